@@ -1,0 +1,37 @@
+"""The one error type of the builder: a message with the place it comes from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BuildError(Exception):
+    """A user-facing error: `where` names the file (and line), `message` says what is wrong."""
+
+    def __init__(self, where: str | Path | None, message: str, line: int | None = None) -> None:
+        self.where = str(where) if where is not None else None
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.where is None:
+            return self.message
+        place = self.where if self.line is None else f"{self.where}:{self.line}"
+        return f"{place}: {self.message}"
+
+
+class BuildErrors(BuildError):
+    """Several errors found in one pass, reported together (one line each)."""
+
+    def __init__(self, errors: list[BuildError]) -> None:
+        self.errors = errors
+        super().__init__(None, "\n".join(str(error) for error in errors))
+
+
+def raise_all(errors: list[BuildError]) -> None:
+    """Raise the one error, or all of them together; do nothing when there are none."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise BuildErrors(errors)

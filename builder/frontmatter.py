@@ -1,0 +1,43 @@
+"""Split a Markdown file into its front matter (one `key: value` per line) and its body.
+
+The front matter is a deliberately small subset of YAML: flat keys, one-line text values,
+optionally quoted. Editors of the zine know it from blogs, and it needs no parser library.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.errors import BuildError
+
+FENCE = "---"
+KEY = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+def split(text: str, where: str) -> tuple[dict[str, str], str, int]:
+    """Return (fields, body, line number of the body's first line); raise BuildError on bad input."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        return {}, text, 1
+    fields: dict[str, str] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == FENCE:
+            return fields, "\n".join(lines[number:]), number + 1
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        key = key.strip()
+        if not sep or not KEY.match(key):
+            raise BuildError(where, f"front matter: expected 'key: value', got {line.strip()!r}", number)
+        if key in fields:
+            raise BuildError(where, f"front matter: '{key}' is given twice", number)
+        fields[key] = _unquote(value.strip(), where, number)
+    raise BuildError(where, "front matter: no closing '---' line", 1)
+
+
+def _unquote(value: str, where: str, line: int) -> str:
+    if value[:1] in {'"', "'"}:
+        if len(value) < 2 or value[-1] != value[0]:
+            raise BuildError(where, f"front matter: unclosed quote in {value!r}", line)
+        return value[1:-1]
+    return value

@@ -1,0 +1,115 @@
+"""Frozen values passed from one stage of the pipeline to the next."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MM = 72 / 25.4
+"""PostScript points per millimetre: PDF geometry is in points, print facts in millimetres."""
+
+
+@dataclass(frozen=True)
+class Size:
+    """A width and a height in millimetres."""
+
+    width: float
+    height: float
+
+    @property
+    def landscape(self) -> Size:
+        return Size(max(self.width, self.height), min(self.width, self.height))
+
+    @property
+    def portrait(self) -> Size:
+        return Size(min(self.width, self.height), max(self.width, self.height))
+
+    @property
+    def points(self) -> tuple[float, float]:
+        return self.width * MM, self.height * MM
+
+    @classmethod
+    def from_points(cls, width: float, height: float) -> Size:
+        return cls(round(width / MM, 2), round(height / MM, 2))
+
+    def __str__(self) -> str:
+        return f"{self.width:g} × {self.height:g} mm"
+
+
+A3 = Size(297, 420)
+A4 = Size(210, 297)
+A5 = Size(148, 210)
+LETTER = Size(215.9, 279.4)
+PAPER = {"A3": A3, "A4": A4, "A5": A5, "LETTER": LETTER}
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the manifest says of the zine as a whole."""
+
+    title: str
+    subtitle: str
+    author: str
+    lang: str
+    date: datetime.date
+    edition: str
+    slug: str
+    price: str
+    checked: datetime.date
+    """The day the legal facts were last checked, printed in the zine."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One Markdown file of the zine, converted to an HTML fragment."""
+
+    source: Path
+    slug: str
+    kind: str
+    title: str
+    html: str
+    fields: Mapping[str, str] = field(default_factory=dict)
+    """Other front-matter values (author, date, source…), for the templates."""
+
+
+@dataclass(frozen=True)
+class Zine:
+    """Everything read from the content folder."""
+
+    root: Path
+    content: Path
+    meta: Meta
+    parts: tuple[Part, ...]
+    back: Part | None = None
+    """The text printed on the back cover, if the manifest names one."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """An HTML document ready to be rendered by WeasyPrint."""
+
+    name: str
+    html: str
+    base_url: Path
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """A PDF file written by the build."""
+
+    path: Path
+    pages: int
+    size: Size
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a build did, for the summary."""
+
+    outputs: tuple[Pdf, ...]
+    sheets: int
+    blanks: tuple[int, ...]
+    """1-based booklet positions of the blank pages added for imposition."""
+    seconds: float

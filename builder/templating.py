@@ -1,0 +1,78 @@
+"""Turn the zine into HTML documents with Jinja2: the only place that imports Jinja2."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from builder import typography
+from builder.errors import BuildError
+from builder.model import Document, Zine
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """A strict environment: an undefined variable is an error, not an empty string."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date_fr"] = date_fr
+    return env
+
+
+def document(env: jinja2.Environment, template: str, name: str, zine: Zine, **context: Any) -> Document:
+    """Render `template` for `zine`, then apply the typography of the zine's language."""
+    html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, back=zine.back, **context)
+    return Document(name=name, html=typography.refine(html, zine.meta.lang),
+                    base_url=Path(str(env.loader.searchpath[0])))  # type: ignore[union-attr]
+
+
+def date_fr(day: datetime.date) -> str:
+    """6 octobre 2022; 1er mai 2026."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
+    templates = Path(str(env.loader.searchpath[0]))  # type: ignore[union-attr]
+    try:
+        return env.get_template(template).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        raise BuildError(_where(templates, error.filename or template), f"template error: {error.message}",
+                         error.lineno) from None
+    except jinja2.TemplateNotFound as error:
+        raise BuildError(templates.name + "/" + str(error.name), "template not found") from None
+    except jinja2.UndefinedError as error:
+        filename, line = _template_frame(templates)
+        raise BuildError(_where(templates, filename or template), f"template error: {error.message}",
+                         line) from None
+
+
+def _template_frame(templates: Path) -> tuple[str | None, int | None]:
+    """The innermost template file and line of the exception being handled (Jinja2 keeps them)."""
+    traceback = sys.exc_info()[2]
+    found: tuple[str | None, int | None] = (None, None)
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if Path(filename).is_relative_to(templates.resolve()) or Path(filename).is_relative_to(templates):
+            found = (filename, traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return found
+
+
+def _where(templates: Path, filename: str) -> str:
+    path = Path(filename)
+    try:
+        return (templates.name / path.resolve().relative_to(templates.resolve())).as_posix()
+    except ValueError:
+        return f"{templates.name}/{path.name}"

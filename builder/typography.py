@@ -1,0 +1,147 @@
+"""French typography on HTML text: spaces, quotes, apostrophes, ellipses, ordinals.
+
+Rules from the Imprimerie nationale usage (see shared FACTS.md §4). The pass only touches text
+between tags, never tags or attributes, and leaves code, preformatted text and URLs alone.
+It is idempotent: refining twice gives the same HTML as refining once.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Callable
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+SPACES = " \t\n\r" + NBSP + NNBSP
+
+_SKIP = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
+_TEXT_ONLY = {"title"}  # raw-text elements: no tags may be added inside
+_INLINE = {"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub",
+           "sup", "u", "time", "bdi", "data"}
+_TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.S)
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|mailto:|www\.)[^\s<>«»\"]+"
+                  r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+_S = f"[{SPACES}]"
+_WORDISH = re.compile(r"[\w»)\]…’”%€]")
+_BEFORE_NUMBER = ("art.", "article", "articles", "al.", "alinéa", "n\u00ba", "p.", "page", "pages",
+                  "chapitre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "septembre", "octobre", "novembre", "décembre")
+
+_Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str], str], str]]
+
+
+def _previous(match: re.Match[str], before: str) -> str:
+    """The character before a match, looking into the previous text node at the start."""
+    return match.string[match.start() - 1] if match.start() else before
+
+
+def _punctuation(match: re.Match[str], before: str) -> str:
+    """Narrow no-break space before ; ! ? and no-break space before : (when glued to a word)."""
+    spaced, mark = bool(match.group(1)), match.group(2)
+    before = _previous(match, before)
+    if mark == ":" and match.end() < len(match.string) and match.string[match.end()] not in SPACES + ")]»":
+        return match.group(0)  # 10:30, 3:2 — not a colon of prose
+    if spaced or _WORDISH.match(before):
+        return (NBSP if mark == ":" else NNBSP) + mark
+    return match.group(0)
+
+
+def _double_quote(match: re.Match[str], before: str) -> str:
+    """Straight double quotes become « » : opening after a space or an opening bracket."""
+    space_before, space_after = match.group(1), match.group(2)
+    before = _previous(match, before)
+    if space_before or before in ("", "(", "[", "—", "–"):
+        return space_before + "«" + NBSP
+    return NBSP + "»" + space_after
+
+
+_RULES: tuple[_Rule, ...] = (
+    (re.compile(r"\.\.\."), "…"),
+    (re.compile("'"), "’"),
+    (re.compile(f'({_S}*)"({_S}*)'), _double_quote),
+    (re.compile(f"«{_S}*"), "«" + NBSP),
+    (re.compile(f"{_S}*»"), NBSP + "»"),
+    (re.compile(f"({_S}*)([;!?:])"), _punctuation),
+    (re.compile(r"\b([nN])[°º]" + f"{_S}*" + r"(?=\d)"), "\\1\u00ba" + NBSP),
+    (re.compile(r"\b([nN])°"), "\\1\u00ba"),
+    (re.compile(r"(\d)" + f"{_S}*%"), "\\1" + NNBSP + "%"),
+    (re.compile(r"(\d)" + f"{_S}+" + r"(?=\d{3}\b)"), "\\1" + NNBSP),
+    (re.compile(r"(\d)" + f"{_S}+" + r"(?=[^\W\d_]|€)"), "\\1" + NBSP),
+    (re.compile(r"\b(\d+(?:er|re|e|es|ers|res|ème))" + f"{_S}+" + r"(?=\w)"), "\\1" + NBSP),
+    (re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in _BEFORE_NUMBER) + f"){_S}+" + r"(?=\d)",
+                re.IGNORECASE), "\\1" + NBSP),
+    (re.compile(f"{_S}+(?:--?|–){_S}+"), NBSP + "– "),
+)
+
+_ORDINAL = re.compile(r"\b(\d+|[IVX]|[IVXLC]{2,})(?:(er|re|ers|res|nd|nde|e|es)|ème|eme)\b")
+
+
+def _ordinal(match: re.Match[str]) -> str:
+    suffix = match.group(2) or "e"
+    return f"{match.group(1)}<sup>{suffix}</sup>"
+
+
+def refine_text(text: str, before: str = "") -> str:
+    """Apply the spacing and character rules to plain text; `before` is the preceding character."""
+    pieces = []
+    position = 0
+    for url in _URL.finditer(text):
+        pieces.append(_refine_plain(text[position:url.start()], before))
+        pieces.append(url.group(0))
+        before = url.group(0)[-1:]
+        position = url.end()
+    pieces.append(_refine_plain(text[position:], before))
+    return "".join(pieces)
+
+
+def _refine_plain(text: str, before: str) -> str:
+    for pattern, replacement in _RULES:
+        if isinstance(replacement, str):
+            text = pattern.sub(replacement, text)
+        else:
+            text = pattern.sub(functools.partial(replacement, before=before), text)
+    return text
+
+
+def refine(document: str, lang: str) -> str:
+    """Refine the text of an HTML document or fragment for `lang` (only French has rules)."""
+    if not lang.lower().startswith("fr"):
+        return document
+    out: list[str] = []
+    skipping = 0
+    text_only = False
+    before = ""
+    position = 0
+    for tag in _TAG.finditer(document):
+        out.append(_refine_node(document[position:tag.start()], before, skipping > 0, text_only))
+        if not skipping and document[position:tag.start()]:
+            before = html.unescape(document[position:tag.start()])[-1:]
+        closing, name = _tag_info(tag.group(0))
+        if name in _SKIP:
+            skipping = max(0, skipping + (-1 if closing else 1))
+        if name in _TEXT_ONLY:
+            text_only = not closing
+        if name not in _INLINE:
+            before = ""
+        out.append(tag.group(0))
+        position = tag.end()
+    out.append(_refine_node(document[position:], before, skipping > 0, text_only))
+    return "".join(out)
+
+
+def _refine_node(raw: str, before: str, skip: bool, text_only: bool) -> str:
+    if skip or not raw.strip(SPACES) and not raw:
+        return raw
+    text = html.escape(refine_text(html.unescape(raw), before), quote=False)
+    return text if text_only else _ORDINAL.sub(_ordinal, text)
+
+
+def _tag_info(tag: str) -> tuple[bool, str]:
+    match = _TAG_NAME.match(tag)
+    if not match or tag.endswith("/>"):
+        return False, ""
+    return bool(match.group(1)), match.group(2).lower()

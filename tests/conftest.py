@@ -1,0 +1,68 @@
+"""Shared fixtures: one build of the sample project and one of the shipped zine per session."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from builder.build import build
+from builder.model import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = Path(__file__).resolve().parent / "sample"
+MM = 72 / 25.4
+
+
+def build_project(project: Path, output: Path) -> Report:
+    """Build a copy of a project whose templates are the shipped ones."""
+    return build(project, content=project / "content", templates=ROOT / "templates", output=output,
+                 log=lambda line: None)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    project = tmp_path_factory.mktemp("sample")
+    shutil.copytree(SAMPLE / "content", project / "content")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    return build(project, content=project / "content", templates=project / "templates",
+                 output=project / "output", log=lambda line: None)
+
+
+@pytest.fixture(scope="session")
+def shipped_build(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    output = tmp_path_factory.mktemp("shipped")
+    return build(ROOT, content=ROOT / "content", templates=ROOT / "templates", output=output,
+                 log=lambda line: None)
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of each page, whitespace-normalised."""
+    document = pdfium.PdfDocument(path)
+    try:
+        return [_norm(page.get_textpage().get_text_bounded()) for page in document]
+    finally:
+        document.close()
+
+
+def half_texts(path: Path) -> list[tuple[str, str]]:
+    """The text of the left and right halves of each side of an imposed PDF."""
+    document = pdfium.PdfDocument(path)
+    halves = []
+    try:
+        for page in document:
+            width, height = page.get_size()
+            text = page.get_textpage()
+            halves.append((_norm(text.get_text_bounded(0, 0, width / 2, height)),
+                           _norm(text.get_text_bounded(width / 2, 0, width, height))))
+    finally:
+        document.close()
+    return halves
+
+
+def _norm(text: str) -> str:
+    """Collapse line breaks and ASCII spaces; keep no-break spaces, which the tests check."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()

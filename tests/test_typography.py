@@ -1,0 +1,82 @@
+"""French typography rules, as a table of input → output."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from builder.typography import NBSP, NNBSP, refine, refine_text
+
+CASES = [
+    # punctuation: narrow no-break space before ; ! ?, no-break space before :
+    ("Kesako ? Oui !", f"Kesako{NNBSP}? Oui{NNBSP}!"),
+    ("Kesako? Oui!", f"Kesako{NNBSP}? Oui{NNBSP}!"),
+    ("un ; deux", f"un{NNBSP}; deux"),
+    ("Objet : lettre", f"Objet{NBSP}: lettre"),
+    ("Objet: lettre", f"Objet{NBSP}: lettre"),
+    ("ensemble (!) : si", f"ensemble (!){NBSP}: si"),
+    ("quoi ?!", f"quoi{NNBSP}?!"),
+    ("à 10:30", "à 10:30"),
+    # quotes and apostrophes
+    ("« Mon espace santé »", f"«{NBSP}Mon espace santé{NBSP}»"),
+    ("«Mon espace»", f"«{NBSP}Mon espace{NBSP}»"),
+    ('il dit "oui" puis ("non")', f"il dit «{NBSP}oui{NBSP}» puis («{NBSP}non{NBSP}»)"),
+    ("l'Usager d'abord", "l’Usager d’abord"),
+    # ellipsis, dashes
+    ("(...ou pas)", "(…ou pas)"),
+    ("un mot - une incise", f"un mot{NBSP}– une incise"),
+    # numbers, units, numéro
+    ("n° 18", f"n\u00ba{NBSP}18"),
+    ("N°18", f"N\u00ba{NBSP}18"),
+    ("10 %", f"10{NNBSP}%"),
+    ("10%", f"10{NNBSP}%"),
+    ("500 000 personnes", f"500{NNBSP}000{NBSP}personnes"),
+    ("6 semaines", f"6{NBSP}semaines"),
+    ("art. 15 du RGPD", f"art.{NBSP}15{NBSP}du RGPD"),
+    ("le 6 octobre 2022", f"le 6{NBSP}octobre{NBSP}2022"),
+    ("en 2022, puis", "en 2022, puis"),
+    # URLs are left alone
+    ("voir https://exemple.org/a?b=c;d:e ici", "voir https://exemple.org/a?b=c;d:e ici"),
+    ("écrire à dpo@exemple.fr : merci", f"écrire à dpo@exemple.fr{NBSP}: merci"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_rules(source: str, expected: str) -> None:
+    assert refine_text(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("<p>le XIXe siècle</p>", "<p>le XIX<sup>e</sup> siècle</p>"),
+    ("<p>le 1er mai, la 1re fois, le 2ème</p>", f"<p>le 1<sup>er</sup>{NBSP}mai, la 1<sup>re</sup>{NBSP}fois, "
+                                                "le 2<sup>e</sup></p>"),
+    ("<p>Le Ce De</p>", "<p>Le Ce De</p>"),
+    ("<p><em>quoi</em>?</p>", f"<p><em>quoi</em>{NNBSP}?</p>"),
+    ("<p>« <em>titre</em> »</p>", f"<p>«{NBSP}<em>titre</em>{NBSP}»</p>"),
+    ("<p>a</p><p>? b</p>", "<p>a</p><p>? b</p>"),
+    ("<code>a ; b: 'c'</code> ; d", f"<code>a ; b: 'c'</code>{NNBSP}; d"),
+    ("<pre>x ? y</pre>", "<pre>x ? y</pre>"),
+    ('<a href="http://x.org/?a;b">lien</a> !', f'<a href="http://x.org/?a;b">lien</a>{NNBSP}!'),
+    ("<title>1er : n° 2</title>", f"<title>1er{NBSP}: n\u00ba{NBSP}2</title>"),
+    ("<p>a &amp; b &lt;c&gt; ?</p>", f"<p>a &amp; b &lt;c&gt;{NNBSP}?</p>"),
+    ("<p>&quot;oui&quot;</p>", f"<p>«{NBSP}oui{NBSP}»</p>"),
+])
+def test_html(source: str, expected: str) -> None:
+    assert refine(source, "fr") == expected
+
+
+def test_other_languages_are_left_alone() -> None:
+    assert refine("<p>Hello : world ?</p>", "en") == "<p>Hello : world ?</p>"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1 2:;!?«»\"'.-%nº°<>/&\u00a0\u202f")), max_size=40))
+def test_idempotent(text: str) -> None:
+    once = refine_text(text)
+    assert refine_text(once) == once
+
+
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<em>", "</em>", "<code>", "</code>", "a", " ", "?", ":",
+                                 "«", "»", "1er", "XIXe", "n° 3", "'"]), max_size=20))
+def test_idempotent_html(pieces: list[str]) -> None:
+    once = refine("".join(pieces), "fr")
+    assert refine(once, "fr") == once
