@@ -18,7 +18,7 @@ KINDS = ("article", "text", "quote", "guide", "letter", "print")
 PART_KEYS = {"title", "kind", "toc", "author", "date", "source", "note"}
 REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "parts": list}
 OPTIONAL = {"subtitle": str, "author": str, "slug": str, "price": str, "checked": datetime.date,
-            "back_cover": str}
+            "back_cover": str, "minizine": str}
 
 
 def load(content: Path, root: Path) -> Zine:
@@ -28,8 +28,8 @@ def load(content: Path, root: Path) -> Zine:
         raise BuildError(_show(content, root), f"no {MANIFEST} here: the manifest lists the parts of the zine")
     data = _read_toml(manifest, root)
     meta = _meta(data, _show(manifest, root))
-    back_cover = [data["back_cover"]] if "back_cover" in data else []
-    paths = _part_paths([*data["parts"], *back_cover], content, manifest, root)
+    extras = [data[key] for key in ("back_cover", "minizine") if key in data]
+    paths = _part_paths([*data["parts"], *extras], content, manifest, root)
     errors: list[BuildError] = []
     parts: list[Part] = []
     for path in paths:
@@ -38,8 +38,9 @@ def load(content: Path, root: Path) -> Zine:
         except BuildError as error:
             errors.append(error)
     raise_all(errors)
-    back = parts.pop() if back_cover else None
-    return Zine(root=root, content=content, meta=meta, parts=tuple(parts), back=back)
+    minizine = parts.pop() if "minizine" in data else None
+    back = parts.pop() if "back_cover" in data else None
+    return Zine(root=root, content=content, meta=meta, parts=tuple(parts), back=back, minizine=minizine)
 
 
 def read_text(path: Path, root: Path) -> str:

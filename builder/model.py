@@ -84,6 +84,8 @@ class Zine:
     parts: tuple[Part, ...]
     back: Part | None = None
     """The text printed on the back cover, if the manifest names one."""
+    minizine: Part | None = None
+    """The text of the one-sheet market mini-zine, if the manifest names one."""
 
 
 @dataclass(frozen=True)

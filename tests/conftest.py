@@ -39,11 +39,14 @@ def shipped_build(tmp_path_factory: pytest.TempPathFactory) -> Report:
                  log=lambda line: None)
 
 
-def page_texts(path: Path) -> list[str]:
-    """The text of each page, whitespace-normalised."""
+def page_texts(path: Path, *, lines: bool = False) -> list[str]:
+    """The text of each page, spaces normalised (line breaks kept as "\n" if `lines`)."""
     document = pdfium.PdfDocument(path)
     try:
-        return [_norm(page.get_textpage().get_text_bounded()) for page in document]
+        texts = [page.get_textpage().get_text_bounded() for page in document]
+        if lines:
+            return [re.sub(r"[ \t]*\r?\n[ \t]*", "\n", text) for text in texts]
+        return [_norm(text) for text in texts]
     finally:
         document.close()
 
