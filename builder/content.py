@@ -17,8 +17,10 @@ MANIFEST = "zine.toml"
 KINDS = ("article", "text", "quote", "guide", "letter", "print")
 PART_KEYS = {"title", "kind", "toc", "author", "date", "source", "note"}
 REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "parts": list}
+SINGLES = ("intro", "back_cover", "minizine")
+"""Manifest keys naming one part each, placed by the templates rather than in the parts list."""
 OPTIONAL = {"subtitle": str, "author": str, "slug": str, "price": str, "checked": datetime.date,
-            "back_cover": str, "minizine": str}
+            **{key: str for key in SINGLES}}
 
 
 def load(content: Path, root: Path) -> Zine:
@@ -28,8 +30,8 @@ def load(content: Path, root: Path) -> Zine:
         raise BuildError(_show(content, root), f"no {MANIFEST} here: the manifest lists the parts of the zine")
     data = _read_toml(manifest, root)
     meta = _meta(data, _show(manifest, root))
-    extras = [data[key] for key in ("back_cover", "minizine") if key in data]
-    paths = _part_paths([*data["parts"], *extras], content, manifest, root)
+    singles = [key for key in SINGLES if key in data]
+    paths = _part_paths([*data["parts"], *(data[key] for key in singles)], content, manifest, root)
     errors: list[BuildError] = []
     parts: list[Part] = []
     for path in paths:
@@ -38,9 +40,10 @@ def load(content: Path, root: Path) -> Zine:
         except BuildError as error:
             errors.append(error)
     raise_all(errors)
-    minizine = parts.pop() if "minizine" in data else None
-    back = parts.pop() if "back_cover" in data else None
-    return Zine(root=root, content=content, meta=meta, parts=tuple(parts), back=back, minizine=minizine)
+    count = len(parts) - len(singles)
+    named = dict(zip(singles, parts[count:]))
+    return Zine(root=root, content=content, meta=meta, parts=tuple(parts[:count]), intro=named.get("intro"),
+                back=named.get("back_cover"), minizine=named.get("minizine"))
 
 
 def read_text(path: Path, root: Path) -> str:

@@ -82,6 +82,8 @@ class Zine:
     content: Path
     meta: Meta
     parts: tuple[Part, ...]
+    intro: Part | None = None
+    """A short text printed under the table of contents, if the manifest names one."""
     back: Part | None = None
     """The text printed on the back cover, if the manifest names one."""
     minizine: Part | None = None

@@ -32,7 +32,8 @@ def environment(templates: Path) -> jinja2.Environment:
 
 def document(env: jinja2.Environment, template: str, name: str, zine: Zine, **context: Any) -> Document:
     """Render `template` for `zine`, then apply the typography of the zine's language."""
-    html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, back=zine.back, **context)
+    html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, intro=zine.intro,
+                 back=zine.back, **context)
     return Document(name=name, html=typography.refine(html, zine.meta.lang),
                     base_url=Path(str(env.loader.searchpath[0])))  # type: ignore[union-attr]
 
