@@ -7,7 +7,6 @@ It is idempotent: refining twice gives the same HTML as refining once.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Callable
@@ -60,14 +59,14 @@ def _double_quote(match: re.Match[str], before: str) -> str:
 
 
 _RULES: tuple[_Rule, ...] = (
+    (re.compile(r"\b([nN])[°º]" + f"{_S}*" + r"(?=\d)"), "\\1\u00ba" + NBSP),
+    (re.compile(r"\b([nN])°"), "\\1\u00ba"),
     (re.compile(r"\.\.\."), "…"),
     (re.compile("'"), "’"),
     (re.compile(f'({_S}*)"({_S}*)'), _double_quote),
     (re.compile(f"«{_S}*"), "«" + NBSP),
     (re.compile(f"{_S}*»"), NBSP + "»"),
     (re.compile(f"({_S}*)([;!?:])"), _punctuation),
-    (re.compile(r"\b([nN])[°º]" + f"{_S}*" + r"(?=\d)"), "\\1\u00ba" + NBSP),
-    (re.compile(r"\b([nN])°"), "\\1\u00ba"),
     (re.compile(r"(\d)" + f"{_S}*%"), "\\1" + NNBSP + "%"),
     (re.compile(r"(\d)" + f"{_S}+" + r"(?=\d{3}\b)"), "\\1" + NNBSP),
     (re.compile(r"(\d)" + f"{_S}+" + r"(?=[^\W\d_]|€)"), "\\1" + NBSP),
@@ -103,7 +102,7 @@ def _refine_plain(text: str, before: str) -> str:
         if isinstance(replacement, str):
             text = pattern.sub(replacement, text)
         else:
-            text = pattern.sub(functools.partial(replacement, before=before), text)
+            text = pattern.sub(lambda match, rule=replacement: rule(match, before), text)
     return text
 
 
@@ -117,9 +116,9 @@ def refine(document: str, lang: str) -> str:
     before = ""
     position = 0
     for tag in _TAG.finditer(document):
-        out.append(_refine_node(document[position:tag.start()], before, skipping > 0, text_only))
-        if not skipping and document[position:tag.start()]:
-            before = html.unescape(document[position:tag.start()])[-1:]
+        text, last = _refine_node(document[position:tag.start()], before, skipping > 0, text_only)
+        out.append(text)
+        before = last or before
         closing, name = _tag_info(tag.group(0))
         if name in _SKIP:
             skipping = max(0, skipping + (-1 if closing else 1))
@@ -129,15 +128,17 @@ def refine(document: str, lang: str) -> str:
             before = ""
         out.append(tag.group(0))
         position = tag.end()
-    out.append(_refine_node(document[position:], before, skipping > 0, text_only))
+    out.append(_refine_node(document[position:], before, skipping > 0, text_only)[0])
     return "".join(out)
 
 
-def _refine_node(raw: str, before: str, skip: bool, text_only: bool) -> str:
-    if skip or not raw.strip(SPACES) and not raw:
-        return raw
-    text = html.escape(refine_text(html.unescape(raw), before), quote=False)
-    return text if text_only else _ORDINAL.sub(_ordinal, text)
+def _refine_node(raw: str, before: str, skip: bool, text_only: bool) -> tuple[str, str]:
+    """The refined HTML of a text node, and its last character once refined ("" if skipped)."""
+    if skip or not raw:
+        return raw, ""
+    plain = refine_text(html.unescape(raw), before)
+    text = html.escape(plain, quote=False)
+    return (text if text_only else _ORDINAL.sub(_ordinal, text)), plain[-1:]
 
 
 def _tag_info(tag: str) -> tuple[bool, str]:
