@@ -102,8 +102,13 @@ def _refine_plain(text: str, before: str) -> str:
         if isinstance(replacement, str):
             text = pattern.sub(replacement, text)
         else:
-            text = pattern.sub(lambda match, rule=replacement: rule(match, before), text)
+            text = pattern.sub(_with_context(replacement, before), text)
     return text
+
+
+def _with_context(rule: Callable[[re.Match[str], str], str], before: str) -> Callable[[re.Match[str]], str]:
+    """A replacement function for re.sub that also knows the character before the text."""
+    return lambda match: rule(match, before)
 
 
 def refine(document: str, lang: str) -> str:
