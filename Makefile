@@ -18,5 +18,13 @@ $(VENV)/installed: pyproject.toml
 $(VENV)/installed-test: $(VENV)/installed
 	$(BIN)/python -m pip install -q -e '.[test]' && touch $@
 
+bench: $(VENV)/installed .venv-bench/installed
+	$(BIN)/python bench/run.py
+
+# The peers measured by `make bench` live in their own venv, never in the project's.
+.venv-bench/installed:
+	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install -q 'pdfimpose==2.10.0' && touch $@
+
 clean:
-	rm -rf $(VENV) output/*.pdf output/.staging-* build *.egg-info
+	rm -rf $(VENV) .venv-bench output/*.pdf output/.staging-* build *.egg-info

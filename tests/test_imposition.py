@@ -1,21 +1,53 @@
-"""Saddle-stitch order and geometry, as tables: no PDF needed."""
+"""Imposition order and geometry, as tables: no PDF needed."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from builder.errors import BuildError
-from builder.imposition import padded, saddle
-from builder.model import A4, A5, Size
+from builder.imposition import (
+    Imposition, Label, Line, Side, Slot, onepagezine, padded, paper, placed, registry, saddle, testsheet, turned,
+)
+from builder.model import A3, A4, A5, LETTER, Size
+
+A6 = Size(105, 148)
+A7ISH = Size(74.25, 105)
 
 
-def reading_pairs(pages: int, **options: str) -> list[tuple[int | None, ...]]:
-    """Each side as (left, right) 1-based page numbers; None for a blank."""
-    plan = saddle.layout(pages, A5, A4.landscape, **options)  # type: ignore[arg-type]
-    return [tuple(None if slot.page is None else slot.page + 1 for slot in sorted(side, key=lambda s: s.x))
-            for side in plan.sides]
+def numbers(side: Side) -> tuple[int | None, ...]:
+    """1-based page numbers on a side, left to right (top row first); None for a blank."""
+    ordered = sorted(side.slots, key=lambda s: (-s.y, s.x))
+    return tuple(None if slot.page is None else slot.page + 1 for slot in ordered)
 
+
+def reading_pairs(pages: int, **options: object) -> list[tuple[int | None, ...]]:
+    plan = saddle.layout(pages, A5, A4, **options)  # type: ignore[arg-type]
+    return [numbers(side) for side in plan.sides]
+
+
+def booklet(plan: Imposition, per: int | None = None) -> list[int | None]:
+    """Unfold a saddle plan: the page on each leaf face of the folded sections, in reading order."""
+    order: list[int | None] = []
+    per = per or len(plan.sheets)
+    assert plan.sections == -(-len(plan.sheets) // per)
+    for sheets in (plan.sheets[i:i + per] for i in range(0, len(plan.sheets), per)):
+        count = 4 * len(sheets)
+        faces: list[int | None] = [None] * count
+        for k, sheet in enumerate(sheets, start=1):
+            assert sheet.back is not None
+            back = turned(sheet.back, plan.sheet, plan.page) if plan.flip == "long" else sheet.back
+            front_left, front_right = sorted(sheet.front.slots, key=lambda s: s.x)
+            back_left, back_right = sorted(back.slots, key=lambda s: s.x)
+            faces[2 * k - 2] = front_right.page      # recto of the k-th leaf
+            faces[2 * k - 1] = back_left.page         # its verso
+            faces[count - 2 * k] = back_right.page    # recto of the matching leaf in the second half
+            faces[count - 2 * k + 1] = front_left.page
+        order += faces
+    return order
+
+
+# Saddle stitch --------------------------------------------------------------------------------
 
 def test_eight_pages_follow_the_textbook_order() -> None:
     # FACTS.md §3: 8|1, 2|7, 6|3, 4|5
@@ -29,10 +61,12 @@ def test_four_pages() -> None:
 def test_blanks_go_before_the_back_cover() -> None:
     # 6 pages: booklet order 1 2 3 4 5 _ _ 6
     assert reading_pairs(6) == [(6, 1), (2, None), (None, 3), (4, 5)]
+    assert saddle.layout(6, A5, A4).blanks == (6, 7)
 
 
 def test_blanks_at_the_end_when_asked() -> None:
     assert reading_pairs(6, blanks="end") == [(None, 1), (2, None), (6, 3), (4, 5)]
+    assert saddle.layout(6, A5, A4, blanks="end").blanks == (7, 8)
 
 
 @pytest.mark.parametrize(("pages", "order", "blanks"), [
@@ -45,68 +79,264 @@ def test_padding_table(pages: int, order: tuple[int | None, ...], blanks: tuple[
     assert padded(pages, 4, "before-back") == (order, blanks)
 
 
-@given(st.integers(min_value=1, max_value=64))
-def test_every_page_once_and_back_cover_last(pages: int) -> None:
-    plan = saddle.layout(pages, A5, A4.landscape)
-    placed = [slot.page for side in plan.sides for slot in side if slot.page is not None]
-    assert sorted(placed) == list(range(pages))
+def saddle_table(pages: int) -> list[tuple[int | None, ...]]:
+    """FACTS.md §3 written out for any count: sheet k front N−2k+2 | 2k−1, back 2k | N−2k+1."""
+    count = -(-pages // 4) * 4
+    booklet_order = list(range(1, pages)) + [None] * (count - pages) + [pages] if pages > 1 else \
+        [1] + [None] * (count - 1)
+    table: list[tuple[int | None, ...]] = []
+    for k in range(1, count // 4 + 1):
+        table.append((booklet_order[count - 2 * k + 1], booklet_order[2 * k - 2]))
+        table.append((booklet_order[2 * k - 1], booklet_order[count - 2 * k]))
+    return table
+
+
+@pytest.mark.parametrize("pages", range(1, 65))
+def test_saddle_order_table(pages: int) -> None:
+    assert reading_pairs(pages) == saddle_table(pages)
+
+
+@pytest.mark.parametrize("pages", range(1, 65))
+def test_saddle_order_with_long_edge_flip(pages: int) -> None:
+    # turned 180°, each back reads right to left: the same pairs, swapped
+    table = saddle_table(pages)
+    expected = [pair if i % 2 == 0 else pair[::-1] for i, pair in enumerate(table)]
+    assert reading_pairs(pages, flip="long") == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 200), st.sampled_from(["before-back", "end"]), st.sampled_from(["short", "long"]),
+       st.one_of(st.none(), st.integers(1, 12)), st.floats(0, 0.3))
+def test_saddle_properties(pages: int, blanks: str, flip: str, per: int | None, creep: float) -> None:
+    plan = saddle.layout(pages, A5, A4, blanks=blanks, flip=flip, sheets_per_section=per, creep=creep)
+    placed_pages = [slot.page for side in plan.sides for slot in side.slots if slot.page is not None]
+    assert sorted(placed_pages) == list(range(pages)), "every page exactly once"
     assert len(plan.sheets) == -(-pages // 4)
-    if pages > 1:
-        # the back cover is the left page of the first sheet's front: the booklet's last page
-        assert min(plan.sheets[0].front, key=lambda s: s.x).page == pages - 1
-
-
-@given(st.integers(min_value=1, max_value=64))
-def test_folded_booklet_reads_in_order(pages: int) -> None:
-    """Unfold the plan: reading the sheets as a folded booklet gives 1, 2, 3, … (blanks skipped)."""
-    plan = saddle.layout(pages, A5, A4.landscape)
-    count = 4 * len(plan.sheets)
-    booklet: list[int | None] = [None] * count
-    for k, sheet in enumerate(plan.sheets, start=1):
-        front_left, front_right = sorted(sheet.front, key=lambda s: s.x)
-        back_left, back_right = sorted(sheet.back, key=lambda s: s.x)
-        booklet[2 * k - 2] = front_right.page      # recto of the k-th leaf
-        booklet[2 * k - 1] = back_left.page         # its verso
-        booklet[count - 2 * k] = back_right.page    # recto of the matching leaf in the second half
-        booklet[count - 2 * k + 1] = front_left.page
-    reading = [page for page in booklet if page is not None]
-    assert reading == list(range(pages))
+    reading = booklet(plan, per)
+    assert [p for p in reading if p is not None] == list(range(pages)), "reading order kept"
+    assert [i + 1 for i, p in enumerate(reading) if p is None] == list(plan.blanks)
+    if blanks == "before-back" and pages > 1:
+        assert reading[-1] == pages - 1, "the back cover is the last page of the last section"
+    for side in plan.sides:
+        for slot in side.slots:
+            size = placed(A5, slot.rotation)
+            assert -0.01 <= slot.x and slot.x + size.width <= plan.sheet.width + 0.01
+            assert -0.01 <= slot.y and slot.y + size.height <= plan.sheet.height + 0.01
 
 
 def test_pages_touch_the_spine_and_are_centred() -> None:
-    plan = saddle.layout(8, A5, A4.landscape)
-    left, right = sorted(plan.sheets[0].front, key=lambda s: s.x)
+    plan = saddle.layout(8, A5, A4)
+    left, right = sorted(plan.sheets[0].front.slots, key=lambda s: s.x)
     assert left.x + A5.width == pytest.approx(297 / 2)
     assert right.x == pytest.approx(297 / 2)
     assert left.x == pytest.approx(0.5)
     assert left.y == right.y == pytest.approx(0)
+    small = saddle.layout(4, A6, A4)
+    left, right = sorted(small.sheets[0].front.slots, key=lambda s: s.x)
+    assert (left.x, left.y, right.x) == pytest.approx((148.5 - 105, 31, 148.5))
 
 
 def test_long_edge_flip_turns_the_backs() -> None:
-    short = saddle.layout(8, A5, A4.landscape)
-    long = saddle.layout(8, A5, A4.landscape, flip="long")
-    assert [s.rotation for s in long.sheets[0].front] == [0, 0]
-    assert [s.rotation for s in long.sheets[0].back] == [180, 180]
-    # turned 180°, the page that was on the left is now on the right
-    assert sorted(long.sheets[0].back, key=lambda s: s.x)[0].page == sorted(short.sheets[0].back, key=lambda s: s.x)[1].page
+    short = saddle.layout(8, A5, A4)
+    long = saddle.layout(8, A5, A4, flip="long")
+    assert [s.rotation for s in long.sheets[0].front.slots] == [0, 0]
+    assert [s.rotation for s in long.sheets[0].back.slots] == [180, 180]  # type: ignore[union-attr]
+    assert long.sheets[0].front == short.sheets[0].front
+    assert long.flip == "long" and short.flip == "short"
 
 
-def test_pages_too_big_for_the_sheet_are_refused() -> None:
-    with pytest.raises(BuildError, match="do not fit"):
-        saddle.layout(4, A4, A4.landscape)
+def test_sections_are_saddle_booklets_of_their_own() -> None:
+    # 12 pages, 2 sheets per section: section 1 holds pages 1–8, section 2 pages 9–12
+    plan = saddle.layout(12, A5, A4, sheets_per_section=2)
+    assert plan.sections == 2
+    assert [numbers(side) for side in plan.sides] == [(8, 1), (2, 7), (6, 3), (4, 5), (12, 9), (10, 11)]
 
 
-def test_wrong_option_values_are_refused() -> None:
-    with pytest.raises(BuildError, match="--blanks"):
-        saddle.layout(4, A5, A4, blanks="middle")
-    with pytest.raises(BuildError, match="--flip"):
-        saddle.layout(4, A5, A4, flip="sideways")
+def test_creep_moves_inner_sheets_toward_the_spine_within_each_section() -> None:
+    plan = saddle.layout(24, A5, A4, creep=0.1, sheets_per_section=3)
+    lefts = [min(sheet.front.slots, key=lambda s: s.x).x for sheet in plan.sheets]
+    assert lefts == pytest.approx([0.5, 0.6, 0.7, 0.5, 0.6, 0.7])
+    # a shifted page crosses the spine: it is clipped to its half of the sheet
+    inner = sorted(plan.sheets[1].front.slots, key=lambda s: s.x)
+    assert inner[0].clip == (0, 0, 148.5, 210) and inner[1].clip == (148.5, 0, 297, 210)
+    assert plan.sheets[0].front.slots[0].clip is None
 
 
-def test_creep_moves_inner_sheets_toward_the_spine() -> None:
-    plan = saddle.layout(12, A5, A4.landscape, creep=0.1)
-    lefts = [min(sheet.front, key=lambda s: s.x).x for sheet in plan.sheets]
-    assert lefts == pytest.approx([0.5, 0.6, 0.7])
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: saddle.layout(4, A4, A4), "do not fit"),
+    (lambda: saddle.layout(4, A5, LETTER), "do not fit"),
+    (lambda: saddle.layout(4, A5, A4, blanks="middle"), "--blanks"),
+    (lambda: saddle.layout(4, A5, A4, flip="sideways"), "--flip"),
+    (lambda: saddle.layout(4, A5, A4, creep=-0.1), "--creep"),
+    (lambda: saddle.layout(4, A5, A4, creep=2), "--creep"),
+    (lambda: saddle.layout(4, A5, A4, sheets_per_section=0), "--sheets-per-section"),
+    (lambda: saddle.layout(0, A5, A4), "no pages"),
+    (lambda: saddle.layout(4, A5, A4, marks=True), "no room for --marks"),
+    (lambda: onepagezine.layout(8, A6, A4), "do not fit the 74.25 × 105 mm panels"),
+])
+def test_impossible_plans_are_refused(call, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(BuildError, match=message):
+        call()
+
+
+# Marks ----------------------------------------------------------------------------------------
+
+def page_boxes(side: Side, page: Size) -> list[tuple[float, float, float, float]]:
+    return [(s.x, s.y, s.x + placed(page, s.rotation).width, s.y + placed(page, s.rotation).height)
+            for s in side.slots]
+
+
+def outside(line: Line, boxes: list[tuple[float, float, float, float]], sheet: Size) -> bool:
+    """The whole line is on the sheet and off every page (sampled along its length)."""
+    for t in (i / 10 for i in range(11)):
+        x, y = line.x0 + t * (line.x1 - line.x0), line.y0 + t * (line.y1 - line.y0)
+        if not (0 <= x <= sheet.width and 0 <= y <= sheet.height):
+            return False
+        if any(left - 0.5 < x < right + 0.5 and bottom - 0.5 < y < top + 0.5 for left, bottom, right, top in boxes):
+            return False
+    return True
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 40), st.sampled_from([(A5, A3), (A6, A4), (A6, A3), (Size(100, 140), LETTER)]),
+       st.sampled_from(["short", "long"]), st.floats(0, 0.3), st.one_of(st.none(), st.integers(1, 4)))
+def test_saddle_marks_are_outside_the_pages(pages: int, sizes: tuple[Size, Size], flip: str, creep: float,
+                                            per: int | None) -> None:
+    page, sheet = sizes
+    plan = saddle.layout(pages, page, sheet, marks=True, flip=flip, creep=creep, sheets_per_section=per)
+    for side in plan.sides:
+        assert side.marks, "every side has fold ticks"
+        for mark in side.marks:
+            assert isinstance(mark, Line) and outside(mark, page_boxes(side, page), plan.sheet)
+
+
+def test_saddle_marks_show_the_fold_and_the_staples() -> None:
+    plan = saddle.layout(8, A6, A4, marks=True)
+    spine = 297 / 2
+    front = plan.sheets[0].front.marks
+    folds = [m for m in front if isinstance(m, Line) and m.x0 == m.x1]
+    staples = [m for m in front if isinstance(m, Line) and m.y0 == m.y1]
+    assert {m.x0 for m in folds} == {spine} and len(folds) == 2
+    assert sorted({m.y0 for m in staples}) == pytest.approx([31 + 148 / 4, 31 + 3 * 148 / 4])
+    # staple ticks only on the outermost sheet, the one the stapler goes through
+    assert all(m.x0 == m.x1 for m in plan.sheets[1].front.marks)
+
+
+def test_onepagezine_marks_need_room() -> None:
+    with pytest.raises(BuildError, match="no room for --marks"):
+        onepagezine.layout(8, A7ISH, A4, marks=True)
+    plan = onepagezine.layout(8, A7ISH, A3, marks=True)
+    side = plan.sheets[0].front
+    assert all(isinstance(m, Line) and outside(m, page_boxes(side, A7ISH), plan.sheet) for m in side.marks)
+    assert {m.x0 for m in side.marks if isinstance(m, Line) and m.x0 == m.x1} == {105, 210, 315}
+
+
+# One-page zine --------------------------------------------------------------------------------
+
+def test_onepagezine_eight_pages() -> None:
+    # FACTS.md §3: bottom row upright p6 p7 p8 p1, top row upside down p5 p4 p3 p2
+    plan = onepagezine.layout(8, A7ISH, A4)
+    (sheet,) = plan.sheets
+    assert sheet.back is None and not plan.duplex
+    top = sorted((s for s in sheet.front.slots if s.y >= 105), key=lambda s: s.x)
+    bottom = sorted((s for s in sheet.front.slots if s.y < 105), key=lambda s: s.x)
+    assert [s.page + 1 for s in bottom if s.page is not None] == [6, 7, 8, 1]
+    assert [s.page + 1 for s in top if s.page is not None] == [5, 4, 3, 2]
+    assert {s.rotation for s in bottom} == {0} and {s.rotation for s in top} == {180}
+    assert [s.x for s in bottom] == pytest.approx([0, 74.25, 148.5, 222.75])
+    assert plan.sheet == Size(297, 210)
+
+
+@pytest.mark.parametrize("pages", range(1, 65))
+def test_onepagezine_order_table(pages: int) -> None:
+    # FACTS.md §3's rule: upright row a, a+1, a+2, a+3 and upside-down row a−1 … a−4 (mod 8), a = 6
+    plan = onepagezine.layout(pages, A7ISH, A4)
+    order, _ = padded(pages, 8, "before-back")
+    assert len(plan.sheets) == -(-pages // 8)
+    for n, sheet in enumerate(plan.sheets):
+        def at(position: int) -> int | None:  # 1-based position in this sheet's eight pages
+            page = order[8 * n + (position - 1) % 8]
+            return None if page is None else page + 1
+        expected_top = tuple(at(6 - i) for i in range(1, 5))
+        expected_bottom = tuple(at(6 + i) for i in range(4))
+        assert numbers(sheet.front) == expected_top + expected_bottom
+
+
+def test_onepagezine_centres_smaller_pages_in_their_panels() -> None:
+    a7 = Size(74, 105)
+    slot = next(s for s in onepagezine.layout(8, a7, A4).sheets[0].front.slots if s.page == 0)
+    assert (slot.x, slot.y) == pytest.approx((222.75 + 0.125, 0))
+    assert onepagezine.panel(A3) == Size(105, 148.5)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 120), st.sampled_from(["before-back", "end"]))
+def test_onepagezine_properties(pages: int, blanks: str) -> None:
+    plan = onepagezine.layout(pages, A7ISH, A4, blanks=blanks)
+    placed_pages = [slot.page for side in plan.sides for slot in side.slots if slot.page is not None]
+    assert sorted(placed_pages) == list(range(pages))
+    reading = [numbers(side) for side in plan.sides]
+    # folded, each sheet reads 1…8 from its bottom-right panel: p1, then the top row right to left…
+    flat = [p for top_bottom in reading for p in (top_bottom[7], *top_bottom[3::-1], *top_bottom[4:7])]
+    assert [p for p in flat if p is not None] == list(range(1, pages + 1))
+    if blanks == "before-back" and pages > 1:
+        assert flat[-1] == pages
+
+
+# Manual duplex, test sheet, sizes, registry ---------------------------------------------------
+
+def test_fronts_then_backs_last_sheet_first() -> None:
+    plan = saddle.layout(12, A5, A4)
+    fronts, backs = plan.fronts_backs()
+    assert [numbers(s) for s in fronts] == [(12, 1), (10, 3), (8, 5)]
+    assert [numbers(s) for s in backs] == [(6, 7), (4, 9), (2, 11)]
+
+
+@given(st.integers(1, 40), st.floats(0, 0.3))
+def test_turning_twice_changes_nothing(pages: int, creep: float) -> None:
+    for side in saddle.layout(pages, A6, A4, creep=creep, marks=True).sides:
+        twice = turned(turned(side, Size(297, 210), A6), Size(297, 210), A6)
+        assert [(s.page, round(s.x, 6), round(s.y, 6), s.rotation, s.clip and tuple(round(v, 6) for v in s.clip))
+                for s in twice.slots] == [(s.page, round(s.x, 6), round(s.y, 6), s.rotation, s.clip)
+                                          for s in side.slots]
+
+
+def test_test_sheet_speaks_on_both_sides() -> None:
+    plan = testsheet.layout(A4)
+    (sheet,) = plan.sheets
+    assert sheet.back is not None and not sheet.front.slots and not sheet.back.slots
+    front_words = " ".join(m.text for m in sheet.front.marks if isinstance(m, Label))
+    back = [m for m in sheet.back.marks if isinstance(m, Label)]
+    assert "FRONT" in front_words and "100 mm" in front_words
+    assert any("SETTING IS RIGHT" in m.text and m.rotation == 0 for m in back)
+    assert any("UPSIDE DOWN" in m.text and m.rotation == 180 for m in back)
+    assert all(0 < m.x < 297 and 0 < m.y < 210 for side in (sheet.front, sheet.back) for m in side.marks
+               if isinstance(m, Label))
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("A4", A4), ("a3", A3), ("letter", LETTER), ("320x450mm", Size(320, 450)), ("320 × 450 mm", Size(320, 450)),
+    ("210x297", A4),
+])
+def test_sheet_sizes(text: str, size: Size) -> None:
+    assert paper(text) == size
+
+
+@pytest.mark.parametrize("text", ["A9", "x", "0x100mm", "10x10mm", "300x300cm"])
+def test_bad_sheet_sizes(text: str) -> None:
+    with pytest.raises(BuildError, match="a sheet size is"):
+        paper(text)
+
+
+def test_registry_knows_each_layouts_options() -> None:
+    assert set(registry.LAYOUTS) == {"saddle", "onepagezine"}
+    assert registry.options("saddle") == {"blanks", "flip", "creep", "marks", "sheets_per_section"}
+    assert registry.options("onepagezine") == {"blanks", "marks"}
+
+
+def test_slots_are_frozen() -> None:
+    with pytest.raises(AttributeError):
+        Slot(0, 0, 0).x = 1  # type: ignore[misc]
 
 
 def test_size_from_points() -> None:

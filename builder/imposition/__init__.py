@@ -1,19 +1,29 @@
 """Imposition as data: a layout says which source page goes where on which side of which sheet.
 
-Each layout module (saddle, …) is a pure function from a page count and sizes to an
-`Imposition`; the PDF engine (`builder.pdf.impose`) applies any of them without knowing which.
-Positions are in millimetres from the sheet's lower-left corner, as a printer measures them.
+Each layout module (saddle, onepagezine, testsheet) is a pure function from a page count and
+sizes to an `Imposition`; the PDF engine (`builder.pdf.write`) applies any of them without
+knowing which. Positions are in millimetres from the sheet's lower-left corner, as a printer
+measures them. Marks (fold ticks, staple positions, the test sheet's words) are data too.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from builder.errors import BuildError
-from builder.model import Size
+from builder.model import PAPER, Size
 
 BLANKS = ("before-back", "end")
 FLIPS = ("short", "long")
+EPSILON = 0.05
+"""Millimetres a page may overrun its place: PDF producers round sizes to the point."""
+MARK_GAP, MARK_LENGTH, MARK_ROOM = 2.0, 5.0, 5.0
+"""A tick starts 2 mm off the pages and is up to 5 mm long; it needs a margin of 5 mm."""
+
+
+Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -28,17 +38,51 @@ class Slot:
     """Millimetres from the sheet's bottom edge to the bottom edge of the placed page."""
     rotation: int = 0
     """Degrees counter-clockwise the page is turned: 0, 90, 180 or 270."""
+    clip: Box | None = None
+    """Left, bottom, right, top in mm: the part of the sheet the page may draw on, if not all."""
 
 
-Side = tuple[Slot, ...]
+@dataclass(frozen=True)
+class Line:
+    """A mark: a straight line on the sheet, in millimetres, `width` points thick."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float = 0.5
+
+
+@dataclass(frozen=True)
+class Label:
+    """Words printed on the sheet, in Helvetica: their baseline starts at x, y."""
+
+    text: str
+    x: float
+    y: float
+    size: float = 12.0
+    """Points."""
+    rotation: int = 0
+    """0 or 180 (upside down, reading from right to left on the sheet)."""
+
+
+Mark = Line | Label
+
+
+@dataclass(frozen=True)
+class Side:
+    """What is printed on one side of a sheet: pages, then marks over them."""
+
+    slots: tuple[Slot, ...]
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet of paper: what is printed on its front and on its back."""
+    """One sheet of paper: what is printed on its front and, if duplex, on its back."""
 
     front: Side
-    back: Side
+    back: Side | None
 
 
 @dataclass(frozen=True)
@@ -50,11 +94,33 @@ class Imposition:
     sheets: tuple[Sheet, ...]
     blanks: tuple[int, ...]
     """1-based positions, in reading order of the folded booklet, of the blank pages added."""
+    sections: int = 1
+    """Booklets folded separately and bound together (1 for a single booklet)."""
+    flip: str = "short"
+    """The duplex edge the backs are laid out for (FLIPS); meaningless when printed one-sided."""
 
     @property
     def sides(self) -> tuple[Side, ...]:
         """Every side in the order a duplex printer prints them: front, back, front, back…"""
-        return tuple(side for sheet in self.sheets for side in (sheet.front, sheet.back))
+        return tuple(side for sheet in self.sheets for side in (sheet.front, sheet.back) if side is not None)
+
+    @property
+    def duplex(self) -> bool:
+        return any(sheet.back is not None for sheet in self.sheets)
+
+    @property
+    def positions(self) -> int:
+        """Page positions on all sides, blanks included."""
+        return sum(len(side.slots) for side in self.sides)
+
+    def fronts_backs(self) -> tuple[tuple[Side, ...], tuple[Side, ...]]:
+        """Sides for manual duplex: every front in order, then every back, last sheet first.
+
+        Most printers stack their output face down, first sheet at the bottom: put the stack
+        back in the tray as it is, turned over, and the last sheet is fed first.
+        """
+        return (tuple(sheet.front for sheet in self.sheets),
+                tuple(sheet.back for sheet in reversed(self.sheets) if sheet.back is not None))
 
 
 def padded(pages: int, multiple: int, blanks: str) -> tuple[tuple[int | None, ...], tuple[int, ...]]:
@@ -74,14 +140,60 @@ def padded(pages: int, multiple: int, blanks: str) -> tuple[tuple[int | None, ..
     return tuple(order), tuple(range(at + 1, at + count + 1))
 
 
+def placed(page: Size, rotation: int) -> Size:
+    """The size a page takes on the sheet once turned."""
+    return page if rotation % 180 == 0 else Size(page.height, page.width)
+
+
 def turned(side: Side, sheet: Size, page: Size) -> Side:
     """The same side turned 180° on the sheet (back sides for flip-on-long-edge duplex)."""
+    def box(b: Box | None) -> Box | None:
+        if b is None:
+            return None
+        return sheet.width - b[2], sheet.height - b[3], sheet.width - b[0], sheet.height - b[1]
+
+    slots = tuple(Slot(slot.page, sheet.width - slot.x - placed(page, slot.rotation).width,
+                       sheet.height - slot.y - placed(page, slot.rotation).height, (slot.rotation + 180) % 360,
+                       box(slot.clip))
+                  for slot in side.slots)
+    marks = tuple(
+        Line(sheet.width - m.x0, sheet.height - m.y0, sheet.width - m.x1, sheet.height - m.y1, m.width)
+        if isinstance(m, Line) else
+        Label(m.text, sheet.width - m.x, sheet.height - m.y, m.size, (m.rotation + 180) % 360)
+        for m in side.marks)
+    return Side(slots, marks)
+
+
+def ticks(slots: Iterable[Slot], page: Size, sheet: Size, *, xs: Iterable[float] = (),
+          ys: Iterable[float] = ()) -> tuple[Line, ...]:
+    """Ticks in the margin: above and below the pages at each x, left and right of them at each y."""
+    boxes = [(s.x, s.y, s.x + placed(page, s.rotation).width, s.y + placed(page, s.rotation).height)
+             for s in slots]
+    left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, top = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    xs, ys = tuple(xs), tuple(ys)
+    room = min(([bottom, sheet.height - top] if xs else []) + ([left, sheet.width - right] if ys else []))
+    if room < MARK_ROOM:
+        raise BuildError(None, f"no room for --marks: the pages come {max(room, 0):.4g} mm from the sheet's "
+                               f"edge, marks need {MARK_ROOM:g} mm (choose a larger --sheet)")
+    size = min(MARK_LENGTH, room - MARK_GAP)
     return tuple(
-        Slot(slot.page, sheet.width - slot.x - _placed(page, slot).width,
-             sheet.height - slot.y - _placed(page, slot).height, (slot.rotation + 180) % 360)
-        for slot in side
-    )
+        [line for x in xs for line in (Line(x, bottom - MARK_GAP, x, bottom - MARK_GAP - size),
+                                       Line(x, top + MARK_GAP, x, top + MARK_GAP + size))]
+        + [line for y in ys for line in (Line(left - MARK_GAP, y, left - MARK_GAP - size, y),
+                                         Line(right + MARK_GAP, y, right + MARK_GAP + size, y))])
 
 
-def _placed(page: Size, slot: Slot) -> Size:
-    return page if slot.rotation in (0, 180) else Size(page.height, page.width)
+def fits(page: Size, room: Size) -> bool:
+    """Whether a page fits in a room without scaling (pages are never scaled)."""
+    return page.width <= room.width + EPSILON and page.height <= room.height + EPSILON
+
+
+def paper(text: str) -> Size:
+    """A sheet size as a printer dialog names it: A4, A3, letter, or 320x450mm."""
+    if text.upper() in PAPER:
+        return PAPER[text.upper()]
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*", text, re.IGNORECASE)
+    if match and all(20 <= float(v) <= 2000 for v in match.groups()):
+        return Size(float(match[1]), float(match[2]))
+    raise BuildError(None, f"a sheet size is A4, A3, A5, letter or WIDTHxHEIGHTmm (20 to 2000 mm), not {text!r}")

@@ -1,0 +1,55 @@
+"""One-page zine: eight small pages on one side of one sheet, one cut, folded into a booklet.
+
+How to print: one-sided, at 100 %. Crease the sheet into eight panels (fold it in half each
+way, then each half again across), fold it in half across (short edges together) and cut along
+the middle crease from that fold to the next crease: the cut runs along the sheet's middle from
+¼ to ¾ of its width. Unfold, fold it in half lengthwise with the printed side out, push the ends
+together so the cut opens, and flatten into a booklet, page 1 on top. Each further eight pages
+make another sheet.
+
+Panels (FACTS.md §3): the sheet, landscape, is four panels across and two down (74.25 × 105 mm
+on A4). Bottom row upright p6 p7 p8 p1; top row upside down p5 p4 p3 p2: the upright row holds
+a, a+1, a+2, a+3 and the upside-down row a−1 … a−4 (mod 8), with a = 6.
+"""
+
+from __future__ import annotations
+
+from builder.errors import BuildError
+from builder.imposition import Imposition, Sheet, Side, Slot, fits, padded, ticks
+from builder.model import Size
+
+BOTTOM = (5, 6, 7, 0)
+"""0-based positions in the sheet's eight pages, left to right, bottom row (upright)."""
+TOP = (4, 3, 2, 1)
+"""Top row, left to right (upside down)."""
+
+
+def panel(sheet: Size) -> Size:
+    """The place of one page: a quarter of the landscape sheet's width, half its height."""
+    sheet = sheet.landscape
+    return Size(round(sheet.width / 4, 3), round(sheet.height / 2, 3))
+
+
+def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", marks: bool = False) -> Imposition:
+    """Impose `pages` pages of size `page` eight to a side of `sheet` (landscape), one-sided.
+
+    Each page is centred in its panel; a page larger than the panel is an error (pages are
+    never scaled): lay the document out at the panel's size, `panel(sheet)`.
+    """
+    sheet = sheet.landscape
+    room = panel(sheet)
+    if not fits(page, room):
+        raise BuildError(None, f"pages of {page} do not fit the {room} panels of a one-page zine on a sheet "
+                               f"of {sheet}: lay the document out at {room} (A7, 74 × 105 mm, fits A4) "
+                               "or choose a larger --sheet (pages are never scaled)")
+    order, blank_positions = padded(pages, 8, blanks)
+    dx, dy = (room.width - page.width) / 2, (room.height - page.height) / 2
+    sheets = []
+    for start in range(0, len(order), 8):
+        slots = tuple(
+            [Slot(order[start + at], i * room.width + dx, dy) for i, at in enumerate(BOTTOM)]
+            + [Slot(order[start + at], i * room.width + dx, room.height + dy, 180) for i, at in enumerate(TOP)])
+        folds = ticks(slots, page, sheet, xs=(room.width, 2 * room.width, 3 * room.width),
+                      ys=(room.height,)) if marks else ()
+        sheets.append(Sheet(Side(slots, folds), None))
+    return Imposition(sheet=sheet, page=page, sheets=tuple(sheets), blanks=blank_positions)
