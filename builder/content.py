@@ -26,11 +26,15 @@ OPTIONAL = {"subtitle": str, "author": str, "slug": str, "price": str, "checked"
 def load(content: Path, root: Path) -> Zine:
     """Read `content/zine.toml` and every part it lists; raise BuildError naming each problem."""
     manifest = content / MANIFEST
+    if not content.is_dir():
+        raise BuildError(None, f"--content {content}: no such folder")
     if not manifest.is_file():
         raise BuildError(_show(content, root), f"no {MANIFEST} here: the manifest lists the parts of the zine")
     data = _read_toml(manifest, root)
     meta = _meta(data, _show(manifest, root))
     singles = [key for key in SINGLES if key in data]
+    if not data["parts"]:  # checked alone: the back cover and other singles would hide it
+        raise BuildError(_show(manifest, root), "'parts' is empty: list the Markdown files of the zine, in order")
     paths = _part_paths([*data["parts"], *(data[key] for key in singles)], content, manifest, root)
     errors: list[BuildError] = []
     parts: list[Part] = []
@@ -64,6 +68,8 @@ def _read_toml(path: Path, root: Path) -> dict[str, Any]:
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         line = int(match.group(1)) if match else None
         raise BuildError(_show(path, root), f"invalid TOML: {message}", line) from None
+    except RecursionError:  # tomllib recurses once per nested [ or {
+        raise BuildError(_show(path, root), "invalid TOML: values nested too deeply") from None
 
 
 def _meta(data: dict[str, Any], where: str) -> Meta:
@@ -113,10 +119,15 @@ def _part_paths(entries: list[Any], content: Path, manifest: Path, root: Path) -
         if not isinstance(entry, str) or not entry.endswith(".md"):
             errors.append(BuildError(where, f"part {entry!r} is not the name of a .md file"))
             continue
-        path = (content / entry).resolve()
+        try:
+            path = (content / entry).resolve()
+            exists = path.is_file()
+        except (ValueError, OSError):  # a NUL byte, a name too long for the file system
+            errors.append(BuildError(where, f"part {entry!r} is not a usable file name"))
+            continue
         if not path.is_relative_to(content.resolve()):
             errors.append(BuildError(where, f"part {entry!r} is outside the content folder (refused)"))
-        elif not path.is_file():
+        elif not exists:
             errors.append(BuildError(where, f"part {entry!r} not found in {_show(content, root)}/"))
         elif path in paths:
             errors.append(BuildError(where, f"part {entry!r} is listed twice"))
@@ -137,7 +148,8 @@ def _part(path: Path, content: Path, root: Path) -> Part:
     kind = fields.pop("kind", "text")
     if kind not in KINDS:
         raise BuildError(where, f"front matter: unknown kind '{kind}' (kinds: {', '.join(KINDS)})")
-    html = prose.to_html(body, where=where, first_line=first_line, folder=path.parent, root=root)
+    # Images come from the content folder only: the renderer's sandbox serves nothing else of it.
+    html = prose.to_html(body, where=where, first_line=first_line, folder=path.parent, root=content)
     slug = _slugify(path.relative_to(content.resolve()).with_suffix("").as_posix())
     return Part(source=path, slug=slug, kind=kind, title=fields.pop("title"), html=html, fields=fields)
 

@@ -20,6 +20,11 @@ class BuildError(Exception):
         place = self.where if self.line is None else f"{self.where}:{self.line}"
         return f"{place}: {self.message}"
 
+    def lines(self) -> list[str]:
+        """What the command line prints: one line per error, each naming its place."""
+        line = f"error: {self.message}" if self.where is None else str(self)
+        return [" ".join(line.splitlines())]
+
 
 class BuildErrors(BuildError):
     """Several errors found in one pass, reported together (one line each)."""
@@ -27,6 +32,9 @@ class BuildErrors(BuildError):
     def __init__(self, errors: list[BuildError]) -> None:
         self.errors = errors
         super().__init__(None, "\n".join(str(error) for error in errors))
+
+    def lines(self) -> list[str]:
+        return [line for error in self.errors for line in error.lines()]
 
 
 def raise_all(errors: list[BuildError]) -> None:

@@ -1,28 +1,123 @@
-"""Writing outputs so that a failed or concurrent build never leaves a half-written file."""
+"""Writing outputs so that a failed, killed or concurrent build never leaves a half-written file."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from builder.errors import BuildError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; stale folders are then swept by age alone
+    fcntl = None  # type: ignore[assignment]
+
+PREFIX = ".staging-"
+STALE_SECONDS = 600
+"""A staging folder nobody holds and older than this is what a killed build left behind."""
+
 
 @contextmanager
-def staging(output: Path) -> Iterator[Path]:
+def staging(output: Path, *, sources: tuple[Path, ...] = ()) -> Iterator[Path]:
     """A private folder inside `output`; its files replace the old outputs only if all went well.
 
     The folder is on the same file system as the outputs, so each final `os.replace` is atomic:
     a reader (or a second build) sees either the old file or the new one, never a partial one.
+    `sources` (content, templates) are refused as outputs: the build never writes there.
     """
-    output.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
+    _check(output, sources)
+    _sweep(output)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=output))
+        held = _lock(folder)
+    except OSError as error:
+        raise BuildError(None, f"cannot write in {output}/ ({error.strerror})") from None
     try:
         yield folder
-        for path in sorted(folder.iterdir()):
-            if path.is_file():
+        staged = sorted(path for path in folder.iterdir() if path.is_file())
+        for path in staged:
+            _sync(path)  # on disk before the rename: a power cut cannot leave an empty PDF
+        # Two builds finishing together: one moves its whole set in, then the other.
+        with _locked(output):
+            for path in staged:
                 os.replace(path, output / path.name)
+        _sync(output)
+    except OSError as error:
+        name = Path(error.filename).name if error.filename else ""
+        raise BuildError(None, f"cannot write {output / name} ({error.strerror})") from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        if held is not None:
+            os.close(held)
+
+
+def _check(output: Path, sources: tuple[Path, ...]) -> None:
+    for source in sources:
+        if output.resolve().is_relative_to(source.resolve()):
+            raise BuildError(None, f"--output {output} is inside {source}/: the build never writes there")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise BuildError(None, f"--output {output} is a file, not a folder") from None
+    except OSError as error:
+        raise BuildError(None, f"--output {output}: cannot create the folder ({error.strerror})") from None
+
+
+def _sweep(output: Path) -> None:
+    """Remove the staging folders of builds that were killed (a live build holds a lock on its own)."""
+    for folder in output.glob(PREFIX + "*"):
+        try:
+            if time.time() - folder.stat().st_mtime < STALE_SECONDS:
+                continue  # maybe a build that started a moment ago and has not locked it yet
+            held = _lock(folder, wait=False)
+        except OSError:
+            continue  # held by a live build, or already gone
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            if held is not None:
+                os.close(held)
+
+
+def _lock(folder: Path, *, wait: bool = True) -> int | None:
+    """Lock a folder until the descriptor is closed (or the process dies); raise if another holds it.
+
+    None where there are no locks: then staging folders are only swept by their age.
+    """
+    if fcntl is None:
+        return None
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        os.close(descriptor)
+        raise
+    except OSError:  # a file system without locks (some network mounts): carry on without
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    held = _lock(folder)
+    try:
+        yield
+    finally:
+        if held is not None:
+            os.close(held)
+
+
+def _sync(path: Path) -> None:
+    if os.name != "posix":
+        return  # directories cannot be opened for fsync elsewhere; files are flushed on close
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

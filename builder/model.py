@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 MM = 72 / 25.4
 """PostScript points per millimetre: PDF geometry is in points, print facts in millimetres."""
@@ -117,3 +118,23 @@ class Report:
     blanks: tuple[int, ...]
     """1-based booklet positions of the blank pages added for imposition."""
     seconds: float
+    findings: tuple[Finding, ...] = ()
+    """Preflight warnings on the outputs (errors stop the build instead)."""
+
+
+Severity = Literal["error", "warning", "note"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing preflight found in a PDF: errors stop printing, warnings deserve a look."""
+
+    path: Path
+    page: int | None
+    """1-based page number; None when the finding is about the whole file."""
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.path} page {self.page}" if self.page else str(self.path)
+        return f"{place}: {self.severity}: {self.message}"

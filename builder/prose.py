@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,14 +18,39 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path)
     """Convert Markdown to HTML; local images become file URLs, remote ones are refused."""
     tokens = _MARKDOWN.parse(text)
     for token in tokens:
+        line = first_line + (token.map[0] if token.map else 0)
+        if token.type == "html_block":
+            token.content = _raw_html(token.content, where, line, folder, root)
         for child in token.children or ():
             if child.type == "image":
-                line = first_line + (token.map[0] if token.map else 0)
                 child.attrSet("src", _image_url(str(child.attrGet("src") or ""), where, line, folder, root))
+            elif child.type == "html_inline":
+                child.content = _raw_html(child.content, where, line, folder, root)
     return str(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
 
 
+# What raw HTML makes WeasyPrint fetch: src, poster and data attributes, and CSS url().
+_FETCHED = re.compile(r"""((?<![\w-])(?:src|poster|data)\s*=\s*|url\(\s*)(["']?)([^"'\s)>]+)\2""", re.IGNORECASE)
+
+
+def _raw_html(raw: str, where: str, line: int, folder: Path, root: Path) -> str:
+    """Check the URLs of raw HTML like those of Markdown images, so `<img src>` works the same."""
+    def local(match: re.Match[str]) -> str:
+        at = line + raw.count("\n", 0, match.start())
+        url = _image_url(html.unescape(match.group(3)), where, at, folder, root)
+        return match.group(1) + match.group(2) + url + match.group(2)
+
+    return _FETCHED.sub(local, raw)
+
+
 def _image_url(src: str, where: str, line: int, folder: Path, root: Path) -> str:
+    try:
+        return _local_url(src, where, line, folder, root)
+    except (ValueError, OSError):  # a NUL byte, a name too long for the file system, a malformed URL
+        raise BuildError(where, f"image {src!r} is not a usable file name", line) from None
+
+
+def _local_url(src: str, where: str, line: int, folder: Path, root: Path) -> str:
     scheme = urlsplit(src).scheme.lower()
     if scheme == "data":
         return src
@@ -32,7 +59,7 @@ def _image_url(src: str, where: str, line: int, folder: Path, root: Path) -> str
                                 "download it into content/images/ and link to that", line)
     path = (folder / unquote(src)).resolve()
     if not path.is_relative_to(root.resolve()):
-        raise BuildError(where, f"image {src!r} is outside the project (refused)", line)
+        raise BuildError(where, f"image {src!r} is outside the content folder (refused)", line)
     if not path.is_file():
         raise BuildError(where, f"image {src!r} not found", line)
     return path.as_uri()

@@ -19,6 +19,8 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
 
 def environment(templates: Path) -> jinja2.Environment:
     """A strict environment: an undefined variable is an error, not an empty string."""
+    if not templates.is_dir():
+        raise BuildError(None, f"--templates {templates}: no such folder")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,
@@ -57,6 +59,24 @@ def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
         filename, line = _template_frame(templates)
         raise BuildError(_where(templates, filename or template), f"template error: {error.message}",
                          line) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(templates) from None
+    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
+        filename, line = _template_frame(templates)  # {{ 1 / 0 }}, {{ "a" + 1 }}…
+        raise BuildError(_where(templates, filename or template), f"template error: {error}", line) from None
+
+
+def _not_utf8(templates: Path) -> BuildError:
+    """Jinja2 does not say which file it failed to decode: find it, and the line."""
+    for path in sorted(templates.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".css", ".svg", ".txt"):
+            data = path.read_bytes()
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                return BuildError(_where(templates, str(path)), "not valid UTF-8 (save the file as UTF-8)",
+                                  data[: error.start].count(b"\n") + 1)
+    return BuildError(templates.name, "a template is not valid UTF-8 (save it as UTF-8)")
 
 
 def _template_frame(templates: Path) -> tuple[str | None, int | None]:

@@ -1,0 +1,126 @@
+"""Nothing lost: outputs appear whole or not at all, whatever happens to the build."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from builder import files
+from builder.errors import BuildError
+from builder.model import Report
+from conftest import ROOT, SAMPLE
+
+
+def old_outputs(output: Path) -> dict[str, bytes]:
+    output.mkdir(exist_ok=True)
+    for name in ("a.pdf", "b.pdf"):
+        (output / name).write_bytes(f"old {name}".encode())
+    return {path.name: path.read_bytes() for path in output.iterdir()}
+
+
+def test_outputs_replace_the_old_ones_only_when_all_went_well(tmp_path: Path) -> None:
+    before = old_outputs(tmp_path)
+    with pytest.raises(BuildError):
+        with files.staging(tmp_path) as stage:
+            (stage / "a.pdf").write_bytes(b"new a")
+            raise BuildError("content/un.md", "a problem found half way")
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before  # no staging folder left
+    with files.staging(tmp_path) as stage:
+        (stage / "a.pdf").write_bytes(b"new a")
+        (stage / "b.pdf").write_bytes(b"new b")
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == {"a.pdf": b"new a", "b.pdf": b"new b"}
+
+
+def test_new_outputs_have_the_usual_permissions(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    with files.staging(tmp_path / "out") as stage:
+        (stage / "a.pdf").write_bytes(b"new")
+    assert (tmp_path / "out/a.pdf").stat().st_mode & 0o777 == 0o666 & ~umask  # not the staging folder's 0700
+
+
+def test_a_failed_write_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = old_outputs(tmp_path)
+
+    def full(source: object, target: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(BuildError) as error:
+        with files.staging(tmp_path) as stage:
+            (stage / "a.pdf").write_bytes(b"new a")
+    assert str(error.value) == f"cannot write {tmp_path}/a.pdf (No space left on device)"
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
+def test_a_killed_build_leaves_the_old_outputs_and_its_leftovers_are_swept(tmp_path: Path) -> None:
+    before = old_outputs(tmp_path)
+    killed = subprocess.run([sys.executable, "-c", f"""
+import os, signal
+from pathlib import Path
+from builder import files
+with files.staging(Path({str(tmp_path)!r})) as stage:
+    (stage / "a.pdf").write_bytes(b"half a PDF")
+    os.kill(os.getpid(), signal.SIGKILL)
+"""], env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert killed.returncode == -9
+    (leftover,) = tmp_path.glob(files.PREFIX + "*")
+    assert {path.name: path.read_bytes() for path in tmp_path.glob("*.pdf")} == before
+    with files.staging(tmp_path):
+        pass
+    assert leftover.exists()  # too recent: it could be a build that has only just started
+    old = time.time() - files.STALE_SECONDS - 1
+    os.utime(leftover, (old, old))
+    with files.staging(tmp_path):
+        pass
+    assert not leftover.exists()
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
+def test_a_live_build_keeps_its_staging_folder(tmp_path: Path) -> None:
+    with files.staging(tmp_path) as stage:
+        old = time.time() - files.STALE_SECONDS - 1
+        os.utime(stage, (old, old))  # a slow build: old, but its lock is held
+        with files.staging(tmp_path):
+            pass
+        assert stage.exists()
+
+
+def test_never_writes_into_the_sources(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    with pytest.raises(BuildError, match="the build never writes there"):
+        with files.staging(tmp_path / "content/out", sources=(tmp_path / "content",)):
+            pass
+    assert not (tmp_path / "content/out").exists()
+
+
+def test_two_builds_at_once_never_show_a_partial_file(tmp_path: Path, sample_build: Report) -> None:
+    shutil.copytree(SAMPLE / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    script = "from builder.cli import main\nfor _ in range(3):\n    assert main(['build']) == 0\n"
+    builds = [subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+              for _ in range(2)]
+    expected = {out.path.name: out.path.read_bytes() for out in sample_build.outputs}
+    seen = 0
+    while any(build.poll() is None for build in builds):
+        for name in expected:
+            try:
+                data = (tmp_path / "output" / name).read_bytes()
+            except FileNotFoundError:
+                continue  # not written yet
+            assert data == expected[name], f"{name} read half-written or different"
+            seen += 1
+        time.sleep(0.01)
+    assert [build.wait() for build in builds] == [0, 0], [build.stderr.read() for build in builds if build.stderr]
+    assert seen  # the reader did look while the builds were running
+    assert {path.name: path.read_bytes() for path in (tmp_path / "output").iterdir()} == expected
+    assert all(len(PdfReader(tmp_path / "output" / name).pages) for name in expected)

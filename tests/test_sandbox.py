@@ -1,0 +1,130 @@
+"""The renderer's sandbox: only data: URLs and files under content and templates, never the network."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.errors import BuildError
+from builder.render import Refused, SandboxFetcher
+from conftest import ROOT, SAMPLE
+
+
+@pytest.fixture
+def fetcher(tmp_path: Path) -> SandboxFetcher:
+    for folder in ("content", "templates"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "content/a.png").write_bytes(b"\x89PNG")
+    (tmp_path / "templates/a.css").write_text("p { color: #000 }", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("not for the PDF", encoding="utf-8")  # in the project, not allowed
+    (tmp_path / "templates/link.css").symlink_to(tmp_path / "secret.txt")
+    return SandboxFetcher((tmp_path / "content", tmp_path / "templates"))
+
+
+def test_serves_files_under_the_roots_and_data_urls(fetcher: SandboxFetcher, tmp_path: Path,
+                                                    no_network: list[object]) -> None:
+    assert fetcher.fetch((tmp_path / "content/a.png").as_uri()).read() == b"\x89PNG"
+    css = fetcher.fetch((tmp_path / "templates/a.css").as_uri())
+    assert css.content_type == "text/css" and css.read() == b"p { color: #000 }"
+    assert fetcher.fetch("data:text/plain;base64,Ym9uam91cg==").read() == b"bonjour"
+    assert fetcher.fetch("file://localhost" + str(tmp_path / "content/a.png")).read() == b"\x89PNG"
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("http://exemple.org/a.png", "refused, the build never uses the network"),
+    ("https://exemple.org/a.css", "refused, the build never uses the network"),
+    ("ftp://exemple.org/a.ttf", "refused, the build never uses the network"),
+    ("//exemple.org/a.png", "refused, the build never uses the network"),
+    ("file://exemple.org/etc/hostname", "refused, a file on another machine"),
+    ("file:///etc/hostname", "refused, outside the project"),
+    ("{project}/secret.txt", "refused, outside the project"),
+    ("{project}/templates/../secret.txt", "refused, outside the project"),
+    ("{project}/templates/link.css", "refused, outside the project: only content and templates (it leads to"),
+    ("{project}/content/absent.png", "content/absent.png: not found"),
+    ("file:///usr/share/fonts/truetype/x.ttf", "refused, a font of this machine"),
+])
+def test_refuses_everything_else_before_any_request(fetcher: SandboxFetcher, tmp_path: Path, url: str, message: str,
+                                                   no_network: list[object]) -> None:
+    url = Path(url.format(project=tmp_path)).as_uri() if url.startswith("{") else url
+    with pytest.raises(Refused) as refused:
+        fetcher.fetch(url)
+    assert message in str(refused.value)
+    assert fetcher.refused == [refused.value]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(SAMPLE / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+def _build(project: Path) -> list[str]:
+    lines: list[str] = []
+    build(project, content=project / "content", templates=project / "templates", output=project / "output",
+          log=lines.append)
+    return lines
+
+
+@pytest.mark.parametrize("where, text", [
+    ("content/un.md", "\n\n![x](https://exemple.org/a.png)\n"),
+    ("content/un.md", '\n\n<img src="http://exemple.org/a.png" alt="">\n'),
+    ("content/un.md", '\n\nUn <span style="background-image: url(https://exemple.org/b.png)">mot</span>.\n'),
+    ("content/un.md", '\n\n<style>@import "https://exemple.org/c.css";</style>\n'),
+    ("content/un.md", '\n\n<object data="https://exemple.org/d.svg"></object>\n'),
+    ("templates/zine.css", "\nbody { background: url(https://exemple.org/x.png); }\n"),
+    ("templates/zine.css", '\n@font-face { font-family: "W"; src: url(https://exemple.org/w.woff2); }\n'),
+    ("templates/base.html", '\n<link rel="stylesheet" href="https://exemple.org/s.css">\n'),
+])
+def test_a_remote_url_anywhere_stops_the_build_without_a_request(project: Path, where: str, text: str,
+                                                                 no_network: list[object]) -> None:
+    with (project / where).open("a", encoding="utf-8") as file:
+        file.write(text)
+    with pytest.raises(BuildError) as error:
+        _build(project)
+    assert "exemple.org" in str(error.value)
+    assert not (project / "output").exists() or not list((project / "output").glob("*.pdf"))
+
+
+def test_a_remote_image_inside_an_svg_is_refused(project: Path, no_network: list[object]) -> None:
+    (project / "content/images").mkdir()
+    (project / "content/images/x.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
+        '<image xlink:href="http://exemple.org/x.png" width="10" height="10"/></svg>', encoding="utf-8")
+    with (project / "content/un.md").open("a", encoding="utf-8") as file:
+        file.write("\n\n![x](images/x.svg)\n")
+    with pytest.raises(BuildError) as error:
+        _build(project)
+    assert any(line.startswith("content/images/x.svg:1: http://exemple.org/x.png: refused, the build never uses "
+                               "the network") for line in error.value.lines())
+
+
+def test_a_glyph_from_a_machine_font_never_passes_unnoticed(project: Path) -> None:
+    """Charis SIL has no ☭: fontconfig fills it in from the machine's fonts, or nothing has it."""
+    with (project / "content/un.md").open("a", encoding="utf-8") as file:
+        file.write("\n\nLa faucille et le marteau : ☭.\n")
+    try:
+        report = build(project, content=project / "content", templates=project / "templates",
+                       output=project / "output", log=lambda line: None)
+    except BuildError as error:  # no font on this machine has it: it would print as an empty box
+        assert "content/un.md:10: no font has the character ☭ (it would print as an empty box)" in error.lines()
+        return
+    assert {f.severity for f in report.findings} == {"warning"}
+    assert all("is not a shipped font" in f.message and "☭" in f.message for f in report.findings)
+    assert {f.path.name for f in report.findings} == {"zine-d-essai-reading.pdf", "zine-d-essai-booklet.pdf"}
+
+
+def test_the_network_guard_catches_a_request(no_network: list[object]) -> None:
+    """The guard the tests above rely on: a request fails the test instead of leaving."""
+    import urllib.request
+
+    with pytest.raises(AssertionError, match="network access attempted"):
+        urllib.request.urlopen("http://exemple.org/")
+    import socket
+
+    with pytest.raises(AssertionError, match="network access attempted"):
+        socket.create_connection(("exemple.org", 80))
+    no_network.clear()  # expected here; anywhere else the fixture fails the test
