@@ -10,7 +10,9 @@ from pathlib import Path
 
 from builder import __version__
 from builder.errors import BuildError
-from builder.model import Report
+from builder.imposition import BLANKS, FLIPS, paper
+from builder.imposition.registry import LAYOUTS, OPTIONS
+from builder.model import A4, Report, Size
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -21,7 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BuildError as error:
         if args.debug:
             traceback.print_exc()
-        print(f"error: {error}" if error.where is None else str(error), file=sys.stderr)
+        for line in error.lines():
+            print(line, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; outputs left as they were", file=sys.stderr)
@@ -33,9 +36,62 @@ def _build(args: argparse.Namespace) -> int:
 
     root = Path.cwd()
     report = build(root, content=args.content, templates=args.templates, output=args.output,
-                   log=lambda line: print(f"  {line}", file=sys.stderr))
+                   log=lambda line: print(f"  {line}", file=sys.stderr), fillable=args.fillable)
     _summary(report, root)
     return 0
+
+
+def _letter(args: argparse.Namespace) -> int:
+    from builder.letterpack import fill
+
+    blank = fill(Path.cwd(), args.name, values=args.fill, target=args.output, content=args.content,
+                 templates=args.templates)
+    # The values are personal: only file names and the names of the blank fields are printed.
+    print(f"wrote {args.output}: letter '{args.name}', one A4 page")
+    if blank:
+        print(f"left blank, to fill in by hand: {', '.join(blank)}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from builder import preflight
+
+    expect = preflight.EXPECTATIONS.get(args.expect.lower()) if args.expect else None
+    if args.expect and expect is None:
+        raise BuildError(None, f"--expect must be one of {', '.join(preflight.EXPECTATIONS)}, not {args.expect!r}")
+    findings = preflight.check(args.pdfs, expect=expect, fonts=args.font)
+    for finding in findings:
+        print(finding)
+    errors = sum(finding.severity == "error" for finding in findings)
+    warnings = sum(finding.severity == "warning" for finding in findings)
+    strict = " (--strict: warnings count as errors)" if args.strict and warnings else ""
+    print(f"checked {preflight.plural(len(args.pdfs), 'PDF')}: {preflight.plural(errors, 'error')}, "
+          f"{preflight.plural(warnings, 'warning')}{strict}")
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _impose(args: argparse.Namespace) -> int:
+    from builder.impose import describe, impose, test_sheet  # pypdf only: never WeasyPrint
+
+    sheet = args.sheet or A4
+    given = {name: getattr(args, name) for name in sorted(OPTIONS)
+             if getattr(args, name) is not None and getattr(args, name) is not False}
+    if args.test_sheet and (args.input or given or args.fronts_backs):
+        raise BuildError(None, "--test-sheet takes no input PDF and no option but -o and --sheet")
+    if not args.test_sheet and args.input is None:
+        raise BuildError(None, "zine impose needs a PDF to impose (or --test-sheet)")
+    imposed = (test_sheet(args.output, sheet=sheet) if args.test_sheet else
+               impose(args.input, args.output, layout=args.layout, sheet=sheet, fronts_backs=args.fronts_backs,
+                      options=given))
+    print("\n".join(describe(imposed)))
+    return 0
+
+
+def _sheet(text: str) -> Size:
+    try:
+        return paper(text)
+    except BuildError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
 
 
 def _summary(report: Report, root: Path) -> None:
@@ -48,6 +104,8 @@ def _summary(report: Report, root: Path) -> None:
         print(f"{len(report.blanks)} blank pages added before the back cover (booklet pages {where})")
     else:
         print("no blank pages added")
+    for finding in report.findings:
+        print(finding, file=sys.stderr)
     print(f"done in {report.seconds:.1f} s")
 
 
@@ -69,6 +127,48 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--templates", type=Path, default=Path("templates"),
                        help="templates folder (default: templates)")
     build.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
+    build.add_argument("--fillable", action="store_true",
+                       help="also write <slug>-letters-fillable.pdf, the letter pack with PDF form fields")
     build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     build.set_defaults(run=_build)
+
+    letter = commands.add_parser("letter", help="fill in one letter from a values file, into one PDF (nothing else "
+                                                "is written or printed)")
+    letter.add_argument("name", help="the letter: its file name in content/letters/, without .md")
+    letter.add_argument("--fill", type=Path, required=True, metavar="VALUES.toml", help="the values, key = \"text\"")
+    letter.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="the filled letter")
+    letter.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    letter.add_argument("--templates", type=Path, default=Path("templates"),
+                        help="templates folder (default: templates)")
+    letter.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    letter.set_defaults(run=_letter)
+
+    check = commands.add_parser("check", help="preflight PDFs for the photocopier (any PDF)")
+    check.add_argument("pdfs", nargs="+", type=Path, metavar="PDF")
+    check.add_argument("--expect", metavar="SIZE",
+                       help="what every page must be: reading, booklet, letters, a5, a4, a4-landscape, a3, "
+                            "letter… (default: from a name ending in -reading, -booklet or -letters)")
+    check.add_argument("--strict", action="store_true", help="warnings count as errors too")
+    check.add_argument("--font", action="append", default=[], metavar="FAMILY",
+                       help="a font family the PDFs may use (repeat); any other font is flagged")
+    check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    check.set_defaults(run=_check)
+
+    imp = commands.add_parser("impose", help="impose any PDF for printing: booklet, one-page zine, test sheet")
+    imp.add_argument("input", nargs="?", type=Path, metavar="IN.pdf", help="the PDF to impose (pages of one size)")
+    imp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the imposed PDF")
+    imp.add_argument("--layout", choices=LAYOUTS, default="saddle", help="saddle (default) or onepagezine")
+    imp.add_argument("--sheet", type=_sheet, help="paper: A4 (default), A3, letter or WxHmm, used landscape")
+    imp.add_argument("--flip", choices=FLIPS, help="the duplex edge: short (default) or long (backs turned 180°)")
+    imp.add_argument("--blanks", choices=BLANKS, help="where padding blanks go: before-back (default) or end")
+    imp.add_argument("--creep", type=float, metavar="MM",
+                     help="paper thickness: inner sheets' pages move toward the spine by this much per sheet")
+    imp.add_argument("--marks", action="store_true", help="fold and staple ticks in the margin, outside the pages")
+    imp.add_argument("--fronts-backs", action="store_true",
+                     help="write OUT-fronts.pdf and OUT-backs.pdf, for printers without duplex")
+    imp.add_argument("--sheets-per-section", type=int, metavar="N",
+                     help="fold every N sheets as a section of its own (thick booklets)")
+    imp.add_argument("--test-sheet", action="store_true", help="write a one-sheet duplex test instead")
+    imp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    imp.set_defaults(run=_impose)
     return parser

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
+WJ = "\u2060"
 SPACES = " \t\n\r" + NBSP + NNBSP
 
 _SKIP = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
@@ -27,7 +28,7 @@ _URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|mailto:|www\.)[^\s<>«»\"]+"
 _S = f"[{SPACES}]"
 _WORDISH = re.compile(r"[\w»)\]…’”%€]")
 _BEFORE_NUMBER = ("art.", "article", "articles", "al.", "alinéa", "n\u00ba", "p.", "page", "pages",
-                  "chapitre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "paragraphe", "chapitre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                   "septembre", "octobre", "novembre", "décembre")
 
 _Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str], str], str]]
@@ -73,7 +74,13 @@ _RULES: tuple[_Rule, ...] = (
     (re.compile(r"\b(\d+(?:er|re|e|es|ers|res|ème))" + f"{_S}+" + r"(?=\w)"), "\\1" + NBSP),
     (re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in _BEFORE_NUMBER) + f"){_S}+" + r"(?=\d)",
                 re.IGNORECASE), "\\1" + NBSP),
+    # Article numbers of the French codes: L1111-13-1, R1111-36, D…, A… (législatif, réglementaire…)
+    (re.compile(r"(?<![\w.])(art\.|articles?)" + f"{_S}+" + r"(?=[LRDA]\d)", re.IGNORECASE), "\\1" + NBSP),
     (re.compile(f"{_S}+(?:--?|–){_S}+"), NBSP + "– "),
+    # Article numbers of the French codes (L1111-13-1) never break at their hyphens: a word
+    # joiner follows each (invisible, and dropped when the PDF's text is copied or searched).
+    (re.compile("\\b([LRDA]\\d{3,4})((?:-" + WJ + "?\\d+)+)"),
+     lambda match, before: match.group(1) + match.group(2).replace(WJ, "").replace("-", "-" + WJ)),
 )
 
 _ORDINAL = re.compile(r"\b(\d+|[IVX]|[IVXLC]{2,})(?:(er|re|ers|res|nd|nde|e|es)|ème|eme)\b")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -15,6 +16,26 @@ from builder.model import Report
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "sample"
 MM = 72 / 25.4
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+    """Fail the test if anything opens a connection or looks a host name up (DNS)."""
+    import socket
+    import urllib.request
+
+    calls: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        calls.append(args)
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"), (socket, "create_connection"),
+                        (socket, "getaddrinfo"), (socket, "gethostbyname"), (socket, "gethostbyname_ex"),
+                        (urllib.request, "urlopen")):
+        monkeypatch.setattr(owner, name, refuse)
+    yield calls
+    assert not calls, f"network access attempted: {calls}"
 
 
 def build_project(project: Path, output: Path) -> Report:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from builder.typography import NBSP, NNBSP, refine, refine_text
+from builder.typography import NBSP, NNBSP, WJ, refine, refine_text
 
 CASES = [
     # punctuation: narrow no-break space before ; ! ?, no-break space before :
@@ -59,6 +59,7 @@ def test_rules(source: str, expected: str) -> None:
     ('<a href="http://x.org/?a;b">lien</a> !', f'<a href="http://x.org/?a;b">lien</a>{NNBSP}!'),
     ("<title>1er : n° 2</title>", f"<title>1er{NBSP}: n\u00ba{NBSP}2</title>"),
     ("<p>a &amp; b &lt;c&gt; ?</p>", f"<p>a &amp; b &lt;c&gt;{NNBSP}?</p>"),
+    ("<p>l’article L1111-13-1 du code</p>", f"<p>l’article{NBSP}L1111-{WJ}13-{WJ}1{NBSP}du code</p>"),
     ("<p>&quot;oui&quot;</p>", f"<p>«{NBSP}oui{NBSP}»</p>"),
 ])
 def test_html(source: str, expected: str) -> None:
@@ -76,7 +77,8 @@ def test_idempotent(text: str) -> None:
 
 
 @given(st.lists(st.sampled_from(["<p>", "</p>", "<em>", "</em>", "<code>", "</code>", "a", " ", "?", ":",
-                                 "«", "»", "1er", "XIXe", "n° 3", "'"]), max_size=20))
+                                 "«", "»", "1er", "XIXe", "n° 3", "'", "art. L1111-13-1", "<title>", "</title>"]),
+                max_size=20))
 def test_idempotent_html(pieces: list[str]) -> None:
     once = refine("".join(pieces), "fr")
     assert refine(once, "fr") == once

@@ -1,0 +1,115 @@
+"""`zine letter NAME --fill values.toml -o FILE.pdf`: the values go into FILE.pdf and nowhere else."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from conftest import ROOT, page_texts
+
+VALUES = {
+    "nom": "Jeanne Quelconque-Exemple",
+    "adresse": "12 rue des Essais",
+    "commune": "31000 TOULOUSE",
+    "nir": "2 06 12 75 111 005 64",
+    "caisse": "de la Haute-Garonne",
+    "caisse-adresse": "Service fictif",
+    "caisse-commune": "31999 VILLE-FICTIVE",
+    "lieu": "Villefictive",
+    "date": "28 novembre 2026",
+    "date-avis": "3 février 2022",
+}
+SECRETS = ("Quelconque", "Essais", "31000", "TOULOUSE", "Haute-Garonne", "fictif", "31999", "Villefictive",
+           "novembre", "février", "2061275111005", "2 06 12 75", "005 64")
+
+
+@pytest.fixture
+def values(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project, made the current directory (as a reader runs it), and a values file beside it."""
+    for folder in ("content", "templates"):
+        shutil.copytree(ROOT / folder, tmp_path / "project" / folder)
+    monkeypatch.chdir(tmp_path / "project")
+    path = tmp_path / "valeurs.toml"
+    lines = [f'{key} = "{value}"' for key, value in VALUES.items()] + ['cocher = ["L’avis annonçant"]']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def _listing(*folders: Path) -> set[Path]:
+    return {path for folder in folders if folder.exists() for path in folder.rglob("*")}
+
+
+def test_filled_letter_holds_the_values_and_the_terminal_none(values: Path, capsys: pytest.CaptureFixture[str]
+                                                              ) -> None:
+    target = values.parent / "lettre.pdf"
+    before = _listing(values.parent)
+    code, said = run(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    assert code == 0, said
+    text = page_texts(target)
+    assert len(text) == 1
+    plain = text[0].replace("\u00a0", " ")
+    for value in VALUES.values():
+        if not value.startswith("2 06"):
+            assert value in plain, value
+    assert "206127511100564" in re.sub(r"\s", "", plain), "the NIR, one digit per box"
+    assert re.search(r"X\s+L’avis annonçant", plain), "the box asked for is ticked"
+    for secret in SECRETS:
+        assert secret not in said, secret
+    assert "left blank, to fill in by hand: signature" in said
+    after = _listing(values.parent)
+    assert after - before == {target}, "nothing written but the file named"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("nir", "2 06 12 75 111 005 46"), "valeurs.toml:4: 'nir': the key (the last two digits) does not match"),
+    (("nir", "2 06 12 75 111 005"), "valeurs.toml:4: 'nir': a NIR has 15 characters"),
+    (("prenom", "Jeanne"), "valeurs.toml:12: 'prenom': not a field of any letter"),
+    (("signature", "J. Q."), "'signature': sign the printed letter by hand"),
+    (("cocher", None), "'cocher': entry 1 starts no checkbox of letter 'opposition'"),
+])
+def test_bad_values_are_named_by_key_never_shown(values: Path, capsys: pytest.CaptureFixture[str],
+                                                 change: tuple[str, str | None], message: str) -> None:
+    key, value = change
+    text = values.read_text(encoding="utf-8")
+    if key == "cocher":
+        text = text.replace("L’avis annonçant", "Quelconque choix")
+    elif key in VALUES:
+        text = text.replace(f'"{VALUES[key]}"', f'"{value}"')
+    else:
+        text += f'{key} = "{value}"\n'
+    values.write_text(text, encoding="utf-8")
+    target = values.parent / "lettre.pdf"
+    code, said = run(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    assert code == 1
+    assert message in said, said
+    assert not target.exists()
+    for secret in (*SECRETS, "J. Q.", "005 46", "Jeanne"):
+        assert secret not in said, secret
+
+
+def test_a_value_too_long_for_the_a4_page_is_an_overflow(values: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    values.write_text(values.read_text(encoding="utf-8").replace(VALUES["adresse"], "rue très longue " * 300),
+                      encoding="utf-8")
+    target = values.parent / "lettre.pdf"
+    code, said = run(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    assert code == 1
+    assert re.search(r"content/letters/opposition\.md: the letter does not fit on one A4 page: it runs over by "
+                     r"\d+ mm", said), said
+    assert not target.exists() and "longue" not in said
+
+
+def test_unknown_letter_lists_the_letters(values: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, said = run(capsys, "letter", "resiliation", "--fill", str(values), "-o", str(values.parent / "x.pdf"))
+    assert code == 1
+    assert "no letter named 'resiliation'; the letters are: opposition, cloture, opposition-representant, " \
+           "confirmation" in said
