@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: zine test bench clean
+.PHONY: zine test bench watch clean
 
 zine: $(VENV)/installed
 	$(BIN)/zine build
@@ -18,6 +18,9 @@ $(VENV)/installed: pyproject.toml
 $(VENV)/installed-test: $(VENV)/installed
 	$(BIN)/python -m pip install -q -e '.[test]' && touch $@
 
+watch: $(VENV)/installed
+	$(BIN)/zine watch
+
 bench: $(VENV)/installed .venv-bench/installed
 	$(BIN)/python bench/run.py
 
@@ -27,4 +30,4 @@ bench: $(VENV)/installed .venv-bench/installed
 	.venv-bench/bin/python -m pip install -q 'pdfimpose==2.10.0' && touch $@
 
 clean:
-	rm -rf $(VENV) .venv-bench output/*.pdf output/.staging-* build *.egg-info
+	rm -rf $(VENV) .venv-bench output/*.pdf output/*.png output/preview output/html output/.staging-* build *.egg-info

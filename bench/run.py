@@ -14,9 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, without installing it
 
-import impose_section  # noqa: E402  (after the path is set)
+import build_section  # noqa: E402  (after the path is set)
+import impose_section  # noqa: E402
 
 SECTIONS = {
+    "build": build_section,
     "impose": impose_section,
 }
 

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def wall(command: Sequence[str | Path], runs: int) -> float:
+def wall(command: Sequence[str | Path], runs: int, cwd: Path | None = None) -> float:
     """Median wall time of a command in seconds, start-up included, as a user would wait for it."""
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run([str(part) for part in command], check=True, capture_output=True)
+        subprocess.run([str(part) for part in command], check=True, capture_output=True, cwd=cwd)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 

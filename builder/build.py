@@ -1,72 +1,112 @@
-"""The build, stage by stage: content → HTML → reading PDF → imposed booklet."""
+"""The build, stage by stage: content → HTML → reading PDF → booklet, letters, mini-zine → checks."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from builder import content as content_stage
 from builder import files, letterpack, letters, pdf, templating
 from builder.errors import BuildError, raise_all
 from builder.imposition import onepagezine, saddle
-from builder.model import A4, A5, Finding, Pdf, Report, Zine
-
-if TYPE_CHECKING:
-    from jinja2 import Environment
-
-    from builder.render import Renderer
+from builder.model import A4, A5, Check, Document, Finding, Pdf, Report, Size, Zine
+from builder.session import Session
 
 Log = Callable[[str], None]
+FOLDERS = ("preview", "html")
+"""Sub-folders of the output the build replaces whole: previews and kept HTML."""
 
 
-def build(root: Path, *, content: Path, templates: Path, output: Path, log: Log, fillable: bool = False) -> Report:
-    """Build every output of the zine in `content` into `output`; raise BuildError on bad input."""
+@dataclass(frozen=True)
+class Options:
+    """What a build writes besides the PDFs."""
+
+    fillable: bool = False
+    """Also the letter pack with PDF form fields."""
+    keep_html: bool = False
+    """The HTML documents, in output/html/, each renderable on its own."""
+    previews: bool = True
+    """PNG thumbnails in output/preview/ and the contact sheet of the booklet."""
+
+
+def build(root: Path, *, content: Path, templates: Path, output: Path, log: Log,
+          options: Options = Options(), session: Session | None = None) -> Report:
+    """Build every output of the zine in `content` into `output`; raise BuildError on bad input.
+
+    A `session` kept between builds (watch mode) reuses what is warm; without one, a fresh one
+    is made and closed.
+    """
+    own = session is None
+    session = session or Session(content=content, templates=templates)
+    try:
+        return _build(root, content, templates, output, log, options, session)
+    finally:
+        if own:
+            session.close()
+
+
+def _build(root: Path, content: Path, templates: Path, output: Path, log: Log, options: Options,
+           session: Session) -> Report:
     started = time.perf_counter()
     zine = letters.prepare(content_stage.load(content, root))  # letters: placeholders drawn as blanks
     log(f"read {len(zine.parts)} parts from {_show(content, root)}/")
-    env = templating.environment(templates)
-    reading = templating.document(env, "zine.html", "reading", zine)
-    log("rendered the HTML")
+    reading = templating.document(session.env, "zine.html", "reading", zine)
+    slug, checker = zine.meta.slug, session.checker
+    rendered: list[Document] = []
 
-    from builder.render import Renderer  # WeasyPrint takes a second to import: only when needed
+    def write(document: Document, target: Path, *, forms: bool = False, check: Check | None = None) -> tuple[int, Size]:
+        rendered.append(document)
+        return session.write(document, target, source_date=zine.meta.date, forms=forms, check=check)
 
-    renderer = Renderer((content, templates), source_date=zine.meta.date)  # the sandbox: nothing else is read
-    slug = zine.meta.slug
-    with files.staging(output, sources=(content, templates)) as stage:
-        pages, page_size = renderer.write(reading, stage / f"{slug}-reading.pdf",
-                                          check=letterpack.fits(zine.parts, root, A5, "A5"))
-        log(f"laid out the reading edition: {pages} pages of {page_size}")
-        source = pdf.open_source(stage / f"{slug}-reading.pdf", where=f"{slug}-reading.pdf")
-        plan = saddle.layout(source.pages, source.size, A4.landscape)
-        sides = pdf.impose(source, plan, stage / f"{slug}-booklet.pdf")
-        log(f"imposed the booklet: {len(plan.sheets)} sheets, {sides} sides")
-        packs = letterpack.write_pack(renderer, env, zine, stage, output, fillable=fillable, log=log)
-        minizine = _minizine(renderer, env, zine, stage, output)
-        if minizine:
-            log(f"imposed the mini-zine: {minizine.pages} sheet side of {minizine.size}")
-        findings = _preflight(stage, output, renderer.families)  # last: errors keep the old outputs
-        log(f"checked the outputs: {len(findings)} warnings")
+    with files.staging(output, sources=(content, templates), folders=FOLDERS) as stage:
+        try:
+            pages, page_size = write(reading, stage / f"{slug}-reading.pdf",
+                                     check=letterpack.fits(zine.parts, root, A5, "A5"))
+            log(f"laid out the reading edition: {pages} pages of {page_size}")
+            checker.check(stage / f"{slug}-reading.pdf", fonts=session.families)
+            source = pdf.open_source(stage / f"{slug}-reading.pdf", where=f"{slug}-reading.pdf")
+            plan = saddle.layout(source.pages, source.size, A4.landscape)
+            sides = pdf.impose(source, plan, stage / f"{slug}-booklet.pdf")
+            log(f"imposed the booklet: {len(plan.sheets)} sheets, {sides} sides")
+            # The booklet's sides are the reading pages, already looked at: no second rendering.
+            checker.check(stage / f"{slug}-booklet.pdf", fonts=session.families, pixels=False)
+            if options.previews:
+                checker.previews(stage / f"{slug}-reading.pdf", stage / f"{slug}-booklet.pdf",
+                                 stage / "preview", stage / f"{slug}-contact.png")
+            packs = letterpack.write_pack(write, session.env, zine, stage, output, fillable=options.fillable,
+                                          log=log)
+            minizine = _minizine(write, session.env, zine, stage, output)
+            for extra in (*packs, *([minizine] if minizine else [])):
+                checker.check(stage / extra.path.name, fonts=session.families)
+            if options.keep_html:
+                for document in rendered:
+                    templating.keep(document, stage / "html", output / "html", root)
+            findings = _judge(checker.results(), output)  # last: errors keep the old outputs
+            log(f"checked the outputs: {len(findings)} warnings")
+        finally:
+            checker.drain()  # nothing may still write in the staging folder once it is gone
     outputs = (
         Pdf(output / f"{slug}-reading.pdf", pages, page_size),
         Pdf(output / f"{slug}-booklet.pdf", sides, plan.sheet),
         *packs,
         *([minizine] if minizine else []),
     )
+    extras = ((output / "preview", output / f"{slug}-contact.png") if options.previews else ()) \
+        + ((output / "html",) if options.keep_html else ())
     return Report(outputs=outputs, sheets=len(plan.sheets), blanks=plan.blanks,
-                  seconds=time.perf_counter() - started, findings=findings)
+                  seconds=time.perf_counter() - started, findings=findings, extras=extras)
 
 
-def _minizine(renderer: Renderer, env: Environment, zine: Zine, stage: Path,
+def _minizine(write: letterpack.Write, env: templating.Environment, zine: Zine, stage: Path,
               output: Path) -> Pdf | None:
     """The one-sheet market mini-zine: small pages rendered, then imposed eight to an A4 side."""
     if zine.minizine is None:
         return None
     pages = stage / "work" / "minizine-pages.pdf"  # not an output: only top-level files are moved
     pages.parent.mkdir()
-    renderer.write(templating.document(env, "minizine.html", "minizine", zine, minizine=zine.minizine), pages)
+    write(templating.document(env, "minizine.html", "minizine", zine, minizine=zine.minizine), pages)
     source = pdf.open_source(pages, where=f"{_show(zine.content, zine.root)}/{zine.minizine.source.name}")
     plan = onepagezine.layout(source.pages, source.size, A4)
     name = f"{zine.meta.slug}-minizine.pdf"
@@ -74,21 +114,17 @@ def _minizine(renderer: Renderer, env: Environment, zine: Zine, stage: Path,
     return Pdf(output / name, sides, plan.sheet)
 
 
-def _preflight(stage: Path, output: Path, fonts: frozenset[str]) -> tuple[Finding, ...]:
-    """Check the staged PDFs: errors stop the build (nothing replaced), warnings are returned.
+def _judge(found: list[Finding], output: Path) -> tuple[Finding, ...]:
+    """Preflight's findings on the staged PDFs: errors stop the build (nothing replaced).
 
     Errors are what makes a PDF wrong at the copy shop: a page size or side count the
     imposition does not expect, a font not embedded. Colour, greys, small text, ink near the
     edge, missing metadata and fonts the machine filled in still print: warnings.
     """
-    from builder import preflight
-
-    found = [replace(finding, path=output / finding.path.name)
-             for finding in preflight.check(sorted(stage.glob("*.pdf")), fonts=fonts)
-             if finding.severity != "note"]
+    shown = [replace(finding, path=output / finding.path.name) for finding in found if finding.severity != "note"]
     raise_all([BuildError(finding.path if finding.page is None else f"{finding.path} page {finding.page}",
-                          f"preflight: {finding.message}") for finding in found if finding.severity == "error"])
-    return tuple(found)
+                          f"preflight: {finding.message}") for finding in shown if finding.severity == "error"])
+    return tuple(shown)
 
 
 def _show(path: Path, root: Path) -> str:

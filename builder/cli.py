@@ -6,6 +6,7 @@ import argparse
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from builder import __version__
@@ -13,6 +14,9 @@ from builder.errors import BuildError
 from builder.imposition import BLANKS, FLIPS, paper
 from builder.imposition.registry import LAYOUTS, OPTIONS
 from builder.model import A4, Report, Size
+
+if TYPE_CHECKING:
+    from builder.build import Options
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,9 +40,22 @@ def _build(args: argparse.Namespace) -> int:
 
     root = Path.cwd()
     report = build(root, content=args.content, templates=args.templates, output=args.output,
-                   log=lambda line: print(f"  {line}", file=sys.stderr), fillable=args.fillable)
+                   log=lambda line: print(f"  {line}", file=sys.stderr), options=_options(args))
     _summary(report, root)
     return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from builder.watch import watch
+
+    return watch(Path.cwd(), content=args.content, templates=args.templates, output=args.output,
+                 options=_options(args), summary=_summary)
+
+
+def _options(args: argparse.Namespace) -> Options:
+    from builder.build import Options
+
+    return Options(fillable=args.fillable, keep_html=args.keep_html, previews=not args.no_previews)
 
 
 def _letter(args: argparse.Namespace) -> int:
@@ -96,17 +113,21 @@ def _sheet(text: str) -> Size:
 
 def _summary(report: Report, root: Path) -> None:
     for out in report.outputs:
-        print(f"wrote {_show(out.path, root)}: {out.pages} {'sides' if 'booklet' in out.path.name else 'pages'} "
-              f"of {out.size}")
+        unit = "side" if out.path.name.endswith(("-booklet.pdf", "-minizine.pdf")) else "page"
+        print(f"wrote {_show(out.path, root)}: {out.pages} {unit}{'s' * (out.pages != 1)} of {out.size}")
+    if report.extras:
+        print(f"wrote {', '.join(_show(path, root) + '/' * path.is_dir() for path in report.extras)}")
     print(f"{report.sheets} sheets of paper per copy (recto-verso, flip on the short edge)")
     if report.blanks:
         where = ", ".join(str(position) for position in report.blanks)
-        print(f"{len(report.blanks)} blank pages added before the back cover (booklet pages {where})")
+        count = len(report.blanks)
+        print(f"{count} blank page{'s' * (count > 1)} added before the back cover "
+              f"(booklet page{'s' * (count > 1)} {where})")
     else:
         print("no blank pages added")
     for finding in report.findings:
         print(finding, file=sys.stderr)
-    print(f"done in {report.seconds:.1f} s")
+    print(f"done in {report.seconds:.2f} s")
 
 
 def _show(path: Path, root: Path) -> str:
@@ -122,15 +143,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="build the reading PDF and the imposed booklet")
-    build.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-    build.add_argument("--templates", type=Path, default=Path("templates"),
-                       help="templates folder (default: templates)")
-    build.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
-    build.add_argument("--fillable", action="store_true",
-                       help="also write <slug>-letters-fillable.pdf, the letter pack with PDF form fields")
-    build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    build.set_defaults(run=_build)
+    build = commands.add_parser("build", help="build the zine: reading PDF, booklet, letters, mini-zine")
+    watch = commands.add_parser("watch", help="build, then build again on every change in content/ or templates/")
+    for command, run in ((build, _build), (watch, _watch)):
+        command.add_argument("--content", type=Path, default=Path("content"),
+                             help="content folder (default: content)")
+        command.add_argument("--templates", type=Path, default=Path("templates"),
+                             help="templates folder (default: templates)")
+        command.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
+        command.add_argument("--fillable", action="store_true",
+                             help="also write <slug>-letters-fillable.pdf, the letter pack with PDF form fields")
+        command.add_argument("--keep-html", action="store_true",
+                             help="also write the HTML documents to output/html/, each renderable on its own")
+        command.add_argument("--no-previews", action="store_true",
+                             help="skip the PNG previews (output/preview/ and <slug>-contact.png)")
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        command.set_defaults(run=run)
 
     letter = commands.add_parser("letter", help="fill in one letter from a values file, into one PDF (nothing else "
                                                 "is written or printed)")

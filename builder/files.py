@@ -23,12 +23,14 @@ STALE_SECONDS = 600
 
 
 @contextmanager
-def staging(output: Path, *, sources: tuple[Path, ...] = ()) -> Iterator[Path]:
+def staging(output: Path, *, sources: tuple[Path, ...] = (), folders: tuple[str, ...] = ()) -> Iterator[Path]:
     """A private folder inside `output`; its files replace the old outputs only if all went well.
 
     The folder is on the same file system as the outputs, so each final `os.replace` is atomic:
     a reader (or a second build) sees either the old file or the new one, never a partial one.
     `sources` (content, templates) are refused as outputs: the build never writes there.
+    The staged sub-folders named in `folders` (previews, kept HTML) replace their old copies
+    whole; other sub-folders are scratch space, removed with the staging folder.
     """
     _check(output, sources)
     _sweep(output)
@@ -46,6 +48,9 @@ def staging(output: Path, *, sources: tuple[Path, ...] = ()) -> Iterator[Path]:
         with _locked(output):
             for path in staged:
                 os.replace(path, output / path.name)
+            for name in folders:
+                if (folder / name).is_dir():
+                    _swap(folder / name, output / name, folder / f"{name}.old")
         _sync(output)
     except OSError as error:
         name = Path(error.filename).name if error.filename else ""
@@ -66,6 +71,13 @@ def _check(output: Path, sources: tuple[Path, ...]) -> None:
         raise BuildError(None, f"--output {output} is a file, not a folder") from None
     except OSError as error:
         raise BuildError(None, f"--output {output}: cannot create the folder ({error.strerror})") from None
+
+
+def _swap(new: Path, target: Path, old: Path) -> None:
+    """Put folder `new` at `target`; the previous one goes to `old` (removed with the stage)."""
+    if target.is_dir():
+        os.replace(target, old)
+    os.replace(new, target)
 
 
 def _sweep(output: Path) -> None:

@@ -13,25 +13,30 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import jinja2
 
 from builder import content as content_stage
 from builder import letters, nir, templating
 from builder.errors import BuildError, raise_all
-from builder.model import A4, Part, Pdf, Size, Zine
+from builder.model import A4, Anchors, Check, Document, Part, Pdf, Size, Zine
 
 if TYPE_CHECKING:
     from builder.render import Renderer
 
-Anchors = Sequence[Mapping[str, tuple[float, float]]]
-"""Per page, where each element with an id starts: x, y in mm from the top-left corner."""
 TICK = "cocher"
 """The key of a values file that lists the checkboxes to tick, by the words they start with."""
 
 
-def write_pack(renderer: Renderer, env: jinja2.Environment, zine: Zine, stage: Path, output: Path, *,
+class Write(Protocol):
+    """Renders a document to a PDF file: `Session.write` with the zine's date, or `Renderer.write`."""
+
+    def __call__(self, document: Document, target: Path, *, forms: bool = False,
+                 check: Check | None = None) -> tuple[int, Size]: ...
+
+
+def write_pack(write: Write, env: jinja2.Environment, zine: Zine, stage: Path, output: Path, *,
                fillable: bool, log: Callable[[str], None]) -> tuple[Pdf, ...]:
     """Write `<slug>-letters.pdf` (and `-letters-fillable.pdf`) into `stage`; nothing when there are no letters."""
     parts = tuple(part for part in zine.parts if part.kind == "letter")
@@ -42,7 +47,7 @@ def write_pack(renderer: Renderer, env: jinja2.Environment, zine: Zine, stage: P
     for suffix, forms in (("letters", False), ("letters-fillable", True))[: 2 if fillable else 1]:
         name = f"{zine.meta.slug}-{suffix}.pdf"
         document = templating.document(env, "letters.html", suffix, zine, letters=parts, fillable=forms)
-        pages, size = renderer.write(document, stage / name, forms=forms, check=check)
+        pages, size = write(document, stage / name, forms=forms, check=check)
         written.append(Pdf(output / name, pages, size))
     log(f"laid out the letter pack: {len(parts)} letters, one A4 page each" + (", and a fillable copy" * fillable))
     return tuple(written)

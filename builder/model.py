@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 MM = 72 / 25.4
 """PostScript points per millimetre: PDF geometry is in points, print facts in millimetres."""
+
+
+Anchors = Sequence[Mapping[str, tuple[float, float]]]
+"""Per page of a rendered document, where each element with an id starts: x, y in mm from the top left."""
+Check = Callable[[Anchors], None]
+"""A look at a laid-out document before it is written (raises BuildError to stop the build)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,8 @@ class Report:
     seconds: float
     findings: tuple[Finding, ...] = ()
     """Preflight warnings on the outputs (errors stop the build instead)."""
+    extras: tuple[Path, ...] = ()
+    """What was written besides the PDFs: previews, the contact sheet, kept HTML."""
 
 
 Severity = Literal["error", "warning", "note"]

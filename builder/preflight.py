@@ -55,11 +55,15 @@ def expectation_for(path: Path) -> Expectation | None:
 
 
 def check(paths: Iterable[Path], *, expect: Expectation | None = None,
-          fonts: Collection[str] = ()) -> list[Finding]:
-    """Every finding in every PDF; `fonts` (family names), when given, are the only ones allowed."""
+          fonts: Collection[str] = (), pixels: bool = True) -> list[Finding]:
+    """Every finding in every PDF; `fonts` (family names), when given, are the only ones allowed.
+
+    `pixels=False` skips rendering the pages (colour, greys, ink near the edges): for a file
+    whose pages were already checked in another (an imposed booklet of a checked edition).
+    """
     findings: list[Finding] = []
     for path in paths:
-        findings.extend(_check_file(Path(path), expect or expectation_for(Path(path)), fonts))
+        findings.extend(_check_file(Path(path), expect or expectation_for(Path(path)), fonts, pixels))
     return findings
 
 
@@ -70,7 +74,7 @@ class _Font:
     chars: set[str] = field(default_factory=set)
 
 
-def _check_file(path: Path, expect: Expectation | None, fonts: Collection[str]) -> list[Finding]:
+def _check_file(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool) -> list[Finding]:
     if not path.is_file():
         return [Finding(path, None, "error", "no such file")]
     try:
@@ -89,7 +93,7 @@ def _check_file(path: Path, expect: Expectation | None, fonts: Collection[str]) 
                 width, height = page.get_size()
                 sizes.setdefault(Size.from_points(width, height), []).append(number)
                 findings += _text(path, number, page, used)
-                findings += ink.findings(path, number, page)
+                findings += ink.findings(path, number, page) if pixels else []
             except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
                 findings.append(Finding(path, number, "error", f"could not be checked ({error})"))
             finally:
@@ -127,50 +131,76 @@ def _same(size: Size, expected: Size) -> bool:
 
 
 def _text(path: Path, number: int, page: pdfium.PdfPage, used: dict[str, _Font]) -> list[Finding]:
-    """Record the fonts the text uses; flag text too small to survive a photocopy."""
+    """Record the fonts the text uses; flag text too small to survive a photocopy.
+
+    Walks the page's text objects (a line or a run each, not each character), into Form XObjects
+    with their matrices composed: an imposed or scaled-down page is measured as printed.
+    """
     textpage = page.get_textpage()
-    objects: dict[int | None, tuple[float, str, bool, bool]] = {}
-    small: list[float] = []
+    small: list[tuple[float, int]] = []
     try:
-        for index in range(textpage.count_chars()):
-            code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-            char = chr(code) if code < 0x110000 else "\ufffd"
-            if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1 or char.isspace():
-                continue
-            handle = pdfium_c.FPDFText_GetTextObject(textpage, index)
-            key = ctypes.cast(handle, ctypes.c_void_p).value
-            if key not in objects:
-                objects[key] = _text_object(textpage, index, handle)
-            size, name, embedded, visible = objects[key]
-            if not visible:
+        for handle, scale in _text_objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
+                                           (1.0, 0.0, 0.0, 1.0)):
+            if pdfium_c.FPDFTextObj_GetTextRenderMode(handle) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
                 continue  # an OCR layer under a scan: never printed
+            text = "".join(_object_text(handle, textpage).split())
+            if not text:
+                continue
+            size = ctypes.c_float()
+            pdfium_c.FPDFTextObj_GetFontSize(handle, size)
+            name, embedded = _font(pdfium_c.FPDFTextObj_GetFont(handle))
             font = used.setdefault(name, _Font(embedded))
             font.pages.add(number)
-            if len(font.chars) < 12:
+            for char in text[: 12 - len(font.chars)]:
                 font.chars.add(char)
-            if size < SMALLEST_PT - 0.01:
-                small.append(size)
+            if size.value * scale < SMALLEST_PT - 0.01:
+                small.append((size.value * scale, len(text)))
     finally:
         textpage.close()
     if not small:
         return []
-    return [Finding(path, number, "warning", f"{plural(len(small), 'character')} below {SMALLEST_PT:g} pt "
-                                             f"(smallest {min(small):.1f} pt): they fill in on a photocopy")]
+    count = sum(length for _, length in small)
+    return [Finding(path, number, "warning", f"{plural(count, 'character')} below {SMALLEST_PT:g} pt "
+                                             f"(smallest {min(size for size, _ in small):.1f} pt): "
+                                             "they fill in on a photocopy")]
 
 
-def _text_object(textpage: pdfium.PdfTextPage, index: int, handle: object) -> tuple[float, str, bool, bool]:
-    """Size in points as printed (font size times the text and page matrices), font, embedded, visible."""
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
-    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-    size = pdfium_c.FPDFText_GetFontSize(textpage, index) * scale
+def _text_objects(parent: object, count: object, get: object,
+                  linear: tuple[float, float, float, float]) -> Iterable[tuple[object, float]]:
+    """(text object, scale) for every text object under `parent`, forms included, at any depth."""
+    for index in range(count(parent)):  # type: ignore[operator]
+        handle = get(parent, index)  # type: ignore[operator]
+        kind = pdfium_c.FPDFPageObj_GetType(handle)
+        matrix = pdfium_c.FS_MATRIX()
+        if not pdfium_c.FPDFPageObj_GetMatrix(handle, matrix):
+            matrix.a, matrix.b, matrix.c, matrix.d = 1.0, 0.0, 0.0, 1.0
+        a, b, c, d = linear
+        composed = (matrix.a * a + matrix.b * c, matrix.a * b + matrix.b * d,
+                    matrix.c * a + matrix.d * c, matrix.c * b + matrix.d * d)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            yield handle, abs(composed[0] * composed[3] - composed[1] * composed[2]) ** 0.5
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            yield from _text_objects(handle, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                                     composed)
+
+
+def _object_text(handle: object, textpage: pdfium.PdfTextPage) -> str:
+    length = pdfium_c.FPDFTextObj_GetText(handle, textpage.raw, None, 0)
+    if length <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(length)
+    pdfium_c.FPDFTextObj_GetText(handle, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), length)
+    return buffer.raw[: length - 2].decode("utf-16-le", errors="replace")
+
+
+def _font(font: object) -> tuple[str, bool]:
+    """The font's base name and whether the PDF embeds it."""
+    if not font:
+        return "(unnamed font)", False
     buffer = ctypes.create_string_buffer(256)
-    font = pdfium_c.FPDFTextObj_GetFont(handle)
-    length = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, len(buffer)) if font else 0
+    length = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
     name = buffer.value.decode("latin-1") if length else "(unnamed font)"
-    embedded = bool(font) and pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
-    invisible = pdfium_c.FPDFTextObj_GetTextRenderMode(handle) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
-    return size, name, embedded, not invisible
+    return name, pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
 
 
 def _fonts(path: Path, used: dict[str, _Font], allowed: Collection[str]) -> list[Finding]:

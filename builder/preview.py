@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2 as pdfium
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PIL import Image, ImageDraw
 
 THUMB_WIDTH = 420
 """Pixels across one thumbnail: enough to read headings, small enough to write in milliseconds."""
+COMPRESSION = 3
+"""zlib level of the PNGs: previews are rewritten at every build, so speed beats a few bytes."""
 
 
-def thumbnails(pdf: Path, folder: Path, name: str) -> list[Path]:
-    """Write one PNG per page of `pdf` as `folder/name-NN.png`; return their paths."""
+def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[Image.Image]:
+    """Write one PNG per page of `pdf` into `folder`, named by `name(page number)`; return the images."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for number, image in enumerate(_images(pdf, THUMB_WIDTH), start=1):
-        path = folder / f"{name}-{number:02d}.png"
-        image.save(path, optimize=False)
-        paths.append(path)
-    return paths
+    images = _images(pdf, THUMB_WIDTH)
+    for number, image in enumerate(images, start=1):
+        image.save(folder / name(number), compress_level=COMPRESSION)
+    return images
 
 
-def contact_sheet(booklet: Path, target: Path) -> Path:
+def contact_sheet(sides: list[Image.Image], target: Path) -> Path:
     """One PNG with both sides of every booklet sheet, a row per sheet, to check the order."""
-    sides = _images(booklet, THUMB_WIDTH)
     gap, label = 12, 22
     width, height = sides[0].size
     rows = (len(sides) + 1) // 2
@@ -37,7 +37,7 @@ def contact_sheet(booklet: Path, target: Path) -> Path:
         draw.text((x, y), f"feuille {row + 1}, {'recto' if column == 0 else 'verso'}", fill=0)
         sheet.paste(side.convert("L"), (x, y + label))
     target.parent.mkdir(parents=True, exist_ok=True)
-    sheet.save(target, optimize=False)
+    sheet.save(target, compress_level=COMPRESSION)
     return target
 
 
@@ -47,7 +47,7 @@ def _images(pdf: Path, width: int) -> list[Image.Image]:
         images = []
         for page in document:
             scale = width / page.get_width()
-            images.append(page.render(scale=scale).to_pil())
+            images.append(page.render(scale=scale, grayscale=True).to_pil())
             page.close()
         return images
     finally:

@@ -25,7 +25,7 @@ from weasyprint.urls import (  # type: ignore[import-untyped]
 )
 
 from builder.errors import BuildError, raise_all
-from builder.model import Document, Size
+from builder.model import Check, Document, Size
 
 PX_PER_MM = 96 / 25.4
 FONTS = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
@@ -54,6 +54,14 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         self.roots = tuple(root.resolve() for root in roots)
         self.stylesheets: list[Path] = []
         self.refused: list[Refused] = []
+        self.served: list[Path] = []
+        """Every file served since the last `clear()`: what a render read besides its HTML."""
+
+    def clear(self) -> None:
+        """Forget what the previous render fetched."""
+        self.stylesheets.clear()
+        self.refused.clear()
+        self.served.clear()
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         try:
@@ -83,6 +91,7 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         if not path.is_file():
             raise Refused(self.show(path), "not found")
         data = path.read_bytes()
+        self.served.append(path)
         if path.suffix.lower() == ".css":
             self.stylesheets.append(path)
             try:
@@ -128,7 +137,7 @@ class Renderer:
         return frozenset(self.fonts.families)
 
     def write(self, document: Document, target: Path, *, forms: bool = False,
-              check: Callable[[list[dict[str, tuple[float, float]]]], None] | None = None) -> tuple[int, Size]:
+              check: Check | None = None) -> tuple[int, Size]:
         """Render `document` once and write it to `target`; return its page count and page size.
 
         `forms` turns inputs into PDF form fields. `check` sees, before anything is written, where
@@ -137,8 +146,7 @@ class Renderer:
         html = HTML(string=document.html, base_url=document.base_url.resolve().as_uri() + "/",
                     url_fetcher=self.fetcher)
         where = f"{document.name} document"
-        self.fetcher.stylesheets.clear()
-        self.fetcher.refused.clear()
+        self.fetcher.clear()
         with _warnings() as warnings, _source_date(self.source_date):
             try:
                 rendered = html.render(font_config=self.fonts, pdf_forms=forms)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,8 @@ import jinja2
 from builder import typography
 from builder.errors import BuildError
 from builder.model import Document, Zine
+
+Environment = jinja2.Environment
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre")
@@ -38,6 +42,24 @@ def document(env: jinja2.Environment, template: str, name: str, zine: Zine, **co
                  back=zine.back, **context)
     return Document(name=name, html=typography.refine(html, zine.meta.lang),
                     base_url=Path(str(env.loader.searchpath[0])))  # type: ignore[union-attr]
+
+
+def keep(document: Document, folder: Path, published: Path, root: Path) -> Path:
+    """Write `document` as `folder/NAME.html` so that, once moved to `published`, it renders alone.
+
+    A <base> points at the templates, relative to where the file will be, and the project's
+    file URLs (images) become relative to it: `weasyprint output/html/reading.html out.pdf`
+    and a browser both find everything, wherever the project was cloned.
+    """
+    templates = document.base_url.resolve()
+    base = Path(os.path.relpath(templates, published.resolve())).as_posix()
+    project = Path(os.path.relpath(root.resolve(), templates)).as_posix()
+    html = document.html.replace(root.resolve().as_uri() + "/", project + "/")
+    html = re.sub(r"<head>", f'<head>\n<base href="{base}/">', html, count=1)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{document.name}.html"
+    target.write_text(html, encoding="utf-8")
+    return target
 
 
 def date_fr(day: datetime.date) -> str:

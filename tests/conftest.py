@@ -90,3 +90,9 @@ def half_texts(path: Path) -> list[tuple[str, str]]:
 def _norm(text: str) -> str:
     """Collapse line breaks and ASCII spaces; keep no-break spaces, which the tests check."""
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by relative path: to compare outputs before and after."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}

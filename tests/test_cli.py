@@ -12,7 +12,7 @@ import pytest
 
 from builder.cli import main
 from builder.model import Report
-from conftest import ROOT, SAMPLE
+from conftest import ROOT, SAMPLE, snapshot
 
 
 @pytest.fixture
@@ -41,10 +41,10 @@ def test_build_prints_a_summary(project: Path, capsys: pytest.CaptureFixture[str
     assert "wrote output/zine-d-essai-booklet.pdf: 6 sides of 297 × 210 mm" in out
     assert "3 sheets of paper per copy" in out
     assert "2 blank pages added before the back cover (booklet pages 10, 11)" in out
-    assert err.count("\n") == 5  # one progress line per stage, the last one the preflight
+    assert err.count("\n") == 4  # one progress line per stage, the last one the preflight
     assert "checked the outputs: 0 warnings" in err
     assert sorted(p.name for p in (project / "output").iterdir()) == [
-        "zine-d-essai-booklet.pdf", "zine-d-essai-reading.pdf"]
+        "preview", "zine-d-essai-booklet.pdf", "zine-d-essai-contact.png", "zine-d-essai-reading.pdf"]
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -191,7 +191,7 @@ def _pattern(message: str) -> str:
 def test_errors_name_the_file_and_keep_outputs(project: Path, capsys: pytest.CaptureFixture[str],
                                                no_network: list[object], breakage: Breakage,
                                                args: tuple[str, ...], message: str) -> None:
-    before = {p.name: p.read_bytes() for p in (project / "output").iterdir()}
+    before = snapshot(project / "output")
     breakage(project)
     content = {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
     code, out, err = run(capsys, "build", *args)
@@ -200,7 +200,7 @@ def test_errors_name_the_file_and_keep_outputs(project: Path, capsys: pytest.Cap
     assert "Traceback" not in err
     problems = [line for line in err.splitlines() if not line.startswith("  ")]  # progress lines are indented
     assert problems and all(re.match(r"(error: |\S+: )", line) for line in problems), err
-    assert {p.name: p.read_bytes() for p in (project / "output").iterdir()} == before  # nothing lost
+    assert snapshot(project / "output") == before  # nothing lost
     assert {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()} == content  # never written
 
 
@@ -252,11 +252,11 @@ def test_python_m_builder(project: Path) -> None:
 
 
 def test_build_prints_preflight_warnings_and_still_writes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    before = {p.name: p.read_bytes() for p in (project / "output").iterdir()}
+    before = snapshot(project / "output")
     _append(project / "templates/zine.css", "\nh1 { color: #c00000; }\n")
     code, out, err = run(capsys, "build")
     assert code == 0, err
     colour = [line for line in err.splitlines() if "warning: colour" in line]
     assert colour and all(re.match(r"output/zine-d-essai-(reading|booklet)\.pdf page \d+: warning: colour: copiers "
                                    r"print it as grey \(about \d+ mm²\)$", line) for line in colour), err
-    assert {p.name: p.read_bytes() for p in (project / "output").iterdir()} != before
+    assert snapshot(project / "output") != before

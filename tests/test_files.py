@@ -122,5 +122,5 @@ def test_two_builds_at_once_never_show_a_partial_file(tmp_path: Path, sample_bui
         time.sleep(0.01)
     assert [build.wait() for build in builds] == [0, 0], [build.stderr.read() for build in builds if build.stderr]
     assert seen  # the reader did look while the builds were running
-    assert {path.name: path.read_bytes() for path in (tmp_path / "output").iterdir()} == expected
+    assert {path.name: path.read_bytes() for path in (tmp_path / "output").glob("*.pdf")} == expected
     assert all(len(PdfReader(tmp_path / "output" / name).pages) for name in expected)

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from builder.build import build
+from builder.build import Options, build
 from builder.errors import BuildError
 from builder.model import Report
 from conftest import ROOT, SAMPLE, page_texts
@@ -29,7 +29,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Report:
     """The shipped zine, built once with the fillable pack too."""
     output = tmp_path_factory.mktemp("pack")
     return build(ROOT, content=ROOT / "content", templates=ROOT / "templates", output=output,
-                 log=lambda line: None, fillable=True)
+                 log=lambda line: None, options=Options(fillable=True))
 
 
 def _path(report: Report, suffix: str) -> Path:

@@ -1,0 +1,123 @@
+"""The build: cold, warm after a one-word edit, overhead over bare WeasyPrint, and scale.
+
+- cold: `zine build` as a command, a new process each time (start-up and imports included);
+- warm: `zine watch`'s path, a rebuild in a warm session after a one-word edit of the article;
+- bare: plain WeasyPrint rendering the same HTML files (`--keep-html`) in one process, one font
+  configuration, the floor any build on WeasyPrint pays;
+- scale: the same zine with the article ten times longer: time per page (warm WeasyPrint, fresh
+  session: the layout itself) and peak memory of a cold build.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from timing import table, wall
+
+from builder.build import Options, build
+from builder.session import Session
+
+TITLE = "build: cold, warm rebuild, overhead over bare WeasyPrint, time per page at 1× and 10× content"
+ROOT = Path(__file__).resolve().parent.parent
+ZINE = Path(sys.executable).with_name("zine")
+RUNS = 5
+BARE = """
+import sys
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+fonts = FontConfiguration()
+for index, name in enumerate(sys.argv[1:]):
+    HTML(filename=name).write_pdf(f"bare-{index}.pdf", font_config=fonts)
+"""
+PEAK = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, capture_output=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def run() -> list[str]:
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as folder:
+        one, ten = _project(Path(folder) / "one", 1), _project(Path(folder) / "ten", 10)
+        cold = wall([ZINE, "build"], RUNS, cwd=one)
+        subprocess.run([ZINE, "build", "--keep-html"], cwd=one, check=True, capture_output=True)
+        html = sorted((one / "output" / "html").glob("*.html"))
+        bare = wall([sys.executable, "-c", BARE, *html], RUNS, cwd=one)
+        warm = _warm(one)
+        per_page = {project: _per_page(project) for project in (one, ten)}
+        peak = {project: _peak(project) for project in (one, ten)}
+    rows = [["measure", "time", "ratio", "target"],
+            ["cold build (zine build, new process)", f"{cold:.2f} s", "", ""],
+            ["warm rebuild after a one-word edit", f"{warm:.2f} s", f"{warm / cold:.2f}× cold", "≤ 0.50×"],
+            ["bare WeasyPrint, same HTML, one process", f"{bare:.2f} s", f"{cold / bare:.2f}× (build/bare)",
+             "≤ 1.25×"]]
+    for label, project in (("1×", one), ("10×", ten)):
+        seconds, pages = per_page[project]
+        ratio = f"{(seconds / pages) / (per_page[one][0] / per_page[one][1]):.2f}× 1×"
+        rows.append([f"article {label}: {pages} pages, per page (peak {peak[project] / 1024:.0f} MB)",
+                     f"{1000 * seconds / pages:.0f} ms", ratio, "≤ 1.30×" if label == "10×" else ""])
+    return table(rows)
+
+
+def _project(folder: Path, times: int) -> Path:
+    """A copy of the shipped project, its article's body repeated `times` times."""
+    shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    if times > 1:
+        article = folder / "content" / "article.md"
+        head, body = re.match(r"(---\n.*?\n---\n)(.*)", article.read_text(encoding="utf-8"), re.S).groups()  # type: ignore[union-attr]
+        article.write_text(head + "\n".join([body] * times), encoding="utf-8")
+    return folder
+
+
+def _warm(project: Path) -> float:
+    """Median time of a rebuild in a warm session, each after a one-word edit of the article."""
+    article = project / "content" / "article.md"
+    original = article.read_text(encoding="utf-8")
+    session = Session(content=project / "content", templates=project / "templates")
+    times = []
+    try:
+        _build(project, session)
+        for edit in ("Kesako", "Késako", "Kézako", "Kesaco", "Qu’es aquò"):
+            article.write_text(original.replace("Kesako", edit), encoding="utf-8")
+            started = time.perf_counter()
+            _build(project, session)
+            times.append(time.perf_counter() - started)
+    finally:
+        session.close()
+        article.write_text(original, encoding="utf-8")
+    return statistics.median(times)
+
+
+def _per_page(project: Path) -> tuple[float, int]:
+    """Build time with WeasyPrint already imported and a fresh session (nothing reused), and pages."""
+    times, pages = [], 0
+    for _ in range(3):
+        session = Session(content=project / "content", templates=project / "templates")
+        try:
+            started = time.perf_counter()
+            report = _build(project, session)
+            times.append(time.perf_counter() - started)
+        finally:
+            session.close()
+        pages = report.outputs[0].pages
+    return statistics.median(times[1:]), pages  # the first run pays the imports
+
+
+def _peak(project: Path) -> int:
+    """Peak resident memory of a cold `zine build`, in kB."""
+    result = subprocess.run([sys.executable, "-c", PEAK, ZINE, "build"], cwd=project, check=True,
+                            capture_output=True, text=True)
+    return int(result.stdout.strip())
+
+
+def _build(project: Path, session: Session):  # type: ignore[no-untyped-def]
+    return build(project, content=project / "content", templates=project / "templates",
+                 output=project / "output", log=lambda line: None, options=Options(), session=session)

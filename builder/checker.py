@@ -1,0 +1,118 @@
+"""A second process that checks and previews each staged output while the build renders the next.
+
+Preflight and previews read finished PDFs with pdfium; rendering is WeasyPrint's Python layout.
+On a machine with two cores they overlap, and the checks cost little of the build's time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Collection
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from builder.model import Finding
+
+
+WORKERS = 2
+"""Processes: the build renders on one core; at its end, both check and preview in parallel."""
+
+
+class Checker:
+    """Worker processes, started before WeasyPrint is imported, reused build after build."""
+
+    def __init__(self) -> None:
+        # fork: the worker starts in milliseconds, with the builder already imported. It is
+        # started now, while this process is still single-threaded and has not loaded WeasyPrint.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=context, initializer=_watch_parent,
+                                         initargs=(os.getpid(),))
+        self._pool.submit(_warm)  # one only: a second import now would slow WeasyPrint's
+        self._tasks: list[tuple[Future[list[Finding]], Callable[..., list[Finding]], tuple[Any, ...]]] = []
+        self._checked: dict[tuple[str, tuple[str, ...], bool], list[Finding]] = {}
+
+    def check(self, path: Path, *, fonts: Collection[str], pixels: bool = True) -> None:
+        """Preflight `path` in the background (see `preflight.check`); the same bytes are checked once."""
+        key = (hashlib.sha256(path.read_bytes()).hexdigest(), tuple(sorted(fonts)), pixels)
+        if key in self._checked:
+            done: Future[list[Finding]] = Future()
+            done.set_result([replace(finding, path=path) for finding in self._checked[key]])
+            self._tasks.append((done, _check, (path, key[1], pixels)))
+            return
+        self._submit(_check, path, key[1], pixels)
+        future = self._tasks[-1][0]
+        future.add_done_callback(lambda task: self._checked.setdefault(key, task.result())
+                                 if not task.exception() else None)
+
+    def previews(self, reading: Path, booklet: Path, folder: Path, contact: Path) -> None:
+        """Write PNG previews of the reading pages and booklet sides, and the contact sheet."""
+        self._submit(_previews, reading, booklet, folder, contact)
+
+    def results(self) -> list[Finding]:
+        """Wait for every task; their findings in the order they were asked for."""
+        found: list[Finding] = []
+        for future, function, args in self._tasks:
+            try:
+                found.extend(future.result())
+            except BrokenProcessPool:  # the worker died (killed, out of memory): do it here
+                found.extend(function(*args))
+        self._tasks.clear()
+        return found
+
+    def drain(self) -> None:
+        """Wait for the tasks without their results (a failed build: nothing may still write)."""
+        for future, _, _ in self._tasks:
+            future.exception()
+        self._tasks.clear()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, function: Callable[..., list[Finding]], *args: Any) -> None:
+        try:
+            future = self._pool.submit(function, *args)
+        except BrokenProcessPool:
+            future = Future()
+            future.set_result(function(*args))
+        self._tasks.append((future, function, args))
+
+
+def _watch_parent(parent: int) -> None:
+    """Yield the CPU to the build, and exit when it is gone (killed, not closed): no orphans."""
+    if hasattr(os, "nice"):
+        os.nice(10)  # the build renders on its core; checks fill the other, and wait when they share
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _warm() -> None:
+    from builder import preflight, preview  # noqa: F401 — imported once, while the parent renders
+
+
+def _check(path: Path, fonts: tuple[str, ...], pixels: bool) -> list[Finding]:
+    from builder import preflight
+
+    return preflight.check([path], fonts=fonts, pixels=pixels)
+
+
+def _previews(reading: Path, booklet: Path, folder: Path, contact: Path) -> list[Finding]:
+    from builder import preview
+
+    preview.thumbnails(reading, folder, lambda number: f"reading-{number:02d}.png")
+    sides = preview.thumbnails(booklet, folder, lambda number: f"booklet-sheet-{(number + 1) // 2:02d}-"
+                                                              f"{'recto' if number % 2 else 'verso'}.png")
+    preview.contact_sheet(sides, contact)
+    return []

@@ -1,0 +1,59 @@
+"""`zine watch`: one long-lived process that builds again on every change, warm.
+
+Each rebuild reuses the session (WeasyPrint and its fonts, parsed templates, the checking
+process) and lays out only the documents whose HTML or files changed since the last build.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from builder.build import Options, build
+from builder.errors import BuildError
+from builder.model import Report
+from builder.session import Session
+
+
+def watch(root: Path, *, content: Path, templates: Path, output: Path, options: Options,
+          summary: Callable[[Report, Path], None]) -> int:
+    """Build, then rebuild on each change in `content` or `templates` until interrupted."""
+    import watchfiles
+
+    session = Session(content=content, templates=templates)
+    try:
+        _once(root, content, templates, output, options, session, summary)
+        ready = False
+        # yield_on_timeout: an empty set now and then, the first one once the watcher is set up;
+        # saying "watching" only then means no change made after it can be missed.
+        for changes in watchfiles.watch(content, templates, raise_interrupt=False, yield_on_timeout=True,
+                                        rust_timeout=200):
+            if not changes:
+                if not ready:
+                    print(f"watching {content}/ and {templates}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
+                    ready = True
+                continue
+            names = sorted({Path(path).name for _, path in changes})
+            print(f"changed: {', '.join(names)}", file=sys.stderr, flush=True)
+            _once(root, content, templates, output, options, session, summary)
+    finally:
+        session.close()
+    return 0
+
+
+def _once(root: Path, content: Path, templates: Path, output: Path, options: Options, session: Session,
+          summary: Callable[[Report, Path], None]) -> None:
+    """One build; an error is shown and the watch goes on (the previous outputs stay)."""
+    started = time.perf_counter()
+    try:
+        report = build(root, content=content, templates=templates, output=output, options=options,
+                       log=lambda line: None, session=session)
+    except BuildError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr, flush=True)
+        print("not rebuilt: the previous outputs are unchanged", file=sys.stderr, flush=True)
+        return
+    summary(report, root)
+    print(f"rebuilt in {time.perf_counter() - started:.2f} s", file=sys.stderr, flush=True)

@@ -1,0 +1,180 @@
+"""The editing loop: previews, kept HTML, warm rebuilds and `zine watch`."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from builder import render
+from builder.build import Options, build
+from builder.session import Session
+from conftest import ROOT, SAMPLE, page_texts
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(SAMPLE / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+def _build(project: Path, options: Options = Options(), session: Session | None = None) -> None:
+    build(project, content=project / "content", templates=project / "templates", output=project / "output",
+          log=lambda line: None, options=options, session=session)
+
+
+def test_previews_show_every_reading_page_and_both_sides_of_every_sheet(project: Path) -> None:
+    _build(project)
+    previews = sorted(path.name for path in (project / "output/preview").iterdir())
+    assert previews == [f"booklet-sheet-{k:02d}-{side}.png" for k in (1, 2, 3) for side in ("recto", "verso")] \
+        + [f"reading-{n:02d}.png" for n in range(1, 11)]
+    page = Image.open(project / "output/preview/reading-01.png")
+    assert page.width == 420 and abs(page.height / page.width - 210 / 148) < 0.01
+    sheet = Image.open(project / "output/preview/booklet-sheet-01-recto.png")
+    assert abs(sheet.width / sheet.height - 297 / 210) < 0.01
+    contact = Image.open(project / "output/zine-d-essai-contact.png")
+    assert contact.width > 2 * 420 and contact.height > 3 * sheet.height  # three rows of two sides
+    # the previews show ink where the pages have text: not blank images
+    assert min(page.convert("L").getextrema()) < 100
+
+
+def test_previews_are_replaced_whole_and_can_be_skipped(project: Path) -> None:
+    _build(project)
+    (project / "output/preview/stale.png").write_bytes(b"old")
+    _build(project)
+    assert not (project / "output/preview/stale.png").exists()
+    shutil.rmtree(project / "output")
+    _build(project, Options(previews=False))
+    assert not (project / "output/preview").exists()
+    assert not list((project / "output").glob("*.png"))
+
+
+def test_kept_html_renders_on_its_own(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    (project / "content/images").mkdir()
+    Image.new("L", (8, 8), 0).save(project / "content/images/point.png")
+    text = (project / "content/un.md").read_text(encoding="utf-8")
+    (project / "content/un.md").write_text(text + "\n![un point](images/point.png)\n", encoding="utf-8")
+    _build(project, Options(keep_html=True))
+    kept = project / "output/html/reading.html"
+    html = kept.read_text(encoding="utf-8")
+    assert str(project) not in html, "paths are relative: the folder can move"
+    assert '<base href="../../templates/">' in html and "../content/images/point.png" in html
+    # Rendered alone, from another directory, by plain WeasyPrint: same pages as the build's.
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    subprocess.run([sys.executable, "-m", "weasyprint", str(kept), "alone.pdf"], cwd=elsewhere, check=True,
+                   capture_output=True)
+    built = page_texts(project / "output/zine-d-essai-reading.pdf")
+    assert page_texts(elsewhere / "alone.pdf") == built
+    assert len(PdfReader(elsewhere / "alone.pdf").pages) == len(built)
+
+
+def test_a_warm_rebuild_lays_out_only_what_changed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rendered: list[str] = []
+    original = render.Renderer.write
+
+    def counting(self: render.Renderer, document, target, **options):  # type: ignore[no-untyped-def]
+        rendered.append(document.name)
+        return original(self, document, target, **options)
+
+    monkeypatch.setattr(render.Renderer, "write", counting)
+    session = Session(content=project / "content", templates=project / "templates")
+    try:
+        _build(project, session=session)
+        first = (project / "output/zine-d-essai-reading.pdf").read_bytes()
+        assert rendered == ["reading"]
+        _build(project, session=session)
+        assert rendered == ["reading"], "nothing changed: nothing laid out again"
+        assert (project / "output/zine-d-essai-reading.pdf").read_bytes() == first
+        text = (project / "content/trois.md").read_text(encoding="utf-8")
+        (project / "content/trois.md").write_text(text.replace("Paragraphe 1", "Paragraphe premier"),
+                                                  encoding="utf-8")
+        _build(project, session=session)
+        assert rendered == ["reading", "reading"]
+        assert any("Paragraphe premier" in page for page in page_texts(project / "output/zine-d-essai-reading.pdf"))
+        css = project / "templates/zine.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* a change */\n", encoding="utf-8")
+        _build(project, session=session)
+        assert rendered == ["reading", "reading", "reading"], "a stylesheet change is a change"
+    finally:
+        session.close()
+
+
+def test_watch_rebuilds_on_a_change(project: Path) -> None:
+    watcher = subprocess.Popen([sys.executable, "-m", "builder", "watch", "--no-previews"], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        lines = _until(watcher, "watching")
+        assert any("wrote output/zine-d-essai-reading.pdf" in line for line in lines)
+        text = (project / "content/un.md").read_text(encoding="utf-8")
+        (project / "content/un.md").write_text(text.replace("Paragraphe 1", "Paragraphe modifié"), encoding="utf-8")
+        lines = _until(watcher, "rebuilt in")
+        assert any("changed: un.md" in line for line in lines)
+        assert any("Paragraphe modifié" in page for page in page_texts(project / "output/zine-d-essai-reading.pdf"))
+        (project / "content/zine.toml").write_text("title = \n", encoding="utf-8")
+        lines = _until(watcher, "not rebuilt")
+        assert any("content/zine.toml:1: invalid TOML" in line for line in lines)
+        assert watcher.poll() is None, "an error does not stop the watch"
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=10)
+
+
+def test_killing_the_watch_leaves_no_worker_behind(project: Path) -> None:
+    watcher = subprocess.Popen([sys.executable, "-m", "builder", "watch", "--no-previews"], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        _until(watcher, "watching")
+        workers = _children(watcher.pid)
+        assert workers, "the checks run in worker processes"
+    finally:
+        watcher.kill()  # SIGKILL: no clean-up code runs in the watch itself
+        watcher.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "orphaned workers"
+
+
+def _children(parent: int) -> list[int]:
+    """Process ids whose parent is `parent` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _until(process: subprocess.Popen[str], needle: str, timeout: float = 60) -> list[str]:
+    """Lines the process prints up to the one containing `needle` (fails after `timeout` seconds)."""
+    if not hasattr(process, "lines"):
+        lines: queue.Queue[str] = queue.Queue()
+        assert process.stdout is not None
+        threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
+        process.lines = lines  # type: ignore[attr-defined]
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = process.lines.get(timeout=max(0.0, deadline - time.monotonic()))  # type: ignore[attr-defined]
+        except queue.Empty:
+            break
+        seen.append(line)
+        if needle in line:
+            return seen
+    raise AssertionError(f"no {needle!r} in {seen}")
