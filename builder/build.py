@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder import content as content_stage
-from builder import files, letterpack, letters, pdf, templating
+from builder import files, letterpack, letters, templating
+from builder.checker import Checker
 from builder.errors import BuildError, raise_all
 from builder.imposition import onepagezine, saddle
 from builder.model import A4, A5, Check, Document, Finding, Pdf, Report, Size, Zine
@@ -66,20 +67,18 @@ def _build(root: Path, content: Path, templates: Path, output: Path, log: Log, o
                                      check=letterpack.fits(zine.parts, root, A5, "A5"))
             log(f"laid out the reading edition: {pages} pages of {page_size}")
             checker.check(stage / f"{slug}-reading.pdf", fonts=session.families)
-            source = pdf.open_source(stage / f"{slug}-reading.pdf", where=f"{slug}-reading.pdf")
-            plan = saddle.layout(source.pages, source.size, A4.landscape)
-            sides = pdf.impose(source, plan, stage / f"{slug}-booklet.pdf")
-            log(f"imposed the booklet: {len(plan.sheets)} sheets, {sides} sides")
+            plan = saddle.layout(pages, page_size, A4.landscape)
+            # Imposed, checked and previewed in a worker while this process renders the letters.
             # The booklet's sides are the reading pages, already looked at: no second rendering.
-            checker.check(stage / f"{slug}-booklet.pdf", fonts=session.families, pixels=False)
-            if options.previews:
-                checker.previews(stage / f"{slug}-reading.pdf", stage / f"{slug}-booklet.pdf",
-                                 stage / "preview", stage / f"{slug}-contact.png")
+            checker.impose(stage / f"{slug}-reading.pdf", plan, stage / f"{slug}-booklet.pdf",
+                           where=f"{slug}-reading.pdf", fonts=session.families, pixels=False,
+                           previews=(stage / "preview", stage / f"{slug}-contact.png") if options.previews else None)
+            log(f"imposing the booklet: {len(plan.sheets)} sheets, {len(plan.sides)} sides")
             packs = letterpack.write_pack(write, session.env, zine, stage, output, fillable=options.fillable,
                                           log=log)
-            minizine = _minizine(write, session.env, zine, stage, output)
-            for extra in (*packs, *([minizine] if minizine else [])):
-                checker.check(stage / extra.path.name, fonts=session.families)
+            minizine = _minizine(write, session.env, zine, stage, output, checker, session.families)
+            for pack in packs:
+                checker.check(stage / pack.path.name, fonts=session.families)
             if options.keep_html:
                 for document in rendered:
                     templating.keep(document, stage / "html", output / "html", root)
@@ -89,7 +88,7 @@ def _build(root: Path, content: Path, templates: Path, output: Path, log: Log, o
             checker.drain()  # nothing may still write in the staging folder once it is gone
     outputs = (
         Pdf(output / f"{slug}-reading.pdf", pages, page_size),
-        Pdf(output / f"{slug}-booklet.pdf", sides, plan.sheet),
+        Pdf(output / f"{slug}-booklet.pdf", len(plan.sides), plan.sheet),
         *packs,
         *([minizine] if minizine else []),
     )
@@ -99,19 +98,22 @@ def _build(root: Path, content: Path, templates: Path, output: Path, log: Log, o
                   seconds=time.perf_counter() - started, findings=findings, extras=extras)
 
 
-def _minizine(write: letterpack.Write, env: templating.Environment, zine: Zine, stage: Path,
-              output: Path) -> Pdf | None:
+def _minizine(write: letterpack.Write, env: templating.Environment, zine: Zine, stage: Path, output: Path,
+              checker: Checker, fonts: frozenset[str]) -> Pdf | None:
     """The one-sheet market mini-zine: small pages rendered, then imposed eight to an A4 side."""
     if zine.minizine is None:
         return None
     pages = stage / "work" / "minizine-pages.pdf"  # not an output: only top-level files are moved
     pages.parent.mkdir()
-    write(templating.document(env, "minizine.html", "minizine", zine, minizine=zine.minizine), pages)
-    source = pdf.open_source(pages, where=f"{_show(zine.content, zine.root)}/{zine.minizine.source.name}")
-    plan = onepagezine.layout(source.pages, source.size, A4)
+    where = _show(zine.minizine.source, zine.root)
+    count, size = write(templating.document(env, "minizine.html", "minizine", zine, minizine=zine.minizine), pages)
+    if count > onepagezine.PAGES:
+        raise BuildError(where, f"the mini-zine runs to {count} pages; it must fit the "
+                                f"{onepagezine.PAGES} pages of one sheet: shorten it")
+    plan = onepagezine.layout(count, size, A4)
     name = f"{zine.meta.slug}-minizine.pdf"
-    sides = pdf.impose(source, plan, stage / name)
-    return Pdf(output / name, sides, plan.sheet)
+    checker.impose(pages, plan, stage / name, where=where, fonts=fonts, pixels=True)
+    return Pdf(output / name, len(plan.sides), plan.sheet)
 
 
 def _judge(found: list[Finding], output: Path) -> tuple[Finding, ...]:

@@ -1,7 +1,7 @@
-"""A second process that checks and previews each staged output while the build renders the next.
+"""Worker processes that impose, check and preview each staged output while the build renders the next.
 
-Preflight and previews read finished PDFs with pdfium; rendering is WeasyPrint's Python layout.
-On a machine with two cores they overlap, and the checks cost little of the build's time.
+Imposition (pypdf), preflight and previews (pdfium) read finished PDFs; rendering is WeasyPrint's
+Python layout. On a machine with two cores they overlap, and cost little of the build's time.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from builder.imposition import Imposition
 from builder.model import Finding
 
 
@@ -52,9 +53,10 @@ class Checker:
         future.add_done_callback(lambda task: self._checked.setdefault(key, task.result())
                                  if not task.exception() else None)
 
-    def previews(self, reading: Path, booklet: Path, folder: Path, contact: Path) -> None:
-        """Write PNG previews of the reading pages and booklet sides, and the contact sheet."""
-        self._submit(_previews, reading, booklet, folder, contact)
+    def impose(self, source: Path, plan: Imposition, target: Path, *, where: str, fonts: Collection[str],
+               pixels: bool, previews: tuple[Path, Path] | None = None) -> None:
+        """Impose `source` by `plan` into `target`, then check it (and write previews: folder, contact sheet)."""
+        self._submit(_impose, source, plan, target, where, tuple(sorted(fonts)), pixels, previews)
 
     def results(self) -> list[Finding]:
         """Wait for every task; their findings in the order they were asked for."""
@@ -99,7 +101,7 @@ def _watch_parent(parent: int) -> None:
 
 
 def _warm() -> None:
-    from builder import preflight, preview  # noqa: F401 — imported once, while the parent renders
+    from builder import pdf, preflight, preview  # noqa: F401 — imported once, while the parent renders
 
 
 def _check(path: Path, fonts: tuple[str, ...], pixels: bool) -> list[Finding]:
@@ -108,11 +110,15 @@ def _check(path: Path, fonts: tuple[str, ...], pixels: bool) -> list[Finding]:
     return preflight.check([path], fonts=fonts, pixels=pixels)
 
 
-def _previews(reading: Path, booklet: Path, folder: Path, contact: Path) -> list[Finding]:
-    from builder import preview
+def _impose(source: Path, plan: Imposition, target: Path, where: str, fonts: tuple[str, ...], pixels: bool,
+            previews: tuple[Path, Path] | None) -> list[Finding]:
+    from builder import pdf, preflight, preview
 
-    preview.thumbnails(reading, folder, lambda number: f"reading-{number:02d}.png")
-    sides = preview.thumbnails(booklet, folder, lambda number: f"booklet-sheet-{(number + 1) // 2:02d}-"
-                                                              f"{'recto' if number % 2 else 'verso'}.png")
-    preview.contact_sheet(sides, contact)
-    return []
+    pdf.impose(pdf.open_source(source, where=where), plan, target)
+    if previews is not None:
+        folder, contact = previews
+        preview.thumbnails(source, folder, lambda number: f"reading-{number:02d}.png")
+        sides = preview.thumbnails(target, folder, lambda number: f"booklet-sheet-{(number + 1) // 2:02d}-"
+                                                                 f"{'recto' if number % 2 else 'verso'}.png")
+        preview.contact_sheet(sides, contact)
+    return preflight.check([target], fonts=fonts, pixels=pixels)

@@ -20,6 +20,10 @@ class BuildError(Exception):
         place = self.where if self.line is None else f"{self.where}:{self.line}"
         return f"{place}: {self.message}"
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # Raised in a worker process (imposition, checks) and re-raised here: pickled whole.
+        return type(self), (self.where, self.message, self.line)
+
     def lines(self) -> list[str]:
         """What the command line prints: one line per error, each naming its place."""
         line = f"error: {self.message}" if self.where is None else str(self)
@@ -32,6 +36,9 @@ class BuildErrors(BuildError):
     def __init__(self, errors: list[BuildError]) -> None:
         self.errors = errors
         super().__init__(None, "\n".join(str(error) for error in errors))
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), (self.errors,)
 
     def lines(self) -> list[str]:
         return [line for error in self.errors for line in error.lines()]

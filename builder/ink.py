@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageFilter
 
 from builder.model import MM, Finding

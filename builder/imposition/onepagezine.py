@@ -18,6 +18,8 @@ from builder.errors import BuildError
 from builder.imposition import Imposition, Sheet, Side, Slot, fits, padded, ticks
 from builder.model import Size
 
+PAGES = 8
+"""Pages on one sheet."""
 BOTTOM = (5, 6, 7, 0)
 """0-based positions in the sheet's eight pages, left to right, bottom row (upright)."""
 TOP = (4, 3, 2, 1)
@@ -42,10 +44,10 @@ def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", 
         raise BuildError(None, f"pages of {page} do not fit the {room} panels of a one-page zine on a sheet "
                                f"of {sheet}: lay the document out at {room} (A7, 74 × 105 mm, fits A4) "
                                "or choose a larger --sheet (pages are never scaled)")
-    order, blank_positions = padded(pages, 8, blanks)
+    order, blank_positions = padded(pages, PAGES, blanks)
     dx, dy = (room.width - page.width) / 2, (room.height - page.height) / 2
     sheets = []
-    for start in range(0, len(order), 8):
+    for start in range(0, len(order), PAGES):
         slots = tuple(
             [Slot(order[start + at], i * room.width + dx, dy) for i, at in enumerate(BOTTOM)]
             + [Slot(order[start + at], i * room.width + dx, room.height + dy, 180) for i, at in enumerate(TOP)])
