@@ -19,7 +19,7 @@ PART_KEYS = {"title", "kind", "toc", "author", "date", "source", "note"}
 REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "parts": list}
 SINGLES = ("intro", "back_cover", "minizine")
 """Manifest keys naming one part each, placed by the templates rather than in the parts list."""
-OPTIONAL = {"subtitle": str, "author": str, "slug": str, "price": str, "checked": datetime.date,
+OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "checked": datetime.date,
             **{key: str for key in SINGLES}}
 
 
@@ -98,6 +98,7 @@ def _meta(data: dict[str, Any], where: str) -> Meta:
         title=text("title"),
         subtitle=text("subtitle"),
         author=text("author"),
+        byline=text("byline") or text("author"),
         lang=lang,
         date=data["date"],
         edition=text("edition"),

@@ -59,6 +59,8 @@ class Meta:
     title: str
     subtitle: str
     author: str
+    byline: str
+    """Who the cover credits (defaults to the author)."""
     lang: str
     date: datetime.date
     edition: str

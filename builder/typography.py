@@ -22,9 +22,13 @@ _INLINE = {"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small", "span
            "sup", "u", "time", "bdi", "data"}
 _TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.S)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
-_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|mailto:|www\.)[^\s<>«»\"]+"
-                  r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_END = r"[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]]"  # an address does not end on punctuation
+_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|mailto:|www\.)" + _URL_END
+                  + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                  + r"|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|info)\b(?:/" + _URL_END + ")?")
 
+_URL_SPAN = '<span class="url">'
+_SPACED_URL = re.compile(f"[{SPACES}]?(?:{_URL.pattern})")
 _S = f"[{SPACES}]"
 _WORDISH = re.compile(r"[\w»)\]…’”%€]")
 _BEFORE_NUMBER = ("art.", "article", "articles", "al.", "alinéa", "n\u00ba", "p.", "page", "pages",
@@ -127,8 +131,9 @@ def refine(document: str, lang: str) -> str:
     text_only = False
     before = ""
     position = 0
+    plain = False  # in a link, or in markup this pass added: URLs are not wrapped (again)
     for tag in _TAG.finditer(document):
-        text, last = _refine_node(document[position:tag.start()], before, skipping > 0, text_only)
+        text, last = _refine_node(document[position:tag.start()], before, skipping > 0, text_only, plain)
         out.append(text)
         before = last or before
         closing, name = _tag_info(tag.group(0))
@@ -136,21 +141,30 @@ def refine(document: str, lang: str) -> str:
             skipping = max(0, skipping + (-1 if closing else 1))
         if name in _TEXT_ONLY:
             text_only = not closing
+        plain = (name == "a" and not closing) or tag.group(0) == _URL_SPAN
         if name not in _INLINE:
             before = ""
         out.append(tag.group(0))
         position = tag.end()
-    out.append(_refine_node(document[position:], before, skipping > 0, text_only)[0])
+    out.append(_refine_node(document[position:], before, skipping > 0, text_only, plain)[0])
     return "".join(out)
 
 
-def _refine_node(raw: str, before: str, skip: bool, text_only: bool) -> tuple[str, str]:
+def _refine_node(raw: str, before: str, skip: bool, text_only: bool, in_link: bool) -> tuple[str, str]:
     """The refined HTML of a text node, and its last character once refined ("" if skipped)."""
     if skip or not raw:
         return raw, ""
     plain = refine_text(html.unescape(raw), before)
     text = html.escape(plain, quote=False)
-    return (text if text_only else _ORDINAL.sub(_ordinal, text)), plain[-1:]
+    if text_only:
+        return text, plain[-1:]
+    text = _ORDINAL.sub(_ordinal, text)
+    if not in_link:  # a web address in running text: marked, so that it is never hyphenated
+        # The space before the address goes inside the span: WeasyPrint overlooks a break
+        # opportunity just before an inline box and then breaks far too early on the line
+        # (Kozea/WeasyPrint#1614, #2102).
+        text = _SPACED_URL.sub(lambda match: f"{_URL_SPAN}{match.group(0)}</span>", text)
+    return text, plain[-1:]
 
 
 def _tag_info(tag: str) -> tuple[bool, str]:

@@ -96,7 +96,7 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
     ("opposition", ["L1111-13-1", "R1111-28", "six semaines après l’envoi", "R1111-36", "expressément",
          "article\u00a021", "article\u00a012, paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u00a0: copie"]),
     ("opposition-representant", ["L1111-13-1", "L1111-14", "tenu compte de son avis", "R1111-28", "six semaines après l’envoi",
-         "R1111-36", "article\u00a021", "paragraphe\u00a03", "CNIL", "justificatif de ma qualité de représentant"]),
+         "R1111-36", "article\u00a021", "paragraphe\u00a03", "CNIL", "justificatif de la représentation légale"]),
     ("cloture", ["R1111-36", "expressément la suppression", "dix ans", "trois mois au plus", "article\u00a017",
          "paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u00a0: copie"]),
     ("confirmation", ["article\u00a015", "R1111-36", "un mois", "deux mois", "supprimées", "CNIL", "Pièce jointe"]),

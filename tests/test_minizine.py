@@ -14,7 +14,7 @@ from conftest import ROOT, build_project
 
 MM = 72 / 25.4
 # The first words of each page of content/minizine.md (its ## headings).
-HEADINGS = {1: "« Mon espace", 2: "Refuser avant", 3: "Comment refuser", 4: "Déjà ouvert", 5: "Enfants",
+HEADINGS = {1: "« Mon espace", 2: "Refuser avant", 3: "Comment refuser", 4: "Fermez-le", 5: "Enfants",
             6: "Gardez des preuves", 7: "Sans réponse", 8: "Sources"}
 # FACTS.md §3: bottom row upright p6 p7 p8 p1, top row upside down p5 p4 p3 p2 (left to right).
 PANELS = {6: (0, 0), 7: (1, 0), 8: (2, 0), 1: (3, 0), 5: (0, 1), 4: (1, 1), 3: (2, 1), 2: (3, 1)}
@@ -50,3 +50,18 @@ def test_a_minizine_longer_than_one_sheet_is_refused(tmp_path: Path) -> None:
                                                   encoding="utf-8")
     with pytest.raises(BuildError, match=r"content/minizine.md: the mini-zine runs to 9 pages; it must fit"):
         build_project(tmp_path, tmp_path / "output")
+
+
+def test_the_cut_runs_from_fold_to_fold_along_the_middle(shipped_build: Report) -> None:
+    """A line along y = 105 mm from x = 74.25 to 222.75 mm, and no further (FACTS.md §3)."""
+    page = pdfium.PdfDocument(_minizine(shipped_build))[0]
+    scale = 4  # 288 dpi: a 0.5 pt line is one pixel or more
+    image = page.render(scale=scale, grayscale=True, no_smoothpath=True).to_pil()
+    row = round(image.height - 105 * MM * scale)
+
+    def inked(x_mm: float) -> bool:
+        x = round(x_mm * MM * scale)
+        return min(image.getpixel((x, y)) for y in range(row - 2, row + 3)) < 128
+
+    assert all(inked(x) for x in (75, 100, 148.5, 200, 222))
+    assert not any(inked(x) for x in (20, 60, 237, 280))

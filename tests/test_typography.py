@@ -60,6 +60,8 @@ def test_rules(source: str, expected: str) -> None:
     ("<title>1er : n° 2</title>", f"<title>1er{NBSP}: n\u00ba{NBSP}2</title>"),
     ("<p>a &amp; b &lt;c&gt; ?</p>", f"<p>a &amp; b &lt;c&gt;{NNBSP}?</p>"),
     ("<p>l’article L1111-13-1 du code</p>", f"<p>l’article{NBSP}L1111-{WJ}13-{WJ}1{NBSP}du code</p>"),
+    ("<p>sur legifrance.gouv.fr.</p>", '<p>sur<span class="url"> legifrance.gouv.fr</span>.</p>'),
+    ('<p><a href="https://x.fr">https://x.fr</a></p>', '<p><a href="https://x.fr">https://x.fr</a></p>'),
     ("<p>&quot;oui&quot;</p>", f"<p>«{NBSP}oui{NBSP}»</p>"),
 ])
 def test_html(source: str, expected: str) -> None:
@@ -77,7 +79,8 @@ def test_idempotent(text: str) -> None:
 
 
 @given(st.lists(st.sampled_from(["<p>", "</p>", "<em>", "</em>", "<code>", "</code>", "a", " ", "?", ":",
-                                 "«", "»", "1er", "XIXe", "n° 3", "'", "art. L1111-13-1", "<title>", "</title>"]),
+                                 "«", "»", "1er", "XIXe", "n° 3", "'", "art. L1111-13-1", "<title>", "</title>",
+                                 "cnil.fr", "https://a.fr/b.", '<a href="x">', "</a>"]),
                 max_size=20))
 def test_idempotent_html(pieces: list[str]) -> None:
     once = refine("".join(pieces), "fr")

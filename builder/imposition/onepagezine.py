@@ -15,11 +15,13 @@ a, a+1, a+2, a+3 and the upside-down row a−1 … a−4 (mod 8), with a = 6.
 from __future__ import annotations
 
 from builder.errors import BuildError
-from builder.imposition import Imposition, Sheet, Side, Slot, fits, padded, ticks
+from builder.imposition import Imposition, Line, Sheet, Side, Slot, fits, padded, ticks
 from builder.model import Size
 
 PAGES = 8
 """Pages on one sheet."""
+CUT_WIDTH = 0.5
+"""Points: the cut line, as thin as a copier still prints."""
 BOTTOM = (5, 6, 7, 0)
 """0-based positions in the sheet's eight pages, left to right, bottom row (upright)."""
 TOP = (4, 3, 2, 1)
@@ -30,6 +32,16 @@ def panel(sheet: Size) -> Size:
     """The place of one page: a quarter of the landscape sheet's width, half its height."""
     sheet = sheet.landscape
     return Size(round(sheet.width / 4, 3), round(sheet.height / 2, 3))
+
+
+def cut(sheet: Size) -> Line:
+    """The one cut, drawn on every sheet: along the middle, from the first vertical fold to the last.
+
+    It runs over the pages' top margins (the two rows meet there, head to head), so it crosses
+    no text; cutting exactly along it, fold to fold, is what lets the sheet close into a booklet.
+    """
+    room = panel(sheet)
+    return Line(room.width, room.height, 3 * room.width, room.height, CUT_WIDTH)
 
 
 def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", marks: bool = False) -> Imposition:
@@ -53,5 +65,5 @@ def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", 
             + [Slot(order[start + at], i * room.width + dx, room.height + dy, 180) for i, at in enumerate(TOP)])
         folds = ticks(slots, page, sheet, xs=(room.width, 2 * room.width, 3 * room.width),
                       ys=(room.height,)) if marks else ()
-        sheets.append(Sheet(Side(slots, folds), None))
+        sheets.append(Sheet(Side(slots, (cut(sheet), *folds)), None))
     return Imposition(sheet=sheet, page=page, sheets=tuple(sheets), blanks=blank_positions)
