@@ -22,21 +22,23 @@ from builder.imposition import Imposition
 from builder.model import Finding
 
 
-WORKERS = 2
-"""Processes: the build renders on one core; at its end, both check and preview in parallel."""
-
-
 class Checker:
-    """Worker processes, started before WeasyPrint is imported, reused build after build."""
+    """Two worker processes, started before WeasyPrint is imported, reused build after build.
+
+    One checks PDFs, the other imposes and draws previews: each task always goes to the same
+    process, whose memory of pages already analysed or encoded then serves the next build.
+    """
 
     def __init__(self) -> None:
-        # fork: the worker starts in milliseconds, with the builder already imported. It is
+        # fork: a worker starts in milliseconds, with the builder already imported. They are
         # started now, while this process is still single-threaded and has not loaded WeasyPrint.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self._pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=context, initializer=_watch_parent,
-                                         initargs=(os.getpid(),))
-        self._pool.submit(_warm)  # one only: a second import now would slow WeasyPrint's
+        self._checks, self._images = (
+            ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_watch_parent,
+                                initargs=(os.getpid(),)) for _ in range(2))
+        for pool in (self._checks, self._images):
+            pool.submit(_warm)
         self._tasks: list[tuple[Future[list[Finding]], Callable[..., list[Finding]], tuple[Any, ...]]] = []
         self._checked: dict[tuple[str, tuple[str, ...], bool], list[Finding]] = {}
 
@@ -48,15 +50,17 @@ class Checker:
             done.set_result([replace(finding, path=path) for finding in self._checked[key]])
             self._tasks.append((done, _check, (path, key[1], pixels)))
             return
-        self._submit(_check, path, key[1], pixels)
+        self._submit(self._checks, _check, path, key[1], pixels)
         future = self._tasks[-1][0]
         future.add_done_callback(lambda task: self._checked.setdefault(key, task.result())
                                  if not task.exception() else None)
 
     def impose(self, source: Path, plan: Imposition, target: Path, *, where: str, fonts: Collection[str],
                pixels: bool, previews: tuple[Path, Path] | None = None) -> None:
-        """Impose `source` by `plan` into `target`, then check it (and write previews: folder, contact sheet)."""
-        self._submit(_impose, source, plan, target, where, tuple(sorted(fonts)), pixels, previews)
+        """Impose `source` by `plan` into `target`, then check it (and write previews: folder, contact sheet).
+
+        """
+        self._submit(self._images, _impose, source, plan, target, where, tuple(sorted(fonts)), pixels, previews)
 
     def results(self) -> list[Finding]:
         """Wait for every task; their findings in the order they were asked for."""
@@ -76,11 +80,12 @@ class Checker:
         self._tasks.clear()
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        for pool in (self._checks, self._images):
+            pool.shutdown(wait=True, cancel_futures=True)
 
-    def _submit(self, function: Callable[..., list[Finding]], *args: Any) -> None:
+    def _submit(self, pool: ProcessPoolExecutor, function: Callable[..., list[Finding]], *args: Any) -> None:
         try:
-            future = self._pool.submit(function, *args)
+            future = pool.submit(function, *args)
         except BrokenProcessPool:
             future = Future()
             future.set_result(function(*args))

@@ -6,7 +6,9 @@ colour into grey, and print grey tints and photos blotchy. Works on any PDF page
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from typing import cast
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageFilter
@@ -26,6 +28,27 @@ COLOUR = 32
 """Channels differing by more than this make a pixel coloured, not grey."""
 
 
+_MIDDLE = [255 if 16 < value < INK else 0 for value in range(256)]
+_COLOURED = [255 if value > COLOUR else 0 for value in range(256)]
+_INKED = [255 if value < INK else 0 for value in range(256)]
+NEUTRAL = 4
+"""Chroma (YCbCr) within 128 ± this everywhere: no pixel's channels differ by COLOUR or more."""
+
+
+def _colour(image: Image.Image) -> Image.Image:
+    """A mask of the coloured pixels: channels further apart than COLOUR."""
+    # Most pages are black and white: their chroma is flat, and the exact (slower) mask is skipped.
+    _, blue_chroma, red_chroma = image.convert("YCbCr").split()
+    extremes = [value for band in (blue_chroma, red_chroma) for value in cast(tuple[int, int], band.getextrema())]
+    if all(abs(value - 128) <= NEUTRAL for value in extremes):
+        return Image.new("L", image.size, 0)
+    red, green, blue = image.split()
+    spread = ImageChops.lighter(ImageChops.lighter(ImageChops.difference(red, green),
+                                                   ImageChops.difference(green, blue)),
+                                ImageChops.difference(red, blue))
+    return spread.point(_COLOURED)
+
+
 def findings(path: Path, number: int, page: pdfium.PdfPage) -> list[Finding]:
     """Render the page as a copier would see it: flag colour, grey areas and ink near the edges."""
     # No anti-aliasing: the edges of black text and rules stay black instead of turning grey.
@@ -34,13 +57,25 @@ def findings(path: Path, number: int, page: pdfium.PdfPage) -> list[Finding]:
         image: Image.Image = bitmap.to_pil().convert("RGB")
     finally:
         bitmap.close()
-    red, green, blue = image.split()
-    spread = ImageChops.lighter(ImageChops.lighter(ImageChops.difference(red, green),
-                                                   ImageChops.difference(green, blue)),
-                                ImageChops.difference(red, blue))
-    colour = spread.point(lambda value: 255 if value > COLOUR else 0)
+    # The same pixels give the same findings: a page unchanged since the last build (watch mode)
+    # costs a render and a digest, not the analysis.
+    key = hashlib.blake2b(image.tobytes(), digest_size=16).digest()
+    if key not in _SEEN:
+        if len(_SEEN) >= SEEN_MAX:
+            _SEEN.pop(next(iter(_SEEN)))
+        _SEEN[key] = _messages(image)
+    return [Finding(path, number, "warning", message) for message in _SEEN[key]]
+
+
+_SEEN: dict[bytes, tuple[str, ...]] = {}
+SEEN_MAX = 4096
+"""Pages whose findings are remembered (a few kilobytes), oldest forgotten first."""
+
+
+def _messages(image: Image.Image) -> tuple[str, ...]:
+    colour = _colour(image)
     light = image.convert("L")
-    middle = light.point(lambda value: 255 if 16 < value < INK else 0)
+    middle = light.point(_MIDDLE)
     grey = ImageChops.subtract(middle, colour)
     # Eroding only removes grey: skip it (the slow part) when there is too little grey anyway.
     if grey.histogram()[255] / PX_PER_MM ** 2 >= AREA_MM2 and (box := grey.getbbox()):
@@ -51,13 +86,12 @@ def findings(path: Path, number: int, page: pdfium.PdfPage) -> list[Finding]:
                          (grey, "grey tint or photo: copiers print greys blotchy")):
         area = pixels.histogram()[255] / PX_PER_MM ** 2
         if area >= AREA_MM2:
-            found.append(Finding(path, number, "warning", f"{what} (about {area:.0f} mm²)"))
-    box = light.point(lambda value: 255 if value < INK else 0).getbbox()
+            found.append(f"{what} (about {area:.0f} mm²)")
+    box = light.point(_INKED).getbbox()
     if box:
         edges = {"left": box[0], "top": box[1], "right": light.width - box[2], "bottom": light.height - box[3]}
         near = [f"{pixels / PX_PER_MM:.1f} mm from the {edge} edge" for edge, pixels in edges.items()
                 if pixels / PX_PER_MM < EDGE_MM]
         if near:
-            found.append(Finding(path, number, "warning", f"ink {', '.join(near)}: copiers cannot print "
-                                                             f"the outer {EDGE_MM:g} mm of a sheet"))
-    return found
+            found.append(f"ink {', '.join(near)}: copiers cannot print the outer {EDGE_MM:g} mm of a sheet")
+    return tuple(found)

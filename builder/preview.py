@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,8 +21,21 @@ def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[Imag
     folder.mkdir(parents=True, exist_ok=True)
     images = _images(pdf, THUMB_WIDTH)
     for number, image in enumerate(images, start=1):
-        image.save(folder / name(number), compress_level=COMPRESSION)
+        # Encoding is most of the cost: a page unchanged since the last build reuses its PNG.
+        key = hashlib.blake2b(image.tobytes(), digest_size=16).digest()
+        if key not in _ENCODED:
+            if len(_ENCODED) >= ENCODED_MAX:
+                _ENCODED.pop(next(iter(_ENCODED)))
+            data = io.BytesIO()
+            image.save(data, format="PNG", compress_level=COMPRESSION)
+            _ENCODED[key] = data.getvalue()
+        (folder / name(number)).write_bytes(_ENCODED[key])
     return images
+
+
+_ENCODED: dict[bytes, bytes] = {}
+ENCODED_MAX = 512
+"""Thumbnails kept encoded (about 30 kB each), oldest forgotten first."""
 
 
 def contact_sheet(sides: list[Image.Image], target: Path) -> Path:
