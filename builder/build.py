@@ -10,7 +10,7 @@ from pathlib import Path
 from builder import content as content_stage
 from builder import files, letterpack, letters, templating
 from builder.checker import Checker
-from builder.errors import BuildError, raise_all
+from builder.errors import BuildError, raise_all, shown
 from builder.imposition import onepagezine, saddle
 from builder.model import A4, A5, Check, Document, Finding, Pdf, Report, Size, Zine
 from builder.session import Session
@@ -52,7 +52,7 @@ def _build(root: Path, content: Path, templates: Path, output: Path, log: Log, o
            session: Session) -> Report:
     started = time.perf_counter()
     zine = letters.prepare(content_stage.load(content, root))  # letters: placeholders drawn as blanks
-    log(f"read {len(zine.parts)} parts from {_show(content, root)}/")
+    log(f"read {len(zine.parts)} parts from {shown(content, root)}/")
     reading = templating.document(session.env, "zine.html", "reading", zine)
     slug, checker = zine.meta.slug, session.checker
     rendered: list[Document] = []
@@ -105,7 +105,7 @@ def _minizine(write: letterpack.Write, env: templating.Environment, zine: Zine, 
         return None
     pages = stage / "work" / "minizine-pages.pdf"  # not an output: only top-level files are moved
     pages.parent.mkdir()
-    where = _show(zine.minizine.source, zine.root)
+    where = shown(zine.minizine.source, zine.root)
     count, size = write(templating.document(env, "minizine.html", "minizine", zine, minizine=zine.minizine), pages)
     if count > onepagezine.PAGES:
         raise BuildError(where, f"the mini-zine runs to {count} pages; it must fit the "
@@ -128,9 +128,3 @@ def _judge(found: list[Finding], output: Path) -> tuple[Finding, ...]:
                           f"preflight: {finding.message}") for finding in shown if finding.severity == "error"])
     return tuple(shown)
 
-
-def _show(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pathlib import Path
 
 from builder import __version__
-from builder.errors import BuildError
+from builder.errors import BuildError, shown
 from builder.imposition import BLANKS, FLIPS, paper
 from builder.imposition.registry import LAYOUTS, OPTIONS
 from builder.model import A4, Report, Size
@@ -114,9 +114,9 @@ def _sheet(text: str) -> Size:
 def _summary(report: Report, root: Path) -> None:
     for out in report.outputs:
         unit = "side" if out.path.name.endswith(("-booklet.pdf", "-minizine.pdf")) else "page"
-        print(f"wrote {_show(out.path, root)}: {out.pages} {unit}{'s' * (out.pages != 1)} of {out.size}")
+        print(f"wrote {shown(out.path, root)}: {out.pages} {unit}{'s' * (out.pages != 1)} of {out.size}")
     if report.extras:
-        print(f"wrote {', '.join(_show(path, root) + '/' * path.is_dir() for path in report.extras)}")
+        print(f"wrote {', '.join(shown(path, root) + '/' * path.is_dir() for path in report.extras)}")
     print(f"{report.sheets} sheets of paper per copy (recto-verso, flip on the short edge)")
     if report.blanks:
         where = ", ".join(str(position) for position in report.blanks)
@@ -129,12 +129,6 @@ def _summary(report: Report, root: Path) -> None:
         print(finding, file=sys.stderr)
     print(f"done in {report.seconds:.2f} s")
 
-
-def _show(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import frontmatter, prose, typography
-from builder.errors import BuildError, raise_all
+from builder.errors import BuildError, raise_all, shown
 from builder.model import Meta, Part, Zine
 
 MANIFEST = "zine.toml"
@@ -29,12 +29,12 @@ def load(content: Path, root: Path) -> Zine:
     if not content.is_dir():
         raise BuildError(None, f"--content {content}: no such folder")
     if not manifest.is_file():
-        raise BuildError(_show(content, root), f"no {MANIFEST} here: the manifest lists the parts of the zine")
+        raise BuildError(shown(content, root), f"no {MANIFEST} here: the manifest lists the parts of the zine")
     data = _read_toml(manifest, root)
-    meta = _meta(data, _show(manifest, root))
+    meta = _meta(data, shown(manifest, root))
     singles = [key for key in SINGLES if key in data]
     if not data["parts"]:  # checked alone: the back cover and other singles would hide it
-        raise BuildError(_show(manifest, root), "'parts' is empty: list the Markdown files of the zine, in order")
+        raise BuildError(shown(manifest, root), "'parts' is empty: list the Markdown files of the zine, in order")
     paths = _part_paths([*data["parts"], *(data[key] for key in singles)], content, manifest, root)
     errors: list[BuildError] = []
     parts: list[Part] = []
@@ -57,7 +57,7 @@ def read_text(path: Path, root: Path) -> str:
         return data.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise BuildError(_show(path, root), "not valid UTF-8 (save the file as UTF-8)", line) from None
+        raise BuildError(shown(path, root), "not valid UTF-8 (save the file as UTF-8)", line) from None
 
 
 def _read_toml(path: Path, root: Path) -> dict[str, Any]:
@@ -67,9 +67,9 @@ def _read_toml(path: Path, root: Path) -> dict[str, Any]:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         line = int(match.group(1)) if match else None
-        raise BuildError(_show(path, root), f"invalid TOML: {message}", line) from None
+        raise BuildError(shown(path, root), f"invalid TOML: {message}", line) from None
     except RecursionError:  # tomllib recurses once per nested [ or {
-        raise BuildError(_show(path, root), "invalid TOML: values nested too deeply") from None
+        raise BuildError(shown(path, root), "invalid TOML: values nested too deeply") from None
 
 
 def _meta(data: dict[str, Any], where: str) -> Meta:
@@ -109,7 +109,7 @@ def _meta(data: dict[str, Any], where: str) -> Meta:
 
 
 def _part_paths(entries: list[Any], content: Path, manifest: Path, root: Path) -> list[Path]:
-    where = _show(manifest, root)
+    where = shown(manifest, root)
     if not entries:
         raise BuildError(where, "'parts' is empty: list the Markdown files of the zine, in order")
     if not all(isinstance(entry, str) for entry in entries):
@@ -129,7 +129,7 @@ def _part_paths(entries: list[Any], content: Path, manifest: Path, root: Path) -
         if not path.is_relative_to(content.resolve()):
             errors.append(BuildError(where, f"part {entry!r} is outside the content folder (refused)"))
         elif not exists:
-            errors.append(BuildError(where, f"part {entry!r} not found in {_show(content, root)}/"))
+            errors.append(BuildError(where, f"part {entry!r} not found in {shown(content, root)}/"))
         elif path in paths:
             errors.append(BuildError(where, f"part {entry!r} is listed twice"))
         else:
@@ -139,7 +139,7 @@ def _part_paths(entries: list[Any], content: Path, manifest: Path, root: Path) -
 
 
 def _part(path: Path, content: Path, root: Path) -> Part:
-    where = _show(path, root)
+    where = shown(path, root)
     fields, body, first_line = frontmatter.split(read_text(path, root), where)
     for key in fields:
         if key not in PART_KEYS:
@@ -163,10 +163,3 @@ def _slugify(text: str) -> str:
 def _describe(kind: type) -> str:
     return {str: "text in quotes", list: "a list [...]", datetime.date: "a date like 2026-11-28"}[kind]
 
-
-def _show(path: Path, root: Path) -> str:
-    """A path as the user should read it: relative to the project when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

@@ -5,6 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def shown(path: Path, root: Path) -> str:
+    """A path as the user reads it in a message: relative to the project when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 class BuildError(Exception):
     """A user-facing error: `where` names the file (and line), `message` says what is wrong."""
 

@@ -19,7 +19,7 @@ import jinja2
 
 from builder import content as content_stage
 from builder import letters, nir, templating
-from builder.errors import BuildError, raise_all
+from builder.errors import BuildError, raise_all, shown
 from builder.model import A4, Anchors, Check, Document, Part, Pdf, Size, Zine
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def fits(parts: Iterable[Part], root: Path, paper: Size, name: str) -> Callable[
             if last > first:
                 # The text resumes at the same top margin on each following page.
                 over = bottom - top + (last - first - 1) * (paper.height - 2 * top)
-                errors.append(BuildError(letters.show(part.source, root), f"the letter does not fit on one "
+                errors.append(BuildError(shown(part.source, root), f"the letter does not fit on one "
                                          f"{name} page: it runs over by {over:.0f} mm; shorten it"))
         raise_all(errors)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder import content, frontmatter, prose
-from builder.errors import BuildError, raise_all
+from builder.errors import BuildError, raise_all, shown
 from builder.model import Part, Zine
 
 FIELD = re.compile(r"\[\[([^\[\]]*)\]\]")
@@ -52,7 +52,7 @@ def find(zine: Zine) -> tuple[Letter, ...]:
     found, errors = [], []
     for part in zine.parts:
         if part.kind == "letter":
-            where = show(part.source, zine.root)
+            where = shown(part.source, zine.root)
             _, body, first = frontmatter.split(content.read_text(part.source, zine.root), where)
             keys, boxes, problems = _scan(body, first, where)
             errors.extend(problems)
@@ -74,7 +74,7 @@ def fragment(letter: Letter, zine: Zine, values: Mapping[str, str] | None = None
     """The letter as HTML: head (sender, recipient), text, and an end marker for the fit check."""
     snippets: list[str] = []
     source = _tokens(letter, values or {}, ticks, snippets)
-    body = prose.to_html(source, where=show(letter.part.source, zine.root), first_line=letter.first_line,
+    body = prose.to_html(source, where=shown(letter.part.source, zine.root), first_line=letter.first_line,
                          folder=letter.part.source.parent, root=zine.content)
     body = _TOKEN.sub(lambda match: snippets[int(match.group(1))], body)
     body = _CHOICE.sub('<li class="choice">', body)
@@ -230,10 +230,3 @@ def _box(name: str, label: str, ticked: bool) -> str:
         return '<span class="check ticked">X</span>'
     return f'<input type="checkbox" class="check" name="{name}" title="{html.escape(label)}">'
 
-
-def show(path: Path, root: Path) -> str:
-    """A path as the user reads it: relative to the project when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
