@@ -6,6 +6,7 @@ process) and lays out only the documents whose HTML or files changed since the l
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -22,6 +23,8 @@ def watch(root: Path, *, content: Path, templates: Path, output: Path, options: 
     """Build, then rebuild on each change in `content` or `templates` until interrupted."""
     import watchfiles
 
+    # `kill` ends the watch like Ctrl-C does: the worker processes are shut down, not orphaned.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
     session = Session(content=content, templates=templates)
     try:
         _once(root, content, templates, output, options, session, summary)
@@ -35,7 +38,8 @@ def watch(root: Path, *, content: Path, templates: Path, output: Path, options: 
                     print(f"watching {content}/ and {templates}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
                     ready = True
                 continue
-            names = sorted({Path(path).name for _, path in changes})
+            # Editors write through temporary files that are gone by now: name only real files.
+            names = sorted({Path(path).name for _, path in changes if Path(path).exists()}) or ["(a deletion)"]
             print(f"changed: {', '.join(names)}", file=sys.stderr, flush=True)
             _once(root, content, templates, output, options, session, summary)
     finally:
