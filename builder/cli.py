@@ -125,6 +125,10 @@ def _summary(report: Report, root: Path) -> None:
               f"(booklet page{'s' * (count > 1)} {where})")
     else:
         print("no blank pages added")
+    if report.inner_blanks:
+        count = len(report.inner_blanks)
+        print(f"{count} page{'s' * (count > 1)} left blank inside the zine ({', '.join(map(str, report.inner_blanks))}): "
+              "a part there starts on a right-hand page; moving a part can save paper")
     for finding in report.findings:
         print(finding, file=sys.stderr)
     print(f"done in {report.seconds:.2f} s")

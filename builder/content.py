@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 import tomllib
 import unicodedata
@@ -60,6 +61,15 @@ def read_text(path: Path, root: Path) -> str:
         raise BuildError(shown(path, root), "not valid UTF-8 (save the file as UTF-8)", line) from None
 
 
+TOML_HINTS = (
+    ("Illegal character '\\n'", " (a text is not closed: is a closing quote \" missing on this line?)"),
+    ("Unclosed array", " (is a comma missing between two parts, or the closing ] ?)"),
+    ("Expected '=' after a key", " (each setting is: name = \"value\")"),
+    ("Invalid value", " (texts go between quotes: \"…\"; dates are written 2026-11-28)"),
+)
+"""What a newcomer most likely did, after tomllib's own words."""
+
+
 def _read_toml(path: Path, root: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(read_text(path, root))
@@ -67,7 +77,8 @@ def _read_toml(path: Path, root: Path) -> dict[str, Any]:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         line = int(match.group(1)) if match else None
-        raise BuildError(shown(path, root), f"invalid TOML: {message}", line) from None
+        hint = next((hint for pattern, hint in TOML_HINTS if pattern in message), "")
+        raise BuildError(shown(path, root), f"invalid TOML: {message}{hint}", line) from None
     except RecursionError:  # tomllib recurses once per nested [ or {
         raise BuildError(shown(path, root), "invalid TOML: values nested too deeply") from None
 
@@ -129,7 +140,11 @@ def _part_paths(entries: list[Any], content: Path, manifest: Path, root: Path) -
         if not path.is_relative_to(content.resolve()):
             errors.append(BuildError(where, f"part {entry!r} is outside the content folder (refused)"))
         elif not exists:
-            errors.append(BuildError(where, f"part {entry!r} not found in {shown(content, root)}/"))
+            names = {p.relative_to(content).as_posix()[:-3]: p.relative_to(content).as_posix()
+                     for p in content.rglob("*.md")}  # compared without ".md": it matches everything
+            near = difflib.get_close_matches(entry[:-3], names, 1, cutoff=0.75)
+            also = f" (did you mean {names[near[0]]!r}?)" if near else ""
+            errors.append(BuildError(where, f"part {entry!r} not found in {shown(content, root)}/{also}"))
         elif path in paths:
             errors.append(BuildError(where, f"part {entry!r} is listed twice"))
         else:
@@ -145,6 +160,8 @@ def _part(path: Path, content: Path, root: Path) -> Part:
         if key not in PART_KEYS:
             raise BuildError(where, f"front matter: unknown key '{key}' (known keys: {', '.join(sorted(PART_KEYS))})")
     if not fields.get("title"):
+        if not fields and re.search(r"^title\s*:", body, re.MULTILINE):
+            raise BuildError(where, "front matter: the file must start with a line '---' (before 'title:')", 1)
         raise BuildError(where, "front matter: missing 'title'")
     kind = fields.pop("kind", "text")
     if kind not in KINDS:

@@ -126,6 +126,8 @@ class Report:
     blanks: tuple[int, ...]
     """1-based booklet positions of the blank pages added for imposition."""
     seconds: float
+    inner_blanks: tuple[int, ...] = ()
+    """Pages of the reading edition the layout left blank (a part starting on a right-hand page)."""
     findings: tuple[Finding, ...] = ()
     """Preflight warnings on the outputs (errors stop the build instead)."""
     extras: tuple[Path, ...] = ()

@@ -22,6 +22,11 @@ from builder import ink
 from builder.model import A3, A4, A5, LETTER, Finding, Size
 
 SMALLEST_PT = 7.0
+STANDARD_14 = frozenset({
+    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
+    "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",
+    "Times-BoldItalic", "Symbol", "ZapfDingbats"})
+"""The fonts PDF readers must provide (PDF 1.7, 9.6.2.2): not embedding them is a warning only."""
 """Text below this size fills in or breaks up on a photocopy."""
 SIZE_TOLERANCE_MM = 1.0
 
@@ -208,7 +213,12 @@ def _fonts(path: Path, used: dict[str, _Font], allowed: Collection[str]) -> list
     families = {_plain(family) for family in allowed}
     for name, font in sorted(used.items(), key=lambda item: item[0].split("+", 1)[-1]):
         base = name.split("+", 1)[-1]  # drop the subset tag: ABCDEF+Charis-SIL
-        if not font.embedded:
+        if not font.embedded and base in STANDARD_14:
+            # Every PDF reader and printer has these (or metric twins): text still fits its place.
+            findings.append(Finding(path, None, "warning", f"font {base} is not embedded ({_list(font.pages)}): "
+                                                           "one of the 14 standard PDF fonts, which printers "
+                                                           "replace with a look-alike of the same widths"))
+        elif not font.embedded:
             findings.append(Finding(path, None, "error", f"font {base} is not embedded ({_list(font.pages)}): "
                                                          "the printer will substitute another font"))
         elif families and not any(_plain(base).startswith(family) for family in families):

@@ -21,6 +21,11 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path)
         line = first_line + (token.map[0] if token.map else 0)
         if token.type == "html_block":
             token.content = _raw_html(token.content, where, line, folder, root)
+        # Straight double quotes become « and » by position: an odd number means one is missing,
+        # and the typography would leave a quotation open (or close one that never opened).
+        if sum(child.content.count('"') for child in token.children or () if child.type == "text") % 2:
+            raise BuildError(where, 'a quotation opened with " is not closed in this paragraph: add the other ", '
+                                    "or type « and »", line)
         for child in token.children or ():
             if child.type == "image":
                 child.attrSet("src", _image_url(str(child.attrGet("src") or ""), where, line, folder, root))

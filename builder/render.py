@@ -128,6 +128,8 @@ class Renderer:
 
     def __init__(self, roots: tuple[Path, ...], *, source_date: datetime.date | None = None) -> None:
         self.fonts = _Fonts()
+        self.blank_pages: tuple[int, ...] = ()
+        """1-based numbers of the pages the last render left blank."""
         self.fetcher = SandboxFetcher(roots)
         self.source_date = source_date
 
@@ -160,6 +162,9 @@ class Renderer:
         errors = [self._refusal(refusal, where) for refusal in dict.fromkeys(self.fetcher.refused)]
         errors += [self._warning(message, where) for message in dict.fromkeys(warnings)]  # once each
         raise_all(errors)
+        # Pages the layout left empty (a part that must start on a right-hand page): reported.
+        self.blank_pages = tuple(number for number, page in enumerate(rendered.pages, start=1)
+                                 if page._page_box.page_type.blank)
         first = rendered.pages[0]
         return len(rendered.pages), Size(round(first.width / PX_PER_MM, 2), round(first.height / PX_PER_MM, 2))
 

@@ -29,6 +29,7 @@ class _Rendered:
     size: Size
     files: tuple[tuple[Path, int, int], ...]
     """Each file the render read, with its modification time and size then."""
+    blanks: tuple[int, ...]
 
 
 class Session:
@@ -40,6 +41,8 @@ class Session:
         self.checker = Checker()
         self._renderer: Renderer | None = None
         self._rendered: dict[str, _Rendered] = {}
+        self.blank_pages: tuple[int, ...] = ()
+        """1-based numbers of the pages the last document written left blank."""
 
     def renderer(self, source_date: datetime.date) -> Renderer:
         """WeasyPrint, set up once (it takes a second to import: only when a render is needed)."""
@@ -58,11 +61,13 @@ class Session:
         if previous is not None and previous.key == key and all(_stamp(path) == (path, *stamp)
                                                                  for path, *stamp in previous.files):
             target.write_bytes(previous.data)
+            self.blank_pages = previous.blanks
             return previous.pages, previous.size
         renderer = self.renderer(source_date)
         pages, size = renderer.write(document, target, forms=forms, check=check)
         files = tuple(_stamp(path) for path in dict.fromkeys(renderer.fetcher.served))
-        self._rendered[document.name] = _Rendered(key, target.read_bytes(), pages, size, files)
+        self.blank_pages = renderer.blank_pages
+        self._rendered[document.name] = _Rendered(key, target.read_bytes(), pages, size, files, self.blank_pages)
         return pages, size
 
     @property

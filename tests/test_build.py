@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from pathlib import Path
+
 from pypdf import PdfReader
 
 from builder.model import Report
@@ -119,3 +121,25 @@ def test_article_is_transcribed(shipped_build: Report, sentence: str) -> None:
     # undo end-of-line hyphenation as pdfium reports it (a hyphen then a line break)
     text = text.replace("- ", "").replace("\ufffe", "")
     assert sentence.replace("- ", "") in text
+
+
+def test_pages_left_blank_inside_the_zine_are_reported(tmp_path: pytest.TempPathFactory) -> None:
+    """A part ending on a right-hand page before the letters leaves a blank page: the report says so."""
+    import shutil
+
+    from conftest import ROOT, build_project
+
+    project = Path(str(tmp_path))
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    (project / "content/temoignage.md").write_text("---\ntitle: Témoignage\n---\n\nUne page de plus.\n",
+                                                   encoding="utf-8")
+    manifest = project / "content/zine.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('  "imprimer.md",\n', '  "imprimer.md",\n  "temoignage.md",\n'), encoding="utf-8")
+    report = build_project(project, project / "output")
+    pages = page_texts(report.outputs[0].path)
+    assert report.inner_blanks, "the letters start on a right-hand page: one page is left blank"
+    for number in report.inner_blanks:
+        assert pages[number - 1] == "", f"page {number} is reported blank"
+    assert all(page for number, page in enumerate(pages, start=1) if number not in report.inner_blanks)

@@ -71,7 +71,16 @@ IMAGE = "![logo]({})\n\nParagraphe 1"
 ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
     # the manifest
     ("toml", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr'), (),
-     "content/zine.toml:5: invalid TOML"),
+     "content/zine.toml:5: invalid TOML: Illegal character '\\n' (a text is not closed: is a closing quote \" "
+     "missing on this line?)"),
+    ("toml-comma", lambda p: _edit(p / "content/zine.toml", '"quatre.md", ', '"quatre.md" '), (),
+     "invalid TOML: Unclosed array (is a comma missing between two parts, or the closing ] ?)"),
+    ("near-part", lambda p: _edit(p / "content/zine.toml", '"cinq.md"]', '"cinqe.md"]'), (),
+     "content/zine.toml: part 'cinqe.md' not found in content/ (did you mean 'cinq.md'?)"),
+    ("no-opening-fence", lambda p: _edit(p / "content/trois.md", "---\ntitle: Partie trois", "title: Partie trois"),
+     (), "content/trois.md:1: front matter: the file must start with a line '---' (before 'title:')"),
+    ("open-quote", lambda p: _edit(p / "content/trois.md", "Paragraphe 2 de", 'Il dit "non. Paragraphe 2 de'), (),
+     "content/trois.md:8: a quotation opened with \" is not closed in this paragraph"),
     ("no-manifest", lambda p: (p / "content/zine.toml").unlink(), (),
      "content: no zine.toml here"),
     ("missing-part", lambda p: _edit(p / "content/zine.toml", '"cinq.md"]', '"six.md"]'), (),

@@ -307,9 +307,10 @@ def test_test_sheet_speaks_on_both_sides() -> None:
     assert sheet.back is not None and not sheet.front.slots and not sheet.back.slots
     front_words = " ".join(m.text for m in sheet.front.marks if isinstance(m, Label))
     back = [m for m in sheet.back.marks if isinstance(m, Label)]
-    assert "FRONT" in front_words and "100 mm" in front_words
-    assert any("SETTING IS RIGHT" in m.text and m.rotation == 0 for m in back)
-    assert any("UPSIDE DOWN" in m.text and m.rotation == 180 for m in back)
+    assert "RECTO" in front_words and "FRONT" in front_words and "100\u00a0mm" in front_words
+    assert any("LE RÉGLAGE EST BON" in m.text and m.rotation == 0 for m in back)
+    assert any("CHANGEZ LE RÉGLAGE" in m.text and m.rotation == 180 for m in back)
+    assert any("upside down" in m.text and m.rotation == 180 for m in back), "English follows"
     assert all(0 < m.x < 297 and 0 < m.y < 210 for side in (sheet.front, sheet.back) for m in side.marks
                if isinstance(m, Label))
 

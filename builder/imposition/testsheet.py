@@ -4,7 +4,7 @@ How to print: copy both sides of it once, recto-verso, at 100 %, with the settin
 use for the booklet. Turn the copy over like the page of a book (around its left or right
 edge) and read the back: the upright message says the setting is right; if the back is upside
 down, its own message (printed upside down) says what to change. Drivers name the settings
-inconsistently (FACTS.md §3), so the sheet names both, in English and in French.
+inconsistently (FACTS.md §3), so the sheet names both, in French and in English.
 """
 
 from __future__ import annotations
@@ -12,26 +12,27 @@ from __future__ import annotations
 from builder.imposition import Imposition, Label, Line, Mark, Sheet, Side, turned
 from builder.model import Size
 
+# French first: the collectives who copy the zines read French; English follows, smaller.
 FRONT = (
-    (28, "TEST SHEET: FRONT  /  FEUILLE D'ESSAI : RECTO"),
-    (13, "1. Copy this sheet recto-verso (duplex), at 100 %, with the setting you mean to use."),
-    (13, "2. Turn the copy over like the page of a book, around its left or right edge."),
-    (13, "3. Read the back: it says whether the setting is right for zine booklets."),
-    (11, "1. Photocopiez cette feuille recto-verso, à 100 %, avec le réglage prévu pour le livret."),
-    (11, "2. Retournez la copie comme la page d'un livre, autour de son bord gauche ou droit."),
-    (11, "3. Lisez le verso : il dit si le réglage convient aux livrets."),
+    (28, "FEUILLE D’ESSAI : RECTO  /  TEST SHEET: FRONT"),
+    (13, "1. Photocopiez cette feuille recto-verso, à 100 %, avec le réglage prévu pour le livret."),
+    (13, "2. Retournez la copie comme la page d’un livre, autour de son bord gauche ou droit."),
+    (13, "3. Lisez le verso : il dit si le réglage convient aux livrets."),
+    (11, "1. Copy this sheet recto-verso (duplex), at 100 %, with the setting you mean to use."),
+    (11, "2. Turn the copy over like the page of a book, around its left or right edge."),
+    (11, "3. Read the back: it says whether the setting is right for zine booklets."),
 )
 RIGHT = (
-    (26, "BACK UPRIGHT: THE SETTING IS RIGHT"),
-    (13, "The copier flips on the SHORT edge, as booklets need (zine impose --flip short, the default)."),
-    (11, "Verso à l'endroit : le réglage est bon, « retourner sur le bord court »."),
-    (11, "The arrow on this side is behind the front's arrow and points the same way, up."),
+    (26, "VERSO À L’ENDROIT : LE RÉGLAGE EST BON"),
+    (13, "La machine retourne sur le bord COURT, comme il faut pour les livrets (« retourner sur le bord court »)."),
+    (11, "Back upright: the setting is right, the copier flips on the SHORT edge (zine impose --flip short)."),
+    (11, "La flèche de ce côté est derrière celle du recto et pointe dans le même sens / the arrows agree."),
 )
 WRONG = (
-    (26, "BACK UPSIDE DOWN: CHANGE THE SETTING"),
-    (13, "The copier flipped on the LONG edge. Set it to flip on the SHORT edge, or impose with"),
-    (13, "zine impose --flip long (every back side turned), then copy the booklet with this setting."),
-    (11, "Verso à l'envers : choisissez « retourner sur le bord court », ou imposez avec --flip long."),
+    (26, "VERSO À L’ENVERS : CHANGEZ LE RÉGLAGE"),
+    (13, "La machine a retourné sur le bord LONG. Choisissez « retourner sur le bord court »,"),
+    (13, "ou imposez avec zine impose --flip long (chaque verso tourné), puis gardez ce réglage."),
+    (11, "Back upside down: the copier flipped on the LONG edge; set it to the SHORT edge, or use --flip long."),
 )
 
 
@@ -66,4 +67,4 @@ def _arrow(x: float, y: float, word: str) -> tuple[Mark, ...]:
 def _ruler(x: float, y: float) -> tuple[Mark, ...]:
     """A 100 mm line to measure: copiers set to « ajuster à la page » shrink it."""
     return (Line(x, y, x + 100, y, 1), Line(x, y - 3, x, y + 3, 1), Line(x + 100, y - 3, x + 100, y + 3, 1),
-            Label("This line is 100 mm long when copied at 100 % / Cette ligne mesure 100 mm à 100 %", x, y + 6, 10))
+            Label("Cette ligne mesure 100 mm à 100 % / This line is 100 mm long when copied at 100 %", x, y + 6, 10))
