@@ -23,12 +23,12 @@ _INLINE = {"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small", "span
 _TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.S)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _URL_END = r"[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]]"  # an address does not end on punctuation
-_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|mailto:|www\.)" + _URL_END
+_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bmailto:|\bwww\.)" + _URL_END
                   + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
                   + r"|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|info)\b(?:/" + _URL_END + ")?")
 
 _URL_SPAN = '<span class="url">'
-_SPACED_URL = re.compile(f"[{SPACES}]?(?:{_URL.pattern})")
+_SPACED_URL = re.compile(f"[ \\t\\n]?(?:{_URL.pattern})")  # a breakable space only: see _refine_node
 _S = f"[{SPACES}]"
 _WORDISH = re.compile(r"[\w»)\]…’”%€]")
 _BEFORE_NUMBER = ("art.", "article", "articles", "al.", "alinéa", "n\u00ba", "p.", "page", "pages",
@@ -88,9 +88,12 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 _ORDINAL = re.compile(r"\b(\d+|[IVX]|[IVXLC]{2,})(?:(er|re|ers|res|nd|nde|e|es)|ème|eme)\b")
+_AFTER_NUMBER = re.compile(f"\\d{_S}+$")
 
 
 def _ordinal(match: re.Match[str]) -> str:
+    if _AFTER_NUMBER.search(match.string, 0, match.start()):
+        return match.group(0)  # "10 101er" is no ordinal: its digits belong to a number
     suffix = match.group(2) or "e"
     return f"{match.group(1)}<sup>{suffix}</sup>"
 
@@ -131,9 +134,11 @@ def refine(document: str, lang: str) -> str:
     text_only = False
     before = ""
     position = 0
-    plain = False  # in a link, or in markup this pass added: URLs are not wrapped (again)
+    links = 0  # inside <a>: addresses are links already
+    marked = False  # just after markup this pass added: not added again
     for tag in _TAG.finditer(document):
-        text, last = _refine_node(document[position:tag.start()], before, skipping > 0, text_only, plain)
+        text, last = _refine_node(document[position:tag.start()], before, skipping > 0, text_only,
+                                  links > 0 or marked)
         out.append(text)
         before = last or before
         closing, name = _tag_info(tag.group(0))
@@ -141,12 +146,14 @@ def refine(document: str, lang: str) -> str:
             skipping = max(0, skipping + (-1 if closing else 1))
         if name in _TEXT_ONLY:
             text_only = not closing
-        plain = (name == "a" and not closing) or tag.group(0) == _URL_SPAN
+        if name == "a":
+            links = max(0, links + (-1 if closing else 1))
+        marked = tag.group(0) == _URL_SPAN
         if name not in _INLINE:
             before = ""
         out.append(tag.group(0))
         position = tag.end()
-    out.append(_refine_node(document[position:], before, skipping > 0, text_only, plain)[0])
+    out.append(_refine_node(document[position:], before, skipping > 0, text_only, links > 0 or marked)[0])
     return "".join(out)
 
 
@@ -158,12 +165,17 @@ def _refine_node(raw: str, before: str, skip: bool, text_only: bool, in_link: bo
     text = html.escape(plain, quote=False)
     if text_only:
         return text, plain[-1:]
-    text = _ORDINAL.sub(_ordinal, text)
-    if not in_link:  # a web address in running text: marked, so that it is never hyphenated
-        # The space before the address goes inside the span: WeasyPrint overlooks a break
-        # opportunity just before an inline box and then breaks far too early on the line
-        # (Kozea/WeasyPrint#1614, #2102).
-        text = _SPACED_URL.sub(lambda match: f"{_URL_SPAN}{match.group(0)}</span>", text)
+    # Ordinals get their superscript outside web addresses only; an address in running text is
+    # marked, so that it is never hyphenated. The space before it goes inside the span:
+    # WeasyPrint overlooks a break opportunity just before an inline box and then breaks far
+    # too early on the line (Kozea/WeasyPrint#1614, #2102).
+    pieces, position = [], 0
+    for url in _SPACED_URL.finditer(text):
+        pieces.append(_ORDINAL.sub(_ordinal, text[position:url.start()]))
+        pieces.append(url.group(0) if in_link else f"{_URL_SPAN}{url.group(0)}</span>")
+        position = url.end()
+    pieces.append(_ORDINAL.sub(_ordinal, text[position:]))
+    text = "".join(pieces)
     return text, plain[-1:]
 
 

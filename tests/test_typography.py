@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from builder.typography import NBSP, NNBSP, WJ, refine, refine_text
 
@@ -78,9 +78,11 @@ def test_idempotent(text: str) -> None:
     assert refine_text(once) == once
 
 
+@settings(max_examples=500)
 @given(st.lists(st.sampled_from(["<p>", "</p>", "<em>", "</em>", "<code>", "</code>", "a", " ", "?", ":",
                                  "«", "»", "1er", "XIXe", "n° 3", "'", "art. L1111-13-1", "<title>", "</title>",
-                                 "cnil.fr", "https://a.fr/b.", '<a href="x">', "</a>"]),
+                                 "cnil.fr", "https://a.fr/b.", '<a href="x">', "</a>", "10", "000", "...",
+                                 "www.x.org", "a@b.fr", "<sup>", "</sup>", "\u00a0", "%"]),
                 max_size=20))
 def test_idempotent_html(pieces: list[str]) -> None:
     once = refine("".join(pieces), "fr")
