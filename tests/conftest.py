@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -9,6 +10,13 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import settings
+
+# CI explores the same examples every run (a landing must not hang on a new random draw);
+# local runs draw new ones and widen the search.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 from builder.build import build
 from builder.model import Report
