@@ -78,8 +78,11 @@ def _build(root: Path, content: Path, templates: Path, output: Path, log: Log, o
             packs = letterpack.write_pack(write, session.env, zine, stage, output, fillable=options.fillable,
                                           log=log)
             minizine = _minizine(write, session.env, zine, stage, output, checker, session.families)
+            # The workers' shares, in the order the documents are done: 0 checks the reading
+            # edition while 1 imposes and previews the booklet; then 1 checks the letters while
+            # 0 imposes the mini-zine, the last document, so that neither keeps the build waiting.
             for pack in packs:
-                checker.check(stage / pack.path.name, fonts=session.families)
+                checker.check(stage / pack.path.name, fonts=session.families, worker=1)
             if options.keep_html:
                 for document in rendered:
                     templating.keep(document, stage / "html", output / "html", root)
@@ -113,7 +116,7 @@ def _minizine(write: letterpack.Write, env: templating.Environment, zine: Zine, 
                                 f"{onepagezine.PAGES} pages of one sheet: shorten it")
     plan = onepagezine.layout(count, size, A4)
     name = f"{zine.meta.slug}-minizine.pdf"
-    checker.impose(pages, plan, stage / name, where=where, fonts=fonts, pixels=True)
+    checker.impose(pages, plan, stage / name, where=where, fonts=fonts, pixels=True, worker=0)
     return Pdf(output / name, len(plan.sides), plan.sheet)
 
 

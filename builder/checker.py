@@ -25,8 +25,8 @@ from builder.model import Finding
 class Checker:
     """Two worker processes, started before WeasyPrint is imported, reused build after build.
 
-    One checks PDFs, the other imposes and draws previews: each task always goes to the same
-    process, whose memory of pages already analysed or encoded then serves the next build.
+    The build says which worker (0 or 1) takes each task, so that the two share the work and a
+    task always lands in the process whose memory of pages already analysed or encoded serves it.
     """
 
     def __init__(self) -> None:
@@ -34,15 +34,14 @@ class Checker:
         # started now, while this process is still single-threaded and has not loaded WeasyPrint.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self._checks, self._images = (
-            ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_watch_parent,
-                                initargs=(os.getpid(),)) for _ in range(2))
-        for pool in (self._checks, self._images):
+        self._workers = tuple(ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_watch_parent,
+                                                  initargs=(os.getpid(),)) for _ in range(2))
+        for pool in self._workers:
             pool.submit(_warm)
         self._tasks: list[tuple[Future[list[Finding]], Callable[..., list[Finding]], tuple[Any, ...]]] = []
         self._checked: dict[tuple[str, tuple[str, ...], bool], list[Finding]] = {}
 
-    def check(self, path: Path, *, fonts: Collection[str], pixels: bool = True) -> None:
+    def check(self, path: Path, *, fonts: Collection[str], pixels: bool = True, worker: int = 0) -> None:
         """Preflight `path` in the background (see `preflight.check`); the same bytes are checked once."""
         key = (hashlib.sha256(path.read_bytes()).hexdigest(), tuple(sorted(fonts)), pixels)
         if key in self._checked:
@@ -50,17 +49,16 @@ class Checker:
             done.set_result([replace(finding, path=path) for finding in self._checked[key]])
             self._tasks.append((done, _check, (path, key[1], pixels)))
             return
-        self._submit(self._checks, _check, path, key[1], pixels)
+        self._submit(self._workers[worker], _check, path, key[1], pixels)
         future = self._tasks[-1][0]
         future.add_done_callback(lambda task: self._checked.setdefault(key, task.result())
                                  if not task.exception() else None)
 
     def impose(self, source: Path, plan: Imposition, target: Path, *, where: str, fonts: Collection[str],
-               pixels: bool, previews: tuple[Path, Path] | None = None) -> None:
-        """Impose `source` by `plan` into `target`, then check it (and write previews: folder, contact sheet).
-
-        """
-        self._submit(self._images, _impose, source, plan, target, where, tuple(sorted(fonts)), pixels, previews)
+               pixels: bool, previews: tuple[Path, Path] | None = None, worker: int = 1) -> None:
+        """Impose `source` by `plan` into `target`, then check it (and write previews: folder, contact sheet)."""
+        self._submit(self._workers[worker], _impose, source, plan, target, where, tuple(sorted(fonts)), pixels,
+                     previews)
 
     def results(self) -> list[Finding]:
         """Wait for every task; their findings in the order they were asked for."""
@@ -80,7 +78,7 @@ class Checker:
         self._tasks.clear()
 
     def close(self) -> None:
-        for pool in (self._checks, self._images):
+        for pool in self._workers:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _submit(self, pool: ProcessPoolExecutor, function: Callable[..., list[Finding]], *args: Any) -> None:

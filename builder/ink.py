@@ -35,13 +35,13 @@ NEUTRAL = 4
 """Chroma (YCbCr) within 128 ± this everywhere: no pixel's channels differ by COLOUR or more."""
 
 
-def _colour(image: Image.Image) -> Image.Image:
-    """A mask of the coloured pixels: channels further apart than COLOUR."""
+def _colour(image: Image.Image) -> Image.Image | None:
+    """A mask of the coloured pixels (channels further apart than COLOUR); None when there are none."""
     # Most pages are black and white: their chroma is flat, and the exact (slower) mask is skipped.
     _, blue_chroma, red_chroma = image.convert("YCbCr").split()
     extremes = [value for band in (blue_chroma, red_chroma) for value in cast(tuple[int, int], band.getextrema())]
     if all(abs(value - 128) <= NEUTRAL for value in extremes):
-        return Image.new("L", image.size, 0)
+        return None
     red, green, blue = image.split()
     spread = ImageChops.lighter(ImageChops.lighter(ImageChops.difference(red, green),
                                                    ImageChops.difference(green, blue)),
@@ -76,7 +76,7 @@ def _messages(image: Image.Image) -> tuple[str, ...]:
     colour = _colour(image)
     light = image.convert("L")
     middle = light.point(_MIDDLE)
-    grey = ImageChops.subtract(middle, colour)
+    grey = middle if colour is None else ImageChops.subtract(middle, colour)
     # Eroding only removes grey: skip it (the slow part) when there is too little grey anyway.
     if grey.histogram()[255] / PX_PER_MM ** 2 >= AREA_MM2 and (box := grey.getbbox()):
         # Erode: a one-pixel grey seam along a black rule is not a tint; 3 × 3 pixels of grey are.
@@ -84,6 +84,8 @@ def _messages(image: Image.Image) -> tuple[str, ...]:
     found = []
     for pixels, what in ((colour, "colour: copiers print it as grey"),
                          (grey, "grey tint or photo: copiers print greys blotchy")):
+        if pixels is None:
+            continue
         area = pixels.histogram()[255] / PX_PER_MM ** 2
         if area >= AREA_MM2:
             found.append(f"{what} (about {area:.0f} mm²)")

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 THUMB_WIDTH = 420
 """Pixels across one thumbnail: enough to read headings, small enough to write in milliseconds."""
-COMPRESSION = 3
+COMPRESSION = 1
 """zlib level of the PNGs: previews are rewritten at every build, so speed beats a few bytes."""
 
 
