@@ -7,6 +7,7 @@ Python layout. On a machine with two cores they overlap, and cost little of the 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import multiprocessing
 import os
 import threading
@@ -52,7 +53,7 @@ class Checker:
         self._submit(self._workers[worker], _check, path, key[1], pixels)
         future = self._tasks[-1][0]
         future.add_done_callback(lambda task: self._checked.setdefault(key, task.result())
-                                 if not task.exception() else None)
+                                 if not task.cancelled() and task.exception() is None else None)
 
     def impose(self, source: Path, plan: Imposition, target: Path, *, where: str, fonts: Collection[str],
                pixels: bool, previews: tuple[Path, Path] | None = None, worker: int = 1) -> None:
@@ -104,7 +105,9 @@ def _watch_parent(parent: int) -> None:
 
 
 def _warm() -> None:
-    from builder import pdf, preflight, preview  # noqa: F401 — imported once, while the parent renders
+    """Import what the tasks need now, while the parent renders, rather than in the first task."""
+    for module in ("builder.pdf", "builder.preflight", "builder.preview"):
+        importlib.import_module(module)
 
 
 def _check(path: Path, fonts: tuple[str, ...], pixels: bool) -> list[Finding]:

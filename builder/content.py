@@ -121,14 +121,12 @@ def _meta(data: dict[str, Any], where: str) -> Meta:
 
 def _part_paths(entries: list[Any], content: Path, manifest: Path, root: Path) -> list[Path]:
     where = shown(manifest, root)
-    if not entries:
-        raise BuildError(where, "'parts' is empty: list the Markdown files of the zine, in order")
     if not all(isinstance(entry, str) for entry in entries):
         raise BuildError(where, "'parts' must list file names in quotes")
     paths: list[Path] = []
     errors = []
     for entry in entries:
-        if not isinstance(entry, str) or not entry.endswith(".md"):
+        if not entry.endswith(".md"):
             errors.append(BuildError(where, f"part {entry!r} is not the name of a .md file"))
             continue
         try:

@@ -36,11 +36,28 @@ def staging(output: Path, *, sources: tuple[Path, ...] = (), folders: tuple[str,
     _sweep(output)
     try:
         folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=output))
-        held = _lock(folder)
     except OSError as error:
         raise BuildError(None, f"cannot write in {output}/ ({error.strerror})") from None
     try:
-        yield folder
+        held = _lock(folder)
+    except OSError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise BuildError(None, f"cannot write in {output}/ ({error.strerror})") from None
+    try:
+        try:
+            yield folder
+        except OSError as error:  # writing a staged output failed (a full disk…): name the output
+            raise _failed(error, folder, output) from None
+        _commit(folder, output, folders)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if held is not None:
+            os.close(held)
+
+
+def _commit(folder: Path, output: Path, folders: tuple[str, ...]) -> None:
+    """Move the staged files and folders into `output`; a failure is a write error."""
+    try:
         staged = sorted(path for path in folder.iterdir() if path.is_file())
         for path in staged:
             _sync(path)  # on disk before the rename: a power cut cannot leave an empty PDF
@@ -53,12 +70,17 @@ def staging(output: Path, *, sources: tuple[Path, ...] = (), folders: tuple[str,
                     _swap(folder / name, output / name, folder / f"{name}.old")
         _sync(output)
     except OSError as error:
-        name = Path(error.filename).name if error.filename else ""
-        raise BuildError(None, f"cannot write {output / name} ({error.strerror})") from None
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        if held is not None:
-            os.close(held)
+        raise _failed(error, folder, output) from None
+
+
+def _failed(error: OSError, folder: Path, output: Path) -> BuildError:
+    """A file error as the user should read it: a staged file is named as the output it becomes."""
+    path = Path(error.filename) if error.filename else None
+    if path is not None and not path.is_relative_to(folder) and not path.is_relative_to(output):
+        return BuildError(path, error.strerror or str(error))  # not ours to write: a file it read
+    name = path.relative_to(folder) if path is not None and path.is_relative_to(folder) else \
+        Path(path.name if path is not None else "")
+    return BuildError(None, f"cannot write {output / name} ({error.strerror})")
 
 
 def _check(output: Path, sources: tuple[Path, ...]) -> None:
@@ -77,7 +99,12 @@ def _swap(new: Path, target: Path, old: Path) -> None:
     """Put folder `new` at `target`; the previous one goes to `old` (removed with the stage)."""
     if target.is_dir():
         os.replace(target, old)
-    os.replace(new, target)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old.is_dir():
+            os.replace(old, target)  # the previous folder goes back: nothing is lost
+        raise
 
 
 def _sweep(output: Path) -> None:

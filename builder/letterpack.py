@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import jinja2
 
@@ -21,9 +21,6 @@ from builder import content as content_stage
 from builder import letters, nir, templating
 from builder.errors import BuildError, raise_all, shown
 from builder.model import A4, Anchors, Check, Document, Part, Pdf, Size, Zine
-
-if TYPE_CHECKING:
-    from builder.render import Renderer
 
 TICK = "cocher"
 """The key of a values file that lists the checkboxes to tick, by the words they start with."""

@@ -15,7 +15,6 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from builder import content, frontmatter, prose
 from builder.errors import BuildError, raise_all, shown

@@ -22,12 +22,12 @@ from builder import ink
 from builder.model import A3, A4, A5, LETTER, Finding, Size
 
 SMALLEST_PT = 7.0
+"""Text below this size fills in or breaks up on a photocopy."""
 STANDARD_14 = frozenset({
     "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
     "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",
     "Times-BoldItalic", "Symbol", "ZapfDingbats"})
 """The fonts PDF readers must provide (PDF 1.7, 9.6.2.2): not embedding them is a warning only."""
-"""Text below this size fills in or breaks up on a photocopy."""
 SIZE_TOLERANCE_MM = 1.0
 
 

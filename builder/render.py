@@ -12,7 +12,7 @@ import logging
 import mimetypes
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -54,8 +54,9 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         self.roots = tuple(root.resolve() for root in roots)
         self.stylesheets: list[Path] = []
         self.refused: list[Refused] = []
-        self.served: list[Path] = []
-        """Every file served since the last `clear()`: what a render read besides its HTML."""
+        self.served: list[tuple[Path, int, int]] = []
+        """Every file served since the last `clear()`, stamped (modification time, size) before it
+        was read: what a render read besides its HTML, as it was then."""
 
     def clear(self) -> None:
         """Forget what the previous render fetched."""
@@ -90,8 +91,9 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
             raise Refused(str(asked), f"refused, outside the project: only content and templates{leads}")
         if not path.is_file():
             raise Refused(self.show(path), "not found")
+        status = path.stat()
+        self.served.append((path, status.st_mtime_ns, status.st_size))
         data = path.read_bytes()
-        self.served.append(path)
         if path.suffix.lower() == ".css":
             self.stylesheets.append(path)
             try:
@@ -155,13 +157,15 @@ class Renderer:
                 if check is not None:
                     check([{name: (box[0] / PX_PER_MM, box[1] / PX_PER_MM) for name, box in page.anchors.items()}
                            for page in rendered.pages])
-                rendered.write_pdf(target)
-            except Refused as refusal:
-                self.fetcher.refused.append(refusal)
-        # Swallowed refusals count too; every problem is reported, not just the first.
+                data = rendered.write_pdf()
+            except Refused:  # already recorded by the fetcher
+                data = b""
+        # Swallowed refusals count too; every problem is reported, not just the first. Nothing is
+        # written before: a filled letter with an error must not land in the reader's folder.
         errors = [self._refusal(refusal, where) for refusal in dict.fromkeys(self.fetcher.refused)]
         errors += [self._warning(message, where) for message in dict.fromkeys(warnings)]  # once each
         raise_all(errors)
+        _write_whole(target, data)
         # Pages the layout left empty (a part that must start on a right-hand page): reported.
         self.blank_pages = tuple(number for number, page in enumerate(rendered.pages, start=1)
                                  if page._page_box.page_type.blank)
@@ -202,6 +206,16 @@ class Renderer:
             if needle and needle in text:
                 return BuildError(self.fetcher.show(path), message, text.count("\n", 0, text.index(needle)) + 1)
         return None
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    """Write `data` to `target` through a temporary file renamed into place: never half a PDF."""
+    temporary = target.with_name(f".{target.name}.partial")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 @contextmanager

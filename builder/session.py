@@ -65,7 +65,8 @@ class Session:
             return previous.pages, previous.size
         renderer = self.renderer(source_date)
         pages, size = renderer.write(document, target, forms=forms, check=check)
-        files = tuple(_stamp(path) for path in dict.fromkeys(renderer.fetcher.served))
+        files = tuple(dict.fromkeys(renderer.fetcher.served))  # stamped when read: a save during the
+        # render makes the next build lay it out again
         self.blank_pages = renderer.blank_pages
         self._rendered[document.name] = _Rendered(key, target.read_bytes(), pages, size, files, self.blank_pages)
         return pages, size

@@ -124,3 +124,12 @@ def test_two_builds_at_once_never_show_a_partial_file(tmp_path: Path, sample_bui
     assert seen  # the reader did look while the builds were running
     assert {path.name: path.read_bytes() for path in (tmp_path / "output").glob("*.pdf")} == expected
     assert all(len(PdfReader(tmp_path / "output" / name).pages) for name in expected)
+
+
+def test_a_file_read_inside_the_stage_is_named_as_it_is(tmp_path: Path) -> None:
+    """An error on a file the build reads is not reported as a failure to write an output."""
+    with pytest.raises(BuildError) as error:
+        with files.staging(tmp_path / "out"):
+            (tmp_path / "absent.png").read_bytes()
+    assert str(error.value) == f"{tmp_path / 'absent.png'}: No such file or directory"
+    assert not list((tmp_path / "out").glob(files.PREFIX + "*"))

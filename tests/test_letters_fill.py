@@ -113,3 +113,14 @@ def test_unknown_letter_lists_the_letters(values: Path, capsys: pytest.CaptureFi
     assert code == 1
     assert "no letter named 'resiliation'; the letters are: opposition, cloture, opposition-representant, " \
            "confirmation" in said
+
+
+def test_a_template_problem_leaves_no_filled_letter_behind(values: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The filled letter holds personal data: an error after the layout must not leave the file."""
+    css = Path("templates/letters.css")
+    css.write_text(css.read_text(encoding="utf-8") + "\n.letter { colr: red; }\n", encoding="utf-8")
+    target = values.parent / "lettre.pdf"
+    code, said = run(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    assert code == 1 and "templates/letters.css" in said and "colr" in said, said
+    assert not target.exists()
+    assert not list(values.parent.glob("*.partial")) and not list(values.parent.glob(".*.partial"))
