@@ -66,7 +66,7 @@ def _build(root: Path, content: Path, templates: Path, output: Path, log: Log, o
             pages, page_size = write(reading, stage / f"{slug}-reading.pdf",
                                      check=letterpack.fits(zine.parts, root, A5, "A5"))
             log(f"laid out the reading edition: {pages} pages of {page_size}")
-            inner_blanks = session.blank_pages
+            inner_blanks = session.blank_pages(reading.name)
             checker.check(stage / f"{slug}-reading.pdf", fonts=session.families)
             plan = saddle.layout(pages, page_size, A4.landscape)
             # Imposed, checked and previewed in a worker while this process renders the letters.

@@ -13,7 +13,7 @@ from builder import __version__
 from builder.errors import BuildError, shown
 from builder.imposition import BLANKS, FLIPS, paper
 from builder.imposition.registry import LAYOUTS, OPTIONS
-from builder.model import A4, Report, Size
+from builder.model import A4, Report, Size, plural
 
 if TYPE_CHECKING:
     from builder.build import Options
@@ -82,8 +82,8 @@ def _check(args: argparse.Namespace) -> int:
     errors = sum(finding.severity == "error" for finding in findings)
     warnings = sum(finding.severity == "warning" for finding in findings)
     strict = " (--strict: warnings count as errors)" if args.strict and warnings else ""
-    print(f"checked {preflight.plural(len(args.pdfs), 'PDF')}: {preflight.plural(errors, 'error')}, "
-          f"{preflight.plural(warnings, 'warning')}{strict}")
+    print(f"checked {plural(len(args.pdfs), 'PDF')}: {plural(errors, 'error')}, "
+          f"{plural(warnings, 'warning')}{strict}")
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -121,13 +121,13 @@ def _summary(report: Report, root: Path) -> None:
     if report.blanks:
         where = ", ".join(str(position) for position in report.blanks)
         count = len(report.blanks)
-        print(f"{count} blank page{'s' * (count > 1)} added before the back cover "
+        print(f"{plural(count, 'blank page')} added before the back cover "
               f"(booklet page{'s' * (count > 1)} {where})")
     else:
         print("no blank pages added")
     if report.inner_blanks:
-        count = len(report.inner_blanks)
-        print(f"{count} page{'s' * (count > 1)} left blank inside the zine ({', '.join(map(str, report.inner_blanks))}): "
+        print(f"{plural(len(report.inner_blanks), 'page')} left blank inside the zine "
+              f"({', '.join(map(str, report.inner_blanks))}): "
               "a part there starts on a right-hand page; moving a part can save paper")
     for finding in report.findings:
         print(finding, file=sys.stderr)

@@ -10,7 +10,7 @@ from typing import Any
 from builder import files, pdf
 from builder.errors import BuildError
 from builder.imposition import Imposition, registry, testsheet
-from builder.model import Pdf, Size
+from builder.model import Pdf, Size, plural
 
 
 @dataclass(frozen=True)
@@ -61,18 +61,18 @@ def test_sheet(target: Path, *, sheet: Size) -> Imposed:
 def describe(imposed: Imposed) -> list[str]:
     """The summary: what was written, where blanks went, and how to print."""
     plan = imposed.plan
-    lines = [f"wrote {out.path}: {_count(out.pages, 'side')} of {out.size}" for out in imposed.outputs]
+    lines = [f"wrote {out.path}: {plural(out.pages, 'side')} of {out.size}" for out in imposed.outputs]
     if imposed.source is None:
         return lines + ["copy it once recto-verso, turn it over like a book page, and read the back"]
     source = imposed.source
-    lines.append(f"imposed {source.path}: {_count(source.pages, 'page')} of {source.size}, {imposed.layout} layout")
+    lines.append(f"imposed {source.path}: {plural(source.pages, 'page')} of {source.size}, {imposed.layout} layout")
     lines += [f"note: the PDF was damaged and read anyway ({repair})" for repair in imposed.repairs[:1]]
     sections = f" in {plan.sections} sections" if plan.sections > 1 else ""
-    lines.append(f"{_count(len(plan.sheets), 'sheet')} of paper per copy{sections}")
+    lines.append(f"{plural(len(plan.sheets), 'sheet')} of paper per copy{sections}")
     if plan.blanks:
         where = "at the end" if plan.blanks[-1] == plan.positions else "before the back cover"
         at = f"page{'s' if len(plan.blanks) > 1 else ''} {', '.join(map(str, plan.blanks))}"
-        lines.append(f"{_count(len(plan.blanks), 'blank page')} added {where} ({at})")
+        lines.append(f"{plural(len(plan.blanks), 'blank page')} added {where} ({at})")
     else:
         lines.append("no blank pages added")
     edge = f"{plan.flip} edge (« bord {'long' if plan.flip == 'long' else 'court'} »)"
@@ -85,10 +85,6 @@ def describe(imposed: Imposed) -> list[str]:
     else:
         lines.append(f"print recto-verso at 100 %, flip on the {edge}")
     return lines
-
-
-def _count(number: int, thing: str) -> str:
-    return f"{number} {thing}{'s' if number != 1 else ''}"
 
 
 def _beside(target: Path, part: str) -> Path:

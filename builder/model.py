@@ -18,6 +18,11 @@ Check = Callable[[Anchors], None]
 """A look at a laid-out document before it is written (raises BuildError to stop the build)."""
 
 
+def plural(count: int, noun: str) -> str:
+    """1 page, 2 pages."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class Size:
     """A width and a height in millimetres."""

@@ -19,7 +19,7 @@ import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader
 
 from builder import ink
-from builder.model import A3, A4, A5, LETTER, Finding, Size
+from builder.model import A3, A4, A5, LETTER, Finding, Size, plural
 
 SMALLEST_PT = 7.0
 """Text below this size fills in or breaks up on a photocopy."""
@@ -250,11 +250,6 @@ def _metadata(path: Path) -> list[Finding]:
         findings.append(Finding(path, None, "warning", "no language in the metadata: screen readers cannot "
                                                        "pick a voice"))
     return findings
-
-
-def plural(count: int, noun: str) -> str:
-    """1 page, 2 pages."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _list(numbers: Iterable[int]) -> str:

@@ -41,8 +41,6 @@ class Session:
         self.checker = Checker()
         self._renderer: Renderer | None = None
         self._rendered: dict[str, _Rendered] = {}
-        self.blank_pages: tuple[int, ...] = ()
-        """1-based numbers of the pages the last document written left blank."""
 
     def renderer(self, source_date: datetime.date) -> Renderer:
         """WeasyPrint, set up once (it takes a second to import: only when a render is needed)."""
@@ -61,15 +59,18 @@ class Session:
         if previous is not None and previous.key == key and all(_stamp(path) == (path, *stamp)
                                                                  for path, *stamp in previous.files):
             target.write_bytes(previous.data)
-            self.blank_pages = previous.blanks
             return previous.pages, previous.size
         renderer = self.renderer(source_date)
         pages, size = renderer.write(document, target, forms=forms, check=check)
         files = tuple(dict.fromkeys(renderer.fetcher.served))  # stamped when read: a save during the
         # render makes the next build lay it out again
-        self.blank_pages = renderer.blank_pages
-        self._rendered[document.name] = _Rendered(key, target.read_bytes(), pages, size, files, self.blank_pages)
+        self._rendered[document.name] = _Rendered(key, target.read_bytes(), pages, size, files,
+                                                  renderer.blank_pages)
         return pages, size
+
+    def blank_pages(self, name: str) -> tuple[int, ...]:
+        """1-based numbers of the pages document `name` left blank when it was last laid out."""
+        return self._rendered[name].blanks if name in self._rendered else ()
 
     @property
     def families(self) -> frozenset[str]:
