@@ -23,7 +23,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from builder import drawing
+from builder import drawing, logs
 from builder.errors import BuildError
 from builder.imposition import Box, Imposition, Label, Side
 from builder.model import Size
@@ -125,29 +125,13 @@ def write(source: Source | None, imposition: Imposition, sides: Sequence[Side] |
 @contextmanager
 def _reading(where: str) -> Iterator[list[logging.LogRecord]]:
     """Turn pypdf's errors on a damaged file into one BuildError; collect what it repaired."""
-    repairs: list[logging.LogRecord] = []
-    handler = _Collector(repairs)
-    logger = logging.getLogger("pypdf")
-    logger.addHandler(handler)
-    propagate, logger.propagate = logger.propagate, False
-    try:
-        yield repairs
-    except (FileNotDecryptedError, DependencyError):  # DependencyError: AES needs `cryptography`
-        raise BuildError(where, ENCRYPTED) from None
-    except UNREADABLE as error:
-        raise BuildError(where, f"not a readable PDF ({error or type(error).__name__})") from None
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-
-
-class _Collector(logging.Handler):
-    def __init__(self, records: list[logging.LogRecord]) -> None:
-        super().__init__(logging.WARNING)
-        self.records = records
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+    with logs.collected("pypdf") as repairs:
+        try:
+            yield repairs
+        except (FileNotDecryptedError, DependencyError):  # DependencyError: AES needs `cryptography`
+            raise BuildError(where, ENCRYPTED) from None
+        except UNREADABLE as error:
+            raise BuildError(where, f"not a readable PDF ({error or type(error).__name__})") from None
 
 
 def _box(page: PageObject) -> Box:

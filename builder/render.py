@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import logging
 import mimetypes
 import os
 import re
@@ -24,6 +23,7 @@ from weasyprint.urls import (
     FatalURLFetchingError, URLFetcher, URLFetcherResponse,
 )
 
+from builder import logs
 from builder.errors import BuildError, raise_all
 from builder.model import Check, Document, Size
 
@@ -151,7 +151,7 @@ class Renderer:
                     url_fetcher=self.fetcher)
         where = f"{document.name} document"
         self.fetcher.clear()
-        with _warnings() as warnings, _source_date(self.source_date):
+        with logs.collected("weasyprint") as records, _source_date(self.source_date):
             try:
                 rendered = html.render(font_config=self.fonts, pdf_forms=forms)
                 if check is not None:
@@ -163,7 +163,8 @@ class Renderer:
         # Swallowed refusals count too; every problem is reported, not just the first. Nothing is
         # written before: a filled letter with an error must not land in the reader's folder.
         errors = [self._refusal(refusal, where) for refusal in dict.fromkeys(self.fetcher.refused)]
-        errors += [self._warning(message, where) for message in dict.fromkeys(warnings)]  # once each
+        warnings = dict.fromkeys(record.getMessage() for record in records)
+        errors += [self._warning(message, where) for message in warnings]  # once each
         raise_all(errors)
         _write_whole(target, data)
         # Pages the layout left empty (a part that must start on a right-hand page): reported.
@@ -233,29 +234,6 @@ def _source_date(day: datetime.date | None) -> Iterator[None]:
         yield
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
-class _Collector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _warnings() -> Iterator[list[str]]:
-    """Collect WeasyPrint's warnings instead of letting them reach the terminal."""
-    logger = logging.getLogger("weasyprint")
-    handler = _Collector()
-    logger.addHandler(handler)
-    propagate, logger.propagate = logger.propagate, False
-    try:
-        yield handler.messages
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
 
 
 def _short(url: str) -> str:
