@@ -167,7 +167,8 @@ def _part(path: Path, content: Path, root: Path) -> Part:
     # Images come from the content folder only: the renderer's sandbox serves nothing else of it.
     html = prose.to_html(body, where=where, first_line=first_line, folder=path.parent, root=content)
     slug = _slugify(path.relative_to(content.resolve()).with_suffix("").as_posix())
-    return Part(source=path, slug=slug, kind=kind, title=fields.pop("title"), html=html, fields=fields)
+    return Part(source=path, slug=slug, kind=kind, title=fields.pop("title"), html=html, fields=fields, body=body,
+                first_line=first_line)
 
 
 def _slugify(text: str) -> str:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from builder import content, frontmatter, prose
+from builder import prose
 from builder.errors import BuildError, raise_all, shown
 from builder.model import Part, Zine
 
@@ -51,11 +51,9 @@ def find(zine: Zine) -> tuple[Letter, ...]:
     found, errors = [], []
     for part in zine.parts:
         if part.kind == "letter":
-            where = shown(part.source, zine.root)
-            _, body, first = frontmatter.split(content.read_text(part.source, zine.root), where)
-            keys, boxes, problems = _scan(body, first, where)
+            keys, boxes, problems = _scan(part.body, part.first_line, shown(part.source, zine.root))
             errors.extend(problems)
-            found.append(Letter(part, part.source.stem, body, first, keys, boxes))
+            found.append(Letter(part, part.source.stem, part.body, part.first_line, keys, boxes))
     raise_all(errors)
     return tuple(found)
 

@@ -86,6 +86,10 @@ class Part:
     html: str
     fields: Mapping[str, str] = field(default_factory=dict)
     """Other front-matter values (author, date, source…), for the templates."""
+    body: str = ""
+    """The Markdown after the front matter, as read (letters draw their blanks from it)."""
+    first_line: int = 1
+    """The file's line number of the body's first line, for messages."""
 
 
 @dataclass(frozen=True)

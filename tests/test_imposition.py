@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from builder.errors import BuildError
 from builder.imposition import (
-    Imposition, Label, Line, Side, Slot, onepagezine, padded, paper, placed, registry, saddle, testsheet, turned,
+    Imposition, Label, Line, Side, onepagezine, padded, paper, placed, registry, saddle, testsheet, turned,
 )
 from builder.model import A3, A4, A5, LETTER, Size
 
@@ -333,11 +333,6 @@ def test_registry_knows_each_layouts_options() -> None:
     assert set(registry.LAYOUTS) == {"saddle", "onepagezine"}
     assert registry.options("saddle") == {"blanks", "flip", "creep", "marks", "sheets_per_section"}
     assert registry.options("onepagezine") == {"blanks", "marks"}
-
-
-def test_slots_are_frozen() -> None:
-    with pytest.raises(AttributeError):
-        Slot(0, 0, 0).x = 1  # type: ignore[misc]
 
 
 def test_size_from_points() -> None:
