@@ -9,11 +9,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from pathlib import Path
 
-from builder import __version__
+from builder import __version__, paper
 from builder.errors import BuildError, shown
-from builder.imposition import BLANKS, FLIPS, paper
+from builder.imposition import BLANKS, FLIPS
 from builder.imposition.registry import LAYOUTS, OPTIONS
-from builder.model import A4, Report, Size, plural
+from builder.model import Report
+from builder.paper import Size
+from builder.project import Project
+from builder.wording import pages, plural
 
 if TYPE_CHECKING:
     from builder.build import Options
@@ -38,18 +41,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     from builder.build import build
 
-    root = Path.cwd()
-    report = build(root, content=args.content, templates=args.templates, output=args.output,
-                   log=lambda line: print(f"  {line}", file=sys.stderr), options=_options(args))
-    _summary(report, root)
+    project = _project(args)
+    report = build(project, options=_options(args), log=lambda line: print(f"  {line}", file=sys.stderr))
+    _summary(report, project.root)
     return 0
 
 
 def _watch(args: argparse.Namespace) -> int:
     from builder.watch import watch
 
-    return watch(Path.cwd(), content=args.content, templates=args.templates, output=args.output,
-                 options=_options(args), summary=_summary)
+    return watch(_project(args), options=_options(args), summary=_summary)
+
+
+def _project(args: argparse.Namespace) -> Project:
+    """The project in the current folder, with the folders the options name."""
+    return Project(Path.cwd(), args.content, args.templates, args.output)
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -59,12 +65,12 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def _letter(args: argparse.Namespace) -> int:
-    from builder.letterpack import fill
+    from builder.fill import fill
 
-    blank = fill(Path.cwd(), args.name, values=args.fill, target=args.output, content=args.content,
-                 templates=args.templates)
+    project = Project(Path.cwd(), args.content, args.templates, Path("output"))
+    blank = fill(project, args.name, values=args.fill, target=args.output)
     # The values are personal: only file names and the names of the blank fields are printed.
-    print(f"wrote {args.output}: letter '{args.name}', one A4 page")
+    print(f"wrote {args.output}: letter '{args.name}', one {paper.name(paper.ZINE.letters)} page")
     if blank:
         print(f"left blank, to fill in by hand: {', '.join(blank)}")
     return 0
@@ -90,7 +96,7 @@ def _check(args: argparse.Namespace) -> int:
 def _impose(args: argparse.Namespace) -> int:
     from builder.impose import describe, impose, test_sheet  # pypdf only: never WeasyPrint
 
-    sheet = args.sheet or A4
+    sheet = args.sheet or paper.ZINE.sheet
     given = {name: getattr(args, name) for name in sorted(OPTIONS)
              if getattr(args, name) is not None and getattr(args, name) is not False}
     if args.test_sheet and (args.input or given or args.fronts_backs):
@@ -106,23 +112,20 @@ def _impose(args: argparse.Namespace) -> int:
 
 def _sheet(text: str) -> Size:
     try:
-        return paper(text)
+        return paper.parse(text)
     except BuildError as error:
         raise argparse.ArgumentTypeError(error.message) from None
 
 
 def _summary(report: Report, root: Path) -> None:
     for out in report.outputs:
-        unit = "side" if out.path.name.endswith(("-booklet.pdf", "-minizine.pdf")) else "page"
-        print(f"wrote {shown(out.path, root)}: {out.pages} {unit}{'s' * (out.pages != 1)} of {out.size}")
+        print(f"wrote {shown(out.path, root)}: {plural(out.pages, out.unit)} of {out.size}")
     if report.extras:
         print(f"wrote {', '.join(shown(path, root) + '/' * path.is_dir() for path in report.extras)}")
-    print(f"{report.sheets} sheets of paper per copy (recto-verso, flip on the short edge)")
+    print(f"{plural(report.sheets, 'sheet')} of paper per copy (recto-verso, flip on the short edge)")
     if report.blanks:
-        where = ", ".join(str(position) for position in report.blanks)
-        count = len(report.blanks)
-        print(f"{plural(count, 'blank page')} added before the back cover "
-              f"(booklet page{'s' * (count > 1)} {where})")
+        print(f"{plural(len(report.blanks), 'blank page')} added before the back cover "
+              f"({pages(report.blanks, 'booklet page')})")
     else:
         print("no blank pages added")
     if report.inner_blanks:

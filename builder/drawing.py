@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from builder.imposition import Box, Label, Line, Mark, Slot
-from builder.model import MM, Size
+from builder.paper import MM, Size
 
 FONT = "/Helv"
 """Resource name of the font of the marks' words: Helvetica, which every PDF reader has."""

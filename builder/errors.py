@@ -5,12 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def shown(path: Path, root: Path) -> str:
-    """A path as the user reads it in a message: relative to the project when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+def shown(path: Path, root: Path, *folders: Path) -> str:
+    """A path as the user reads it in a message (the one helper for this).
+
+    Relative to the project `root` when inside it (content/article.md); else inside one of
+    `folders` (the templates a project borrows), named from that folder (templates/zine.css);
+    else as given.
+    """
+    resolved = path.resolve()
+    if resolved.is_relative_to(root.resolve()):
+        return resolved.relative_to(root.resolve()).as_posix()
+    for folder in folders:
+        if resolved.is_relative_to(folder.resolve()):
+            return (folder.resolve().name / resolved.relative_to(folder.resolve())).as_posix()
+    return str(path)
 
 
 class BuildError(Exception):

@@ -10,7 +10,9 @@ from typing import Any
 from builder import files, pdf
 from builder.errors import BuildError
 from builder.imposition import Imposition, registry, testsheet
-from builder.model import Pdf, Size, plural
+from builder.model import Pdf
+from builder.paper import Size
+from builder.wording import plural
 
 
 @dataclass(frozen=True)

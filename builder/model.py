@@ -8,53 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-MM = 72 / 25.4
-"""PostScript points per millimetre: PDF geometry is in points, print facts in millimetres."""
-
+from builder.paper import ZINE, Format, Size
 
 Anchors = Sequence[Mapping[str, tuple[float, float]]]
 """Per page of a rendered document, where each element with an id starts: x, y in mm from the top left."""
 Check = Callable[[Anchors], None]
-"""A look at a laid-out document before it is written (raises BuildError to stop the build)."""
+"""A look at a laid-out document before it is written (raises BuildError to stop the build).
 
-
-def plural(count: int, noun: str) -> str:
-    """1 page, 2 pages."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-@dataclass(frozen=True)
-class Size:
-    """A width and a height in millimetres."""
-
-    width: float
-    height: float
-
-    @property
-    def landscape(self) -> Size:
-        return Size(max(self.width, self.height), min(self.width, self.height))
-
-    @property
-    def portrait(self) -> Size:
-        return Size(min(self.width, self.height), max(self.width, self.height))
-
-    @property
-    def points(self) -> tuple[float, float]:
-        return self.width * MM, self.height * MM
-
-    @classmethod
-    def from_points(cls, width: float, height: float) -> Size:
-        return cls(round(width / MM, 2), round(height / MM, 2))
-
-    def __str__(self) -> str:
-        return f"{self.width:g} × {self.height:g} mm"
-
-
-A3 = Size(297, 420)
-A4 = Size(210, 297)
-A5 = Size(148, 210)
-LETTER = Size(215.9, 279.4)
-PAPER = {"A3": A3, "A4": A4, "A5": A5, "LETTER": LETTER}
+It travels to the worker process that renders the document: a picklable value, not a closure.
+"""
 
 
 @dataclass(frozen=True)
@@ -93,6 +55,20 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Letter:
+    """A letter part (`kind: letter`) with its placeholders found and checked (README, letters)."""
+
+    part: Part
+    """The part; its `html` has the blanks drawn, ready to print."""
+    name: str
+    """The file name without `.md`: what `zine letter NAME` takes."""
+    keys: tuple[str, ...]
+    """The keys of its fields, in order, each once: what a values file may fill."""
+    boxes: tuple[str, ...]
+    """The text after each checkbox, in order: what a values file ticks."""
+
+
+@dataclass(frozen=True)
 class Zine:
     """Everything read from the content folder."""
 
@@ -106,6 +82,10 @@ class Zine:
     """The text printed on the back cover, if the manifest names one."""
     minizine: Part | None = None
     """The text of the one-sheet market mini-zine, if the manifest names one."""
+    letters: tuple[Letter, ...] = ()
+    """The letter parts, in manifest order (their parts are in `parts` too)."""
+    format: Format = ZINE
+    """The page and paper sizes (shared FACTS.md §3)."""
 
 
 @dataclass(frozen=True)
@@ -113,8 +93,33 @@ class Document:
     """An HTML document ready to be rendered by WeasyPrint."""
 
     name: str
+    """What it is (reading, letters…): its kept HTML file, and its worker's key for caches."""
     html: str
     base_url: Path
+    forms: bool = False
+    """Inputs become PDF form fields (WeasyPrint's pdf_forms)."""
+    check: Check | None = None
+    """Looks at the laid-out pages before anything is written (the letters' fit)."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What rendering one document gave: the renderer's answer, as a value."""
+
+    name: str
+    path: Path
+    """The PDF written."""
+    pages: int
+    size: Size
+    """The first page's size."""
+    blanks: tuple[int, ...]
+    """1-based numbers of the pages the layout left blank (a part starting on a right-hand page)."""
+    files: tuple[tuple[Path, int, int], ...]
+    """Each file the render read besides its HTML, with its modification time (ns) and size then."""
+    families: frozenset[str]
+    """The font families of the stylesheets' @font-face rules: the only fonts an output should use."""
+    laid_out: bool = True
+    """False when the PDF of an earlier build was reused (same HTML, same files)."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,8 @@ class Pdf:
     path: Path
     pages: int
     size: Size
+    unit: str = "page"
+    """What one of its pages is called: "page", or "side" for imposed sheets."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,8 @@ class Report:
     """Preflight warnings on the outputs (errors stop the build instead)."""
     extras: tuple[Path, ...] = ()
     """What was written besides the PDFs: previews, the contact sheet, kept HTML."""
+    laid_out: tuple[str, ...] = ()
+    """The documents laid out by this build; the others were reused from the previous one."""
 
 
 Severity = Literal["error", "warning", "note"]

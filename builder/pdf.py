@@ -26,7 +26,7 @@ from pypdf.generic import (
 from builder import drawing, logs
 from builder.errors import BuildError
 from builder.imposition import Box, Imposition, Label, Side
-from builder.model import Size
+from builder.paper import Size
 
 SIZE_TOLERANCE = 1.0
 """Points two page sizes may differ by and still count as equal (rounding in PDF producers)."""

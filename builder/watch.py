@@ -15,19 +15,20 @@ from pathlib import Path
 from builder.build import Options, build
 from builder.errors import BuildError
 from builder.model import Report
+from builder.project import Project
 from builder.session import Session
 
 
-def watch(root: Path, *, content: Path, templates: Path, output: Path, options: Options,
-          summary: Callable[[Report, Path], None]) -> int:
-    """Build, then rebuild on each change in `content` or `templates` until interrupted."""
+def watch(project: Project, *, options: Options, summary: Callable[[Report, Path], None]) -> int:
+    """Build, then rebuild on each change in the project's content or templates until interrupted."""
     import watchfiles
 
     # `kill` ends the watch like Ctrl-C does: the worker processes are shut down, not orphaned.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
-    session = Session(content=content, templates=templates)
+    session = Session(project)
+    content, templates = project.sources
     try:
-        _once(root, content, templates, output, options, session, summary)
+        _once(project, options, session, summary)
         ready = False
         # yield_on_timeout: an empty set now and then, the first one once the watcher is set up;
         # saying "watching" only then means no change made after it can be missed.
@@ -41,23 +42,21 @@ def watch(root: Path, *, content: Path, templates: Path, output: Path, options: 
             # Editors write through temporary files that are gone by now: name only real files.
             names = sorted({Path(path).name for _, path in changes if Path(path).exists()}) or ["(a deletion)"]
             print(f"changed: {', '.join(names)}", file=sys.stderr, flush=True)
-            _once(root, content, templates, output, options, session, summary)
+            _once(project, options, session, summary)
     finally:
         session.close()
     return 0
 
 
-def _once(root: Path, content: Path, templates: Path, output: Path, options: Options, session: Session,
-          summary: Callable[[Report, Path], None]) -> None:
+def _once(project: Project, options: Options, session: Session, summary: Callable[[Report, Path], None]) -> None:
     """One build; an error is shown and the watch goes on (the previous outputs stay)."""
     started = time.perf_counter()
     try:
-        report = build(root, content=content, templates=templates, output=output, options=options,
-                       log=lambda line: None, session=session)
+        report = build(project, options=options, session=session)
     except BuildError as error:
         for line in error.lines():
             print(line, file=sys.stderr, flush=True)
         print("not rebuilt: the previous outputs are unchanged", file=sys.stderr, flush=True)
         return
-    summary(report, root)
+    summary(report, project.root)
     print(f"rebuilt in {time.perf_counter() - started:.2f} s", file=sys.stderr, flush=True)

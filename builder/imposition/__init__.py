@@ -8,12 +8,11 @@ measures them. Marks (fold ticks, staple positions, the test sheet's words) are 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from builder.errors import BuildError
-from builder.model import PAPER, Size
+from builder.paper import Size
 
 BLANKS = ("before-back", "end")
 FLIPS = ("short", "long")
@@ -187,13 +186,3 @@ def ticks(slots: Iterable[Slot], page: Size, sheet: Size, *, xs: Iterable[float]
 def fits(page: Size, room: Size) -> bool:
     """Whether a page fits in a room without scaling (pages are never scaled)."""
     return page.width <= room.width + EPSILON and page.height <= room.height + EPSILON
-
-
-def paper(text: str) -> Size:
-    """A sheet size as a printer dialog names it: A4, A3, letter, or 320x450mm."""
-    if text.upper() in PAPER:
-        return PAPER[text.upper()]
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*", text, re.IGNORECASE)
-    if match and all(20 <= float(v) <= 2000 for v in match.groups()):
-        return Size(float(match[1]), float(match[2]))
-    raise BuildError(None, f"a sheet size is A4, A3, A5, letter or WIDTHxHEIGHTmm (20 to 2000 mm), not {text!r}")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from builder.errors import BuildError
 from builder.imposition import Imposition, Line, Sheet, Side, Slot, fits, padded, ticks
-from builder.model import Size
+from builder.paper import Size
 
 PAGES = 8
 """Pages on one sheet."""

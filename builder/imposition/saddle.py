@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from builder.errors import BuildError
 from builder.imposition import FLIPS, Imposition, Sheet, Side, Slot, fits, padded, ticks, turned
-from builder.model import Size
+from builder.paper import Size
 
 
 def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", flip: str = "short",

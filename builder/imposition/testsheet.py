@@ -10,7 +10,7 @@ inconsistently (FACTS.md §3), so the sheet names both, in French and in English
 from __future__ import annotations
 
 from builder.imposition import Imposition, Label, Line, Mark, Sheet, Side, turned
-from builder.model import Size
+from builder.paper import Size
 
 # French first: the collectives who copy the zines read French; English follows, smaller.
 FRONT = (

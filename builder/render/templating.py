@@ -1,4 +1,8 @@
-"""Turn the zine into HTML documents with Jinja2: the only place that imports Jinja2."""
+"""HTML documents from templates, with Jinja2: the only place that imports Jinja2.
+
+Errors in a template name the template file and line (`templates/part.html:4`), found in
+Jinja2's own traceback when its message does not say.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,8 @@ from typing import Any
 
 import jinja2
 
-from builder import typography
-from builder.errors import BuildError
+from builder import typography, utf8
+from builder.errors import BuildError, shown
 from builder.model import Document, Zine
 
 Environment = jinja2.Environment
@@ -37,11 +41,18 @@ def environment(templates: Path) -> jinja2.Environment:
 
 
 def document(env: jinja2.Environment, template: str, name: str, zine: Zine, **context: Any) -> Document:
-    """Render `template` for `zine`, then apply the typography of the zine's language."""
+    """Render `template` for `zine`, then apply the typography of the zine's language.
+
+    The templates see `zine`, `meta`, `parts`, `intro`, `back` and the `context` given.
+    """
     html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, intro=zine.intro,
-                 back=zine.back, **context)
-    return Document(name=name, html=typography.refine(html, zine.meta.lang),
-                    base_url=Path(str(env.loader.searchpath[0])))  # type: ignore[union-attr]
+                   back=zine.back, **context)
+    return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=folder(env))
+
+
+def folder(env: jinja2.Environment) -> Path:
+    """The templates folder of `env`: the documents' base URL, what template errors are named from."""
+    return Path(str(env.loader.searchpath[0]))  # type: ignore[union-attr]
 
 
 def keep(document: Document, folder: Path, published: Path, root: Path) -> Path:
@@ -69,7 +80,7 @@ def date_fr(day: datetime.date) -> str:
 
 
 def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
-    templates = Path(str(env.loader.searchpath[0]))  # type: ignore[union-attr]
+    templates = folder(env)
     try:
         return env.get_template(template).render(**context)
     except jinja2.TemplateSyntaxError as error:
@@ -92,12 +103,10 @@ def _not_utf8(templates: Path) -> BuildError:
     """Jinja2 does not say which file it failed to decode: find it, and the line."""
     for path in sorted(templates.rglob("*")):
         if path.is_file() and path.suffix in (".html", ".css", ".svg", ".txt"):
-            data = path.read_bytes()
             try:
-                data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                return BuildError(_where(templates, str(path)), "not valid UTF-8 (save the file as UTF-8)",
-                                  data[: error.start].count(b"\n") + 1)
+                utf8.read(path, _where(templates, str(path)))
+            except BuildError as error:
+                return error
     return BuildError(templates.name, "a template is not valid UTF-8 (save it as UTF-8)")
 
 
@@ -114,8 +123,6 @@ def _template_frame(templates: Path) -> tuple[str | None, int | None]:
 
 
 def _where(templates: Path, filename: str) -> str:
+    """A template file as messages name it: templates/part.html (a name is relative to `templates`)."""
     path = Path(filename)
-    try:
-        return (templates.name / path.resolve().relative_to(templates.resolve())).as_posix()
-    except ValueError:
-        return f"{templates.name}/{path.name}"
+    return shown(path if path.is_absolute() else templates / path, templates.parent)

@@ -14,11 +14,11 @@ import dataclasses
 import html
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from pathlib import Path
 
-from builder import prose
-from builder.errors import BuildError, raise_all, shown
-from builder.model import Part, Zine
+from builder.content import markdown
+from builder.errors import BuildError, raise_all
+from builder.model import Letter, Part
 
 FIELD = re.compile(r"\[\[([^\[\]]*)\]\]")
 BOX = re.compile(r"\[ \]")
@@ -32,47 +32,25 @@ _GROUPS = (1, 2, 2, 2, 3, 3)
 """How the 13 digits of a NIR are printed on the carte Vitale: 2 06 12 75 111 005, then the key."""
 
 
-@dataclass(frozen=True)
-class Letter:
-    """One letter of the zine, its placeholders found and checked."""
-
-    part: Part
-    name: str
-    """The file name without `.md`: what `zine letter NAME` takes."""
-    body: str
-    first_line: int
-    keys: tuple[str, ...]
-    boxes: tuple[str, ...]
-    """The text after each checkbox, in order: what a values file ticks."""
+def read(part: Part, where: str, content: Path) -> Letter:
+    """The letter of a `kind: letter` part, its HTML drawn with blanks; BuildError naming every bad placeholder."""
+    keys, boxes, problems = _scan(part.body, part.first_line, where)
+    raise_all(problems)
+    letter = Letter(part, part.source.stem, keys, boxes)
+    return Letter(dataclasses.replace(part, html=fragment(letter, where, content)), letter.name, keys, boxes)
 
 
-def find(zine: Zine) -> tuple[Letter, ...]:
-    """The letters of the zine in manifest order; raise BuildError naming every bad placeholder."""
-    found, errors = [], []
-    for part in zine.parts:
-        if part.kind == "letter":
-            keys, boxes, problems = _scan(part.body, part.first_line, shown(part.source, zine.root))
-            errors.extend(problems)
-            found.append(Letter(part, part.source.stem, part.body, part.first_line, keys, boxes))
-    raise_all(errors)
-    return tuple(found)
-
-
-def prepare(zine: Zine) -> Zine:
-    """The zine with each letter's HTML drawn from its placeholders, blanks left to fill in."""
-    drawn = {letter.part.source: fragment(letter, zine) for letter in find(zine)}
-    parts = tuple(dataclasses.replace(part, html=drawn[part.source]) if part.source in drawn else part
-                  for part in zine.parts)
-    return dataclasses.replace(zine, parts=parts)
-
-
-def fragment(letter: Letter, zine: Zine, values: Mapping[str, str] | None = None,
+def fragment(letter: Letter, where: str, content: Path, values: Mapping[str, str] | None = None,
              ticks: frozenset[int] = frozenset()) -> str:
-    """The letter as HTML: head (sender, recipient), text, and an end marker for the fit check."""
+    """The letter as HTML: head (sender, recipient), text, and an end marker for the fit check.
+
+    Blanks are drawn to fill in by hand, or hold `values` (by key) and tick the boxes numbered in
+    `ticks` (0-based), for `zine letter`. One Markdown conversion, images from `content` only.
+    """
     snippets: list[str] = []
     source = _tokens(letter, values or {}, ticks, snippets)
-    body = prose.to_html(source, where=shown(letter.part.source, zine.root), first_line=letter.first_line,
-                         folder=letter.part.source.parent, root=zine.content)
+    body = markdown.to_html(source, where=where, first_line=letter.part.first_line,
+                            folder=letter.part.source.parent, root=content)
     body = _TOKEN.sub(lambda match: snippets[int(match.group(1))], body)
     body = _CHOICE.sub('<li class="choice">', body)
     start = body.index("<blockquote>")
@@ -161,9 +139,9 @@ def _tokens(letter: Letter, values: Mapping[str, str], ticks: frozenset[int], sn
         index = next(boxes)
         return token(_box(f"{letter.name}-case-{index + 1}", letter.boxes[index], index in ticks))
 
-    visible = dict(_lines(letter.body, letter.first_line))
+    visible = dict(_lines(letter.part.body, letter.part.first_line))
     out = []
-    for number, line in enumerate(letter.body.split("\n"), start=letter.first_line):
+    for number, line in enumerate(letter.part.body.split("\n"), start=letter.part.first_line):
         if visible[number] != line:  # a line with an HTML comment is left as written
             out.append(line)
             continue

@@ -13,7 +13,8 @@ from typing import cast
 import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageFilter
 
-from builder.model import MM, Finding
+from builder.model import Finding
+from builder.paper import MM
 
 EDGE_MM = 5.0
 """Copiers cannot print the outer 4–5 mm of a sheet."""

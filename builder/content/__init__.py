@@ -1,0 +1,112 @@
+"""The content stage: read the manifest, then each part it lists, validating everything.
+
+`load(project) -> Zine` is the stage's one entry. Each part's Markdown becomes HTML once, here:
+prose through `markdown`, letters through `letters` (their blanks drawn in the same pass).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from builder import utf8
+from builder.content import frontmatter, letters, manifest, markdown
+from builder.errors import BuildError, raise_all
+from builder.model import Letter, Part, Zine
+from builder.project import Project
+
+KINDS = ("article", "text", "quote", "guide", "letter", "print")
+PART_KEYS = {"title", "kind", "toc", "author", "date", "source", "note"}
+
+
+def load(project: Project) -> Zine:
+    """Read `content/zine.toml` and every part it lists; raise BuildError naming each problem."""
+    content, path = project.content, project.content / manifest.NAME
+    if not content.is_dir():
+        raise BuildError(None, f"--content {content}: no such folder")
+    if not path.is_file():
+        raise BuildError(project.shown(content), f"no {manifest.NAME} here: the manifest lists the parts of the zine")
+    data = manifest.read(path, project.shown(path))
+    meta = manifest.meta(data, project.shown(path))
+    singles = [key for key in manifest.SINGLES if key in data]
+    if not data["parts"]:  # checked alone: the back cover and other singles would hide it
+        raise BuildError(project.shown(path), "'parts' is empty: list the Markdown files of the zine, in order")
+    paths = _part_paths([*data["parts"], *(data[key] for key in singles)], project)
+    read: list[Part | Letter] = []
+    errors: list[BuildError] = []
+    for part_path in paths:
+        try:
+            read.append(_part(part_path, project))
+        except BuildError as error:
+            errors.append(error)
+    raise_all(errors)
+    parts = [item.part if isinstance(item, Letter) else item for item in read]
+    count = len(parts) - len(singles)
+    named = dict(zip(singles, parts[count:]))
+    return Zine(root=project.root, content=content, meta=meta, parts=tuple(parts[:count]),
+                intro=named.get("intro"), back=named.get("back_cover"), minizine=named.get("minizine"),
+                letters=tuple(item for item in read[:count] if isinstance(item, Letter)))
+
+
+def _part_paths(entries: list[Any], project: Project) -> list[Path]:
+    """The files the manifest lists, resolved; BuildError for each that is missing, outside or twice."""
+    content, where = project.content, project.shown(project.content / manifest.NAME)
+    if not all(isinstance(entry, str) for entry in entries):
+        raise BuildError(where, "'parts' must list file names in quotes")
+    paths: list[Path] = []
+    errors = []
+    for entry in entries:
+        if not entry.endswith(".md"):
+            errors.append(BuildError(where, f"part {entry!r} is not the name of a .md file"))
+            continue
+        try:
+            path = (content / entry).resolve()
+            exists = path.is_file()
+        except (ValueError, OSError):  # a NUL byte, a name too long for the file system
+            errors.append(BuildError(where, f"part {entry!r} is not a usable file name"))
+            continue
+        if not path.is_relative_to(content.resolve()):
+            errors.append(BuildError(where, f"part {entry!r} is outside the content folder (refused)"))
+        elif not exists:
+            errors.append(BuildError(where, f"part {entry!r} not found in {project.shown(content)}/"
+                                            f"{_did_you_mean(entry, content)}"))
+        elif path in paths:
+            errors.append(BuildError(where, f"part {entry!r} is listed twice"))
+        else:
+            paths.append(path)
+    raise_all(errors)
+    return paths
+
+
+def _did_you_mean(entry: str, content: Path) -> str:
+    names = {p.relative_to(content).as_posix()[:-3]: p.relative_to(content).as_posix()
+             for p in content.rglob("*.md")}  # compared without ".md": it matches everything
+    near = difflib.get_close_matches(entry[:-3], names, 1, cutoff=0.75)
+    return f" (did you mean {names[near[0]]!r}?)" if near else ""
+
+
+def _part(path: Path, project: Project) -> Part | Letter:
+    """One part: its front matter checked, its Markdown converted (a letter's, with its blanks)."""
+    where = project.shown(path)
+    fields, body, first_line = frontmatter.split(utf8.read(path, where), where)
+    for key in fields:
+        if key not in PART_KEYS:
+            raise BuildError(where, f"front matter: unknown key '{key}' (known keys: {', '.join(sorted(PART_KEYS))})")
+    if not fields.get("title"):
+        if not fields and re.search(r"^title\s*:", body, re.MULTILINE):
+            raise BuildError(where, "front matter: the file must start with a line '---' (before 'title:')", 1)
+        raise BuildError(where, "front matter: missing 'title'")
+    kind = fields.pop("kind", "text")
+    if kind not in KINDS:
+        raise BuildError(where, f"front matter: unknown kind '{kind}' (kinds: {', '.join(KINDS)})")
+    slug = manifest.slugify(path.relative_to(project.content.resolve()).with_suffix("").as_posix())
+    part = Part(source=path, slug=slug, kind=kind, title=fields.pop("title"), html="", fields=fields, body=body,
+                first_line=first_line)
+    if kind == "letter":
+        return letters.read(part, where, project.content)
+    # Images come from the content folder only: the renderer's sandbox serves nothing else of it.
+    html = markdown.to_html(body, where=where, first_line=first_line, folder=path.parent, root=project.content)
+    return dataclasses.replace(part, html=html)

@@ -1,0 +1,95 @@
+"""The manifest, `content/zine.toml`: what the zine is (title, language, dates) and its parts in order."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from builder import typography, utf8
+from builder.errors import BuildError, raise_all
+from builder.model import Meta
+
+NAME = "zine.toml"
+REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "parts": list}
+SINGLES = ("intro", "back_cover", "minizine")
+"""Manifest keys naming one part each, placed by the templates rather than in the parts list."""
+OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "checked": datetime.date,
+            **{key: str for key in SINGLES}}
+TOML_HINTS = (
+    ("Illegal character '\\n'", " (a text is not closed: is a closing quote \" missing on this line?)"),
+    ("Unclosed array", " (is a comma missing between two parts, or the closing ] ?)"),
+    ("Expected '=' after a key", " (each setting is: name = \"value\")"),
+    ("Invalid value", " (texts go between quotes: \"…\"; dates are written 2026-11-28)"),
+)
+"""What a newcomer most likely did, after tomllib's own words."""
+
+
+def read(path: Path, where: str) -> dict[str, Any]:
+    """The manifest's values, checked: every key known and of its type; BuildError naming each problem."""
+    data = read_toml(path, where)
+    errors = []
+    for key in REQUIRED:
+        if key not in data:
+            errors.append(BuildError(where, f"missing '{key}'"))
+    for key, value in data.items():
+        expected = REQUIRED.get(key) or OPTIONAL.get(key)
+        if expected is None:
+            known = ", ".join(sorted([*REQUIRED, *OPTIONAL]))
+            errors.append(BuildError(where, f"unknown key '{key}' (known keys: {known})"))
+        elif not isinstance(value, expected) or isinstance(value, datetime.datetime):
+            errors.append(BuildError(where, f"'{key}' must be {_describe(expected)}, not {value!r}"))
+    raise_all(errors)
+    return data
+
+
+def read_toml(path: Path, where: str) -> dict[str, Any]:
+    """A TOML file's values; BuildError with tomllib's words, the line and a likely cause."""
+    try:
+        return tomllib.loads(utf8.read(path, where))
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        line = int(match.group(1)) if match else None
+        hint = next((hint for pattern, hint in TOML_HINTS if pattern in message), "")
+        raise BuildError(where, f"invalid TOML: {message}{hint}", line) from None
+    except RecursionError:  # tomllib recurses once per nested [ or {
+        raise BuildError(where, "invalid TOML: values nested too deeply") from None
+
+
+def meta(data: dict[str, Any], where: str) -> Meta:
+    """What the manifest says of the zine as a whole, its texts typeset for its language."""
+    slug = data.get("slug") or slugify(data["title"])
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        raise BuildError(where, f"'slug' must be lower-case letters, digits and dashes, not {slug!r}")
+    lang = data["lang"]
+
+    def text(key: str, default: str = "") -> str:
+        # Typography here too: these values also go to PDF metadata, outside the HTML pass.
+        return typography.refine_text(data.get(key, default), lang)
+
+    return Meta(
+        title=text("title"),
+        subtitle=text("subtitle"),
+        author=text("author"),
+        byline=text("byline") or text("author"),
+        lang=lang,
+        date=data["date"],
+        edition=text("edition"),
+        slug=slug,
+        price=text("price", "Prix libre"),
+        checked=data.get("checked", data["date"]),
+    )
+
+
+def slugify(text: str) -> str:
+    """Zine d'essai → zine-d-essai: ASCII lower-case letters, digits and dashes."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "zine"
+
+
+def _describe(kind: type) -> str:
+    return {str: "text in quotes", list: "a list [...]", datetime.date: "a date like 2026-11-28"}[kind]

@@ -1,0 +1,115 @@
+"""`zine letter`: one letter filled in locally from a values file, into one PDF.
+
+How to print it: A4, 100 %, one side; sign, fold in three along the marks in the left margin
+(99 and 198 mm from the top) and post in a DL window envelope (110 × 220 mm). A filled letter
+holds a reader's personal data: it is written to the one file named, and neither the values nor
+anything derived from them reaches the terminal or a log (messages name keys and lines only).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from builder import content, nir, utf8
+from builder.content import letters
+from builder.errors import BuildError, raise_all
+from builder.model import Letter
+from builder.project import Project
+from builder.render import templating
+from builder.render.documents import LetterFit
+
+TICK = "cocher"
+"""The key of a values file that lists the checkboxes to tick, by the words they start with."""
+
+
+def fill(project: Project, name: str, *, values: Path, target: Path) -> tuple[str, ...]:
+    """Write letter `name` filled with `values` (TOML) to `target`; return the keys left blank.
+
+    Raises BuildError naming the values file and line (never a value) when a value is refused.
+    """
+    if target.suffix.lower() != ".pdf":
+        raise BuildError(None, f"-o must name a .pdf file, not {target.name!r}")
+    if target.resolve() == values.resolve() or not target.resolve().parent.is_dir():
+        raise BuildError(None, f"-o {target}: not a PDF file in an existing folder")
+    zine = content.load(project)
+    letter = next((letter for letter in zine.letters if letter.name == name), None)
+    if letter is None:
+        raise BuildError(None, f"no letter named {name!r}; the letters are: "
+                               f"{', '.join(one.name for one in zine.letters)}")
+    filled, ticks = _values(values, zine.letters, letter)
+    part = dataclasses.replace(letter.part, html=letters.fragment(letter, project.shown(letter.part.source),
+                                                                 project.content, filled, ticks))
+    document = templating.document(templating.environment(project.templates), "letters.html", "letter", zine,
+                                   letters=(part,), fillable=False)
+    document = dataclasses.replace(document, check=LetterFit.of((part,), zine, zine.format.letters))
+
+    from builder.render.weasy import Renderer  # WeasyPrint takes a second to import: only here
+
+    Renderer(project.sources).render(document, target, source_date=zine.meta.date)
+    return tuple(key for key in letter.keys if key not in filled)
+
+
+def _values(path: Path, found: tuple[Letter, ...], letter: Letter) -> tuple[dict[str, str], frozenset[int]]:
+    """Read and check a values file; errors name keys and lines, never the values themselves."""
+    where = str(path)
+    if not path.is_file():
+        raise BuildError(where, "no such file")
+    text = utf8.read(path, where)
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"\(at line (\d+)", str(error))
+        raise BuildError(where, "not valid TOML: write one `key = \"value\"` per line",
+                         int(match.group(1)) if match else None) from None
+    known = sorted({key for one in found for key in one.keys if letters.kind(key) != "signature"})
+    filled: dict[str, str] = {}
+    ticks: frozenset[int] = frozenset()
+    errors = []
+    for key, value in data.items():
+        line = _line(text, key)
+        try:
+            if key == TICK:
+                ticks = _ticks(value, letter)
+            elif letters.kind(key) == "signature":
+                raise ValueError("sign the printed letter by hand")
+            elif key not in known:
+                raise ValueError(f"not a field of any letter (fields: {', '.join(known)}, and {TICK})")
+            elif not isinstance(value, str):
+                raise ValueError("write the value as text in quotes")
+            elif letters.kind(key) == "nir":
+                filled[key] = nir.parse(value)
+            elif value.strip():
+                filled[key] = " ".join(value.split())
+        except ValueError as error:
+            errors.append(BuildError(where, f"'{key}': {error}", line))
+    raise_all(errors)
+    return filled, ticks
+
+
+def _ticks(value: object, letter: Letter) -> frozenset[int]:
+    """The checkboxes to tick: each entry is the first words of one box of this letter."""
+    if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+        raise ValueError(f'a list of the first words of the boxes to tick, like {TICK} = ["Je n\'ai pas reçu"]')
+    labels = [_plain(label) for label in letter.boxes]
+    chosen = set()
+    for number, entry in enumerate(value, start=1):
+        matches = [index for index, label in enumerate(labels) if _plain(entry) and label.startswith(_plain(entry))]
+        if len(matches) != 1:
+            boxes = "; ".join(f"« {label} »" for label in letter.boxes) or "none"
+            raise ValueError(f"entry {number} starts {'no' if not matches else 'more than one'} checkbox of "
+                             f"letter '{letter.name}' (its boxes: {boxes})")
+        chosen.add(matches[0])
+    return frozenset(chosen)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower().split())
+
+
+def _line(text: str, key: str) -> int | None:
+    match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None

@@ -1,0 +1,99 @@
+"""What the worker processes do: render, check, impose and preview, each a task of its own.
+
+Each task is a plain function of plain values (pickled to the worker) that returns a value.
+What a worker keeps between tasks lives here, one copy per process: its WeasyPrint set-up,
+the last PDF it rendered of each document, and the findings of the files it checked. Heavy
+libraries are imported inside the tasks, so that importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from builder.model import Document, Finding, Rendered
+
+if TYPE_CHECKING:
+    from builder.imposition import Imposition
+    from builder.preflight import Expectation
+    from builder.render.weasy import Renderer
+
+WARM = ("builder.render.weasy", "builder.preflight", "builder.pdf", "builder.preview")
+"""What a worker imports while it waits for its first tasks: WeasyPrint first."""
+CHECKED_MAX = 32
+"""Files whose findings a worker remembers (a few per build), oldest forgotten first."""
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """A document as last rendered by this process, to reuse while nothing it read has changed."""
+
+    key: str
+    data: bytes
+    rendered: Rendered
+
+
+_renderers: dict[tuple[Path, ...], Renderer] = {}
+_laid: dict[str, _Laid] = {}
+_checked: dict[tuple[str, str], tuple[Finding, ...]] = {}
+
+
+def render(document: Document, target: Path, roots: tuple[Path, ...], source_date: datetime.date) -> Rendered:
+    """Lay `document` out into `target` (only `roots` may be read), or copy the PDF made the last
+    time from the same HTML and the same files; raises BuildError (render.weasy)."""
+    key = hashlib.sha256(f"{source_date}|{document.forms}|{document.check!r}|{document.html}".encode()).hexdigest()
+    previous = _laid.get(document.name)
+    if previous is not None and previous.key == key and all(_stamp(path) == (path, *stamp)
+                                                             for path, *stamp in previous.rendered.files):
+        target.write_bytes(previous.data)
+        return dataclasses.replace(previous.rendered, path=target, laid_out=False)
+    if roots not in _renderers:
+        from builder.render.weasy import Renderer  # about a second: only in the processes that render
+
+        _renderers[roots] = Renderer(roots)
+    rendered = _renderers[roots].render(document, target, source_date=source_date)
+    # The files were stamped as they were read: a save during the render lays it out again next time.
+    _laid[document.name] = _Laid(key, target.read_bytes(), rendered)
+    return rendered
+
+
+def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels: bool) -> tuple[Finding, ...]:
+    """Preflight `path` (preflight.check); the same bytes checked the same way are checked once."""
+    from builder import preflight
+
+    key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels)))
+    if key not in _checked:
+        if len(_checked) >= CHECKED_MAX:
+            _checked.pop(next(iter(_checked)))
+        _checked[key] = tuple(preflight.check([path], expect=expect, fonts=fonts, pixels=pixels))
+    return tuple(dataclasses.replace(finding, path=path) for finding in _checked[key])
+
+
+def impose(source: Path, plan: Imposition, target: Path, where: str) -> None:
+    """Impose the PDF at `source` by `plan` into `target`; BuildError (naming `where`) if unreadable."""
+    from builder import pdf
+
+    pdf.impose(pdf.open_source(source, where=where), plan, target)
+
+
+def previews(pdf: Path, folder: Path, name: Callable[[int], str], contact: Path | None) -> None:
+    """A PNG of every page of `pdf` in `folder`, named by `name(page number)`; and, if `contact`
+    is given, one PNG of them all two by two (a booklet's sides: recto, verso)."""
+    from builder import preview
+
+    images = preview.thumbnails(pdf, folder, name)
+    if contact is not None:
+        preview.contact_sheet(images, contact)
+
+
+def _stamp(path: Path) -> tuple[Path, int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return path, -1, -1
+    return path, status.st_mtime_ns, status.st_size

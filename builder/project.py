@@ -1,0 +1,87 @@
+"""A project: where the build reads (content, templates), where it writes (output), and the
+one table of the names of what it writes.
+
+Every output file name is made here, from the zine's slug and the table below; the summary,
+`zine check` and the staging of outputs all read the table, never a name of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.errors import shown
+
+
+@dataclass(frozen=True)
+class Output:
+    """One kind of file a build writes into the output folder."""
+
+    suffix: str
+    """What follows the slug in its name: "-reading.pdf"."""
+    unit: str = "page"
+    """What one of its pages is called in the summary: "page", or "side" for imposed sheets."""
+
+
+OUTPUTS: dict[str, Output] = {
+    "reading": Output("-reading.pdf"),
+    "booklet": Output("-booklet.pdf", "side"),
+    "letters": Output("-letters.pdf"),
+    "letters-fillable": Output("-letters-fillable.pdf"),
+    "minizine": Output("-minizine.pdf", "side"),
+    "contact": Output("-contact.png"),
+}
+"""Every file a build may write, by the name the build and preflight know it by (README, outputs)."""
+PREVIEW, HTML = "preview", "html"
+FOLDERS = (PREVIEW, HTML)
+"""Sub-folders of the output a build replaces whole: the PNG previews, the kept HTML."""
+WORK = "work"
+"""A scratch sub-folder of the staging folder: files that are not outputs (the mini-zine's pages)."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of one zine project; `root` is what paths in messages are relative to."""
+
+    root: Path
+    content: Path
+    templates: Path
+    output: Path
+
+    @classmethod
+    def at(cls, root: Path, *, content: Path | None = None, templates: Path | None = None,
+           output: Path | None = None) -> Project:
+        """The project in `root`, with its usual folders unless others are given (relative to the cwd)."""
+        return cls(root, content or root / "content", templates or root / "templates", output or root / "output")
+
+    @property
+    def sources(self) -> tuple[Path, Path]:
+        """The folders the build reads and never writes: content, templates."""
+        return self.content, self.templates
+
+    def shown(self, path: Path) -> str:
+        """`path` as messages show it (errors.shown): content/article.md, templates/zine.css."""
+        return shown(path, self.root, *self.sources)
+
+    def output_path(self, kind: str, slug: str, folder: Path | None = None) -> Path:
+        """Where output `kind` (a key of OUTPUTS) of zine `slug` goes: in `folder`, else the output."""
+        return (folder or self.output) / f"{slug}{OUTPUTS[kind].suffix}"
+
+
+def output_kind(path: Path) -> str | None:
+    """Which output a file's name says it is (`zine check` on a renamed copy too), or None.
+
+    mon-zine-booklet.pdf is "booklet"; letters and their fillable copy are both "letters".
+    """
+    for kind in sorted(OUTPUTS, key=lambda kind: -len(OUTPUTS[kind].suffix)):  # letters-fillable first
+        if path.name.lower().endswith(OUTPUTS[kind].suffix):
+            return "letters" if kind == "letters-fillable" else kind
+    return None
+
+
+def shipped_templates() -> Path:
+    """The templates the tool ships: `builder/templates/` in an installed wheel (package data),
+    the checkout's `templates/` in a clone or an editable install."""
+    package = Path(__file__).resolve().parent
+    installed = package / "templates"
+    return installed if installed.is_dir() else package.parent / "templates"

@@ -1,0 +1,56 @@
+"""What went wrong in a render, said as the user can fix it: which file, which line.
+
+WeasyPrint reports refused URLs and stylesheet problems without saying which project file asked
+for them; these helpers find the file (a stylesheet's line, the Markdown that holds a character
+no font has) and turn each problem into a BuildError.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from builder.errors import BuildError
+from builder.render.sandbox import Refused, SandboxFetcher
+
+SOURCES = (".md", ".html", ".htm", ".css", ".svg")
+"""Files of the project that may name a URL or hold text."""
+_AT = re.compile(r" at (\d+):(\d+)")
+
+
+def refusal(refused: Refused, fetcher: SandboxFetcher, where: str) -> BuildError:
+    """Name the file and line that asks for the refused URL, when it can be found."""
+    if refused.line is not None:
+        return BuildError(refused.reference, refused.message, refused.line)
+    return _find(refused.needle, str(refused), fetcher, first=".css") or BuildError(where, str(refused))
+
+
+def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
+    """A WeasyPrint warning, naming the stylesheet and line, or the text, it comes from."""
+    unsupported = re.search(r'unsupported by fonts: "(.+)"', message)
+    if unsupported:  # tofu: a character none of the fonts has
+        found = _find(unsupported.group(1), f"no font has the character {unsupported.group(1)} "
+                                            "(it would print as an empty box)", fetcher, first=".md")
+        return found or BuildError(where, message)
+    match = _AT.search(message)
+    if match is None:
+        return BuildError(where, message)
+    line, column = int(match.group(1)), int(match.group(2))
+    quoted = re.search(r"`([^`:]+)", message)
+    for path in reversed(fetcher.stylesheets):
+        lines = path.read_bytes().decode("utf-8", "replace").split("\n")
+        if line <= len(lines) and (quoted is None or lines[line - 1][column - 1:].lower()
+                                   .startswith(quoted.group(1).strip().lower())):
+            return BuildError(fetcher.show(path), f"CSS: {_AT.sub('', message, 1)}", line)
+    return BuildError(where, message)
+
+
+def _find(needle: str, message: str, fetcher: SandboxFetcher, *, first: str) -> BuildError | None:
+    """The first file of the project that contains `needle` (files ending in `first` first)."""
+    paths = [path for root in fetcher.roots for path in sorted(root.rglob("*"))
+             if path.suffix.lower() in SOURCES and path.is_file()]
+    for path in sorted(paths, key=lambda path: path.suffix.lower() != first):
+        text = path.read_bytes().decode("utf-8", "replace")
+        if needle and needle in text:
+            return BuildError(fetcher.show(path), message, text.count("\n", 0, text.index(needle)) + 1)
+    return None

@@ -1,0 +1,100 @@
+"""The renderer's sandbox: WeasyPrint fetches every URL through here, and only gets local files.
+
+It serves `data:` URLs and files under the allowed folders (content and templates), and stops
+the build on anything else, before any request is made (DESIGN: sandbox; the build never
+touches the network and never reads outside the project).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from builder import utf8
+from builder.errors import BuildError, shown
+
+FONTS = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
+
+
+class Refused(FatalURLFetchingError):  # type: ignore[misc]
+    """A URL the sandbox will not fetch (WeasyPrint lets only fatal errors through)."""
+
+    def __init__(self, reference: str, message: str, *, line: int | None = None, needle: str | None = None) -> None:
+        super().__init__(f"{reference}: {message}")
+        self.reference = reference
+        self.message = message
+        self.line = line
+        """Set when `reference` is the file at fault (named by the fetcher), not a URL to look for."""
+        self.needle = needle or (reference if "://" in reference else Path(reference).name).rstrip("…")
+        """What to look for in the project's files to find who asked for the URL."""
+
+
+class SandboxFetcher(URLFetcher):  # type: ignore[misc]
+    """Serve `data:` URLs and files under `roots`; refuse everything else, without a request."""
+
+    def __init__(self, roots: tuple[Path, ...]) -> None:
+        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+        self.roots = tuple(root.resolve() for root in roots)
+        self.stylesheets: list[Path] = []
+        self.refused: list[Refused] = []
+        self.served: list[tuple[Path, int, int]] = []
+        """Every file served since the last `clear()`, stamped (modification time, size) before it
+        was read: what a render read besides its HTML, as it was then."""
+
+    def clear(self) -> None:
+        """Forget what the previous render fetched."""
+        self.stylesheets.clear()
+        self.refused.clear()
+        self.served.clear()
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        try:
+            return self._fetch(url, headers)
+        except Refused as refusal:
+            # Kept: WeasyPrint swallows even fatal errors while drawing SVG images.
+            self.refused.append(refusal)
+            raise
+
+    def _fetch(self, url: str, headers: dict[str, str] | None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.scheme.lower() == "data":
+            return super().fetch(url, headers)
+        if parts.scheme.lower() != "file":
+            raise Refused(_short(url), "refused, the build never uses the network "
+                                       "(save the file in the project and link to it)")
+        if parts.netloc not in ("", "localhost"):
+            raise Refused(_short(url), "refused, a file on another machine")
+        asked = Path(unquote(parts.path))
+        path = asked.resolve()  # symbolic links too: a link to /etc is outside
+        if not any(path.is_relative_to(root) for root in self.roots):
+            if path.suffix.lower() in FONTS:
+                raise Refused(str(path), "refused, a font of this machine: ship fonts in templates/fonts/ "
+                                         "(no local() in @font-face)", needle="local(")
+            leads = f" (it leads to {path})" if path != asked else ""
+            raise Refused(str(asked), f"refused, outside the project: only content and templates{leads}")
+        if not path.is_file():
+            raise Refused(self.show(path), "not found")
+        status = path.stat()
+        self.served.append((path, status.st_mtime_ns, status.st_size))
+        data = path.read_bytes()
+        if path.suffix.lower() == ".css":
+            self.stylesheets.append(path)
+            try:
+                utf8.decode(data, self.show(path))  # WeasyPrint would read it as mojibake, silently
+            except BuildError as error:
+                raise Refused(self.show(path), error.message, line=error.line) from None
+        # Served here, not by urllib: its file handler looks host names up (a DNS request).
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, data, {"Content-Type": kind})
+
+    def show(self, path: Path) -> str:
+        """templates/zine.css: a path as the user knows it (errors.shown, from its root's parent)."""
+        root = next((root for root in self.roots if path.is_relative_to(root)), None)
+        return shown(path, root.parent) if root is not None else str(path)
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 80 else url[:77] + "…"
