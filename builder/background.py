@@ -5,7 +5,8 @@ anything has started a thread or imported WeasyPrint, and reused build after bui
 mode. A task names the document it is about; it goes to the worker that had that name before,
 whose caches know the document (session.py lists them). A name not seen yet goes to the
 worker with the least work waiting, in the caller's estimate (`weight`), so that the long
-render of the reading edition and the short ones of the letters run side by side.
+render of the reading edition and the short ones of the letters run side by side; between
+idle workers, to the one with the fewest names.
 
 Plain processes and pipes, not a ProcessPoolExecutor: an executor starts a thread, and a later
 fork would copy a process with threads (Python 3.12 warns: it can deadlock). A worker that dies
@@ -78,7 +79,8 @@ class Background:
         self._poll()
         index = self._names.get(name)
         if index is None:
-            index = min(range(len(self._workers)), key=lambda at: self._workers[at].load)
+            names = list(self._names.values())
+            index = min(range(len(self._workers)), key=lambda at: (self._workers[at].load, names.count(at)))
             self._names[name] = index
         worker = self._workers[index]
         try:

@@ -1,16 +1,19 @@
-"""Shared fixtures: one build of the sample project and one of the shipped zine per session."""
+"""Shared fixtures and helpers: one build of the sample project and one of the shipped zine per
+session, PDFs made for the tests, and PDFs read back. Test files import helpers from here only."""
 
 from __future__ import annotations
 
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from hypothesis import settings
+from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, StreamObject
 
 # CI explores the same examples every run (a landing must not hang on a new random draw);
 # local runs draw new ones and widen the search.
@@ -18,12 +21,16 @@ settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-from builder.build import build
+from builder.build import Options, build
 from builder.model import Report
+from builder.paper import A5, MM
+from builder.project import Project
+from builder.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "sample"
-MM = 72 / 25.4
+DATA = Path(__file__).resolve().parent / "data"
+"""PDFs from elsewhere that the tests need as they are."""
 
 
 @pytest.fixture
@@ -46,26 +53,33 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
     assert not calls, f"network access attempted: {calls}"
 
 
+def build_in(root: Path, *, templates: Path | None = None, output: Path | None = None, options: Options = Options(),
+             session: Session | None = None, log: Callable[[str], None] = lambda line: None) -> Report:
+    """Build the project in `root` (its content/, its templates/ unless others are given) into
+    `output` (default: its output/)."""
+    return build(Project.at(root, templates=templates, output=output), options=options, session=session, log=log)
+
+
 def build_project(project: Path, output: Path) -> Report:
     """Build a copy of a project whose templates are the shipped ones."""
-    return build(project, content=project / "content", templates=ROOT / "templates", output=output,
-                 log=lambda line: None)
+    return build_in(project, templates=ROOT / "templates", output=output)
+
+
+def copy_project(source: Path, folder: Path) -> Path:
+    """`folder` made a project: the content of `source` (a project folder) and the shipped templates."""
+    shutil.copytree(source / "content", folder / "content")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    return folder
 
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    project = tmp_path_factory.mktemp("sample")
-    shutil.copytree(SAMPLE / "content", project / "content")
-    shutil.copytree(ROOT / "templates", project / "templates")
-    return build(project, content=project / "content", templates=project / "templates",
-                 output=project / "output", log=lambda line: None)
+    return build_in(copy_project(SAMPLE, tmp_path_factory.mktemp("sample")))
 
 
 @pytest.fixture(scope="session")
 def shipped_build(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    output = tmp_path_factory.mktemp("shipped")
-    return build(ROOT, content=ROOT / "content", templates=ROOT / "templates", output=output,
-                 log=lambda line: None)
+    return build_in(ROOT, output=tmp_path_factory.mktemp("shipped"))
 
 
 def page_texts(path: Path, *, lines: bool = False) -> list[str]:
@@ -104,3 +118,102 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, by relative path: to compare outputs before and after."""
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
             if path.is_file()}
+
+
+# PDFs made for the tests, and read back -------------------------------------------------------
+
+def make_pdf(path: Path, pages: int, size: tuple[float, float] = (148, 210), *, rotate: int = 0,
+             bleed: float = 0, crop: float = 0, odd: dict[int, tuple[float, float]] | None = None,
+             split: bool = False) -> Path:
+    """A PDF whose page n shows the marker Pnn near its top left, upright as a viewer shows it.
+
+    `rotate` sets /Rotate and draws the content turned the other way, so the page still shows
+    upright; `bleed` adds that many mm around a TrimBox, with a black bar in the right bleed;
+    `crop` sets a CropBox that much inside the MediaBox; `odd` gives some 1-based pages
+    another size; `split` writes each page's content as two streams.
+    """
+    writer = PdfWriter()
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    for n in range(1, pages + 1):
+        width, height = ((odd or {}).get(n, size))
+        w, h, b = width * MM, height * MM, bleed * MM
+        shown = (w + 2 * b, h + 2 * b)
+        media = shown if rotate % 180 == 0 else shown[::-1]
+        page = writer.add_blank_page(*media)
+        # display space → page space, the inverse of what /Rotate (clockwise) does
+        turn = {0: "1 0 0 1 0 0", 90: f"0 1 -1 0 {media[0]:.3f} 0", 180: f"-1 0 0 -1 {media[0]:.3f} {media[1]:.3f}",
+                270: f"0 -1 1 0 0 {media[1]:.3f}"}[rotate]
+        body = (f"q {turn} cm 1 0 0 1 {b:.3f} {b:.3f} cm 0.5 w 3 3 {w - 6:.3f} {h - 6:.3f} re S "
+                f"BT /F1 {min(w, h) / 6:.1f} Tf 12 {h * 0.75:.1f} Td (P{n:02d}) Tj ET "
+                f"BT /F1 7 Tf 12 12 Td (foot of page {n}) Tj ET "
+                + (f"{w:.3f} 0 {b:.3f} {h:.3f} re f " if bleed else "") + "Q")
+        streams = [body[:len(body) // 2], body[len(body) // 2:]] if split else [body]
+        refs = []
+        for text in streams:
+            stream = StreamObject()
+            stream.set_data(text.encode("ascii"))
+            refs.append(writer._add_object(stream.flate_encode()))
+        page[NameObject("/Contents")] = ArrayObject(refs) if split else refs[0]
+        page[NameObject("/Resources")] = DictionaryObject({
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+        if rotate:
+            page[NameObject("/Rotate")] = NumberObject(rotate)
+        if bleed:
+            trim = (b, b, b + w, b + h) if rotate % 180 == 0 else (b, b, b + h, b + w)
+            page[NameObject("/TrimBox")] = ArrayObject(FloatObject(v) for v in trim)
+        if crop:
+            c = crop * MM
+            page[NameObject("/CropBox")] = ArrayObject(FloatObject(v) for v in (c, c, media[0] - c, media[1] - c))
+    writer.write(path)
+    return path
+
+
+def markers(halves: list[tuple[str, str]]) -> list[tuple[int | None, ...]]:
+    """Page numbers read from the Pnn markers of each half."""
+    return [tuple(int(h.split("P", 1)[1][:2]) if "P" in h else None for h in pair) for pair in halves]
+
+
+def write_pdf(path: Path, pages: list[bytes], *, size: tuple[float, float] = A5.points, form: bytes | None = None,
+              title: str | None = "Essai", lang: str | None = "fr", font_name: str = "ArialMT") -> Path:
+    """A PDF written byte by byte: a font not embedded, as many tools elsewhere make them.
+
+    `form`, when given, is the content of a Form XObject /X1 that the pages may draw (an
+    imposed page lives in one); it draws with the same resources as the page.
+    """
+    font = b"<< /Type /Font /Subtype /TrueType /BaseFont /%s >>" % font_name.encode()
+    objects: list[bytes] = [b"", b"", font]  # 1 catalog, 2 page tree, 3 font; filled in below
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    def stream(data: bytes, extra: bytes = b"") -> bytes:
+        return b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data) + 1, extra, data)
+
+    resources = b"/Font << /F1 3 0 R >>"
+    if form is not None:
+        form_id = add(stream(form, b"/Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] /Resources << %s >>"
+                                   % (*size, resources)))
+        resources += b" /XObject << /X1 %d 0 R >>" % form_id
+    kids = []
+    for content in pages:
+        contents = add(stream(content))
+        kids.append(add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
+                        b"/Resources << %s >> >>" % (*size, contents, resources)))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R" + (b" /Lang (%s)" % lang.encode() if lang else b"") + b" >>"
+    objects[1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (len(kids), b" ".join(b"%d 0 R" % k for k in kids))
+    info = add(b"<< /Title (%s) >>" % title.encode()) if title else None
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, b" /Info %d 0 R" % info if info else b"", xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -8,7 +8,6 @@ no font has) and turn each problem into a BuildError.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from builder.errors import BuildError
 from builder.render.sandbox import Refused, SandboxFetcher

@@ -11,53 +11,11 @@ from pypdf.generic import NameObject, TextStringObject
 
 from builder import preflight
 from builder.cli import main
-from builder.model import A4, A5, LETTER, MM, Finding, Report
+from builder.model import Finding, Report
+from builder.paper import A4, A5, LETTER, MM
+from conftest import write_pdf
 
 TEXT = b"BT /F1 12 Tf 100 300 Td (Bonjour) Tj ET"
-
-
-def write_pdf(path: Path, pages: list[bytes], *, size: tuple[float, float] = A5.points, form: bytes | None = None,
-              title: str | None = "Essai", lang: str | None = "fr", font_name: str = "ArialMT") -> Path:
-    """A PDF written byte by byte: a font not embedded, as many tools elsewhere make them.
-
-    `form`, when given, is the content of a Form XObject /X1 that the pages may draw (an
-    imposed page lives in one); it draws with the same resources as the page.
-    """
-    font = b"<< /Type /Font /Subtype /TrueType /BaseFont /%s >>" % font_name.encode()
-    objects: list[bytes] = [b"", b"", font]  # 1 catalog, 2 page tree, 3 font; filled in below
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    def stream(data: bytes, extra: bytes = b"") -> bytes:
-        return b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data) + 1, extra, data)
-
-    resources = b"/Font << /F1 3 0 R >>"
-    if form is not None:
-        form_id = add(stream(form, b"/Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] /Resources << %s >>"
-                                   % (*size, resources)))
-        resources += b" /XObject << /X1 %d 0 R >>" % form_id
-    kids = []
-    for content in pages:
-        contents = add(stream(content))
-        kids.append(add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
-                        b"/Resources << %s >> >>" % (*size, contents, resources)))
-    objects[0] = b"<< /Type /Catalog /Pages 2 0 R" + (b" /Lang (%s)" % lang.encode() if lang else b"") + b" >>"
-    objects[1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (len(kids), b" ".join(b"%d 0 R" % k for k in kids))
-    info = add(b"<< /Title (%s) >>" % title.encode()) if title else None
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, b" /Info %d 0 R" % info if info else b"", xref)
-    path.write_bytes(bytes(out))
-    return path
 
 
 def messages(findings: list[Finding], severity: str | None = None) -> list[str]:
@@ -230,5 +188,5 @@ def test_strict_makes_warnings_fatal(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_expect_takes_known_sizes_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "--expect", "a7", str(tmp_path / "x.pdf")]) == 1
+    assert main(["check", "--expect", "a9", str(tmp_path / "x.pdf")]) == 1
     assert capsys.readouterr().err.startswith("error: --expect must be one of reading, booklet, letters, minizine, a3, ")

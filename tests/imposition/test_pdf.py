@@ -11,64 +11,14 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import ImageChops
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, StreamObject
+from pypdf.generic import NameObject
 
 from builder import pdf
 from builder.errors import BuildError
 from builder.imposition import onepagezine, saddle, testsheet
-from builder.model import A3, A4, A5, Size
-from conftest import half_texts
+from builder.paper import A3, A4, A5, MM, Size
+from conftest import DATA, half_texts, make_pdf, markers
 
-MM = 72 / 25.4
-DATA = Path(__file__).parent / "data"
-
-
-def make_pdf(path: Path, pages: int, size: tuple[float, float] = (148, 210), *, rotate: int = 0,
-             bleed: float = 0, crop: float = 0, odd: dict[int, tuple[float, float]] | None = None,
-             split: bool = False) -> Path:
-    """A PDF whose page n shows the marker Pnn near its top left, upright as a viewer shows it.
-
-    `rotate` sets /Rotate and draws the content turned the other way, so the page still shows
-    upright; `bleed` adds that many mm around a TrimBox, with a black bar in the right bleed;
-    `crop` sets a CropBox that much inside the MediaBox; `odd` gives some 1-based pages
-    another size; `split` writes each page's content as two streams.
-    """
-    writer = PdfWriter()
-    font = writer._add_object(DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica")}))
-    for n in range(1, pages + 1):
-        width, height = ((odd or {}).get(n, size))
-        w, h, b = width * MM, height * MM, bleed * MM
-        shown = (w + 2 * b, h + 2 * b)
-        media = shown if rotate % 180 == 0 else shown[::-1]
-        page = writer.add_blank_page(*media)
-        # display space → page space, the inverse of what /Rotate (clockwise) does
-        turn = {0: "1 0 0 1 0 0", 90: f"0 1 -1 0 {media[0]:.3f} 0", 180: f"-1 0 0 -1 {media[0]:.3f} {media[1]:.3f}",
-                270: f"0 -1 1 0 0 {media[1]:.3f}"}[rotate]
-        body = (f"q {turn} cm 1 0 0 1 {b:.3f} {b:.3f} cm 0.5 w 3 3 {w - 6:.3f} {h - 6:.3f} re S "
-                f"BT /F1 {min(w, h) / 6:.1f} Tf 12 {h * 0.75:.1f} Td (P{n:02d}) Tj ET "
-                f"BT /F1 7 Tf 12 12 Td (foot of page {n}) Tj ET "
-                + (f"{w:.3f} 0 {b:.3f} {h:.3f} re f " if bleed else "") + "Q")
-        streams = [body[:len(body) // 2], body[len(body) // 2:]] if split else [body]
-        refs = []
-        for text in streams:
-            stream = StreamObject()
-            stream.set_data(text.encode("ascii"))
-            refs.append(writer._add_object(stream.flate_encode()))
-        page[NameObject("/Contents")] = ArrayObject(refs) if split else refs[0]
-        page[NameObject("/Resources")] = DictionaryObject({
-            NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
-        if rotate:
-            page[NameObject("/Rotate")] = NumberObject(rotate)
-        if bleed:
-            trim = (b, b, b + w, b + h) if rotate % 180 == 0 else (b, b, b + h, b + w)
-            page[NameObject("/TrimBox")] = ArrayObject(FloatObject(v) for v in trim)
-        if crop:
-            c = crop * MM
-            page[NameObject("/CropBox")] = ArrayObject(FloatObject(v) for v in (c, c, media[0] - c, media[1] - c))
-    writer.write(path)
-    return path
 
 
 def impose(path: Path, plan_for=saddle.layout, sheet: Size = A4,  # type: ignore[no-untyped-def]
@@ -79,11 +29,6 @@ def impose(path: Path, plan_for=saddle.layout, sheet: Size = A4,  # type: ignore
     out = path.with_name("-".join([path.stem, sheet.__str__().split()[0], *map(str, options.values())]) + ".pdf")
     out.write_bytes(pdf.write(source, plan))
     return out
-
-
-def markers(halves: list[tuple[str, str]]) -> list[tuple[int | None, ...]]:
-    """Page numbers read from the Pnn markers of each half."""
-    return [tuple(int(h.split("P", 1)[1][:2]) if "P" in h else None for h in pair) for pair in halves]
 
 
 def direction(path: Path, side: int, marker: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -13,32 +12,24 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from builder.build import build
 from builder.model import Report
-from conftest import ROOT, SAMPLE
-
-
-def copy_project(where: Path) -> Path:
-    shutil.copytree(SAMPLE / "content", where / "content")
-    shutil.copytree(ROOT / "templates", where / "templates")
-    return where
+from conftest import ROOT, SAMPLE, build_in, copy_project
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.glob("*.pdf"))}
 
 
-def build_in(project: Path, output: Path) -> dict[str, bytes]:
-    build(project, content=project / "content", templates=project / "templates", output=output,
-          log=lambda line: None)
+def built(project: Path, output: Path) -> dict[str, bytes]:
+    build_in(project, output=output)
     return outputs(output)
 
 
 def test_twice_in_one_process(sample_build: Report, tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    first = build_in(project, tmp_path / "one")
+    project = copy_project(SAMPLE, tmp_path)
+    first = built(project, tmp_path / "one")
     assert len(first) == 2
-    assert build_in(project, tmp_path / "two") == first
+    assert built(project, tmp_path / "two") == first
     assert first == outputs(sample_build.outputs[0].path.parent)  # another folder, earlier in the session
 
 
@@ -47,7 +38,7 @@ def test_in_two_processes_and_two_folders(sample_build: Report, tmp_path: Path) 
     env["PYTHONPATH"] = str(ROOT)
     runs = []
     for name in ("ici", "là-bas/plus loin"):
-        project = copy_project(tmp_path / name)
+        project = copy_project(SAMPLE, tmp_path / name)
         runs.append((project, subprocess.Popen([sys.executable, "-m", "builder", "build"], cwd=project, env=env,
                                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
     for project, process in runs:
@@ -79,8 +70,8 @@ def test_fonttools_subsetting_stamps_the_manifest_date(tmp_path: Path, monkeypat
     quiet.filter = lambda record: "HarfBuzz-Subset" not in record.getMessage()  # type: ignore[method-assign]
     logger.addFilter(quiet)
     request.addfinalizer(lambda: logger.removeFilter(quiet))
-    project = copy_project(tmp_path)
-    today = build_in(project, tmp_path / "today")
+    project = copy_project(SAMPLE, tmp_path)
+    today = built(project, tmp_path / "today")
 
     class Later:
         """The clock fontTools reads, ten days on."""
@@ -90,8 +81,8 @@ def test_fonttools_subsetting_stamps_the_manifest_date(tmp_path: Path, monkeypat
             return time.time() + 10 * 86400
 
     monkeypatch.setattr(time_tools, "time", Later)
-    assert build_in(project, tmp_path / "later") == today
+    assert built(project, tmp_path / "later") == today
     assert "SOURCE_DATE_EPOCH" not in os.environ  # set for the render only: the next build has its own date
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # a packager's choice is honoured
-    assert build_in(project, tmp_path / "epoch") != today
+    assert built(project, tmp_path / "epoch") != today

@@ -15,22 +15,20 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from builder import render
-from builder.build import Options, build
+from builder.build import Options
+from builder.model import Report
+from builder.project import Project
 from builder.session import Session
-from conftest import ROOT, SAMPLE, page_texts
+from conftest import ROOT, SAMPLE, build_in, copy_project, page_texts
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(SAMPLE / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return tmp_path
+    return copy_project(SAMPLE, tmp_path)
 
 
-def _build(project: Path, options: Options = Options(), session: Session | None = None) -> None:
-    build(project, content=project / "content", templates=project / "templates", output=project / "output",
-          log=lambda line: None, options=options, session=session)
+def _build(project: Path, options: Options = Options(), session: Session | None = None) -> Report:
+    return build_in(project, options=options, session=session)
 
 
 def test_previews_show_every_reading_page_and_both_sides_of_every_sheet(project: Path) -> None:
@@ -78,35 +76,40 @@ def test_kept_html_renders_on_its_own(project: Path, tmp_path_factory: pytest.Te
     assert len(PdfReader(elsewhere / "alone.pdf").pages) == len(built)
 
 
-def test_a_warm_rebuild_lays_out_only_what_changed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    rendered: list[str] = []
-    original = render.Renderer.write
+def _with_minizine(project: Path) -> Path:
+    """The sample project with a mini-zine too: two documents, one of which an edit leaves alone."""
+    (project / "content/poche.md").write_text("---\ntitle: Poche\n---\n\n## Une\n\nUne page.\n\n## Deux\n\nDeux.\n",
+                                              encoding="utf-8")
+    manifest = project / "content/zine.toml"
+    manifest.write_text('minizine = "poche.md"\n' + manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    return project
 
-    def counting(self: render.Renderer, document, target, **options):  # type: ignore[no-untyped-def]
-        rendered.append(document.name)
-        return original(self, document, target, **options)
 
-    monkeypatch.setattr(render.Renderer, "write", counting)
-    session = Session(content=project / "content", templates=project / "templates")
+def test_a_warm_rebuild_lays_out_only_what_changed(project: Path) -> None:
+    _with_minizine(project)
+    session = Session(Project.at(project))
     try:
-        _build(project, session=session)
+        assert _build(project, session=session).laid_out == ("reading", "minizine")
         first = (project / "output/zine-d-essai-reading.pdf").read_bytes()
-        assert rendered == ["reading"]
-        _build(project, session=session)
-        assert rendered == ["reading"], "nothing changed: nothing laid out again"
+        assert _build(project, session=session).laid_out == (), "nothing changed: nothing laid out again"
         assert (project / "output/zine-d-essai-reading.pdf").read_bytes() == first
         text = (project / "content/trois.md").read_text(encoding="utf-8")
         (project / "content/trois.md").write_text(text.replace("Paragraphe 1", "Paragraphe premier"),
                                                   encoding="utf-8")
-        _build(project, session=session)
-        assert rendered == ["reading", "reading"]
+        assert _build(project, session=session).laid_out == ("reading",)
         assert any("Paragraphe premier" in page for page in page_texts(project / "output/zine-d-essai-reading.pdf"))
         css = project / "templates/zine.css"
         css.write_text(css.read_text(encoding="utf-8") + "\n/* a change */\n", encoding="utf-8")
-        _build(project, session=session)
-        assert rendered == ["reading", "reading", "reading"], "a stylesheet change is a change"
+        assert _build(project, session=session).laid_out == ("reading",), "a stylesheet change is a change"
     finally:
         session.close()
+
+
+def test_a_fresh_session_lays_out_every_document(project: Path) -> None:
+    """The opposite case, so that the test above can fail: nothing is reused across sessions."""
+    _with_minizine(project)
+    assert _build(project).laid_out == ("reading", "minizine")
+    assert _build(project).laid_out == ("reading", "minizine")
 
 
 def test_watch_rebuilds_on_a_change(project: Path) -> None:

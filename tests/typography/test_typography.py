@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from builder.typography import NBSP, NNBSP, WJ, refine, refine_text
+from builder.typography import refine, refine_text
+from builder.typography.fr import NBSP, NNBSP, WJ
 
 CASES = [
     # punctuation: narrow no-break space before ; ! ?, no-break space before :
@@ -43,7 +44,7 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "expected"), CASES)
 def test_rules(source: str, expected: str) -> None:
-    assert refine_text(source) == expected
+    assert refine_text(source, "fr") == expected
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -74,8 +75,8 @@ def test_other_languages_are_left_alone() -> None:
 
 @given(st.text(alphabet=st.sampled_from(list("ab1 2:;!?«»\"'.-%nº°<>/&\u00a0\u202f")), max_size=40))
 def test_idempotent(text: str) -> None:
-    once = refine_text(text)
-    assert refine_text(once) == once
+    once = refine_text(text, "fr")
+    assert refine_text(once, "fr") == once
 
 
 @settings(max_examples=500)

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from builder import content, frontmatter
+from builder import content
+from builder.content import frontmatter
+from builder.project import Project
 from builder.errors import BuildError
 from builder.model import Zine
 from conftest import SAMPLE
@@ -32,7 +34,7 @@ def folder() -> Iterator[Path]:
 
 def load_or_refuse(folder: Path) -> None:
     try:
-        zine = content.load(folder, folder.parent)
+        zine = content.load(Project.at(folder.parent, content=folder))
     except BuildError as error:
         assert error.lines() and all("\n" not in line for line in error.lines())
     else:

@@ -12,10 +12,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from builder.build import Options, build
+from builder.build import Options
 from builder.errors import BuildError
 from builder.model import Report
-from conftest import ROOT, SAMPLE, page_texts
+from conftest import ROOT, SAMPLE, build_in, page_texts
 
 MM = 72 / 25.4
 DPI = 300
@@ -28,8 +28,7 @@ LETTERS = ("opposition", "cloture", "opposition-representant", "confirmation")
 def pack(tmp_path_factory: pytest.TempPathFactory) -> Report:
     """The shipped zine, built once with the fillable pack too."""
     output = tmp_path_factory.mktemp("pack")
-    return build(ROOT, content=ROOT / "content", templates=ROOT / "templates", output=output,
-                 log=lambda line: None, options=Options(fillable=True))
+    return build_in(ROOT, output=output, options=Options(fillable=True))
 
 
 def _path(report: Report, suffix: str) -> Path:
@@ -270,8 +269,7 @@ def _add_letter(project: Path, body: str) -> None:
 
 
 def _build(project: Path) -> Report:
-    return build(project, content=project / "content", templates=project / "templates",
-                 output=project / "output", log=lambda line: None)
+    return build_in(project)
 
 
 HEAD = "[[nom]]\n[[adresse]]\n\n> CPAM [[caisse]]\n> [[caisse-adresse]]\n\n"

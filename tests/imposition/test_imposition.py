@@ -7,11 +7,10 @@ from hypothesis import given, settings, strategies as st
 
 from builder.errors import BuildError
 from builder.imposition import (
-    Imposition, Label, Line, Side, onepagezine, padded, paper, placed, registry, saddle, testsheet, turned,
+    Imposition, Label, Line, Side, onepagezine, padded, placed, registry, saddle, testsheet, turned,
 )
-from builder.model import A3, A4, A5, LETTER, Size
+from builder.paper import A3, A4, A5, A6, LETTER, Size, parse
 
-A6 = Size(105, 148)
 A7ISH = Size(74.25, 105)
 
 
@@ -320,13 +319,13 @@ def test_test_sheet_speaks_on_both_sides() -> None:
     ("210x297", A4),
 ])
 def test_sheet_sizes(text: str, size: Size) -> None:
-    assert paper(text) == size
+    assert parse(text) == size
 
 
 @pytest.mark.parametrize("text", ["A9", "x", "0x100mm", "10x10mm", "300x300cm"])
 def test_bad_sheet_sizes(text: str) -> None:
     with pytest.raises(BuildError, match="a sheet size is"):
-        paper(text)
+        parse(text)
 
 
 def test_registry_knows_each_layouts_options() -> None:

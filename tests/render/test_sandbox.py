@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import build
 from builder.errors import BuildError
-from builder.render import Refused, SandboxFetcher
-from conftest import ROOT, SAMPLE
+from builder.render.sandbox import Refused, SandboxFetcher
+from conftest import ROOT, SAMPLE, build_in
 
 
 @pytest.fixture
@@ -64,8 +63,7 @@ def project(tmp_path: Path) -> Path:
 
 def _build(project: Path) -> list[str]:
     lines: list[str] = []
-    build(project, content=project / "content", templates=project / "templates", output=project / "output",
-          log=lines.append)
+    build_in(project, log=lines.append)
     return lines
 
 
@@ -107,8 +105,7 @@ def test_a_glyph_from_a_machine_font_never_passes_unnoticed(project: Path) -> No
     with (project / "content/un.md").open("a", encoding="utf-8") as file:
         file.write("\n\nLa faucille et le marteau : ☭.\n")
     try:
-        report = build(project, content=project / "content", templates=project / "templates",
-                       output=project / "output", log=lambda line: None)
+        report = build_in(project)
     except BuildError as error:  # no font on this machine has it: it would print as an empty box
         assert "content/un.md:10: no font has the character ☭ (it would print as an empty box)" in error.lines()
         return

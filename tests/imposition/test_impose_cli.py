@@ -10,8 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from builder.cli import main
-from conftest import ROOT, half_texts
-from test_pdf import make_pdf, markers
+from conftest import ROOT, half_texts, make_pdf, markers
 
 
 @pytest.fixture

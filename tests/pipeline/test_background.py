@@ -1,0 +1,98 @@
+"""The worker processes: tasks by name, results as values, errors raised here, a killed worker replaced."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from builder import jobs
+from builder.background import Background
+from builder.errors import BuildError
+from builder.imposition import saddle
+from builder.model import Report
+from builder.paper import A4, A5
+from conftest import write_pdf
+
+
+@pytest.fixture
+def background() -> Iterator[Background]:
+    workers = Background()
+    yield workers
+    workers.close()
+
+
+def test_a_name_goes_back_to_the_worker_that_had_it(background: Background) -> None:
+    first = [background.result(background.submit(name, os.getpid)) for name in ("a", "b")]
+    assert len(set(first)) == 2 and os.getpid() not in first, "two names, two workers, neither of them this process"
+    for _ in range(3):
+        assert [background.result(background.submit(name, os.getpid)) for name in ("a", "b")] == first
+
+
+def test_a_new_name_goes_to_the_least_busy_worker(background: Background) -> None:
+    long = background.submit("long", time.sleep, 1.0, weight=1000)
+    short = [background.submit(f"short-{n}", os.getpid, weight=10) for n in range(3)]
+    busy = background.submit("long", os.getpid)
+    others = {background.result(ticket) for ticket in short}
+    assert not long.done, "the short tasks were done while the long one ran"
+    assert len(others) == 1 and background.result(busy) not in others
+
+
+def test_findings_come_back_and_the_same_bytes_are_checked_once(sample_build: Report, tmp_path: Path,
+                                                                background: Background) -> None:
+    reading = sample_build.outputs[0].path
+    fonts = frozenset({"Charis SIL"})
+    assert background.result(background.submit("reading", jobs.check, reading, None, fonts, True)) == ()
+    colour = write_pdf(tmp_path / "colour.pdf", [b"1 0 0 rg 100 100 50 50 re f"])
+    found = background.result(background.submit("colour", jobs.check, colour, None, frozenset(), True))
+    assert found and {finding.path for finding in found} == {colour}
+    assert any(finding.message.startswith("colour") for finding in found)
+    copy = tmp_path / "copie.pdf"
+    copy.write_bytes(colour.read_bytes())
+    again = background.result(background.submit("colour", jobs.check, copy, None, frozenset(), True))
+    assert [(f.page, f.message) for f in again] == [(f.page, f.message) for f in found]
+    assert {finding.path for finding in again} == {copy}, "remembered findings name the file asked about"
+
+
+def test_an_error_in_a_worker_is_raised_here_and_the_next_tasks_get_their_own_results(
+        tmp_path: Path, background: Background) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 not really")
+    imposing = background.submit("booklet", jobs.impose, broken, saddle.layout(4, A5, A4.landscape),
+                                 tmp_path / "out.pdf", "broken.pdf")
+    checking = background.submit("booklet", jobs.check, broken, None, frozenset(), True)
+    with pytest.raises(BuildError, match="broken.pdf: not a readable PDF"):
+        background.result(imposing)
+    (finding,) = background.result(checking)
+    assert finding.severity == "error" and finding.path == broken
+
+
+def test_a_bug_in_a_worker_says_where_it_happened(background: Background) -> None:
+    with pytest.raises(ZeroDivisionError) as error:
+        background.result(background.submit("x", divmod, 1, 0))
+    assert "in a worker process" in "\n".join(getattr(error.value, "__notes__", []))
+
+
+def test_a_killed_worker_is_replaced_and_its_tasks_done_here(sample_build: Report, background: Background) -> None:
+    reading = sample_build.outputs[0].path
+    worker = background.result(background.submit("reading", os.getpid))
+    os.kill(worker, signal.SIGKILL)
+    time.sleep(0.2)
+    ticket = background.submit("reading", jobs.check, reading, None, frozenset({"Charis SIL"}), False)
+    assert background.result(ticket) == ()
+    replacement = background.result(background.submit("reading", os.getpid))
+    assert replacement not in (worker, os.getpid()), "a new worker serves the name"
+
+
+def test_closing_ends_every_worker() -> None:
+    background = Background()
+    workers = [background.result(background.submit(name, os.getpid)) for name in ("a", "b")]
+    background.close()
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
