@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from builder import __version__, paper
 from builder.errors import BuildError, shown
@@ -137,42 +137,54 @@ def _summary(report: Report, root: Path) -> None:
     print(f"done in {report.seconds:.2f} s")
 
 
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zine", description="Build print-ready zines from Markdown.")
     parser.add_argument("--version", action="version", version=f"zine {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, run, text in (("build", _build, "build the zine: reading PDF, booklet, letters, mini-zine"),
+                            ("watch", _watch, "build, then build again on every change in content/ or templates/")):
+        _build_options(_command(commands, name, run, text))
+    _letter_options(_command(commands, "letter", _letter, "fill in one letter from a values file, into one PDF "
+                                                          "(nothing else is written or printed)"))
+    _check_options(_command(commands, "check", _check, "preflight PDFs for the photocopier (any PDF)"))
+    _impose_options(_command(commands, "impose", _impose, "impose any PDF for printing: booklet, one-page zine, "
+                                                          "test sheet"))
+    return parser
 
-    build = commands.add_parser("build", help="build the zine: reading PDF, booklet, letters, mini-zine")
-    watch = commands.add_parser("watch", help="build, then build again on every change in content/ or templates/")
-    for command, run in ((build, _build), (watch, _watch)):
-        command.add_argument("--content", type=Path, default=Path("content"),
-                             help="content folder (default: content)")
-        command.add_argument("--templates", type=Path, default=Path("templates"),
-                             help="templates folder (default: templates)")
-        command.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
-        command.add_argument("--fillable", action="store_true",
-                             help="also write <slug>-letters-fillable.pdf, the letter pack with PDF form fields")
-        command.add_argument("--keep-html", action="store_true",
-                             help="also write the HTML documents to output/html/, each renderable on its own")
-        command.add_argument("--no-previews", action="store_true",
-                             help="skip the PNG previews (output/preview/ and <slug>-contact.png)")
-        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        command.set_defaults(run=run)
 
-    letter = commands.add_parser("letter", help="fill in one letter from a values file, into one PDF (nothing else "
-                                                "is written or printed)")
+def _command(commands: Any, name: str, run: Callable[[argparse.Namespace], int], text: str) -> argparse.ArgumentParser:
+    command: argparse.ArgumentParser = commands.add_parser(name, help=text)
+    command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    command.set_defaults(run=run)
+    return command
+
+
+def _folders(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    command.add_argument("--templates", type=Path, default=Path("templates"),
+                         help="templates folder (default: templates)")
+
+
+def _build_options(command: argparse.ArgumentParser) -> None:
+    _folders(command)
+    command.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
+    command.add_argument("--fillable", action="store_true",
+                         help="also write <slug>-letters-fillable.pdf, the letter pack with PDF form fields")
+    command.add_argument("--keep-html", action="store_true",
+                         help="also write the HTML documents to output/html/, each renderable on its own")
+    command.add_argument("--no-previews", action="store_true",
+                         help="skip the PNG previews (output/preview/ and <slug>-contact.png)")
+
+
+def _letter_options(letter: argparse.ArgumentParser) -> None:
     letter.add_argument("name", help="the letter: its file name in content/letters/, without .md")
     letter.add_argument("--fill", type=Path, required=True, metavar="VALUES.toml", help="the values, key = \"text\"")
     letter.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="the filled letter")
-    letter.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-    letter.add_argument("--templates", type=Path, default=Path("templates"),
-                        help="templates folder (default: templates)")
-    letter.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    letter.set_defaults(run=_letter)
+    _folders(letter)
 
-    check = commands.add_parser("check", help="preflight PDFs for the photocopier (any PDF)")
+
+def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("pdfs", nargs="+", type=Path, metavar="PDF")
     check.add_argument("--expect", metavar="SIZE",
                        help="what every page must be: reading, booklet, letters, a5, a4, a4-landscape, a3, "
@@ -180,10 +192,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings count as errors too")
     check.add_argument("--font", action="append", default=[], metavar="FAMILY",
                        help="a font family the PDFs may use (repeat); any other font is flagged")
-    check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    check.set_defaults(run=_check)
 
-    imp = commands.add_parser("impose", help="impose any PDF for printing: booklet, one-page zine, test sheet")
+
+def _impose_options(imp: argparse.ArgumentParser) -> None:
     imp.add_argument("input", nargs="?", type=Path, metavar="IN.pdf", help="the PDF to impose (pages of one size)")
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the imposed PDF")
     imp.add_argument("--layout", choices=LAYOUTS, default="saddle", help="saddle (default) or onepagezine")
@@ -198,6 +209,3 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheets-per-section", type=int, metavar="N",
                      help="fold every N sheets as a section of its own (thick booklets)")
     imp.add_argument("--test-sheet", action="store_true", help="write a one-sheet duplex test instead")
-    imp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    imp.set_defaults(run=_impose)
-    return parser

@@ -12,7 +12,7 @@ from builder.errors import BuildError
 from builder.imposition import Imposition, registry, testsheet
 from builder.model import Pdf
 from builder.paper import Size
-from builder.wording import plural
+from builder.wording import pages, plural
 
 
 @dataclass(frozen=True)
@@ -49,32 +49,31 @@ def impose(path: Path, target: Path, *, layout: str, sheet: Size, fronts_backs: 
                    _beside(target, "backs"): pdf.write(source, plan, backs)}
     counts = (len(plan.sides),) if not fronts_backs else (len(plan.sheets),) * 2
     _save(written)
-    return Imposed(layout, plan, tuple(Pdf(p, n, plan.sheet) for p, n in zip(written, counts)),
-                   Pdf(path, source.pages, source.size), source.repairs)
+    return Imposed(layout, plan, tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts)),
+                   Pdf(path, "page", source.pages, source.size), source.repairs)
 
 
 def test_sheet(target: Path, *, sheet: Size) -> Imposed:
     """Write the one-sheet duplex test to `target`."""
     plan = testsheet.layout(sheet)
     _save({target: pdf.write(None, plan)})
-    return Imposed("test sheet", plan, (Pdf(target, len(plan.sides), plan.sheet),), None)
+    return Imposed("test sheet", plan, (Pdf(target, "side", len(plan.sides), plan.sheet),), None)
 
 
 def describe(imposed: Imposed) -> list[str]:
     """The summary: what was written, where blanks went, and how to print."""
     plan = imposed.plan
-    lines = [f"wrote {out.path}: {plural(out.pages, 'side')} of {out.size}" for out in imposed.outputs]
+    lines = [f"wrote {out.path}: {plural(out.pages, out.unit)} of {out.size}" for out in imposed.outputs]
     if imposed.source is None:
         return lines + ["copy it once recto-verso, turn it over like a book page, and read the back"]
     source = imposed.source
-    lines.append(f"imposed {source.path}: {plural(source.pages, 'page')} of {source.size}, {imposed.layout} layout")
+    lines.append(f"imposed {source.path}: {plural(source.pages, source.unit)} of {source.size}, {imposed.layout} layout")
     lines += [f"note: the PDF was damaged and read anyway ({repair})" for repair in imposed.repairs[:1]]
     sections = f" in {plan.sections} sections" if plan.sections > 1 else ""
     lines.append(f"{plural(len(plan.sheets), 'sheet')} of paper per copy{sections}")
     if plan.blanks:
         where = "at the end" if plan.blanks[-1] == plan.positions else "before the back cover"
-        at = f"page{'s' if len(plan.blanks) > 1 else ''} {', '.join(map(str, plan.blanks))}"
-        lines.append(f"{plural(len(plan.blanks), 'blank page')} added {where} ({at})")
+        lines.append(f"{plural(len(plan.blanks), 'blank page')} added {where} ({pages(plan.blanks)})")
     else:
         lines.append("no blank pages added")
     edge = f"{plan.flip} edge (« bord {'long' if plan.flip == 'long' else 'court'} »)"

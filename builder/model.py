@@ -20,6 +20,18 @@ It travels to the worker process that renders the document: a picklable value, n
 
 
 @dataclass(frozen=True)
+class Pdf:
+    """A PDF file written by the build."""
+
+    path: Path
+    unit: str
+    """What one of its pages is called: "page", or "side" for an imposed sheet's."""
+    pages: int
+    size: Size
+    """The first page's."""
+
+
+@dataclass(frozen=True)
 class Meta:
     """What the manifest says of the zine as a whole."""
 
@@ -58,14 +70,14 @@ class Part:
 class Letter:
     """A letter part (`kind: letter`) with its placeholders found and checked (README, letters)."""
 
-    part: Part
-    """The part; its `html` has the blanks drawn, ready to print."""
     name: str
     """The file name without `.md`: what `zine letter NAME` takes."""
     keys: tuple[str, ...]
     """The keys of its fields, in order, each once: what a values file may fill."""
     boxes: tuple[str, ...]
     """The text after each checkbox, in order: what a values file ticks."""
+    part: Part
+    """The part; its `html` has the blanks drawn, ready to print."""
 
 
 @dataclass(frozen=True)
@@ -104,33 +116,21 @@ class Document:
 
 @dataclass(frozen=True)
 class Rendered:
-    """What rendering one document gave: the renderer's answer, as a value."""
+    """What rendering one document gave, as a value: the PDF written at `path`, its number of
+    `pages` and the `size` of the first; the `blanks` the layout left (1-based page numbers: a
+    part that starts on a right-hand page); the `files` it read besides its HTML, each with its
+    modification time (ns) and size then; the font `families` of the stylesheets' @font-face
+    rules (the only fonts an output should use); `laid_out` False when an earlier build's PDF was
+    reused (the same HTML, the same files)."""
 
     name: str
     path: Path
-    """The PDF written."""
     pages: int
     size: Size
-    """The first page's size."""
     blanks: tuple[int, ...]
-    """1-based numbers of the pages the layout left blank (a part starting on a right-hand page)."""
     files: tuple[tuple[Path, int, int], ...]
-    """Each file the render read besides its HTML, with its modification time (ns) and size then."""
     families: frozenset[str]
-    """The font families of the stylesheets' @font-face rules: the only fonts an output should use."""
     laid_out: bool = True
-    """False when the PDF of an earlier build was reused (same HTML, same files)."""
-
-
-@dataclass(frozen=True)
-class Pdf:
-    """A PDF file written by the build."""
-
-    path: Path
-    pages: int
-    size: Size
-    unit: str = "page"
-    """What one of its pages is called: "page", or "side" for imposed sheets."""
 
 
 @dataclass(frozen=True)

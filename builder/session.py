@@ -109,8 +109,8 @@ class Batch:
         path = self._path(name)
         os.replace(rendered.path, path)
         self._check(name, path, rendered, pixels=True)
-        self.outputs.append(Pdf(self._project.output_path(name, self._zine.meta.slug), rendered.pages,
-                                rendered.size, OUTPUTS[name].unit))
+        self.outputs.append(Pdf(self._project.output_path(name, self._zine.meta.slug), OUTPUTS[name].unit,
+                                rendered.pages, rendered.size))
         self._published.add(name)
         return dataclasses.replace(rendered, path=path)
 
@@ -123,8 +123,8 @@ class Batch:
         self._tasks.append(self._background.submit(kind, jobs.impose, source.path, plan, path, where,
                                                    weight=IMPOSE_MS * source.pages))
         self._check(kind, path, source, pixels=source.name not in self._published)
-        self.outputs.append(Pdf(self._project.output_path(kind, self._zine.meta.slug), len(plan.sides),
-                                plan.sheet, OUTPUTS[kind].unit))
+        self.outputs.append(Pdf(self._project.output_path(kind, self._zine.meta.slug), OUTPUTS[kind].unit,
+                                len(plan.sides), plan.sheet))
 
     def previews(self, reading: Rendered, booklet: str) -> None:
         """PNGs of the reading pages and of both sides of the booklet's sheets, and its contact sheet."""

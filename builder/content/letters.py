@@ -36,8 +36,8 @@ def read(part: Part, where: str, content: Path) -> Letter:
     """The letter of a `kind: letter` part, its HTML drawn with blanks; BuildError naming every bad placeholder."""
     keys, boxes, problems = _scan(part.body, part.first_line, where)
     raise_all(problems)
-    letter = Letter(part, part.source.stem, keys, boxes)
-    return Letter(dataclasses.replace(part, html=fragment(letter, where, content)), letter.name, keys, boxes)
+    letter = Letter(name=part.source.stem, keys=keys, boxes=boxes, part=part)
+    return dataclasses.replace(letter, part=dataclasses.replace(part, html=fragment(letter, where, content)))
 
 
 def fragment(letter: Letter, where: str, content: Path, values: Mapping[str, str] | None = None,

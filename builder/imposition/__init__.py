@@ -81,7 +81,9 @@ class Sheet:
     """One sheet of paper: what is printed on its front and, if duplex, on its back."""
 
     front: Side
+    """Printed first; on the outside of the folded booklet for its outermost sheet."""
     back: Side | None
+    """None when the sheet is printed on one side only (a one-page zine)."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from builder.errors import BuildError
 from builder.imposition import (
     Imposition, Label, Line, Side, onepagezine, padded, placed, registry, saddle, testsheet, turned,
 )
-from builder.paper import A3, A4, A5, A6, LETTER, Size, parse
+from builder.paper import A3, A4, A5, A6, LETTER, Size
 
 A7ISH = Size(74.25, 105)
 
@@ -312,20 +312,6 @@ def test_test_sheet_speaks_on_both_sides() -> None:
     assert any("upside down" in m.text and m.rotation == 180 for m in back), "English follows"
     assert all(0 < m.x < 297 and 0 < m.y < 210 for side in (sheet.front, sheet.back) for m in side.marks
                if isinstance(m, Label))
-
-
-@pytest.mark.parametrize(("text", "size"), [
-    ("A4", A4), ("a3", A3), ("letter", LETTER), ("320x450mm", Size(320, 450)), ("320 × 450 mm", Size(320, 450)),
-    ("210x297", A4),
-])
-def test_sheet_sizes(text: str, size: Size) -> None:
-    assert parse(text) == size
-
-
-@pytest.mark.parametrize("text", ["A9", "x", "0x100mm", "10x10mm", "300x300cm"])
-def test_bad_sheet_sizes(text: str) -> None:
-    with pytest.raises(BuildError, match="a sheet size is"):
-        parse(text)
 
 
 def test_registry_knows_each_layouts_options() -> None:

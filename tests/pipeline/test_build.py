@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from builder.model import Report
@@ -82,18 +84,39 @@ def _forms(page: object) -> list[dict]:  # type: ignore[type-arg]
     return found  # type: ignore[return-value]
 
 
+PARTS = ("Partie un", "Partie deux", "Partie trois", "Partie quatre", "Partie cinq")
+"""The sample's part titles, in manifest order."""
+
+
+def check_contents(pages: list[str], titles: tuple[str, ...]) -> None:
+    """The contents page lists every title once, in order, with the page on which it starts."""
+    listed = re.findall(r"(" + "|".join(map(re.escape, titles)) + r")[ .\u00a0]+(\d+)", pages[1])
+    starts = {title: number for number, text in enumerate(pages, start=1) for title in titles
+              if text.startswith(f"{title} ")}
+    assert [title for title, _ in listed] == list(titles), f"contents: {listed}"
+    assert set(starts) == set(titles), f"parts found starting a page: {starts}"
+    assert {title: int(number) for title, number in listed} == starts
+
+
 def test_folios_and_contents_page_numbers(sample_build: Report) -> None:
     pages = page_texts(sample_build.outputs[0].path)
     assert "Sommaire" in pages[1]
-    # the table of contents gives the page on which each part starts
-    for number, text in enumerate(pages, start=1):
-        for part in ("un", "deux", "trois", "quatre", "cinq"):
-            if text.startswith(f"Partie {part} "):
-                assert f"Partie {part} . " in pages[1] or f"Partie {part}" in pages[1]
-                assert pages[1].split(f"Partie {part}")[1].lstrip(" .").split()[0] == str(number)
+    check_contents(pages, PARTS)
     # inner pages end with their folio; the cover and back cover have none
     assert pages[2].endswith(" 3")
     assert not pages[0].endswith(" 1")
+
+
+@pytest.mark.parametrize("change", [
+    lambda pages: [pages[0], pages[1].replace("\u00a03", "\u00a09"), *pages[2:]],  # a wrong number
+    lambda pages: [pages[0], pages[1].replace("Partie deux", "Partie second"), *pages[2:]],  # an entry missing
+    lambda pages: [*pages[:3], "Partie quatre " + pages[3], *pages[4:]],  # a part on another page
+])
+def test_the_contents_check_fails_on_wrong_contents(sample_build: Report, change: Callable[[list[str]], list[str]]
+                                                    ) -> None:
+    """The check above can fail: each of these contents pages is wrong."""
+    with pytest.raises(AssertionError):
+        check_contents(change(page_texts(sample_build.outputs[0].path)), PARTS)
 
 
 def test_shipped_zine_builds(shipped_build: Report) -> None:

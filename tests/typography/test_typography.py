@@ -88,3 +88,17 @@ def test_idempotent(text: str) -> None:
 def test_idempotent_html(pieces: list[str]) -> None:
     once = refine("".join(pieces), "fr")
     assert refine(once, "fr") == once
+
+
+@pytest.mark.parametrize("lang", ["fr", "fr-FR", "fr-CA", "FR", "fr_BE"])
+def test_every_french_tag_takes_the_french_rules(lang: str) -> None:
+    assert refine("<p>Kesako ? « Oui »</p>", lang) == f"<p>Kesako{NNBSP}? «{NBSP}Oui{NBSP}»</p>"
+    assert refine_text("Objet : lettre", lang) == f"Objet{NBSP}: lettre"
+
+
+@pytest.mark.parametrize("lang", ["en", "en-GB", "de", "oc", "frr"])
+def test_a_language_without_rules_is_left_as_written(lang: str) -> None:
+    """Only French has rules yet: other languages get no French spaces (issue 11 adds English)."""
+    html = "<p>What ? \"Yes\" -- 1st : 10 %</p>"
+    assert refine(html, lang) == html
+    assert refine_text("a : b", lang) == "a : b"
