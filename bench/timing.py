@@ -11,12 +11,22 @@ from pathlib import Path
 
 def wall(command: Sequence[str | Path], runs: int, cwd: Path | None = None) -> float:
     """Median wall time of a command in seconds, start-up included, as a user would wait for it."""
+    return statistics.median(walls(command, runs, cwd))
+
+
+def walls(command: Sequence[str | Path], runs: int, cwd: Path | None = None) -> list[float]:
+    """The wall time of each of `runs` runs of a command, in seconds."""
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         subprocess.run([str(part) for part in command], check=True, capture_output=True, cwd=cwd)
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return times
+
+
+def spread(times: Sequence[float]) -> str:
+    """1.73 s (1.70–1.80): the median, then the fastest and slowest runs, for the machine's noise."""
+    return f"{statistics.median(times):.2f} s ({min(times):.2f}–{max(times):.2f})"
 
 
 def kilobytes(path: Path) -> str:

@@ -32,6 +32,9 @@ from builder.errors import BuildError
 T = TypeVar("T")
 SIZE = 2
 """Worker processes: one per core of the two-core machines the benches run on."""
+IDLE = 0.05
+"""Seconds without a task after which a worker counts as idle (and imports what it will need):
+long enough for the build to answer a result with the next task."""
 
 
 @dataclass(eq=False)
@@ -176,7 +179,7 @@ def _serve(connection: Connection, parent: int, warm: tuple[str, ...]) -> None:
     _watch_parent(parent)
     waiting = list(warm)
     while True:
-        while waiting and not connection.poll():  # idle: import what the next tasks will need
+        while waiting and not connection.poll(IDLE):  # idle: import what the next tasks will need
             importlib.import_module(waiting.pop(0))
         try:
             message = connection.recv()

@@ -48,22 +48,23 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
         zine = content.load(project)
         log(f"read {plural(len(zine.parts), 'part')} from {project.shown(project.content)}/")
         with Batch(session, zine, stage, documents(session.env, zine, fillable=options.fillable)) as batch:
+            # The short documents first: they are checked while the reading edition is laid out.
+            _letter_packs(batch, zine, log)
+            _minizine(batch, zine, project)
             reading = batch.publish("reading")
             log(f"laid out the reading edition: {plural(reading.pages, 'page')} of {reading.size}")
             booklet = saddle.layout(reading.pages, reading.size, zine.format.sheet)
             batch.impose(reading, booklet, "booklet")
+            log(f"imposing the booklet: {plural(len(booklet.sheets), 'sheet')}, {plural(len(booklet.sides), 'side')}")
             if options.previews:
                 batch.previews(reading, "booklet")
-            log(f"imposing the booklet: {plural(len(booklet.sheets), 'sheet')}, {plural(len(booklet.sides), 'side')}")
-            _letter_packs(batch, zine, log)
-            _minizine(batch, zine, project)
             if options.keep_html:
                 batch.keep_html()
             findings = _judge(batch.findings(), project)
             log(f"checked the outputs: {plural(len(findings), 'warning')}")
-    return Report(outputs=tuple(batch.outputs), sheets=len(booklet.sheets), blanks=booklet.blanks,
+    return Report(outputs=batch.outputs, sheets=len(booklet.sheets), blanks=booklet.blanks,
                   inner_blanks=reading.blanks, seconds=time.perf_counter() - started, findings=findings,
-                  extras=tuple(batch.extras), laid_out=tuple(batch.laid_out))
+                  extras=tuple(batch.extras), laid_out=batch.laid_out)
 
 
 def _letter_packs(batch: Batch, zine: Zine, log: Log) -> None:

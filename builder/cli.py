@@ -39,10 +39,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from builder.build import build
+    from builder.session import Session
 
     project = _project(args)
-    report = build(project, options=_options(args), log=lambda line: print(f"  {line}", file=sys.stderr))
+    with Session.reused(None, project) as session:  # the workers start before the build's imports
+        from builder.build import build
+
+        report = build(project, options=_options(args), session=session,
+                       log=lambda line: print(f"  {line}", file=sys.stderr))
     _summary(report, project.root)
     return 0
 

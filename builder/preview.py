@@ -33,16 +33,6 @@ def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[Imag
     return images
 
 
-def reading_name(number: int) -> str:
-    """reading-01.png: the preview of page `number` of the reading edition."""
-    return f"reading-{number:02d}.png"
-
-
-def side_name(number: int) -> str:
-    """booklet-sheet-01-recto.png: the preview of side `number` (1-based, recto first) of the booklet."""
-    return f"booklet-sheet-{(number + 1) // 2:02d}-{'recto' if number % 2 else 'verso'}.png"
-
-
 _ENCODED: dict[bytes, bytes] = {}
 ENCODED_MAX = 512
 """Thumbnails kept encoded (about 30 kB each), oldest forgotten first."""

@@ -35,6 +35,18 @@ OUTPUTS: dict[str, Output] = {
 PREVIEW, HTML = "preview", "html"
 FOLDERS = (PREVIEW, HTML)
 """Sub-folders of the output a build replaces whole: the PNG previews, the kept HTML."""
+
+
+def reading_preview(number: int) -> str:
+    """reading-01.png: in preview/, the PNG of page `number` of the reading edition."""
+    return f"reading-{number:02d}.png"
+
+
+def side_preview(number: int) -> str:
+    """booklet-sheet-01-recto.png: in preview/, the PNG of side `number` (1-based, recto first) of the booklet."""
+    return f"booklet-sheet-{(number + 1) // 2:02d}-{'recto' if number % 2 else 'verso'}.png"
+
+
 WORK = "work"
 """A scratch sub-folder of the staging folder: files that are not outputs (the mini-zine's pages)."""
 

@@ -21,12 +21,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from builder import jobs, preview
+from builder import jobs
 from builder.background import Background, Ticket
+from builder.errors import BuildError, BuildErrors, raise_all
 from builder.imposition import Imposition
 from builder.model import Document, Finding, Pdf, Rendered, Zine
-from builder.preflight import Expectation, expectations
-from builder.project import HTML, OUTPUTS, PREVIEW, WORK, Project
+from builder.paper import Size
+from builder.preflight import expectations
+from builder.project import HTML, OUTPUTS, PREVIEW, WORK, Project, reading_preview, side_preview
 from builder.render import templating
 
 
@@ -35,8 +37,13 @@ class Session:
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.env = templating.environment(project.templates)  # BuildError if there is no such folder
+        # The workers first: they import WeasyPrint while this process loads Jinja2 and the content.
         self.background = Background(warm=jobs.WARM)
+        try:
+            self.env = templating.environment(project.templates)
+        except BuildError:  # no such folder
+            self.background.close()
+            raise
 
     def close(self) -> None:
         self.background.close()
@@ -64,9 +71,10 @@ class Batch:
     """One build's documents in the workers: rendered, published as outputs or imposed, checked.
 
     Every document is handed to the workers at once, the longest first, so that they are laid
-    out side by side; each method waits only for what it needs. `outputs` lists what the build
-    wrote, in order. Used as a context manager: at its end every task has finished (a failed
-    build too), so nothing writes in `stage` once it is gone.
+    out side by side; each method waits only for what it needs. Outputs and their findings are
+    listed in the order of the table of outputs, whatever order they were made in. Used as a
+    context manager: at its end every task has finished (a failed build too), so nothing writes
+    in `stage` once it is gone.
     """
 
     def __init__(self, session: Session, zine: Zine, stage: Path, documents: tuple[Document, ...]) -> None:
@@ -79,11 +87,11 @@ class Batch:
         self._renders = {document.name: self._background.submit(
             document.name, jobs.render, document, stage / WORK / f"{document.name}.pdf", roots, zine.meta.date,
             weight=RENDER_MS_PER_KB * len(document.html) / 1000) for document in documents}
+        self._checks: dict[str, Ticket[tuple[Finding, ...]]] = {}
         self._tasks: list[Ticket[Any]] = []
-        """Every task after the renders, in the order asked: checks, impositions, previews."""
-        self._published: set[str] = set()
-        self.outputs: list[Pdf] = []
-        self.laid_out: list[str] = []
+        """The impositions and previews, in the order asked."""
+        self._outputs: dict[str, Pdf] = {}
+        self._laid_out: set[str] = set()
         self.extras: list[Path] = []
         """What was written besides the PDFs: previews, the contact sheet, kept HTML."""
 
@@ -96,11 +104,26 @@ class Batch:
     def __contains__(self, name: str) -> bool:
         return name in self._renders
 
+    @property
+    def outputs(self) -> tuple[Pdf, ...]:
+        """The PDFs written, in the order of the table of outputs (project.OUTPUTS)."""
+        return tuple(self._outputs[kind] for kind in OUTPUTS if kind in self._outputs)
+
+    @property
+    def laid_out(self) -> tuple[str, ...]:
+        """The documents laid out by this build (the others were reused), in the order of `documents`."""
+        return tuple(document.name for document in self.documents if document.name in self._laid_out)
+
     def rendered(self, name: str) -> Rendered:
-        """Document `name` once laid out (in the work folder); BuildError if it could not be."""
-        rendered = self._background.result(self._renders[name])
-        if rendered.laid_out and name not in self.laid_out:
-            self.laid_out.append(name)
+        """Document `name` once laid out (in the work folder); BuildError if it could not be, with
+        every other document's errors too (a stylesheet they share is named once)."""
+        try:
+            rendered = self._background.result(self._renders[name])
+        except BuildError:
+            raise_all(self._render_errors())
+            raise
+        if rendered.laid_out:
+            self._laid_out.add(name)
         return rendered
 
     def publish(self, name: str) -> Rendered:
@@ -108,33 +131,29 @@ class Batch:
         rendered = self.rendered(name)
         path = self._path(name)
         os.replace(rendered.path, path)
-        self._check(name, path, rendered, pixels=True)
-        self.outputs.append(Pdf(self._project.output_path(name, self._zine.meta.slug), OUTPUTS[name].unit,
-                                rendered.pages, rendered.size))
-        self._published.add(name)
-        return dataclasses.replace(rendered, path=path)
+        rendered = dataclasses.replace(rendered, path=path)
+        self._check(name, rendered, pixels=True)
+        self._output(name, rendered.pages, rendered.size)
+        return rendered
 
     def impose(self, source: Rendered, plan: Imposition, kind: str, *, where: str | None = None) -> None:
         """Impose `source` by `plan` as output `kind`, then check it; BuildError naming `where`
         (by default the source's output) if the source is unreadable. The pixels of published
         pages were checked already: only the fonts and text of their imposed sheets are."""
-        path = self._path(kind)
         where = where or self._project.shown(self._project.output_path(source.name, self._zine.meta.slug))
-        self._tasks.append(self._background.submit(kind, jobs.impose, source.path, plan, path, where,
+        self._tasks.append(self._background.submit(kind, jobs.impose, source.path, plan, self._path(kind), where,
                                                    weight=IMPOSE_MS * source.pages))
-        self._check(kind, path, source, pixels=source.name not in self._published)
-        self.outputs.append(Pdf(self._project.output_path(kind, self._zine.meta.slug), OUTPUTS[kind].unit,
-                                len(plan.sides), plan.sheet))
+        self._check(kind, dataclasses.replace(source, path=self._path(kind)), pixels=source.name not in self._outputs)
+        self._output(kind, len(plan.sides), plan.sheet)
 
     def previews(self, reading: Rendered, booklet: str) -> None:
         """PNGs of the reading pages and of both sides of the booklet's sheets, and its contact sheet."""
         self.extras += [self._project.output / PREVIEW, self._project.output_path("contact", self._zine.meta.slug)]
-        folder = self._stage / PREVIEW
-        self._tasks.append(self._background.submit(reading.name, jobs.previews, reading.path, folder,
-                                                   preview.reading_name, None, weight=PREVIEW_MS * reading.pages))
-        contact = self._project.output_path("contact", self._zine.meta.slug, self._stage)
-        self._tasks.append(self._background.submit(booklet, jobs.previews, self._path(booklet), folder,
-                                                   preview.side_name, contact, weight=PREVIEW_MS * reading.pages / 2))
+        folder, contact = self._stage / PREVIEW, self._project.output_path("contact", self._zine.meta.slug, self._stage)
+        for name, pdf, naming, sheet in ((PREVIEW, reading.path, reading_preview, None),
+                                         (booklet, self._path(booklet), side_preview, contact)):
+            self._tasks.append(self._background.submit(name, jobs.previews, pdf, folder, naming, sheet,
+                                                       weight=PREVIEW_MS * reading.pages))
 
     def keep_html(self) -> None:
         """The HTML of every document, in output/html/, each renderable on its own (templating.keep)."""
@@ -143,18 +162,32 @@ class Batch:
             templating.keep(document, self._stage / HTML, self._project.output / HTML, self._project.root)
 
     def findings(self) -> list[Finding]:
-        """Every output's findings, in the order they were written; waits for every task, and
+        """Every output's findings, in the order of the table of outputs; waits for every task, and
         raises the first error of any (an unreadable PDF, a preview that could not be written)."""
-        results = [self._background.result(ticket) for ticket in self._tasks]
-        return [finding for ticket, result in zip(self._tasks, results) if ticket.task is jobs.check
-                for finding in result]
+        for ticket in self._tasks:
+            self._background.result(ticket)
+        return [finding for kind in OUTPUTS if kind in self._checks
+                for finding in self._background.result(self._checks[kind])]
+
+    def _render_errors(self) -> list[BuildError]:
+        found: dict[str, BuildError] = {}
+        for ticket in self._renders.values():
+            try:
+                self._background.result(ticket)
+            except BuildErrors as errors:
+                found.update((str(error), error) for error in errors.errors)
+            except BuildError as error:
+                found.setdefault(str(error), error)
+        return list(found.values())
 
     def _path(self, kind: str) -> Path:
         return self._project.output_path(kind, self._zine.meta.slug, self._stage)
 
-    def _check(self, kind: str, path: Path, source: Rendered, *, pixels: bool) -> None:
-        expect: Expectation | None = self._expect.get(kind)
-        weight = (CHECK_MS if pixels else IMPOSE_MS) * source.pages
-        self._tasks.append(self._background.submit(kind, jobs.check, path, expect, source.families, pixels,
-                                                   weight=weight))
+    def _output(self, kind: str, pages: int, size: Size) -> None:
+        self._outputs[kind] = Pdf(self._project.output_path(kind, self._zine.meta.slug), OUTPUTS[kind].unit,
+                                  pages, size)
 
+    def _check(self, kind: str, pdf: Rendered, *, pixels: bool) -> None:
+        weight = (CHECK_MS if pixels else IMPOSE_MS) * pdf.pages
+        self._checks[kind] = self._background.submit(kind, jobs.check, pdf.path, self._expect.get(kind),
+                                                     pdf.families, pixels, weight=weight)

@@ -1,9 +1,10 @@
 """Preflight: read any PDF back and list what would go wrong at the copy shop.
 
 `check` never raises on a bad PDF: an unreadable file is one more finding, and the caller
-judges (the build stops on errors; `zine check --strict` also on warnings). Print facts from
-shared FACTS.md §5: text and fonts are looked at in `fonts`, what the copier does to ink
-(colour, greys, the edges) in `ink`; sizes and metadata here.
+judges (the build stops on errors; `zine check --strict` also on warnings). What each kind of
+PDF must be is said here; the PDF is read in `reader` (pages, sizes, metadata), `text` (fonts,
+small text) and `ink` (what the copier does to colour, greys and the edges), print facts from
+shared FACTS.md §5. Importing this package loads no PDF library: the build process never does.
 """
 
 from __future__ import annotations
@@ -12,17 +13,10 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-from pypdf import PdfReader
-
 from builder import paper
 from builder.model import Finding
 from builder.paper import FORMATS, ZINE, Format, Size
-from builder.preflight import ink, text
 from builder.project import output_kind
-from builder.wording import pages, plural
-
-SIZE_TOLERANCE_MM = 1.0
 
 
 @dataclass(frozen=True)
@@ -69,82 +63,9 @@ def check(paths: Iterable[Path], *, expect: Expectation | None = None,
     `pixels=False` skips rendering the pages (colour, greys, ink near the edges): for a file
     whose pages were already checked in another (an imposed booklet of a checked edition).
     """
+    from builder.preflight import reader  # pdfium and pypdf: only in the processes that check
+
     findings: list[Finding] = []
     for path in paths:
-        findings.extend(_check_file(Path(path), expect or expectation_for(Path(path)), fonts, pixels))
-    return findings
-
-
-def _check_file(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool) -> list[Finding]:
-    if not path.is_file():
-        return [Finding(path, None, "error", "no such file")]
-    try:
-        document = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError as error:
-        reason = "encrypted: remove the password first" if "password" in str(error).lower() else \
-            f"not a readable PDF ({error})"
-        return [Finding(path, None, "error", reason)]
-    findings: list[Finding] = []
-    used: dict[str, text.Font] = {}
-    sizes: dict[Size, list[int]] = {}
-    try:
-        for number, page in enumerate(document, start=1):
-            # One unreadable page must not hide what the others have to say.
-            try:
-                width, height = page.get_size()
-                sizes.setdefault(Size.from_points(width, height), []).append(number)
-                findings += text.measure(path, number, page, used)
-                findings += ink.findings(path, number, page) if pixels else []
-            except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
-                findings.append(Finding(path, number, "error", f"could not be checked ({error})"))
-            finally:
-                page.close()
-    finally:
-        document.close()
-    found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings, *_metadata(path)]
-    return sorted(found, key=lambda finding: finding.severity == "note")  # the plain report last
-
-
-def _sizes(path: Path, sizes: dict[Size, list[int]], expect: Expectation | None) -> list[Finding]:
-    count = sum(len(numbers) for numbers in sizes.values())
-    if not count:
-        return [Finding(path, None, "error", "the PDF has no pages")]
-    findings = []
-    if expect is None and len(sizes) > 1:
-        shown = "; ".join(f"{pages(numbers)}: {size}" for size, numbers in sizes.items())
-        findings.append(Finding(path, None, "warning", f"pages of different sizes: {shown}"))
-    elif expect is None:  # nothing to compare with: just say what it is
-        findings.append(Finding(path, None, "note", f"{plural(count, 'page')} of {next(iter(sizes))}"))
-    else:
-        for size, numbers in sizes.items():
-            if not _same(size, expect.size):
-                findings.append(Finding(path, None, "error", f"{pages(numbers)}: {size}, "
-                                                             f"expected {expect.size} ({expect.label})"))
-    if expect is not None and expect.even and count % 2:
-        findings.append(Finding(path, None, "error", f"{plural(count, 'side')}: a booklet printed recto-verso "
-                                                     "needs an even number"))
-    return findings
-
-
-def _same(size: Size, expected: Size) -> bool:
-    return abs(size.width - expected.width) <= SIZE_TOLERANCE_MM and \
-        abs(size.height - expected.height) <= SIZE_TOLERANCE_MM
-
-
-def _metadata(path: Path) -> list[Finding]:
-    """Title and language: viewers show the title, screen readers need the language."""
-    try:
-        reader = PdfReader(path)
-        info = reader.metadata
-        xmp = reader.xmp_metadata  # PDF 2.0 may keep the title there only
-        title = (info.title if info is not None else None) or (xmp.dc_title if xmp is not None else None)
-        lang = reader.root_object.get("/Lang")
-    except Exception as error:  # noqa: BLE001 — pdfium read it; a stricter reader may not
-        return [Finding(path, None, "warning", f"could not read the metadata ({error})")]
-    findings = []
-    if not title or not str(title).strip():
-        findings.append(Finding(path, None, "warning", "no title in the metadata: viewers show the file name"))
-    if not lang or not str(lang).strip():
-        findings.append(Finding(path, None, "warning", "no language in the metadata: screen readers cannot "
-                                                       "pick a voice"))
+        findings.extend(reader.findings(Path(path), expect or expectation_for(Path(path)), fonts, pixels))
     return findings
