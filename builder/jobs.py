@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from builder.preflight import Expectation
     from builder.render.weasy import Renderer
 
-WARM = ("builder.render.weasy", "builder.preflight", "builder.pdf", "builder.preview")
+WARM = ("builder.render.weasy", "builder.preflight.reader", "builder.pdf", "builder.preview")
 """What a worker imports while it waits for its first tasks: WeasyPrint first."""
 CHECKED_MAX = 32
 """Files whose findings a worker remembers (a few per build), oldest forgotten first."""

@@ -48,7 +48,13 @@ def side_preview(number: int) -> str:
 
 
 WORK = "work"
-"""A scratch sub-folder of the staging folder: files that are not outputs (the mini-zine's pages)."""
+"""A scratch sub-folder of the staging folder: each document as first laid out, before it becomes
+an output (or is imposed into one, like the mini-zine's pages)."""
+
+
+def work_path(stage: Path, document: str) -> Path:
+    """Where document `document` is laid out in the staging folder `stage`: work/reading.pdf."""
+    return stage / WORK / f"{document}.pdf"
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from builder.imposition import Imposition
 from builder.model import Document, Finding, Pdf, Rendered, Zine
 from builder.paper import Size
 from builder.preflight import expectations
-from builder.project import HTML, OUTPUTS, PREVIEW, WORK, Project, reading_preview, side_preview
+from builder.project import HTML, OUTPUTS, PREVIEW, WORK, Project, reading_preview, side_preview, work_path
 from builder.render import templating
 
 
@@ -85,7 +85,7 @@ class Batch:
         (stage / WORK).mkdir()
         roots = session.project.sources
         self._renders = {document.name: self._background.submit(
-            document.name, jobs.render, document, stage / WORK / f"{document.name}.pdf", roots, zine.meta.date,
+            document.name, jobs.render, document, work_path(stage, document.name), roots, zine.meta.date,
             weight=RENDER_MS_PER_KB * len(document.html) / 1000) for document in documents}
         self._checks: dict[str, Ticket[tuple[Finding, ...]]] = {}
         self._tasks: list[Ticket[Any]] = []
