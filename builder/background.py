@@ -112,15 +112,24 @@ class Background:
                 worker = self._workers[index]
 
     def close(self) -> None:
+        """Wait for the tasks the workers hold, then end them (one still warming up is not waited for)."""
+        self.drain()
+        self._end(signal.SIGTERM)
+
+    def stop(self) -> None:
+        """End every worker now, whatever it is doing (Ctrl-C): the tasks they held are dropped,
+        nothing they were writing is written after this returns, and no task can be sent again."""
+        self._end(signal.SIGKILL)
+
+    def _end(self, how: signal.Signals) -> None:
         for worker in self._workers:
-            try:
-                worker.connection.send(None)
-            except (OSError, ValueError):
-                pass
-            worker.process.join(timeout=5)
             if worker.process.is_alive():
-                worker.process.terminate()
+                os.kill(worker.process.pid, how)
+            worker.process.join()
             worker.connection.close()
+            for ticket in worker.tickets:
+                ticket.done, ticket.value = True, BuildError(None, "the build was stopped")
+            worker.tickets.clear()
 
     def _start(self) -> _Worker:
         connection, child = self._context.Pipe()

@@ -58,6 +58,9 @@ class Session:
         session = cls(project)
         try:
             yield session
+        except KeyboardInterrupt:  # Ctrl-C: the user waits for no render to finish
+            session.background.stop()
+            raise
         finally:
             session.close()
 
@@ -98,8 +101,11 @@ class Batch:
     def __enter__(self) -> Batch:
         return self
 
-    def __exit__(self, *exception: object) -> None:
-        self._background.drain()
+    def __exit__(self, kind: type[BaseException] | None, *exception: object) -> None:
+        if kind is KeyboardInterrupt:  # Ctrl-C: a render may take seconds, the user waits for none
+            self._background.stop()
+        else:
+            self._background.drain()
 
     def __contains__(self, name: str) -> bool:
         return name in self._renders

@@ -59,4 +59,6 @@ def _once(project: Project, options: Options, session: Session, summary: Callabl
         print("not rebuilt: the previous outputs are unchanged", file=sys.stderr, flush=True)
         return
     summary(report, project.root)
+    print(f"laid out again: {', '.join(report.laid_out) or 'nothing (no document changed)'}",
+          file=sys.stderr, flush=True)
     print(f"rebuilt in {time.perf_counter() - started:.2f} s", file=sys.stderr, flush=True)

@@ -114,6 +114,19 @@ def _norm(text: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
+def children(parent: int) -> list[int]:
+    """Process ids whose parent is `parent` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, by relative path: to compare outputs before and after."""
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import queue
+import signal
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from builder.build import Options
 from builder.model import Report
 from builder.project import Project
 from builder.session import Session
-from conftest import ROOT, SAMPLE, build_in, copy_project, page_texts
+from conftest import ROOT, SAMPLE, build_in, children, copy_project, page_texts
 
 
 @pytest.fixture
@@ -123,6 +124,7 @@ def test_watch_rebuilds_on_a_change(project: Path) -> None:
         (project / "content/un.md").write_text(text.replace("Paragraphe 1", "Paragraphe modifié"), encoding="utf-8")
         lines = _until(watcher, "rebuilt in")
         assert any("changed: un.md" in line for line in lines)
+        assert any(line.strip() == "laid out again: reading" for line in lines), lines
         assert any("Paragraphe modifié" in page for page in page_texts(project / "output/zine-d-essai-reading.pdf"))
         (project / "content/zine.toml").write_text("title = \n", encoding="utf-8")
         lines = _until(watcher, "not rebuilt")
@@ -133,13 +135,34 @@ def test_watch_rebuilds_on_a_change(project: Path) -> None:
         watcher.wait(timeout=10)
 
 
+def test_ctrl_c_stops_a_build_at_once_and_leaves_nothing(project: Path) -> None:
+    """The renders run in the workers: Ctrl-C ends them too, without waiting for a layout to finish."""
+    (project / "output").mkdir()
+    (project / "output/old.pdf").write_bytes(b"an earlier output")
+    long = (project / "content/un.md").read_text(encoding="utf-8") + "\n\nUn paragraphe de plus, assez long." * 1500
+    (project / "content/un.md").write_text(long, encoding="utf-8")  # several seconds of layout
+    build = subprocess.Popen([sys.executable, "-m", "builder", "build"], cwd=project, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    _until(build, "read 5 parts")  # the documents go to the workers now
+    workers = children(build.pid)
+    time.sleep(2.0)  # WeasyPrint imported, the reading edition being laid out
+    build.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    assert build.wait(timeout=30) == 130
+    assert time.monotonic() - started < 3, "no render was waited for"
+    assert any("interrupted; outputs left as they were" in line for line in _until(build, "interrupted"))
+    assert len(workers) == 2 and not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "orphaned workers"
+    assert sorted(path.name for path in (project / "output").iterdir()) == ["old.pdf"], "no staging folder left"
+
+
 def test_killing_the_watch_leaves_no_worker_behind(project: Path) -> None:
     watcher = subprocess.Popen([sys.executable, "-m", "builder", "watch", "--no-previews"], cwd=project,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
         _until(watcher, "watching")
-        workers = _children(watcher.pid)
+        workers = children(watcher.pid)
         assert workers, "the checks run in worker processes"
     finally:
         watcher.kill()  # SIGKILL: no clean-up code runs in the watch itself
@@ -148,19 +171,6 @@ def test_killing_the_watch_leaves_no_worker_behind(project: Path) -> None:
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "orphaned workers"
-
-
-def _children(parent: int) -> list[int]:
-    """Process ids whose parent is `parent` (Linux /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == parent:
-            found.append(int(stat.parent.name))
-    return found
 
 
 def _until(process: subprocess.Popen[str], needle: str, timeout: float = 60) -> list[str]:
