@@ -21,11 +21,12 @@ def a5_pdf(pages: int) -> Path:
     if target.exists():
         return target
     from builder.model import Document
+    from builder.project import Project
     from builder.render.weasy import Renderer  # WeasyPrint: only when the cache is cold
 
     CACHE.mkdir(parents=True, exist_ok=True)
     document = Document(f"bench {pages} pages", text, ROOT / "templates")
-    written = Renderer((ROOT,)).render(document, target, source_date=None).pages
+    written = Renderer(Project(ROOT, ROOT, ROOT / "templates", CACHE)).render(document, target, source_date=None).pages
     if written != pages:
         target.unlink()
         raise RuntimeError(f"rendered {written} pages, expected {pages}")

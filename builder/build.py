@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from builder import content, files, paper
 from builder.errors import BuildError, raise_all
@@ -93,7 +94,7 @@ def _judge(found: list[Finding], project: Project) -> tuple[Finding, ...]:
     imposition does not expect, a font not embedded. Colour, greys, small text, ink near the
     edge, missing metadata and fonts the machine filled in still print: warnings.
     """
-    shown = [replace(finding, path=project.output / finding.path.name) for finding in found
+    shown = [replace(finding, path=Path(project.shown(project.output / finding.path.name))) for finding in found
              if finding.severity != "note"]
     raise_all([BuildError(finding.path if finding.page is None else f"{finding.path} page {finding.page}",
                           f"preflight: {finding.message}") for finding in shown if finding.severity == "error"])

@@ -37,7 +37,7 @@ class BuildError(Exception):
         return f"{place}: {self.message}"
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        # Raised in a worker process (imposition, checks) and re-raised here: pickled whole.
+        # Raised in a worker process (renders, imposition, checks) and re-raised here: pickled whole.
         return type(self), (self.where, self.message, self.line)
 
     def lines(self) -> list[str]:

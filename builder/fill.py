@@ -43,13 +43,13 @@ def fill(project: Project, name: str, *, values: Path, target: Path) -> tuple[st
     filled, ticks = _values(values, zine.letters, letter)
     part = dataclasses.replace(letter.part, html=letters.fragment(letter, project.shown(letter.part.source),
                                                                  project.content, filled, ticks))
-    document = templating.document(templating.environment(project.templates), "letters.html", "letter", zine,
+    document = templating.document(templating.environment(project), "letters.html", "letter", zine,
                                    letters=(part,), fillable=False)
     document = dataclasses.replace(document, check=LetterFit.of((part,), zine, zine.format.letters))
 
     from builder.render.weasy import Renderer  # WeasyPrint takes a second to import: only here
 
-    Renderer(project.sources).render(document, target, source_date=zine.meta.date)
+    Renderer(project).render(document, target, source_date=zine.meta.date)
     return tuple(key for key in letter.keys if key not in filled)
 
 

@@ -1,9 +1,10 @@
 """What the worker processes do: render, check, impose and preview, each a task of its own.
 
 Each task is a plain function of plain values (pickled to the worker) that returns a value.
-What a worker keeps between tasks lives here, one copy per process: its WeasyPrint set-up,
-the last PDF it rendered of each document, and the findings of the files it checked. Heavy
-libraries are imported inside the tasks, so that importing this module costs nothing.
+Some of what a worker keeps between tasks lives here, one copy per process: its WeasyPrint
+set-ups, the last PDF it rendered of each document, and the findings of the files it checked
+(caches.py lists every cache). Heavy libraries are imported inside the tasks, so that
+importing this module costs nothing.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from builder.caches import remembered
 from builder.model import Document, Finding, Rendered
+from builder.project import Project
 
 if TYPE_CHECKING:
     from builder.imposition import Imposition
@@ -38,25 +41,27 @@ class _Laid:
     rendered: Rendered
 
 
-_renderers: dict[tuple[Path, ...], Renderer] = {}
+_renderers: dict[Project, Renderer] = {}
 _laid: dict[str, _Laid] = {}
 _checked: dict[tuple[str, str], tuple[Finding, ...]] = {}
 
 
-def render(document: Document, target: Path, roots: tuple[Path, ...], source_date: datetime.date) -> Rendered:
-    """Lay `document` out into `target` (only `roots` may be read), or copy the PDF made the last
-    time from the same HTML and the same files; raises BuildError (render.weasy)."""
-    key = hashlib.sha256(f"{source_date}|{document.forms}|{document.check!r}|{document.html}".encode()).hexdigest()
+def render(document: Document, target: Path, project: Project, source_date: datetime.date) -> Rendered:
+    """Lay `document` out into `target` (only the project's content and templates may be read), or
+    copy the PDF made the last time from the same HTML and the same files (fonts included);
+    raises BuildError (render.weasy)."""
+    key = hashlib.sha256(f"{project}|{document.base_url}|{source_date}|{document.forms}|{document.check!r}|"
+                         f"{document.html}".encode()).hexdigest()
     previous = _laid.get(document.name)
-    if previous is not None and previous.key == key and all(_stamp(path) == (path, *stamp)
-                                                             for path, *stamp in previous.rendered.files):
+    if previous is not None and previous.key == key and _unchanged(previous.rendered.files):
         target.write_bytes(previous.data)
         return dataclasses.replace(previous.rendered, path=target, laid_out=False)
-    if roots not in _renderers:
+    renderer = _renderers.get(project)
+    if renderer is None or not _unchanged(renderer.fonts.values()):  # a font file changed: read them again
         from builder.render.weasy import Renderer  # about a second: only in the processes that render
 
-        _renderers[roots] = Renderer(roots)
-    rendered = _renderers[roots].render(document, target, source_date=source_date)
+        renderer = _renderers[project] = Renderer(project)
+    rendered = renderer.render(document, target, source_date=source_date)
     # The files were stamped as they were read: a save during the render lays it out again next time.
     _laid[document.name] = _Laid(key, target.read_bytes(), rendered)
     return rendered
@@ -67,11 +72,9 @@ def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels:
     from builder import preflight
 
     key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels)))
-    if key not in _checked:
-        if len(_checked) >= CHECKED_MAX:
-            _checked.pop(next(iter(_checked)))
-        _checked[key] = tuple(preflight.check([path], expect=expect, fonts=fonts, pixels=pixels))
-    return tuple(dataclasses.replace(finding, path=path) for finding in _checked[key])
+    found = remembered(_checked, key, CHECKED_MAX,
+                       lambda: tuple(preflight.check([path], expect=expect, fonts=fonts, pixels=pixels)))
+    return tuple(dataclasses.replace(finding, path=path) for finding in found)
 
 
 def impose(source: Path, plan: Imposition, target: Path, where: str) -> None:
@@ -89,6 +92,11 @@ def previews(pdf: Path, folder: Path, name: Callable[[int], str], contact: Path 
     images = preview.thumbnails(pdf, folder, name)
     if contact is not None:
         preview.contact_sheet(images, contact)
+
+
+def _unchanged(files: Iterable[tuple[Path, int, int]]) -> bool:
+    """Whether each file still has the modification time and size it was stamped with."""
+    return all(_stamp(path) == (path, *stamp) for path, *stamp in files)
 
 
 def _stamp(path: Path) -> tuple[Path, int, int]:

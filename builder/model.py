@@ -119,9 +119,9 @@ class Rendered:
     """What rendering one document gave, as a value: the PDF written at `path`, its number of
     `pages` and the `size` of the first; the `blanks` the layout left (1-based page numbers: a
     part that starts on a right-hand page); the `files` it read besides its HTML, each with its
-    modification time (ns) and size then; the font `families` of the stylesheets' @font-face
-    rules (the only fonts an output should use); `laid_out` False when an earlier build's PDF was
-    reused (the same HTML, the same files)."""
+    modification time (ns) and size then, fonts included; the font `families` of its stylesheets'
+    @font-face rules (the only fonts an output should use); `laid_out` False when an earlier
+    build's PDF was reused (the same HTML, the same files)."""
 
     name: str
     path: Path

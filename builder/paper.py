@@ -26,14 +26,17 @@ class Size:
 
     @property
     def landscape(self) -> Size:
+        """The same size, its long side across."""
         return Size(max(self.width, self.height), min(self.width, self.height))
 
     @property
     def portrait(self) -> Size:
+        """The same size, its long side up."""
         return Size(min(self.width, self.height), max(self.width, self.height))
 
     @property
     def points(self) -> tuple[float, float]:
+        """Width and height in PostScript points (PDF units)."""
         return self.width * MM, self.height * MM
 
     @classmethod

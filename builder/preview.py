@@ -10,6 +10,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
+from builder.caches import remembered
+
 THUMB_WIDTH = 420
 """Pixels across one thumbnail: enough to read headings, small enough to write in milliseconds."""
 COMPRESSION = 1
@@ -23,19 +25,19 @@ def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[Imag
     for number, image in enumerate(images, start=1):
         # Encoding is most of the cost: a page unchanged since the last build reuses its PNG.
         key = hashlib.blake2b(image.tobytes(), digest_size=16).digest()
-        if key not in _ENCODED:
-            if len(_ENCODED) >= ENCODED_MAX:
-                _ENCODED.pop(next(iter(_ENCODED)))
-            data = io.BytesIO()
-            image.save(data, format="PNG", compress_level=COMPRESSION)
-            _ENCODED[key] = data.getvalue()
-        (folder / name(number)).write_bytes(_ENCODED[key])
+        (folder / name(number)).write_bytes(remembered(_ENCODED, key, ENCODED_MAX, lambda: _png(image)))
     return images
 
 
 _ENCODED: dict[bytes, bytes] = {}
 ENCODED_MAX = 512
 """Thumbnails kept encoded (about 30 kB each), oldest forgotten first."""
+
+
+def _png(image: Image.Image) -> bytes:
+    data = io.BytesIO()
+    image.save(data, format="PNG", compress_level=COMPRESSION)
+    return data.getvalue()
 
 
 def contact_sheet(sides: list[Image.Image], target: Path) -> Path:

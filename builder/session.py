@@ -1,15 +1,9 @@
 """What the builds of one project keep warm, and one build's work in the worker processes.
 
-The caches, all of them (each is bounded, or replaced build after build):
-- Jinja2's compiled templates, in the build process; a template is read again when it changes.
-- In each worker, for the documents it renders: WeasyPrint with its fonts, and the last PDF of
-  each document, reused while its HTML and every file it read are unchanged (`jobs.render`):
-  after a one-word edit of the article only the reading edition is laid out again.
-- In each worker: the findings of the files it checked, by their bytes (`jobs.check`, 32 files).
-- In each worker: the findings of each page's pixels (`preflight.ink`, 4096 pages).
-- In each worker: each preview's PNG bytes, by its pixels (`preview`, 512 images).
-Tasks about one document always go to the worker that had it before (background.py), so each
-cache hits in `zine watch`; a fresh session (one `zine build`) starts with all of them empty.
+A `Session` holds the project's templates and the worker processes (background.py), for one
+`zine build` or for every build of a `zine watch`; the caches they keep are listed in caches.py.
+A `Batch` is one build's documents in the workers: laid out side by side, then published as
+outputs or imposed, checked and previewed, each step waiting only for what it needs.
 """
 
 from __future__ import annotations
@@ -28,7 +22,8 @@ from builder.imposition import Imposition
 from builder.model import Document, Finding, Pdf, Rendered, Zine
 from builder.paper import Size
 from builder.preflight import expectations
-from builder.project import HTML, OUTPUTS, PREVIEW, WORK, Project, reading_preview, side_preview, work_path
+from builder.project import (HTML, OUTPUTS, PREVIEW, WORK, Project, output_kind, reading_preview, side_preview,
+                             work_path)
 from builder.render import templating
 
 
@@ -40,12 +35,13 @@ class Session:
         # The workers first: they import WeasyPrint while this process loads Jinja2 and the content.
         self.background = Background(warm=jobs.WARM)
         try:
-            self.env = templating.environment(project.templates)
+            self.env = templating.environment(project)
         except BuildError:  # no such folder
             self.background.close()
             raise
 
     def close(self) -> None:
+        """End the worker processes (after the tasks they hold)."""
         self.background.close()
 
     @classmethod
@@ -86,10 +82,13 @@ class Batch:
         self._expect = expectations(zine.format)
         self.documents = documents
         (stage / WORK).mkdir()
-        roots = session.project.sources
-        self._renders = {document.name: self._background.submit(
-            document.name, jobs.render, document, work_path(stage, document.name), roots, zine.meta.date,
-            weight=RENDER_MS_PER_KB * len(document.html) / 1000) for document in documents}
+        try:
+            self._renders = {document.name: self._background.submit(
+                document.name, jobs.render, document, work_path(stage, document.name), session.project,
+                zine.meta.date, weight=RENDER_MS_PER_KB * len(document.html) / 1000) for document in documents}
+        except BaseException:  # nothing may go on writing in the stage
+            self._background.drain()
+            raise
         self._checks: dict[str, Ticket[tuple[Finding, ...]]] = {}
         self._tasks: list[Ticket[Any]] = []
         """The impositions and previews, in the order asked."""
@@ -176,14 +175,16 @@ class Batch:
                 for finding in self._background.result(self._checks[kind])]
 
     def _render_errors(self) -> list[BuildError]:
-        found: dict[str, BuildError] = {}
+        """Every document's render errors, each once: a problem in a stylesheet or template they
+        share is named once, even when no file could be named (then "reading document: …")."""
+        found: dict[tuple[str | None, int | None, str], BuildError] = {}
         for ticket in self._renders.values():
             try:
                 self._background.result(ticket)
-            except BuildErrors as errors:
-                found.update((str(error), error) for error in errors.errors)
-            except BuildError as error:
-                found.setdefault(str(error), error)
+            except BuildError as failed:
+                for error in failed.errors if isinstance(failed, BuildErrors) else [failed]:
+                    where = None if error.where is not None and error.where.endswith(" document") else error.where
+                    found.setdefault((where, error.line, error.message), error)
         return list(found.values())
 
     def _path(self, kind: str) -> Path:
@@ -195,5 +196,6 @@ class Batch:
 
     def _check(self, kind: str, pdf: Rendered, *, pixels: bool) -> None:
         weight = (CHECK_MS if pixels else IMPOSE_MS) * pdf.pages
-        self._checks[kind] = self._background.submit(kind, jobs.check, pdf.path, self._expect.get(kind),
-                                                     pdf.families, pixels, weight=weight)
+        expect = self._expect.get(output_kind(pdf.path) or kind)
+        self._checks[kind] = self._background.submit(kind, jobs.check, pdf.path, expect, pdf.families, pixels,
+                                                     weight=weight)

@@ -1,7 +1,8 @@
 """`zine watch`: one long-lived process that builds again on every change, warm.
 
-Each rebuild reuses the session (WeasyPrint and its fonts, parsed templates, the checking
-process) and lays out only the documents whose HTML or files changed since the last build.
+Each rebuild reuses the session (the parsed templates, and the worker processes with WeasyPrint,
+its fonts and the documents they rendered: caches.py) and lays out only the documents whose
+HTML or files changed since the last build; it says which.
 """
 
 from __future__ import annotations

@@ -30,7 +30,8 @@ class Expectation:
 
 
 def expectations(format: Format) -> dict[str, Expectation]:
-    """What each PDF output of a zine printed in `format` must be, by its kind (project.OUTPUTS)."""
+    """What each PDF output of a zine printed in `format` must be, by the kind its name says
+    (project.output_kind: the fillable letters are letters)."""
     page, sheet, letters = (paper.name(size) for size in (format.page, format.sheet, format.letters))
     return {
         "reading": Expectation(f"{page} reading pages", format.page),

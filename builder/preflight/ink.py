@@ -13,6 +13,7 @@ from typing import cast
 import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageFilter
 
+from builder.caches import remembered
 from builder.model import Finding
 from builder.paper import MM
 
@@ -61,11 +62,8 @@ def findings(path: Path, number: int, page: pdfium.PdfPage) -> list[Finding]:
     # The same pixels give the same findings: a page unchanged since the last build (watch mode)
     # costs a render and a digest, not the analysis.
     key = hashlib.blake2b(image.tobytes(), digest_size=16).digest()
-    if key not in _SEEN:
-        if len(_SEEN) >= SEEN_MAX:
-            _SEEN.pop(next(iter(_SEEN)))
-        _SEEN[key] = _messages(image)
-    return [Finding(path, number, "warning", message) for message in _SEEN[key]]
+    messages = remembered(_SEEN, key, SEEN_MAX, lambda: _messages(image))
+    return [Finding(path, number, "warning", message) for message in messages]
 
 
 _SEEN: dict[bytes, tuple[str, ...]] = {}

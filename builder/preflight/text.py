@@ -111,6 +111,8 @@ def _font(font: object) -> tuple[str, bool]:
 
 
 def font_findings(path: Path, used: dict[str, Font], allowed: Collection[str]) -> list[Finding]:
+    """Fonts not embedded (an error, a warning for the 14 standard ones) and, when families are
+    `allowed`, fonts that are none of them (the machine filled in a glyph)."""
     findings = []
     families = {_plain(family) for family in allowed}
     for name, font in sorted(used.items(), key=lambda item: item[0].split("+", 1)[-1]):

@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-import jinja2
-
 from builder import paper
 from builder.errors import BuildError, raise_all, shown
 from builder.model import Anchors, Document, Part, Zine
@@ -19,7 +17,7 @@ from builder.paper import Size
 from builder.render import templating
 
 
-def documents(env: jinja2.Environment, zine: Zine, *, fillable: bool) -> tuple[Document, ...]:
+def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> tuple[Document, ...]:
     """Every document of `zine`, the longest first: reading, letters (and their fillable copy), minizine."""
     letters = tuple(letter.part for letter in zine.letters)
     reading = templating.document(env, "zine.html", "reading", zine)

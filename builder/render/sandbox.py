@@ -31,13 +31,23 @@ class Refused(FatalURLFetchingError):  # type: ignore[misc]
         self.needle = needle or (reference if "://" in reference else Path(reference).name).rstrip("…")
         """What to look for in the project's files to find who asked for the URL."""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Raised in a worker process and read back in the build: pickled whole.
+        return _refused, (self.reference, self.message, self.line, self.needle)
+
+
+def _refused(reference: str, message: str, line: int | None, needle: str) -> Refused:
+    return Refused(reference, message, line=line, needle=needle)
+
 
 class SandboxFetcher(URLFetcher):  # type: ignore[misc]
-    """Serve `data:` URLs and files under `roots`; refuse everything else, without a request."""
+    """Serve `data:` URLs and files under the allowed folders; refuse everything else, without a request."""
 
-    def __init__(self, roots: tuple[Path, ...]) -> None:
+    def __init__(self, roots: tuple[Path, ...], root: Path) -> None:
+        """Serve files under `roots`; name them in messages as seen from the project's `root`."""
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
-        self.roots = tuple(root.resolve() for root in roots)
+        self.roots = tuple(path.resolve() for path in roots)
+        self.root = root
         self.stylesheets: list[Path] = []
         self.refused: list[Refused] = []
         self.served: list[tuple[Path, int, int]] = []
@@ -91,9 +101,8 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         return URLFetcherResponse(url, data, {"Content-Type": kind})
 
     def show(self, path: Path) -> str:
-        """templates/zine.css: a path as the user knows it (errors.shown, from its root's parent)."""
-        root = next((root for root in self.roots if path.is_relative_to(root)), None)
-        return shown(path, root.parent) if root is not None else str(path)
+        """templates/zine.css: a path as the user knows it (errors.shown)."""
+        return shown(path, self.root, *self.roots)
 
 
 def _short(url: str) -> str:

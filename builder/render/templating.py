@@ -16,43 +16,41 @@ from typing import Any
 import jinja2
 
 from builder import typography, utf8
-from builder.errors import BuildError, shown
+from builder.errors import BuildError
 from builder.model import Document, Zine
+from builder.project import Project
 
-Environment = jinja2.Environment
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre")
 
 
-def environment(templates: Path) -> jinja2.Environment:
-    """A strict environment: an undefined variable is an error, not an empty string."""
-    if not templates.is_dir():
-        raise BuildError(None, f"--templates {templates}: no such folder")
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["date_fr"] = date_fr
-    return env
+class Templates(jinja2.Environment):
+    """The templates of a project: a strict Jinja2 environment (an undefined variable is an
+    error, not an empty string) that knows its project, to name its files in messages."""
+
+    def __init__(self, project: Project) -> None:
+        super().__init__(loader=jinja2.FileSystemLoader(project.templates), autoescape=True,
+                         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.project = project
+        self.filters["date_fr"] = date_fr
 
 
-def document(env: jinja2.Environment, template: str, name: str, zine: Zine, **context: Any) -> Document:
+def environment(project: Project) -> Templates:
+    """The templates of `project`; BuildError if its templates folder does not exist."""
+    if not project.templates.is_dir():
+        raise BuildError(None, f"--templates {project.templates}: no such folder")
+    return Templates(project)
+
+
+def document(env: Templates, template: str, name: str, zine: Zine, **context: Any) -> Document:
     """Render `template` for `zine`, then apply the typography of the zine's language.
 
     The templates see `zine`, `meta`, `parts`, `intro`, `back` and the `context` given.
     """
     html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, intro=zine.intro,
                    back=zine.back, **context)
-    return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=folder(env))
-
-
-def folder(env: jinja2.Environment) -> Path:
-    """The templates folder of `env`: the documents' base URL, what template errors are named from."""
-    return Path(str(env.loader.searchpath[0]))  # type: ignore[union-attr]
+    return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=env.project.templates)
 
 
 def keep(document: Document, folder: Path, published: Path, root: Path) -> Path:
@@ -79,35 +77,34 @@ def date_fr(day: datetime.date) -> str:
     return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
-def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
-    templates = folder(env)
+def _render(env: Templates, template: str, **context: Any) -> str:
+    templates = env.project.templates
     try:
         return env.get_template(template).render(**context)
     except jinja2.TemplateSyntaxError as error:
-        raise BuildError(_where(templates, error.filename or template), f"template error: {error.message}",
+        raise BuildError(_where(env, error.filename or template), f"template error: {error.message}",
                          error.lineno) from None
     except jinja2.TemplateNotFound as error:
-        raise BuildError(templates.name + "/" + str(error.name), "template not found") from None
+        raise BuildError(_where(env, str(error.name)), "template not found") from None
     except jinja2.UndefinedError as error:
         filename, line = _template_frame(templates)
-        raise BuildError(_where(templates, filename or template), f"template error: {error.message}",
-                         line) from None
+        raise BuildError(_where(env, filename or template), f"template error: {error.message}", line) from None
     except UnicodeDecodeError:
-        raise _not_utf8(templates) from None
+        raise _not_utf8(env) from None
     except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
         filename, line = _template_frame(templates)  # {{ 1 / 0 }}, {{ "a" + 1 }}…
-        raise BuildError(_where(templates, filename or template), f"template error: {error}", line) from None
+        raise BuildError(_where(env, filename or template), f"template error: {error}", line) from None
 
 
-def _not_utf8(templates: Path) -> BuildError:
+def _not_utf8(env: Templates) -> BuildError:
     """Jinja2 does not say which file it failed to decode: find it, and the line."""
-    for path in sorted(templates.rglob("*")):
+    for path in sorted(env.project.templates.rglob("*")):
         if path.is_file() and path.suffix in (".html", ".css", ".svg", ".txt"):
             try:
-                utf8.read(path, _where(templates, str(path)))
+                utf8.read(path, _where(env, str(path)))
             except BuildError as error:
                 return error
-    return BuildError(templates.name, "a template is not valid UTF-8 (save it as UTF-8)")
+    return BuildError(env.project.shown(env.project.templates), "a template is not valid UTF-8 (save it as UTF-8)")
 
 
 def _template_frame(templates: Path) -> tuple[str | None, int | None]:
@@ -122,7 +119,8 @@ def _template_frame(templates: Path) -> tuple[str | None, int | None]:
     return found
 
 
-def _where(templates: Path, filename: str) -> str:
-    """A template file as messages name it: templates/part.html (a name is relative to `templates`)."""
+def _where(env: Templates, filename: str) -> str:
+    """A template file as messages name it (errors.shown): templates/part.html; a bare name is
+    relative to the templates folder."""
     path = Path(filename)
-    return shown(path if path.is_absolute() else templates / path, templates.parent)
+    return env.project.shown(path if path.is_absolute() else env.project.templates / path)

@@ -20,11 +20,12 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from builder import logs
-from builder.errors import raise_all
+from builder.errors import BuildError, BuildErrors, raise_all
 from builder.model import Document, Rendered
 from builder.paper import PX_PER_MM, Size
 from builder.render import diagnose
-from builder.render.sandbox import Refused, SandboxFetcher
+from builder.project import Project
+from builder.render.sandbox import FONTS, Refused, SandboxFetcher
 
 
 class _Fonts(FontConfiguration):  # type: ignore[misc]
@@ -40,11 +41,18 @@ class _Fonts(FontConfiguration):  # type: ignore[misc]
 
 
 class Renderer:
-    """One WeasyPrint set-up (fonts, sandbox over `roots`) reused for every document."""
+    """One WeasyPrint set-up (fonts, sandbox) reused for every document of `project`.
 
-    def __init__(self, roots: tuple[Path, ...]) -> None:
-        self.fonts = _Fonts()
-        self.fetcher = SandboxFetcher(roots)
+    WeasyPrint reads a font file once per set-up, at the first @font-face that names it; the
+    files it read are kept in `fonts` with their stamps, and every render lists them among the
+    files it depends on. A set-up whose fonts changed on disk is not reused (jobs.render).
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.config = _Fonts()
+        self.fetcher = SandboxFetcher(project.sources, project.root)
+        self.fonts: dict[Path, tuple[Path, int, int]] = {}
+        """Each font file this set-up has read, stamped (modification time, size) when read."""
 
     def render(self, document: Document, target: Path, *, source_date: datetime.date | None) -> Rendered:
         """Lay `document` out once and write it to `target`; raise BuildError with every problem.
@@ -55,30 +63,46 @@ class Renderer:
         """
         html = HTML(string=document.html, base_url=document.base_url.resolve().as_uri() + "/",
                     url_fetcher=self.fetcher)
-        where = f"{document.name} document"
         self.fetcher.clear()
+        self.config.families.clear()
+        problems: list[BuildError] = []
         with logs.collected("weasyprint") as records, _source_date(source_date):
             try:
-                laid_out = html.render(font_config=self.fonts, pdf_forms=document.forms)
-                if document.check is not None:
-                    document.check([{name: (box[0] / PX_PER_MM, box[1] / PX_PER_MM)
-                                     for name, box in page.anchors.items()} for page in laid_out.pages])
-                data = laid_out.write_pdf()
+                laid_out = html.render(font_config=self.config, pdf_forms=document.forms)
+                problems = _checked(document, laid_out.pages)
+                data = b"" if problems else laid_out.write_pdf()
             except Refused:  # already recorded by the fetcher
                 data = b""
-        # Swallowed refusals count too; every problem is reported, not just the first.
+        # Swallowed refusals and warnings count too: every problem is reported, not just the first.
+        where = f"{document.name} document"
         errors = [diagnose.refusal(refusal, self.fetcher, where) for refusal in dict.fromkeys(self.fetcher.refused)]
-        warnings = dict.fromkeys(record.getMessage() for record in records)
-        errors += [diagnose.warning(message, self.fetcher, where) for message in warnings]  # once each
-        raise_all(errors)
+        errors += [diagnose.warning(message, self.fetcher, where)
+                   for message in dict.fromkeys(record.getMessage() for record in records)]  # once each
+        raise_all(errors + problems)
         _write_whole(target, data)
+        self.fonts.update((served[0], served) for served in self.fetcher.served if served[0].suffix.lower() in FONTS)
         first = laid_out.pages[0]
         return Rendered(
             name=document.name, path=target, pages=len(laid_out.pages), size=Size.from_pixels(first.width, first.height),
             # Pages the layout left empty (a part that must start on a right-hand page): reported.
             blanks=tuple(number for number, page in enumerate(laid_out.pages, start=1)
                          if page._page_box.page_type.blank),
-            files=tuple(dict.fromkeys(self.fetcher.served)), families=frozenset(self.fonts.families))
+            files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
+            families=frozenset(self.config.families))
+
+
+def _checked(document: Document, pages: list[Any]) -> list[BuildError]:
+    """What `document.check` finds wrong on the laid-out `pages` (each anchor in mm from the top left)."""
+    if document.check is None:
+        return []
+    try:
+        document.check([{name: (box[0] / PX_PER_MM, box[1] / PX_PER_MM) for name, box in page.anchors.items()}
+                        for page in pages])
+    except BuildErrors as found:
+        return list(found.errors)
+    except BuildError as error:
+        return [error]
+    return []
 
 
 def _write_whole(target: Path, data: bytes) -> None:

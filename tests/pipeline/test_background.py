@@ -77,7 +77,8 @@ def test_a_bug_in_a_worker_says_where_it_happened(background: Background) -> Non
     assert "in a worker process" in "\n".join(getattr(error.value, "__notes__", []))
 
 
-def test_a_killed_worker_is_replaced_and_its_tasks_done_here(sample_build: Report, background: Background) -> None:
+def test_a_killed_worker_is_replaced_and_the_replacement_does_its_tasks(sample_build: Report,
+                                                                      background: Background) -> None:
     reading = sample_build.outputs[0].path
     worker = background.result(background.submit("reading", os.getpid))
     os.kill(worker, signal.SIGKILL)
@@ -85,7 +86,41 @@ def test_a_killed_worker_is_replaced_and_its_tasks_done_here(sample_build: Repor
     ticket = background.submit("reading", jobs.check, reading, None, frozenset({"Charis SIL"}), False)
     assert background.result(ticket) == ()
     replacement = background.result(background.submit("reading", os.getpid))
-    assert replacement not in (worker, os.getpid()), "a new worker serves the name"
+    assert replacement not in (worker, os.getpid()), "a new worker serves the name, never this process"
+
+
+def _die() -> None:
+    """A task that takes its worker down, as a crash in a library or the out-of-memory killer would."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_task_that_kills_its_workers_fails_alone(background: Background) -> None:
+    before = background.submit("other", os.getpid)
+    deadly = background.submit("reading", _die)
+    after = background.submit("reading", os.getpid)
+    with pytest.raises(BuildError, match="reading document: the worker process died 2 times while working on it"):
+        background.result(deadly)
+    assert background.result(after) not in (os.getpid(), background.result(before)), "the task queued behind it ran"
+    assert background.result(background.submit("reading", divmod, 7, 2)) == (3, 1), "the workers still serve"
+
+
+class _Stubborn(Exception):
+    """An exception that pickles but cannot be rebuilt (its __init__ wants two arguments)."""
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first} {second}")
+
+
+def _raise_stubborn() -> None:
+    raise _Stubborn("a", "b")
+
+
+def test_a_result_that_cannot_be_read_back_fails_its_own_task_only(background: Background) -> None:
+    first = background.submit("x", _raise_stubborn)
+    second = background.submit("x", divmod, 9, 4)
+    with pytest.raises(RuntimeError, match="could not be sent back"):
+        background.result(first)
+    assert background.result(second) == (2, 1)
 
 
 def test_closing_ends_every_worker() -> None:

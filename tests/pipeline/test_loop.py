@@ -106,6 +106,21 @@ def test_a_warm_rebuild_lays_out_only_what_changed(project: Path) -> None:
         session.close()
 
 
+def test_a_changed_font_file_is_seen_by_a_warm_session(project: Path) -> None:
+    """WeasyPrint reads a font once per set-up: a font replaced on disk still lays everything out again."""
+    _with_minizine(project)
+    session = Session(Project.at(project))
+    try:
+        _build(project, session=session)
+        before = (project / "output/zine-d-essai-reading.pdf").read_bytes()
+        fonts = project / "templates/fonts"
+        (fonts / "CharisSIL-Regular.ttf").write_bytes((fonts / "CharisSIL-Bold.ttf").read_bytes())
+        assert _build(project, session=session).laid_out == ("reading", "minizine")
+        assert (project / "output/zine-d-essai-reading.pdf").read_bytes() != before
+    finally:
+        session.close()
+
+
 def test_a_fresh_session_lays_out_every_document(project: Path) -> None:
     """The opposite case, so that the test above can fail: nothing is reused across sessions."""
     _with_minizine(project)

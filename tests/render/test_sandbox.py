@@ -20,7 +20,7 @@ def fetcher(tmp_path: Path) -> SandboxFetcher:
     (tmp_path / "templates/a.css").write_text("p { color: #000 }", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("not for the PDF", encoding="utf-8")  # in the project, not allowed
     (tmp_path / "templates/link.css").symlink_to(tmp_path / "secret.txt")
-    return SandboxFetcher((tmp_path / "content", tmp_path / "templates"))
+    return SandboxFetcher((tmp_path / "content", tmp_path / "templates"), tmp_path)
 
 
 def test_serves_files_under_the_roots_and_data_urls(fetcher: SandboxFetcher, tmp_path: Path,

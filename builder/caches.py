@@ -1,0 +1,32 @@
+"""Every cache of the builder, listed here, and the one way a bounded cache is kept.
+
+- Jinja2's compiled templates, in the build process (render/templating.py); a template is read
+  again when its file changes.
+- In each worker process (background.py), for the documents it renders (jobs.render): WeasyPrint
+  set up with its fonts, per project, read again when a font file changes; and the last PDF of
+  each document, reused while its HTML, the date and every file it read (stylesheets, images,
+  fonts) are unchanged: after a one-word edit of the article only the reading edition is laid
+  out again.
+- In each worker: the findings of the last files it checked, by their bytes (jobs.check, 32).
+- In each worker: the findings of each page's pixels (preflight/ink.py, 4096 pages).
+- In each worker: each preview's PNG, by its pixels (preview.py, 512 images).
+Tasks about one document always go to the worker that had it before, so each cache hits in
+`zine watch`; a fresh session (one `zine build`) starts with all of them empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+def remembered(cache: dict[K, V], key: K, limit: int, make: Callable[[], V]) -> V:
+    """`cache[key]`, made by `make()` the first time; past `limit` entries the oldest is forgotten."""
+    if key not in cache:
+        if len(cache) >= limit:
+            cache.pop(next(iter(cache)))
+        cache[key] = make()
+    return cache[key]
