@@ -1,4 +1,4 @@
-"""The build, stage by stage: content → documents → reading edition → booklet, letters, mini-zine → checks.
+"""The build, stage by stage: content → documents → letters, mini-zine, reading edition → booklet → checks.
 
 `build` reads as the table of contents of a build. The stages are packages (content, render,
 imposition, preflight); the documents are laid out, imposed and checked in the worker processes
@@ -51,7 +51,7 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
         with Batch(session, zine, stage, documents(session.env, zine, fillable=options.fillable)) as batch:
             # The short documents first: they are checked while the reading edition is laid out.
             _letter_packs(batch, zine, log)
-            _minizine(batch, zine, project)
+            _minizine(batch, zine, project, log)
             reading = batch.publish("reading")
             log(f"laid out the reading edition: {plural(reading.pages, 'page')} of {reading.size}")
             booklet = saddle.layout(reading.pages, reading.size, zine.format.sheet)
@@ -76,7 +76,7 @@ def _letter_packs(batch: Batch, zine: Zine, log: Log) -> None:
             "page each" + (", and a fillable copy" * (len(packs) > 1)))
 
 
-def _minizine(batch: Batch, zine: Zine, project: Project) -> None:
+def _minizine(batch: Batch, zine: Zine, project: Project, log: Log) -> None:
     """The one-sheet market mini-zine: its small pages imposed eight to a side of the sheet."""
     if zine.minizine is None:
         return
@@ -84,7 +84,9 @@ def _minizine(batch: Batch, zine: Zine, project: Project) -> None:
     if pages.pages > onepagezine.PAGES:
         raise BuildError(where, f"the mini-zine runs to {pages.pages} pages; it must fit the "
                                 f"{onepagezine.PAGES} pages of one sheet: shorten it")
-    batch.impose(pages, onepagezine.layout(pages.pages, pages.size, zine.format.sheet), "minizine", where=where)
+    plan = onepagezine.layout(pages.pages, pages.size, zine.format.sheet)
+    batch.impose(pages, plan, "minizine", where=where)
+    log(f"imposing the mini-zine: {plural(pages.pages, 'page')} on {plural(len(plan.sheets), 'sheet')}")
 
 
 def _judge(found: list[Finding], project: Project) -> tuple[Finding, ...]:
