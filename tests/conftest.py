@@ -22,6 +22,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 from builder.build import Options, build
+from builder.cli import main
 from builder.model import Report
 from builder.paper import A5, MM
 from builder.project import Project
@@ -125,6 +126,13 @@ def children(parent: int) -> list[int]:
         if int(fields[1]) == parent:
             found.append(int(stat.parent.name))
     return found
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the `zine` command in this process: its exit code, and what it printed (out, err)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

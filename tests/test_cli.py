@@ -12,7 +12,7 @@ import pytest
 
 from builder.cli import main
 from builder.model import Report
-from conftest import ROOT, SAMPLE, snapshot
+from conftest import ROOT, SAMPLE, run, snapshot
 
 
 @pytest.fixture
@@ -25,12 +25,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_build: Repor
         shutil.copy2(out.path, tmp_path / "output" / out.path.name)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_build_prints_a_summary(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

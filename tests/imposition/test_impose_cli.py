@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from builder.cli import main
-from conftest import ROOT, half_texts, make_pdf, markers
+from conftest import ROOT, half_texts, make_pdf, markers, run
 
 
 @pytest.fixture
@@ -19,12 +19,6 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     make_pdf(tmp_path / "in.pdf", 14)
     make_pdf(tmp_path / "mini.pdf", 8, (74.25, 105))
     return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_saddle_summary(here: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.cli import main
-from conftest import ROOT, page_texts
+from conftest import ROOT, page_texts, run
 
 VALUES = {
     "nom": "Jeanne Quelconque-Exemple",
@@ -39,9 +38,9 @@ def values(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
+def printed(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    """The exit code, and everything printed (out and err)."""
+    code, out, err = run(capsys, *argv)
     return code, out + err
 
 
@@ -53,7 +52,7 @@ def test_filled_letter_holds_the_values_and_the_terminal_none(values: Path, caps
                                                               ) -> None:
     target = values.parent / "lettre.pdf"
     before = _listing(values.parent)
-    code, said = run(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    code, said = printed(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
     assert code == 0, said
     text = page_texts(target)
     assert len(text) == 1
@@ -89,7 +88,7 @@ def test_bad_values_are_named_by_key_never_shown(values: Path, capsys: pytest.Ca
         text += f'{key} = "{value}"\n'
     values.write_text(text, encoding="utf-8")
     target = values.parent / "lettre.pdf"
-    code, said = run(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    code, said = printed(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
     assert code == 1
     assert message in said, said
     assert not target.exists()
@@ -101,7 +100,7 @@ def test_a_value_too_long_for_the_a4_page_is_an_overflow(values: Path, capsys: p
     values.write_text(values.read_text(encoding="utf-8").replace(VALUES["adresse"], "rue très longue " * 300),
                       encoding="utf-8")
     target = values.parent / "lettre.pdf"
-    code, said = run(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    code, said = printed(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
     assert code == 1
     assert re.search(r"content/letters/opposition\.md: the letter does not fit on one A4 page: it runs over by "
                      r"\d+ mm", said), said
@@ -109,7 +108,7 @@ def test_a_value_too_long_for_the_a4_page_is_an_overflow(values: Path, capsys: p
 
 
 def test_unknown_letter_lists_the_letters(values: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, said = run(capsys, "letter", "resiliation", "--fill", str(values), "-o", str(values.parent / "x.pdf"))
+    code, said = printed(capsys, "letter", "resiliation", "--fill", str(values), "-o", str(values.parent / "x.pdf"))
     assert code == 1
     assert "no letter named 'resiliation'; the letters are: opposition, cloture, opposition-representant, " \
            "confirmation" in said
@@ -120,7 +119,7 @@ def test_a_template_problem_leaves_no_filled_letter_behind(values: Path, capsys:
     css = Path("templates/letters.css")
     css.write_text(css.read_text(encoding="utf-8") + "\n.letter { colr: red; }\n", encoding="utf-8")
     target = values.parent / "lettre.pdf"
-    code, said = run(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    code, said = printed(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
     assert code == 1 and "templates/letters.css" in said and "colr" in said, said
     assert not target.exists()
     assert not list(values.parent.glob("*.partial")) and not list(values.parent.glob(".*.partial"))
