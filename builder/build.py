@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from builder import content, files, paper
+from builder import content, files, paper, words
 from builder.errors import BuildError, raise_all
 from builder.imposition import onepagezine, saddle
 from builder.model import Finding, Report, Zine
@@ -47,7 +47,9 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
     with Session.reused(session, project) as session, \
             files.staging(project.output, sources=project.sources, folders=FOLDERS) as stage:
         zine = content.load(project)
-        log(f"read {plural(len(zine.parts), 'part')} from {project.shown(project.content)}/")
+        log(f"read {plural(len(zine.parts), 'part')} from {project.shown(project.content)}/"
+            + ("" if words.known(zine.meta.lang) else f"; no words for {zine.meta.lang!r} here: the contents "
+               "title, print page and letter labels are in English"))
         with Batch(session, zine, stage, documents(session.env, zine, fillable=options.fillable)) as batch:
             # The short documents first: they are checked while the reading edition is laid out.
             _letter_packs(batch, zine, log)

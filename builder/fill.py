@@ -14,8 +14,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from builder import content, nir, utf8
-from builder.content import letters
+from builder import content, nir, utf8, words
+from builder.content import letters, manifest
 from builder.errors import BuildError, raise_all
 from builder.model import Letter
 from builder.project import Project
@@ -42,7 +42,8 @@ def fill(project: Project, name: str, *, values: Path, target: Path) -> tuple[st
                                f"{', '.join(one.name for one in zine.letters)}")
     filled, ticks = _values(values, zine.letters, letter)
     part = dataclasses.replace(letter.part, html=letters.fragment(letter, project.shown(letter.part.source),
-                                                                 project.content, filled, ticks))
+                                                                 project.content, words.words(zine.meta.lang),
+                                                                 filled, ticks))
     document = templating.document(templating.environment(project), "letters.html", "letter", zine,
                                    letters=(part,), fillable=False)
     document = dataclasses.replace(document, check=LetterFit.of((part,), zine, zine.format.letters))
@@ -70,7 +71,7 @@ def _values(path: Path, found: tuple[Letter, ...], letter: Letter) -> tuple[dict
     ticks: frozenset[int] = frozenset()
     errors = []
     for key, value in data.items():
-        line = _line(text, key)
+        line = manifest.key_line(text, key)
         try:
             if key == TICK:
                 ticks = _ticks(value, letter)
@@ -108,8 +109,3 @@ def _ticks(value: object, letter: Letter) -> frozenset[int]:
 
 def _plain(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower().split())
-
-
-def _line(text: str, key: str) -> int | None:
-    match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from builder.caches import remembered
 from builder.model import Document, Finding, Rendered
 from builder.project import Project
+from builder.words import Words
 
 if TYPE_CHECKING:
     from builder.imposition import Imposition
@@ -84,14 +85,15 @@ def impose(source: Path, plan: Imposition, target: Path, where: str) -> None:
     pdf.impose(pdf.open_source(source, where=where), plan, target)
 
 
-def previews(pdf: Path, folder: Path, name: Callable[[int], str], contact: Path | None) -> None:
+def previews(pdf: Path, folder: Path, name: Callable[[int], str], contact: Path | None, language: Words) -> None:
     """A PNG of every page of `pdf` in `folder`, named by `name(page number)`; and, if `contact`
-    is given, one PNG of them all two by two (a booklet's sides: recto, verso)."""
+    is given, one PNG of them all two by two (a booklet's sides: front, back), labelled in
+    `language`."""
     from builder import preview
 
     images = preview.thumbnails(pdf, folder, name)
     if contact is not None:
-        preview.contact_sheet(images, contact)
+        preview.contact_sheet(images, contact, language)
 
 
 def _unchanged(files: Iterable[tuple[Path, int, int]]) -> bool:

@@ -44,9 +44,14 @@ class Meta:
     date: datetime.date
     edition: str
     slug: str
-    price: str
-    checked: datetime.date
-    """The day the legal facts were last checked, printed in the zine."""
+    price: str = ""
+    """Printed on the cover and the back cover when set ("2 €", "free")."""
+    licence: str = ""
+    """Printed on the back cover and the mini-zine when set ("CC BY-SA 4.0", "No copyright: copy it.")."""
+    cover: str = ""
+    """The file URL of the cover picture, when the manifest names one."""
+    cover_alt: str = ""
+    """What the cover picture shows, in words."""
 
 
 @dataclass(frozen=True)

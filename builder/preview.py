@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
 from builder.caches import remembered
+from builder.words import Words
 
 THUMB_WIDTH = 420
 """Pixels across one thumbnail: enough to read headings, small enough to write in milliseconds."""
@@ -40,8 +41,9 @@ def _png(image: Image.Image) -> bytes:
     return data.getvalue()
 
 
-def contact_sheet(sides: list[Image.Image], target: Path) -> Path:
-    """One PNG with both sides of every booklet sheet, a row per sheet, to check the order."""
+def contact_sheet(sides: list[Image.Image], target: Path, language: Words) -> Path:
+    """One PNG with both sides of every booklet sheet, a row per sheet, to check the order; each
+    side labelled in the zine's language ("feuille 1, recto")."""
     gap, label = 12, 22
     width, height = sides[0].size
     rows = (len(sides) + 1) // 2
@@ -51,7 +53,8 @@ def contact_sheet(sides: list[Image.Image], target: Path) -> Path:
         row, column = divmod(index, 2)
         x = gap + column * (width + gap)
         y = gap + row * (height + label + gap)
-        draw.text((x, y), f"feuille {row + 1}, {'recto' if column == 0 else 'verso'}", fill=0)
+        face = language.front if column == 0 else language.back
+        draw.text((x, y), language.contact.format(sheet=row + 1, side=face), fill=0)
         sheet.paste(side.convert("L"), (x, y + label))
     target.parent.mkdir(parents=True, exist_ok=True)
     sheet.save(target, compress_level=COMPRESSION)

@@ -25,6 +25,7 @@ from builder.preflight import expectations
 from builder.project import (HTML, OUTPUTS, PREVIEW, WORK, Project, output_kind, reading_preview, side_preview,
                              work_path)
 from builder.render import templating
+from builder.words import words
 
 
 class Session:
@@ -158,7 +159,7 @@ class Batch:
         for name, pdf, naming, sheet in ((PREVIEW, reading.path, reading_preview, None),
                                          (booklet, self._path(booklet), side_preview, contact)):
             self._tasks.append(self._background.submit(name, jobs.previews, pdf, folder, naming, sheet,
-                                                       weight=PREVIEW_MS * reading.pages))
+                                                       words(self._zine.meta.lang), weight=PREVIEW_MS * reading.pages))
 
     def keep_html(self) -> None:
         """The HTML of every document, in output/html/, each renderable on its own (templating.keep)."""

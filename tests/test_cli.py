@@ -94,7 +94,16 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
     ("missing-key", lambda p: _edit(p / "content/zine.toml", "edition =", "editon ="), (),
      "content/zine.toml: missing 'edition'"),
     ("wrong-type", lambda p: _edit(p / "content/zine.toml", "date = 2026-01-15", 'date = "hier"'), (),
-     "content/zine.toml: 'date' must be a date like 2026-11-28"),
+     "content/zine.toml:6: 'date' must be a date like 2026-11-28"),
+    ("unknown-key", lambda p: _edit(p / "content/zine.toml", "edition =", 'edition_ = "x"\nedition ='), (),
+     "content/zine.toml:7: unknown key 'edition_'"),
+    ("unknown-language", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "francais"'), (),
+     "content/zine.toml:5: 'lang' must be a language code like fr, en or fr-CA, not 'francais'"),
+    ("cover-missing", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr"\ncover = "images/une.png"\n'
+                                                                              'cover_alt = "Une"'), (),
+     "content/zine.toml:6: image 'images/une.png' not found"),
+    ("cover-without-words", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr"\ncover = "un.md"'), (),
+     "content/zine.toml:6: 'cover' needs 'cover_alt'"),
     ("manifest-utf8", lambda p: (p / "content/zine.toml").write_bytes(
         (p / "content/zine.toml").read_bytes().replace("Édition".encode(), b"\xc9dition")), (),
      "content/zine.toml:7: not valid UTF-8"),

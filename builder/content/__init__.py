@@ -12,11 +12,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from builder import utf8
+from builder import utf8, words
 from builder.content import frontmatter, letters, manifest, markdown
 from builder.errors import BuildError, raise_all
 from builder.model import Letter, Part, Zine
 from builder.project import Project
+from builder.words import Words
 
 KINDS = ("article", "text", "quote", "guide", "letter", "print")
 PART_KEYS = {"title", "kind", "toc", "author", "date", "source", "note"}
@@ -29,8 +30,10 @@ def load(project: Project) -> Zine:
         raise BuildError(None, f"--content {content}: no such folder")
     if not path.is_file():
         raise BuildError(project.shown(content), f"no {manifest.NAME} here: the manifest lists the parts of the zine")
-    data = manifest.read(path, project.shown(path))
-    meta = manifest.meta(data, project.shown(path))
+    data, text = manifest.read(path, project.shown(path))
+    cover = markdown.local_file(data["cover"], project.shown(path), manifest.key_line(text, "cover"), content,
+                                content) if "cover" in data else ""
+    meta = manifest.meta(data, project.shown(path), cover)
     singles = [key for key in manifest.SINGLES if key in data]
     if not data["parts"]:  # checked alone: the back cover and other singles would hide it
         raise BuildError(project.shown(path), "'parts' is empty: list the Markdown files of the zine, in order")
@@ -39,7 +42,7 @@ def load(project: Project) -> Zine:
     errors: list[BuildError] = []
     for part_path in paths:
         try:
-            read.append(_part(part_path, project))
+            read.append(_part(part_path, project, words.words(meta.lang)))
         except BuildError as error:
             errors.append(error)
     raise_all(errors)
@@ -88,7 +91,7 @@ def _did_you_mean(entry: str, content: Path) -> str:
     return f" (did you mean {names[near[0]]!r}?)" if near else ""
 
 
-def _part(path: Path, project: Project) -> Part | Letter:
+def _part(path: Path, project: Project, language: Words) -> Part | Letter:
     """One part: its front matter checked, its Markdown converted (a letter's, with its blanks)."""
     where = project.shown(path)
     fields, body, first_line = frontmatter.split(utf8.read(path, where), where)
@@ -106,7 +109,7 @@ def _part(path: Path, project: Project) -> Part | Letter:
     part = Part(source=path, slug=slug, kind=kind, title=fields.pop("title"), html="", fields=fields, body=body,
                 first_line=first_line)
     if kind == "letter":
-        return letters.read(part, where, project.content)
+        return letters.read(part, where, project.content, language)
     # Images come from the content folder only: the renderer's sandbox serves nothing else of it.
     html = markdown.to_html(body, where=where, first_line=first_line, folder=path.parent, root=project.content)
     return dataclasses.replace(part, html=html)

@@ -19,12 +19,13 @@ from pathlib import Path
 from builder.content import markdown
 from builder.errors import BuildError, raise_all
 from builder.model import Letter, Part
+from builder.words import Words
 
 FIELD = re.compile(r"\[\[([^\[\]]*)\]\]")
 BOX = re.compile(r"\[ \]")
 KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 LABEL = 30
-"""Characters of text a field may follow and still run to the margin (« CPAM ____ »)."""
+"""Characters of text a field may follow and still run to the margin (« Date de naissance : ____ »)."""
 _PREFIX = re.compile(r"(\s*(?:>\s?)*\s*(?:[-*+]\s+|\d+[.)]\s+)?)(.*)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 _CHOICE = re.compile(r'<li>(?=(?:<span class="row[-a-z]*">)*<(?:input|span) [^>]*class="check)')
@@ -32,15 +33,15 @@ _GROUPS = (1, 2, 2, 2, 3, 3)
 """How the 13 digits of a NIR are printed on the carte Vitale: 2 06 12 75 111 005, then the key."""
 
 
-def read(part: Part, where: str, content: Path) -> Letter:
+def read(part: Part, where: str, content: Path, language: Words) -> Letter:
     """The letter of a `kind: letter` part, its HTML drawn with blanks; BuildError naming every bad placeholder."""
     keys, boxes, problems = _scan(part.body, part.first_line, where)
     raise_all(problems)
     letter = Letter(name=part.source.stem, keys=keys, boxes=boxes, part=part)
-    return dataclasses.replace(letter, part=dataclasses.replace(part, html=fragment(letter, where, content)))
+    return dataclasses.replace(letter, part=dataclasses.replace(part, html=fragment(letter, where, content, language)))
 
 
-def fragment(letter: Letter, where: str, content: Path, values: Mapping[str, str] | None = None,
+def fragment(letter: Letter, where: str, content: Path, language: Words, values: Mapping[str, str] | None = None,
              ticks: frozenset[int] = frozenset()) -> str:
     """The letter as HTML: head (sender, recipient), text, and an end marker for the fit check.
 
@@ -48,7 +49,7 @@ def fragment(letter: Letter, where: str, content: Path, values: Mapping[str, str
     `ticks` (0-based), for `zine letter`. One Markdown conversion, images from `content` only.
     """
     snippets: list[str] = []
-    source = _tokens(letter, values or {}, ticks, snippets)
+    source = _tokens(letter, language, values or {}, ticks, snippets)
     body = markdown.to_html(source, where=where, first_line=letter.part.first_line,
                             folder=letter.part.source.parent, root=content)
     body = _TOKEN.sub(lambda match: snippets[int(match.group(1))], body)
@@ -118,7 +119,8 @@ def _label(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", FIELD.sub("…", text)).split())
 
 
-def _tokens(letter: Letter, values: Mapping[str, str], ticks: frozenset[int], snippets: list[str]) -> str:
+def _tokens(letter: Letter, language: Words, values: Mapping[str, str], ticks: frozenset[int],
+            snippets: list[str]) -> str:
     """The Markdown with each field and box replaced by a token; the HTML for each goes in `snippets`."""
     # Tokens keep Markdown away from the generated HTML, and from the reader's values.
 
@@ -133,7 +135,7 @@ def _tokens(letter: Letter, values: Mapping[str, str], ticks: frozenset[int], sn
         key, _, hint = (text.strip() for text in match.group(1).partition(":"))
         seen[key] = seen.get(key, 0) + 1
         name = f"{letter.name}-{key}" + (f"-{seen[key]}" if seen[key] > 1 else "")
-        return token(_field(key, hint, name, values.get(key)))
+        return token(_field(key, hint, name, values.get(key), language))
 
     def box(match: re.Match[str]) -> str:
         index = next(boxes)
@@ -171,21 +173,21 @@ def _label_before(line: str) -> str | None:
     return before
 
 
-def _field(key: str, hint: str, name: str, value: str | None) -> str:
+def _field(key: str, hint: str, name: str, value: str | None, language: Words) -> str:
     """One field: blank (an input the CSS draws as a line or boxes) or filled with `value`."""
     drawn = kind(key)
     caption = f'<span class="hint">{html.escape(hint)}</span>' if hint else ""
     if drawn == "signature":
-        return f'<span class="field signature"><span class="hint">{html.escape(hint or "signature")}</span></span>'
+        return f'<span class="field signature"><span class="hint">{html.escape(hint or language.signature)}</span></span>'
     if drawn == "nir":
-        return _nir(name, hint, value)
+        return _nir(name, hint, value, language)
     if value:
         return f'<span class="field {drawn} filled">{html.escape(value)}</span>'
     title = html.escape(hint or key.replace("-", " "))
     return f'<span class="field {drawn}"><input type="text" name="{name}" title="{title}">{caption}</span>'
 
 
-def _nir(name: str, hint: str, value: str | None) -> str:
+def _nir(name: str, hint: str, value: str | None, language: Words) -> str:
     """13 + 2 boxes, grouped as on the carte Vitale; typing boxes for the fillable PDF; or the digits."""
     digits, groups, at = value or " " * 15, [], 0
     for size in (*_GROUPS, 2):
@@ -194,9 +196,9 @@ def _nir(name: str, hint: str, value: str | None) -> str:
         at += size
     if value:
         return f'<span class="field nir filled">{"".join(groups)}</span>'
-    title = html.escape(hint or "numéro de sécurité sociale")
-    typed = (f'<input class="typed" name="{name}" maxlength="13" title="{title} (13 caractères)">'
-             f'<input class="typed key" name="{name}-cle" maxlength="2" title="clé (2 chiffres)">')
+    title = html.escape(f"{hint or language.nir} ({language.characters.format(count=13)})")
+    typed = (f'<input class="typed" name="{name}" maxlength="13" title="{title}">'
+             f'<input class="typed key" name="{name}-cle" maxlength="2" title="{html.escape(language.nir_key)}">')
     return f'<span class="field nir">{"".join(groups)}{typed}</span>'
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from builder import typography, utf8
+from builder import typography, utf8, words
 from builder.errors import BuildError, raise_all
 from builder.model import Meta
 
@@ -17,8 +17,9 @@ NAME = "zine.toml"
 REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "parts": list}
 SINGLES = ("intro", "back_cover", "minizine")
 """Manifest keys naming one part each, placed by the templates rather than in the parts list."""
-OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "checked": datetime.date,
-            **{key: str for key in SINGLES}}
+OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "licence": str, "cover": str,
+            "cover_alt": str, **{key: str for key in SINGLES}}
+"""Each printed only when set: the tool adds no words of its own (no price, no licence, no picture)."""
 TOML_HINTS = (
     ("Illegal character '\\n'", " (a text is not closed: is a closing quote \" missing on this line?)"),
     ("Unclosed array", " (is a comma missing between two parts, or the closing ] ?)"),
@@ -28,9 +29,12 @@ TOML_HINTS = (
 """What a newcomer most likely did, after tomllib's own words."""
 
 
-def read(path: Path, where: str) -> dict[str, Any]:
-    """The manifest's values, checked: every key known and of its type; BuildError naming each problem."""
-    data = read_toml(path, where)
+def read(path: Path, where: str) -> tuple[dict[str, Any], str]:
+    """The manifest's values, checked: every key known and of its type; and its text (for lines).
+
+    Raises BuildError naming each problem, with its line.
+    """
+    data, text = read_toml(path, where)
     errors = []
     for key in REQUIRED:
         if key not in data:
@@ -39,17 +43,33 @@ def read(path: Path, where: str) -> dict[str, Any]:
         expected = REQUIRED.get(key) or OPTIONAL.get(key)
         if expected is None:
             known = ", ".join(sorted([*REQUIRED, *OPTIONAL]))
-            errors.append(BuildError(where, f"unknown key '{key}' (known keys: {known})"))
+            errors.append(BuildError(where, f"unknown key '{key}' (known keys: {known})", key_line(text, key)))
         elif not isinstance(value, expected) or isinstance(value, datetime.datetime):
-            errors.append(BuildError(where, f"'{key}' must be {_describe(expected)}, not {value!r}"))
+            errors.append(BuildError(where, f"'{key}' must be {_describe(expected)}, not {value!r}",
+                                     key_line(text, key)))
+    if isinstance(data.get("lang"), str):
+        try:
+            words.check(data["lang"], where)
+        except BuildError as error:
+            errors.append(BuildError(where, error.message, key_line(text, "lang")))
+    if "cover" in data and not data.get("cover_alt"):
+        errors.append(BuildError(where, "'cover' needs 'cover_alt': what the picture shows, in words "
+                                        "(read aloud by screen readers)", key_line(text, "cover")))
     raise_all(errors)
-    return data
+    return data, text
 
 
-def read_toml(path: Path, where: str) -> dict[str, Any]:
-    """A TOML file's values; BuildError with tomllib's words, the line and a likely cause."""
+def key_line(text: str, key: str) -> int | None:
+    """The line of a TOML text where `key` is set (`key = …`), if it is on one."""
+    match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def read_toml(path: Path, where: str) -> tuple[dict[str, Any], str]:
+    """A TOML file's values and text; BuildError with tomllib's words, the line and a likely cause."""
+    text = utf8.read(path, where)
     try:
-        return tomllib.loads(utf8.read(path, where))
+        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
@@ -60,8 +80,9 @@ def read_toml(path: Path, where: str) -> dict[str, Any]:
         raise BuildError(where, "invalid TOML: values nested too deeply") from None
 
 
-def meta(data: dict[str, Any], where: str) -> Meta:
-    """What the manifest says of the zine as a whole, its texts typeset for its language."""
+def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
+    """What the manifest says of the zine as a whole, its texts typeset for its language; `cover`
+    is the cover picture's URL, checked by the caller."""
     slug = data.get("slug") or slugify(data["title"])
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         raise BuildError(where, f"'slug' must be lower-case letters, digits and dashes, not {slug!r}")
@@ -80,8 +101,10 @@ def meta(data: dict[str, Any], where: str) -> Meta:
         date=data["date"],
         edition=text("edition"),
         slug=slug,
-        price=text("price", "Prix libre"),
-        checked=data.get("checked", data["date"]),
+        price=text("price"),
+        licence=text("licence"),
+        cover=cover,
+        cover_alt=text("cover_alt"),
     )
 
 

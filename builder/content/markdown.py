@@ -48,14 +48,20 @@ def _raw_html(raw: str, where: str, line: int, folder: Path, root: Path) -> str:
     return _FETCHED.sub(local, raw)
 
 
-def _image_url(src: str, where: str, line: int, folder: Path, root: Path) -> str:
+def local_file(src: str, where: str, line: int | None, folder: Path, root: Path) -> str:
+    """The file URL of `src` (relative to `folder`), a file under `root`; BuildError naming `where`
+    and `line` if it is remote, outside `root`, missing or not a usable name."""
+    return _image_url(src, where, line, folder, root)
+
+
+def _image_url(src: str, where: str, line: int | None, folder: Path, root: Path) -> str:
     try:
         return _local_url(src, where, line, folder, root)
     except (ValueError, OSError):  # a NUL byte, a name too long for the file system, a malformed URL
         raise BuildError(where, f"image {src!r} is not a usable file name", line) from None
 
 
-def _local_url(src: str, where: str, line: int, folder: Path, root: Path) -> str:
+def _local_url(src: str, where: str, line: int | None, folder: Path, root: Path) -> str:
     scheme = urlsplit(src).scheme.lower()
     if scheme == "data":
         return src

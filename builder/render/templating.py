@@ -14,15 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
-from builder import typography, utf8
+from builder import paper, typography, utf8, words
 from builder.errors import BuildError
 from builder.model import Document, Zine
 from builder.project import Project
-
-
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
 
 
 class Templates(jinja2.Environment):
@@ -33,7 +30,7 @@ class Templates(jinja2.Environment):
         super().__init__(loader=jinja2.FileSystemLoader(project.templates), autoescape=True,
                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.project = project
-        self.filters["date_fr"] = date_fr
+        self.filters["date"] = _date
 
 
 def environment(project: Project) -> Templates:
@@ -46,10 +43,13 @@ def environment(project: Project) -> Templates:
 def document(env: Templates, template: str, name: str, zine: Zine, **context: Any) -> Document:
     """Render `template` for `zine`, then apply the typography of the zine's language.
 
-    The templates see `zine`, `meta`, `parts`, `intro`, `back` and the `context` given.
+    The templates see `zine`, `meta`, `parts`, `intro`, `back`, `words` (words.Words of the
+    zine's language), `sheet_count` (the print page's line) and the `context` given; the `date`
+    filter writes a date in the zine's language.
     """
-    html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, intro=zine.intro,
-                   back=zine.back, **context)
+    language = words.words(zine.meta.lang)
+    html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, intro=zine.intro, back=zine.back,
+                   words=language, sheet_count=_sheet_count(language, zine), **context)
     return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=env.project.templates)
 
 
@@ -71,10 +71,16 @@ def keep(document: Document, folder: Path, published: Path, root: Path) -> Path:
     return target
 
 
-def date_fr(day: datetime.date) -> str:
-    """6 octobre 2022; 1er mai 2026."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {MONTHS[day.month - 1]} {day.year}"
+@jinja2.pass_context
+def _date(context: jinja2.runtime.Context, day: datetime.date) -> str:
+    return words.date(day, context["meta"].lang)
+
+
+def _sheet_count(language: words.Words, zine: Zine) -> Markup:
+    """The print page's line, its counts left to the layout (CSS counters on the page count)."""
+    return Markup(escape(language.sheet_count).replace("{pages}", Markup('<span class="booklet-pages"></span>'))
+                  .replace("{sheets}", Markup('<span class="booklet-sheets"></span>'))
+                  .replace("{paper}", escape(paper.name(zine.format.sheet))))
 
 
 def _render(env: Templates, template: str, **context: Any) -> str:
@@ -82,18 +88,18 @@ def _render(env: Templates, template: str, **context: Any) -> str:
     try:
         return env.get_template(template).render(**context)
     except jinja2.TemplateSyntaxError as error:
-        raise BuildError(_where(env, error.filename or template), f"template error: {error.message}",
+        raise BuildError(_where(env, error.filename, template), f"template error: {error.message}",
                          error.lineno) from None
     except jinja2.TemplateNotFound as error:
-        raise BuildError(_where(env, str(error.name)), "template not found") from None
+        raise BuildError(_where(env, None, str(error.name)), "template not found") from None
     except jinja2.UndefinedError as error:
         filename, line = _template_frame(templates)
-        raise BuildError(_where(env, filename or template), f"template error: {error.message}", line) from None
+        raise BuildError(_where(env, filename, template), f"template error: {error.message}", line) from None
     except UnicodeDecodeError:
         raise _not_utf8(env) from None
     except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
         filename, line = _template_frame(templates)  # {{ 1 / 0 }}, {{ "a" + 1 }}…
-        raise BuildError(_where(env, filename or template), f"template error: {error}", line) from None
+        raise BuildError(_where(env, filename, template), f"template error: {error}", line) from None
 
 
 def _not_utf8(env: Templates) -> BuildError:
@@ -119,8 +125,8 @@ def _template_frame(templates: Path) -> tuple[str | None, int | None]:
     return found
 
 
-def _where(env: Templates, filename: str) -> str:
-    """A template file as messages name it (errors.shown): templates/part.html; a bare name is
-    relative to the templates folder."""
-    path = Path(filename)
-    return env.project.shown(path if path.is_absolute() else env.project.templates / path)
+def _where(env: Templates, filename: str | None, template: str = "") -> str:
+    """A template file as messages name it (errors.shown): templates/part.html. `filename` is a
+    path as Jinja2 gives it (under the templates folder as given); else `template` is the
+    template's name, relative to that folder."""
+    return env.project.shown(Path(filename) if filename else env.project.templates / template)
