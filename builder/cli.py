@@ -42,7 +42,7 @@ def _build(args: argparse.Namespace) -> int:
     from builder.session import Session
 
     project = _project(args)
-    with Session.reused(None, project) as session:  # the workers start before the build's imports
+    with Session(project) as session:  # the workers start before the build's imports
         from builder.build import build
 
         report = build(project, options=_options(args), session=session,

@@ -1,8 +1,9 @@
 """Paper and page sizes, in millimetres: the named formats, "WxHmm", and what a zine is printed on.
 
 Every size the Python code uses comes from here (DESIGN: page format is data). The stylesheets
-say the zine's page size to WeasyPrint (`@page { size: A5 }` in templates/zine.css); preflight
-compares each output with the `Format` below, so a stylesheet that disagrees stops the build.
+say the zine's page size to WeasyPrint (`@page` in templates/zine.css); the build compares each
+laid-out document with the `Format` below (session.Batch.publish) and preflight every output,
+so a stylesheet that disagrees stops the build, naming the templates.
 Sizes are ISO 216 and ANSI (shared FACTS.md §3).
 """
 

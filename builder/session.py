@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -45,21 +44,18 @@ class Session:
         """End the worker processes (after the tasks they hold)."""
         self.background.close()
 
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exception: object) -> None:
+        if kind is KeyboardInterrupt:  # Ctrl-C: the user waits for no render to finish
+            self.background.stop()
+        self.close()
+
     @classmethod
-    @contextmanager
-    def reused(cls, session: Session | None, project: Project) -> Iterator[Session]:
-        """`session` as it is (watch mode), or a new one, closed at the end."""
-        if session is not None:
-            yield session
-            return
-        session = cls(project)
-        try:
-            yield session
-        except KeyboardInterrupt:  # Ctrl-C: the user waits for no render to finish
-            session.background.stop()
-            raise
-        finally:
-            session.close()
+    def reused(cls, session: Session | None, project: Project) -> AbstractContextManager[Session]:
+        """`session` as it is, left open (watch mode), or a new one, closed at the end."""
+        return nullcontext(session) if session is not None else cls(project)
 
 
 RENDER_MS_PER_KB, CHECK_MS, IMPOSE_MS, PREVIEW_MS = 40, 20, 5, 20
@@ -133,8 +129,17 @@ class Batch:
         return rendered
 
     def publish(self, name: str) -> Rendered:
-        """Document `name`, laid out, as the output of the same name: checked, and listed."""
+        """Document `name`, laid out, as the output of the same name: checked, and listed.
+
+        BuildError, naming the templates, when its pages are not the size the zine's format says
+        (the stylesheets' @page disagrees with paper.py): imposing them would fail less clearly.
+        """
         rendered = self.rendered(name)
+        expect = self._expect[output_kind(self._path(name)) or name]
+        if not expect.fits(rendered.size):
+            raise BuildError(self._project.shown(self._project.templates),
+                             f"the {name} document's pages are {rendered.size}, not {expect.size} ({expect.label}): "
+                             "the stylesheets' @page size must say the same")
         path = self._path(name)
         os.replace(rendered.path, path)
         rendered = dataclasses.replace(rendered, path=path)

@@ -12,9 +12,6 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date
-
 from builder.errors import BuildError
 
 
@@ -72,6 +69,8 @@ def known(lang: str) -> bool:
 
 def check(lang: str, where: str) -> None:
     """BuildError naming `where` (the manifest) if `lang` is no language CLDR knows."""
+    from babel.core import Locale, UnknownLocaleError  # Babel's data: only when a zine is read
+
     try:
         Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -80,5 +79,7 @@ def check(lang: str, where: str) -> None:
 
 def date(day: datetime.date, lang: str) -> str:
     """28 novembre 2026, November 28, 2026: CLDR's long date; 1er mai in French (Imprimerie nationale)."""
+    from babel.dates import format_date
+
     text = format_date(day, "long", locale=lang.replace("-", "_"))
     return re.sub(r"^1 ", "1er ", text) if primary(lang) == "fr" else text

@@ -182,8 +182,8 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
      (), "templates/zine.css:{n}: not valid UTF-8"),
     # the preflight of the outputs, run before they replace the old ones
     ("preflight-size", lambda p: _append(p / "templates/zine.css", "\n@page { size: 140mm 200mm; }\n"), (),
-     "output/zine-d-essai-reading.pdf: preflight: pages 1–{n}: 140 × 200 mm, expected 148 × 210 mm "
-     "(A5 reading pages)"),
+     "templates: the reading document's pages are 140 × 200 mm, not 148 × 210 mm (A5 reading pages): "
+     "the stylesheets' @page size must say the same"),
     # options
     ("no-content", lambda p: None, ("--content", "nulle-part"), "error: --content nulle-part: no such folder"),
     ("empty-content", lambda p: (p / "vide").mkdir(), ("--content", "vide"), "vide: no zine.toml here"),

@@ -28,7 +28,7 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path)
                                     "or type « and »", line)
         for child in token.children or ():
             if child.type == "image":
-                child.attrSet("src", _image_url(str(child.attrGet("src") or ""), where, line, folder, root))
+                child.attrSet("src", local_file(str(child.attrGet("src") or ""), where, line, folder, root))
             elif child.type == "html_inline":
                 child.content = _raw_html(child.content, where, line, folder, root)
     return str(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
@@ -42,7 +42,7 @@ def _raw_html(raw: str, where: str, line: int, folder: Path, root: Path) -> str:
     """Check the URLs of raw HTML like those of Markdown images, so `<img src>` works the same."""
     def local(match: re.Match[str]) -> str:
         at = line + raw.count("\n", 0, match.start())
-        url = _image_url(html.unescape(match.group(3)), where, at, folder, root)
+        url = local_file(html.unescape(match.group(3)), where, at, folder, root)
         return match.group(1) + match.group(2) + url + match.group(2)
 
     return _FETCHED.sub(local, raw)
@@ -51,10 +51,6 @@ def _raw_html(raw: str, where: str, line: int, folder: Path, root: Path) -> str:
 def local_file(src: str, where: str, line: int | None, folder: Path, root: Path) -> str:
     """The file URL of `src` (relative to `folder`), a file under `root`; BuildError naming `where`
     and `line` if it is remote, outside `root`, missing or not a usable name."""
-    return _image_url(src, where, line, folder, root)
-
-
-def _image_url(src: str, where: str, line: int | None, folder: Path, root: Path) -> str:
     try:
         return _local_url(src, where, line, folder, root)
     except (ValueError, OSError):  # a NUL byte, a name too long for the file system, a malformed URL

@@ -28,6 +28,15 @@ class Expectation:
     even: bool = False
     """Printed recto-verso as a booklet: the number of sides must be even."""
 
+    def fits(self, size: Size) -> bool:
+        """Whether pages of `size` are the expected size, within SIZE_TOLERANCE_MM each way."""
+        return abs(size.width - self.size.width) <= SIZE_TOLERANCE_MM and \
+            abs(size.height - self.size.height) <= SIZE_TOLERANCE_MM
+
+
+SIZE_TOLERANCE_MM = 1.0
+"""Sizes within this of the expected one count as equal (producers round to the point)."""
+
 
 def expectations(format: Format) -> dict[str, Expectation]:
     """What each PDF output of a zine printed in `format` must be, by the kind its name says

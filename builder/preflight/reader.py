@@ -13,10 +13,6 @@ from builder.paper import Size
 from builder.preflight import Expectation, ink, text
 from builder.wording import pages, plural
 
-SIZE_TOLERANCE_MM = 1.0
-"""Sizes within this of the expected one count as equal (producers round to the point)."""
-
-
 def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool) -> list[Finding]:
     """Every finding in the PDF at `path` (see `builder.preflight.check`)."""
     if not path.is_file():
@@ -60,18 +56,13 @@ def _sizes(path: Path, sizes: dict[Size, list[int]], expect: Expectation | None)
         findings.append(Finding(path, None, "note", f"{plural(count, 'page')} of {next(iter(sizes))}"))
     else:
         for size, numbers in sizes.items():
-            if not _same(size, expect.size):
+            if not expect.fits(size):
                 findings.append(Finding(path, None, "error", f"{pages(numbers)}: {size}, "
                                                              f"expected {expect.size} ({expect.label})"))
     if expect is not None and expect.even and count % 2:
         findings.append(Finding(path, None, "error", f"{plural(count, 'side')}: a booklet printed recto-verso "
                                                      "needs an even number"))
     return findings
-
-
-def _same(size: Size, expected: Size) -> bool:
-    return abs(size.width - expected.width) <= SIZE_TOLERANCE_MM and \
-        abs(size.height - expected.height) <= SIZE_TOLERANCE_MM
 
 
 def _metadata(path: Path) -> list[Finding]:

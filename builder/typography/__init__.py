@@ -17,6 +17,7 @@ import re
 from types import ModuleType
 
 from builder.typography import fr
+from builder.words import primary
 
 LANGUAGES: dict[str, ModuleType] = {"fr": fr}
 """Rules by primary language subtag (BCP 47: fr, fr-CA and fr-BE all take `fr`)."""
@@ -38,7 +39,7 @@ _SPACED_URL = re.compile(f"[ \\t\\n]?(?:{URL.pattern})")  # a breakable space on
 
 def rules(lang: str) -> ModuleType | None:
     """The rules of language `lang` (a BCP 47 tag), or None when there are none."""
-    return LANGUAGES.get(re.split(r"[-_]", lang, maxsplit=1)[0].lower())
+    return LANGUAGES.get(primary(lang))
 
 
 def refine_text(text: str, lang: str, before: str = "") -> str:
