@@ -11,10 +11,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
 
 from builder import content, files, paper, words
 from builder.errors import BuildError, raise_all
-from builder.imposition import onepagezine, saddle
+from builder.imposition import copycutfold, onepagezine, saddle
 from builder.model import Finding, Report, Zine
 from builder.project import FOLDERS, Project
 from builder.render.documents import documents
@@ -56,9 +57,10 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
             _minizine(batch, zine, project, log)
             reading = batch.publish("reading")
             log(f"laid out the reading edition: {plural(reading.pages, 'page')} of {reading.size}")
-            booklet = saddle.layout(reading.pages, reading.size, zine.format.sheet)
+            booklet = _booklet(zine.format).layout(reading.pages, reading.size, zine.format.sheet)
             batch.impose(reading, booklet, "booklet")
-            log(f"imposing the booklet: {plural(len(booklet.sheets), 'sheet')}, {plural(len(booklet.sides), 'side')}")
+            log(f"imposing the booklet: {plural(len(booklet.sheets), 'sheet')}, {plural(len(booklet.sides), 'side')}"
+                + ", two copies a side, to cut in half" * (zine.format.copies == 2))
             if options.previews:
                 batch.previews(reading, "booklet")
             if options.keep_html:
@@ -67,7 +69,12 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
             log(f"checked the outputs: {plural(len(findings), 'warning')}")
     return Report(outputs=batch.outputs, sheets=len(booklet.sheets), blanks=booklet.blanks,
                   inner_blanks=reading.blanks, seconds=time.perf_counter() - started, findings=findings,
-                  extras=tuple(batch.extras), laid_out=batch.laid_out)
+                  extras=tuple(batch.extras), laid_out=batch.laid_out, format=zine.format)
+
+
+def _booklet(format: paper.Format) -> ModuleType:
+    """The imposition of the booklet: saddle stitch, or two copies a side to cut (A6, FACTS.md §3)."""
+    return copycutfold if format.copies == copycutfold.COPIES else saddle
 
 
 def _letter_packs(batch: Batch, zine: Zine, log: Log) -> None:
@@ -75,7 +82,9 @@ def _letter_packs(batch: Batch, zine: Zine, log: Log) -> None:
     packs = [batch.publish(name) for name in ("letters", "letters-fillable") if name in batch]
     if packs:
         log(f"laid out the letter pack: {plural(packs[0].pages, 'letter')}, one {paper.name(zine.format.letters)} "
-            "page each" + (", and a fillable copy" * (len(packs) > 1)))
+            "page each" + (", and a fillable copy" * (len(packs) > 1))
+            + ("" if zine.format.letters_inside else
+               f"; the letters are not in the {zine.format.name} booklet, only in the pack"))
 
 
 def _minizine(batch: Batch, zine: Zine, project: Project, log: Log) -> None:

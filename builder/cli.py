@@ -126,7 +126,9 @@ def _summary(report: Report, root: Path) -> None:
         print(f"wrote {shown(out.path, root)}: {plural(out.pages, out.unit)} of {out.size}")
     if report.extras:
         print(f"wrote {', '.join(shown(path, root) + '/' * path.is_dir() for path in report.extras)}")
-    print(f"{plural(report.sheets, 'sheet')} of paper per copy (recto-verso, flip on the short edge)")
+    two = report.format.copies == 2
+    print(f"{plural(report.sheets, 'sheet')} of {paper.name(report.format.sheet)} {'for two copies' if two else 'per copy'} "
+          f"(recto-verso, flip on the {report.format.flip} edge{'; cut the stack in half across' * two})")
     if report.blanks:
         print(f"{plural(len(report.blanks), 'blank page')} added before the back cover "
               f"({pages(report.blanks, 'booklet page')})")

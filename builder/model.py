@@ -155,6 +155,8 @@ class Report:
     """What was written besides the PDFs: previews, the contact sheet, kept HTML."""
     laid_out: tuple[str, ...] = ()
     """The documents laid out by this build; the others were reused from the previous one."""
+    format: Format = ZINE
+    """The zine's format: how the booklet is printed (copies a side, duplex edge)."""
 
 
 Severity = Literal["error", "warning", "note"]

@@ -1,9 +1,10 @@
 """Paper and page sizes, in millimetres: the named formats, "WxHmm", and what a zine is printed on.
 
-Every size the Python code uses comes from here (DESIGN: page format is data). The stylesheets
-say the zine's page size to WeasyPrint (`@page` in templates/zine.css); the build compares each
-laid-out document with the `Format` below (session.Batch.publish) and preflight every output,
-so a stylesheet that disagrees stops the build, naming the templates.
+Every size the Python code uses comes from here (DESIGN: page format is data). The templates
+say the zine's page size to WeasyPrint from the `Format` below (an `@page` rule written by
+zine.html and minizine.html); the build compares each laid-out document with it
+(session.Batch.publish) and preflight every output, so a stylesheet that disagrees stops the
+build, naming the templates.
 Sizes are ISO 216 and ANSI (shared FACTS.md §3).
 """
 
@@ -68,7 +69,7 @@ FORMATS: dict[str, Size] = {
 }
 """Named sheet and page sizes, portrait, by their upper-case names."""
 A3, A4, A5, A6, A7 = (FORMATS[name] for name in ("A3", "A4", "A5", "A6", "A7"))
-LETTER = FORMATS["LETTER"]
+LETTER, HALF_LETTER = FORMATS["LETTER"], FORMATS["HALF-LETTER"]
 
 _WXH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*", re.IGNORECASE)
 SMALLEST, LARGEST = 20, 2000
@@ -100,19 +101,70 @@ def name(size: Size) -> str:
 
 @dataclass(frozen=True)
 class Format:
-    """What a zine is printed on: the one place that says A5 pages on A4 sheets.
+    """What a zine is printed on: its page, the paper its booklet is imposed on, and how.
 
-    The build imposes on `sheet`, lays the letter pack out on `letters`, and preflight expects
-    these sizes of the outputs; the booklet and the mini-zine use the sheet landscape.
+    The manifest's `format` picks one of ZINE_FORMATS (README, "Make your own zine"). The CSS
+    page size (render.templating), the booklet's imposition (build), the duplex words of the
+    print page and the summary, preflight's expected sizes and the mini-zine's sheet all read
+    it; the build records its name in each output's metadata (METADATA_KEY) so that a
+    standalone `zine check` expects the same sizes. Sizes: shared FACTS.md §3.
     """
 
+    name: str
+    """What the manifest says: "A5", "A6", "A4", "half-letter"."""
     page: Size
     """The zine's page: the reading edition, and each page of the booklet."""
     sheet: Size
-    """The paper the booklet and the mini-zine are imposed on (portrait here; used landscape)."""
-    letters: Size
+    """The format's home paper (portrait): the booklet and the one-page mini-zine are imposed on it."""
+    letters: Size = A4
     """The paper of the letter pack: A4 folds in three for a DL window envelope (FACTS.md §2)."""
+    copies: int = 1
+    """Copies of the booklet on each side of a sheet: 2 for A6, printed two-up and cut in half
+    across (FACTS.md §3, pdfimpose's "copycutfold"); 1 for a saddle-stitched sheet."""
+    letters_inside: bool = True
+    """Whether the letters are pages of the booklet too (to cut out), not only the A4 pack: an A6
+    page cannot hold a letter, and no facts on US window envelopes are sourced (FACTS.md §2)."""
+    stylesheet: str = ""
+    """A stylesheet of the templates laid over zine.css for this format (margins, type sizes), if any."""
+
+    @property
+    def booklet_sheet(self) -> Size:
+        """The booklet's sheet the way up it is printed: landscape with one spread a side (two
+        pages side by side), portrait with two spreads stacked (two copies, cut across)."""
+        return self.sheet.portrait if self.copies == 2 else self.sheet.landscape
+
+    @property
+    def flip(self) -> str:
+        """The duplex edge of the booklet: "short" for a landscape sheet, "long" for a portrait one;
+        either way each back is read turning the sheet about its vertical axis (FACTS.md §3)."""
+        return "long" if self.copies == 2 else "short"
+
+    @property
+    def minizine_page(self) -> Size:
+        """A page of the one-page mini-zine: an eighth of the home paper, 4 × 2 on its landscape side."""
+        sheet = self.sheet.landscape
+        return Size(sheet.width / 4, sheet.height / 2)
 
 
-ZINE = Format(page=A5, sheet=A4, letters=A4)
-"""The format of every zine until the manifest can choose one."""
+ZINE_FORMATS: dict[str, Format] = {
+    "A5": Format("A5", page=A5, sheet=A4),
+    "A6": Format("A6", page=A6, sheet=A4, copies=2, letters_inside=False, stylesheet="zine-a6.css"),
+    "A4": Format("A4", page=A4, sheet=A3, stylesheet="zine-a4.css"),
+    "half-letter": Format("half-letter", page=HALF_LETTER, sheet=LETTER, letters_inside=False,
+                          stylesheet="zine-half-letter.css"),
+}
+"""The formats a manifest may name, by that name (FACTS.md §3: A5 on A4 is the French brochure,
+A6 the pocket booklet, half-letter the US "digest")."""
+ZINE = ZINE_FORMATS["A5"]
+"""The format of a zine whose manifest names none, and what a PDF without a recorded format is checked against."""
+METADATA_KEY = "/zineformat"
+"""The PDF document-information key where the build records a zine's format name (WeasyPrint
+writes `<meta name="zineformat">` there, its name lower-cased and reduced to letters and digits)."""
+
+
+def zine_format(text: str) -> Format:
+    """The format the manifest names (any case: "a6", "Half-Letter"); BuildError listing the known ones."""
+    for known, format in ZINE_FORMATS.items():
+        if text.strip().lower() == known.lower():
+            return format
+    raise BuildError(None, f"'format' must be one of {', '.join(map(repr, ZINE_FORMATS))}, not {text!r}")

@@ -26,7 +26,7 @@ from pypdf.generic import (
 from builder import drawing, logs
 from builder.errors import BuildError
 from builder.imposition import Box, Imposition, Label, Side
-from builder.paper import Size
+from builder.paper import METADATA_KEY, Size
 
 SIZE_TOLERANCE = 1.0
 """Points two page sizes may differ by and still count as equal (rounding in PDF producers)."""
@@ -221,7 +221,8 @@ def _copy_metadata(reader: PdfReader, writer: PdfWriter) -> None:
     writer.pdf_header = reader.pdf_header
     info: Mapping[str, object] = reader.metadata or {}
     writer.add_metadata({key: TextStringObject(str(value)) for key, value in info.items()
-                         if key in ("/Title", "/Author", "/Subject", "/Keywords", "/CreationDate", "/ModDate")})
+                         if key in ("/Title", "/Author", "/Subject", "/Keywords", "/CreationDate", "/ModDate",
+                                   METADATA_KEY)})
     lang = reader.root_object.get("/Lang")
     if lang is not None:
         writer.root_object[NameObject("/Lang")] = TextStringObject(str(lang))

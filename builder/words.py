@@ -22,7 +22,15 @@ class Words:
     contents: str
     """The title of the table of contents."""
     sheet_count: str
-    """The print page's line: {pages} and {sheets} are counted by the layout, {paper} is the sheet's name."""
+    """The print page's line: {pages} and {sheets} are counted by the layout, {paper} is the sheet's
+    name, {flip} the duplex setting (flip_short or flip_long)."""
+    sheet_count_two: str
+    """The same for a booklet printed two copies to a side and cut in half (the A6 format)."""
+    flip_short: str
+    flip_long: str
+    """The duplex settings, as copiers' dialogs name them (FACTS.md §3)."""
+    us_letter: str
+    """The US letter paper (8.5 × 11 in), as printer dialogs name it; A sizes need no words."""
     contact: str
     """A side's label on the contact sheet: {sheet} is its number, {side} its front or back."""
     front: str
@@ -38,13 +46,19 @@ class Words:
 
 WORDS = {
     "fr": Words(contents="Sommaire",
-                sheet_count="Ce livret : {pages}\u00a0pages, soit {sheets}\u00a0feuilles {paper} recto-verso par "
-                            "exemplaire.",
+                sheet_count="Ce livret : {pages}\u00a0pages, soit {sheets}\u00a0feuilles {paper} recto-verso "
+                            "({flip}) par exemplaire.",
+                sheet_count_two="Ce livret : {pages}\u00a0pages, soit {sheets}\u00a0feuilles {paper} recto-verso "
+                                "({flip}) pour deux exemplaires : coupez le paquet en deux.",
+                flip_short="retourner sur le bord court", flip_long="retourner sur le bord long", us_letter="Lettre US",
                 contact="feuille {sheet}, {side}", front="recto", back="verso", signature="signature",
                 nir="numéro de sécurité sociale", nir_key="clé (2 chiffres)", characters="{count} caractères"),
     "en": Words(contents="Contents",
                 sheet_count="This booklet: {pages}\u00a0pages, that is {sheets}\u00a0sheets of {paper} printed on both "
-                            "sides, per copy.",
+                            "sides ({flip}), per copy.",
+                sheet_count_two="This booklet: {pages}\u00a0pages, that is {sheets}\u00a0sheets of {paper} printed on "
+                                "both sides ({flip}) for two copies: cut the stack in half.",
+                flip_short="flip on the short edge", flip_long="flip on the long edge", us_letter="US Letter",
                 contact="sheet {sheet}, {side}", front="front", back="back", signature="signature",
                 nir="social security number", nir_key="key (2 digits)", characters="{count} characters"),
 }

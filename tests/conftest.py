@@ -97,17 +97,24 @@ def page_texts(path: Path, *, lines: bool = False) -> list[str]:
 
 def half_texts(path: Path) -> list[tuple[str, str]]:
     """The text of the left and right halves of each side of an imposed PDF."""
+    return [(left, right) for left, right in grid_texts(path, columns=2, rows=1)]
+
+
+def grid_texts(path: Path, *, columns: int, rows: int) -> list[list[str]]:
+    """The text of each cell of a grid laid over each side of an imposed PDF: cells left to
+    right, rows from the bottom up (the order of an imposition's slots, lower copy first)."""
     document = pdfium.PdfDocument(path)
-    halves = []
+    sides = []
     try:
         for page in document:
             width, height = page.get_size()
             text = page.get_textpage()
-            halves.append((_norm(text.get_text_bounded(0, 0, width / 2, height)),
-                           _norm(text.get_text_bounded(width / 2, 0, width, height))))
+            sides.append([_norm(text.get_text_bounded(width * column / columns, height * row / rows,
+                                                      width * (column + 1) / columns, height * (row + 1) / rows))
+                          for row in range(rows) for column in range(columns)])
     finally:
         document.close()
-    return halves
+    return sides
 
 
 def _norm(text: str) -> str:

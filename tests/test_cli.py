@@ -33,7 +33,7 @@ def test_build_prints_a_summary(project: Path, capsys: pytest.CaptureFixture[str
     assert code == 0, err
     assert "wrote output/zine-d-essai-reading.pdf: 10 pages of 148 × 210 mm" in out
     assert "wrote output/zine-d-essai-booklet.pdf: 6 sides of 297 × 210 mm" in out
-    assert "3 sheets of paper per copy" in out
+    assert "3 sheets of A4 per copy" in out
     assert "2 blank pages added before the back cover (booklet pages 10, 11)" in out
     assert err.count("\n") == 4  # one progress line per stage, the last one the preflight
     assert "checked the outputs: 0 warnings" in err
@@ -99,6 +99,8 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
      "content/zine.toml:7: unknown key 'edition_'"),
     ("unknown-language", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "francais"'), (),
      "content/zine.toml:5: 'lang' must be a language code like fr, en or fr-CA, not 'francais'"),
+    ("unknown-format", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr"\nformat = "B5"'), (),
+     "content/zine.toml:6: 'format' must be one of 'A5', 'A6', 'A4', 'half-letter', not 'B5'"),
     ("cover-missing", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr"\ncover = "images/une.png"\n'
                                                                               'cover_alt = "Une"'), (),
      "content/zine.toml:6: image 'images/une.png' not found"),
@@ -167,7 +169,7 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
     ("css-linked", lambda p: (_link(p / "templates/lien.css", p.parent / "ailleurs.css", "p { color: #000; }"),
                               _edit(p / "templates/base.html", '<link rel="stylesheet" href="zine.css">',
                                     '<link rel="stylesheet" href="zine.css"><link rel="stylesheet" href="lien.css">')),
-     (), "templates/base.html:11: {any}/templates/lien.css: refused, outside the project: only content and templates "
+     (), "templates/base.html:12: {any}/templates/lien.css: refused, outside the project: only content and templates "
          "(it leads to {any}/ailleurs.css)"),
     ("css-local-font", lambda p: _append(p / "templates/zine.css",
                                          '\n@font-face { font-family: "Local"; src: local("DejaVu Sans"), '

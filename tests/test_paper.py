@@ -48,3 +48,26 @@ def test_sizes_in_points_and_back() -> None:
 def test_the_zine_format_is_a5_pages_on_a4_sheets() -> None:
     assert (ZINE.page, ZINE.sheet, ZINE.letters) == (A5, A4, A4)
     assert set(FORMATS) >= {"A3", "A4", "A5", "A6", "A7", "LETTER", "HALF-LETTER"}
+
+
+def test_zine_formats_are_data() -> None:
+    """FACTS.md §3: A5 on A4, A6 two copies a side of A4, A4 on A3, half-letter on US letter."""
+    from builder.paper import ZINE_FORMATS, zine_format
+    a5, a6, a4, half = (zine_format(name) for name in ("A5", "a6", " A4 ", "Half-Letter"))
+    assert a5 == ZINE and (a5.booklet_sheet, a5.flip, a5.copies) == (A4.landscape, "short", 1)
+    assert (a6.page, a6.booklet_sheet, a6.flip, a6.copies, a6.letters_inside) == (A6, A4, "long", 2, False)
+    assert (a4.page, a4.booklet_sheet, a4.letters_inside) == (A4, A3.landscape, True)
+    assert (half.page, half.booklet_sheet, half.letters_inside) == (Size(139.7, 215.9), LETTER.landscape, False)
+    assert a5.minizine_page == a6.minizine_page == Size(74.25, 105)
+    assert a4.minizine_page == Size(105, 148.5)
+    assert {format.letters for format in ZINE_FORMATS.values()} == {A4}, "the DL window pack, always"
+    for format in ZINE_FORMATS.values():  # a spread fits its part of the sheet, never scaled
+        room = format.booklet_sheet
+        assert 2 * format.page.width <= room.width + 0.05
+        assert format.copies * format.page.height <= room.height + 0.05
+
+
+def test_an_unknown_format_lists_the_known_ones() -> None:
+    from builder.paper import zine_format
+    with pytest.raises(BuildError, match="'format' must be one of 'A5', 'A6', 'A4', 'half-letter', not 'B5'"):
+        zine_format("B5")

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from builder import utf8, words
+from builder import paper, utf8, words
 from builder.content import frontmatter, letters, manifest, markdown
 from builder.errors import BuildError, raise_all
 from builder.model import Letter, Part, Zine
@@ -51,7 +51,8 @@ def load(project: Project) -> Zine:
     named = dict(zip(singles, parts[count:]))
     return Zine(root=project.root, content=content, meta=meta, parts=tuple(parts[:count]),
                 intro=named.get("intro"), back=named.get("back_cover"), minizine=named.get("minizine"),
-                letters=tuple(item for item in read[:count] if isinstance(item, Letter)))
+                letters=tuple(item for item in read[:count] if isinstance(item, Letter)),
+                format=paper.zine_format(data["format"]) if "format" in data else paper.ZINE)
 
 
 def _part_paths(entries: list[Any], project: Project) -> list[Path]:

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from builder import typography, utf8, words
+from builder import paper, typography, utf8, words
 from builder.errors import BuildError, raise_all
 from builder.model import Meta
 
@@ -18,8 +18,9 @@ REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "p
 SINGLES = ("intro", "back_cover", "minizine")
 """Manifest keys naming one part each, placed by the templates rather than in the parts list."""
 OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "licence": str, "cover": str,
-            "cover_alt": str, **{key: str for key in SINGLES}}
-"""Each printed only when set: the tool adds no words of its own (no price, no licence, no picture)."""
+            "cover_alt": str, "format": str, **{key: str for key in SINGLES}}
+"""Each printed only when set: the tool adds no words of its own (no price, no licence, no picture).
+`format` is the page format (paper.ZINE_FORMATS), A5 when not set."""
 TOML_HINTS = (
     ("Illegal character '\\n'", " (a text is not closed: is a closing quote \" missing on this line?)"),
     ("Unclosed array", " (is a comma missing between two parts, or the closing ] ?)"),
@@ -52,6 +53,11 @@ def read(path: Path, where: str) -> tuple[dict[str, Any], str]:
             words.check(data["lang"], where)
         except BuildError as error:
             errors.append(BuildError(where, error.message, key_line(text, "lang")))
+    if isinstance(data.get("format"), str):
+        try:
+            paper.zine_format(data["format"])
+        except BuildError as error:
+            errors.append(BuildError(where, error.message, key_line(text, "format")))
     if "cover" in data and not data.get("cover_alt"):
         errors.append(BuildError(where, "'cover' needs 'cover_alt': what the picture shows, in words "
                                         "(read aloud by screen readers)", key_line(text, "cover")))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from builder import paper
 from builder.model import Finding
-from builder.paper import FORMATS, ZINE, Format, Size
+from builder.paper import FORMATS, ZINE, ZINE_FORMATS, Format, Size
 from builder.project import output_kind
 
 
@@ -42,9 +42,10 @@ def expectations(format: Format) -> dict[str, Expectation]:
     """What each PDF output of a zine printed in `format` must be, by the kind its name says
     (project.output_kind: the fillable letters are letters)."""
     page, sheet, letters = (paper.name(size) for size in (format.page, format.sheet, format.letters))
+    way = "portrait" if format.booklet_sheet.height > format.booklet_sheet.width else "landscape"
     return {
         "reading": Expectation(f"{page} reading pages", format.page),
-        "booklet": Expectation(f"{sheet} landscape booklet sheets", format.sheet.landscape, even=True),
+        "booklet": Expectation(f"{sheet} {way} booklet sheets", format.booklet_sheet, even=True),
         "letters": Expectation(f"{letters} letters", format.letters),
         "minizine": Expectation(f"{sheet} landscape one-page-zine sheet", format.sheet.landscape),
     }
@@ -60,10 +61,14 @@ EXPECTATIONS = {
 """What `zine check --expect` takes: our outputs' kinds, then the named formats either way up."""
 
 
-def expectation_for(path: Path) -> Expectation | None:
-    """What a file's name says it holds (project.output_kind): our outputs, in the usual format."""
+def expectation_for(path: Path, format: str | None = None) -> Expectation | None:
+    """What a file's name says it holds (project.output_kind), in the zine format `format` that
+    the build recorded in its metadata (paper.METADATA_KEY), else A5 on A4; None for other names."""
     kind = output_kind(path)
-    return EXPECTATIONS.get(kind) if kind else None
+    if kind is None or kind == "contact":
+        return None
+    zine = next((known for known in ZINE_FORMATS.values() if known.name == format), ZINE)
+    return expectations(zine)[kind]
 
 
 def check(paths: Iterable[Path], *, expect: Expectation | None = None,
@@ -77,5 +82,5 @@ def check(paths: Iterable[Path], *, expect: Expectation | None = None,
 
     findings: list[Finding] = []
     for path in paths:
-        findings.extend(reader.findings(Path(path), expect or expectation_for(Path(path)), fonts, pixels))
+        findings.extend(reader.findings(Path(path), expect, fonts, pixels))
     return findings

@@ -9,14 +9,16 @@ import pypdfium2 as pdfium
 from pypdf import PdfReader
 
 from builder.model import Finding
-from builder.paper import Size
-from builder.preflight import Expectation, ink, text
+from builder.paper import METADATA_KEY, Size
+from builder.preflight import Expectation, expectation_for, ink, text
 from builder.wording import pages, plural
 
 def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool) -> list[Finding]:
-    """Every finding in the PDF at `path` (see `builder.preflight.check`)."""
+    """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect`, what
+    its name and recorded format say (preflight.expectation_for)."""
     if not path.is_file():
         return [Finding(path, None, "error", "no such file")]
+    expect = expect or expectation_for(path, recorded_format(path))
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
@@ -63,6 +65,16 @@ def _sizes(path: Path, sizes: dict[Size, list[int]], expect: Expectation | None)
         findings.append(Finding(path, None, "error", f"{plural(count, 'side')}: a booklet printed recto-verso "
                                                      "needs an even number"))
     return findings
+
+
+def recorded_format(path: Path) -> str | None:
+    """The zine format the build recorded in the PDF's metadata (paper.METADATA_KEY), if any."""
+    try:
+        info = PdfReader(path).metadata
+        value = info.get(METADATA_KEY) if info is not None else None
+    except Exception:  # noqa: BLE001 — an unreadable file is reported by the checks themselves
+        return None
+    return str(value) if value is not None else None
 
 
 def _metadata(path: Path) -> list[Finding]:

@@ -20,8 +20,11 @@ from builder.render import templating
 def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> tuple[Document, ...]:
     """Every document of `zine`, the longest first: reading, letters (and their fillable copy), minizine."""
     letters = tuple(letter.part for letter in zine.letters)
-    reading = templating.document(env, "zine.html", "reading", zine)
-    found = [dataclasses.replace(reading, check=LetterFit.of(letters, zine, zine.format.page))]
+    inside = letters if zine.format.letters_inside else ()
+    # A format whose pages cannot hold a letter (A6) prints them in the A4 pack only (paper.Format).
+    edition = zine if inside else dataclasses.replace(zine, parts=tuple(p for p in zine.parts if p.kind != "letter"))
+    reading = templating.document(env, "zine.html", "reading", edition)
+    found = [dataclasses.replace(reading, check=LetterFit.of(inside, zine, zine.format.page))]
     for name, forms in (("letters", False), ("letters-fillable", True))[: 2 if fillable else 1]:
         if letters:
             pack = templating.document(env, "letters.html", name, zine, letters=letters, fillable=forms)

@@ -44,12 +44,15 @@ def document(env: Templates, template: str, name: str, zine: Zine, **context: An
     """Render `template` for `zine`, then apply the typography of the zine's language.
 
     The templates see `zine`, `meta`, `parts`, `intro`, `back`, `words` (words.Words of the
-    zine's language), `sheet_count` (the print page's line) and the `context` given; the `date`
-    filter writes a date in the zine's language.
+    zine's language), `sheet_count` (the print page's line), `format` (paper.Format), its page
+    sizes for CSS (`page_size`, `minizine_size`: "148mm 210mm") and the `context` given; the
+    `date` filter writes a date in the zine's language.
     """
     language = words.words(zine.meta.lang)
     html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, intro=zine.intro, back=zine.back,
-                   words=language, sheet_count=_sheet_count(language, zine), **context)
+                   words=language, sheet_count=_sheet_count(language, zine), format=zine.format,
+                   page_size=_css_size(zine.format.page), minizine_size=_css_size(zine.format.minizine_page),
+                   **context)
     return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=env.project.templates)
 
 
@@ -77,10 +80,19 @@ def _date(context: jinja2.runtime.Context, day: datetime.date) -> str:
 
 
 def _sheet_count(language: words.Words, zine: Zine) -> Markup:
-    """The print page's line, its counts left to the layout (CSS counters on the page count)."""
-    return Markup(escape(language.sheet_count).replace("{pages}", Markup('<span class="booklet-pages"></span>'))
+    """The print page's line, its counts left to the layout (CSS counters on the page count), its
+    paper and duplex setting the format's."""
+    format = zine.format
+    line = language.sheet_count_two if format.copies == 2 else language.sheet_count
+    flip = language.flip_long if format.flip == "long" else language.flip_short
+    return Markup(escape(line).replace("{pages}", Markup('<span class="booklet-pages"></span>'))
                   .replace("{sheets}", Markup('<span class="booklet-sheets"></span>'))
-                  .replace("{paper}", escape(paper.name(zine.format.sheet))))
+                  .replace("{paper}", escape(language.us_letter if format.sheet == paper.LETTER else paper.name(format.sheet))).replace("{flip}", escape(flip)))
+
+
+def _css_size(size: paper.Size) -> str:
+    """A size as CSS writes it: 74.25mm 105mm."""
+    return f"{size.width:g}mm {size.height:g}mm"
 
 
 def _render(env: Templates, template: str, **context: Any) -> str:

@@ -70,7 +70,7 @@ class Renderer:
             try:
                 laid_out = html.render(font_config=self.config, pdf_forms=document.forms)
                 problems = _checked(document, laid_out.pages)
-                data = b"" if problems else laid_out.write_pdf()
+                data = b"" if problems else laid_out.write_pdf(custom_metadata=True)  # the format: base.html
             except Refused:  # already recorded by the fetcher
                 data = b""
         # Swallowed refusals and warnings count too: every problem is reported, not just the first.

@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from builder.errors import BuildError
 from builder.imposition import (
-    Imposition, Label, Line, Side, onepagezine, padded, placed, registry, saddle, testsheet, turned,
+    Imposition, Label, Line, Side, copycutfold, onepagezine, padded, placed, registry, saddle, testsheet, turned,
 )
 from builder.paper import A3, A4, A5, A6, LETTER, Size
 
@@ -121,6 +121,61 @@ def test_saddle_properties(pages: int, blanks: str, flip: str, per: int | None, 
             size = placed(A5, slot.rotation)
             assert -0.01 <= slot.x and slot.x + size.width <= plan.sheet.width + 0.01
             assert -0.01 <= slot.y and slot.y + size.height <= plan.sheet.height + 0.01
+
+
+# Two copies a side, cut across (A6 on A4) -----------------------------------------------------
+
+
+def _copies(side: Side) -> tuple[tuple[int | None, ...], tuple[int | None, ...]]:
+    """Page numbers of a side's upper and lower halves, left to right."""
+    def row(upper: bool) -> tuple[int | None, ...]:
+        slots = sorted((s for s in side.slots if (s.y >= 297 / 2) is upper), key=lambda s: s.x)
+        return tuple(None if s.page is None else s.page + 1 for s in slots)
+    return row(True), row(False)
+
+
+@pytest.mark.parametrize("pages", range(1, 41))
+def test_copycutfold_is_saddle_order_twice_per_side(pages: int) -> None:
+    """Each half of each side holds the saddle pair of that side (FACTS.md §3), the same in both
+    copies; printed flipping on the long edge, so the backs are not turned."""
+    plan = copycutfold.layout(pages, A6, A4)
+    assert plan.sheet == A4 and plan.flip == "long"
+    assert plan.blanks == saddle.layout(pages, A6, A4).blanks
+    assert [_copies(side) for side in plan.sides] == [(pair, pair) for pair in saddle_table(pages)]
+
+
+def test_copycutfold_places_each_spread_in_its_half_against_the_spine() -> None:
+    plan = copycutfold.layout(8, A6, A4)
+    lower_left, lower_right, upper_left, upper_right = sorted(plan.sheets[0].front.slots, key=lambda s: (s.y, s.x))
+    assert (lower_left.x, lower_right.x) == pytest.approx((0, 105))
+    assert (lower_left.y, upper_left.y) == pytest.approx((0.25, 148.75)), "centred in each 148.5 mm half"
+    assert upper_right.x == pytest.approx(105) and upper_right.y == pytest.approx(148.75)
+
+
+def test_copycutfold_short_edge_turns_the_backs() -> None:
+    long, short = copycutfold.layout(12, A6, A4), copycutfold.layout(12, A6, A4, flip="short")
+    assert short.flip == "short"
+    for long_sheet, short_sheet in zip(long.sheets, short.sheets):
+        assert short_sheet.front == long_sheet.front
+        assert long_sheet.back is not None
+        assert short_sheet.back == turned(long_sheet.back, A4, A6)
+
+
+def test_copycutfold_creep_moves_inner_sheets_toward_the_spine() -> None:
+    plan = copycutfold.layout(16, A6, A4, creep=0.2)
+    inner = sorted(plan.sheets[3].front.slots, key=lambda s: (s.y, s.x))
+    assert inner[0].x == pytest.approx(0.6) and inner[1].x == pytest.approx(105 - 0.6)
+    assert inner[2].x == pytest.approx(0.6), "the upper copy moves the same way"
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: copycutfold.layout(8, A5, A4), "do not fit side by side on half a sheet of 210 × 297 mm"),
+    (lambda: copycutfold.layout(8, A6, A4, flip="sideways"), "--flip must be one of short, long"),
+    (lambda: copycutfold.layout(0, A6, A4), "no pages"),
+])
+def test_copycutfold_refuses_what_cannot_be(call, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(BuildError, match=message):
+        call()
 
 
 def test_pages_touch_the_spine_and_are_centred() -> None:

@@ -59,7 +59,7 @@ def test_the_tools_words_are_english(garden: Report) -> None:
     pages = page_texts(garden.outputs[0].path)
     assert pages[0].startswith("The Allotment Collective Our Shared Garden") and "November 28, 2026" in pages[0]
     assert pages[1].startswith("Contents ")
-    assert "This booklet: 8\u00a0pages, that is 2\u00a0sheets of A4 printed on both sides, per copy." in " ".join(pages)
+    assert "This booklet: 8\u00a0pages, that is 2\u00a0sheets of A4 printed on both sides (flip on the short edge), per copy." in " ".join(pages)
     assert "signature" in " ".join(page_texts(garden.outputs[2].path)), "the letter's signature box"
 
 

@@ -1,0 +1,131 @@
+"""The manifest's `format`: A6 (two copies a side, cut), A4 on A3, half-letter on US letter.
+
+One small zine, built once per format (previews off): its reading pages, booklet sheets and
+mini-zine are the format's sizes, its booklet is in saddle order, its letters are where the
+format allows them, its print page names the paper and the duplex edge, and a standalone
+`zine check` expects the right sizes from the format the build recorded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from builder import preflight
+from builder.build import Options
+from builder.model import Report
+from builder.paper import METADATA_KEY, ZINE_FORMATS, Size
+from conftest import ROOT, build_in, grid_texts, page_texts
+
+MANIFEST = '''title = "Formats"
+author = "Test collective"
+lang = "{lang}"
+date = 2026-11-28
+edition = "Test"
+format = "{format}"
+parts = ["one.md", "two.md", "three.md", "print.md", "letters/ask.md"]
+minizine = "pocket.md"
+'''
+LONG = " ".join(f"Sentence {n} of a text long enough to fill a few small pages." for n in range(60))
+PARTS = {
+    "one.md": f"---\ntitle: First part\n---\n\n{LONG}\n",
+    "two.md": f"---\ntitle: Second part\n---\n\n{LONG}\n",
+    "three.md": "---\ntitle: Third part\n---\n\nShort.\n",
+    "print.md": "---\ntitle: Printing\nkind: print\n---\n\nCopy it.\n",
+    "letters/ask.md": "---\ntitle: Letter\nkind: letter\n---\n\n[[name]]\n\n> Town Council\n\n"
+                      "Lettertext please keep the garden open.\n\n> [[signature]]\n",
+    "pocket.md": "---\ntitle: Pocket\n---\n\n## Dig\n\nDig.\n\n## Sow\n\nSow.\n",
+}
+CASES = {"A6": "fr", "A4": "en", "half-letter": "en"}
+
+
+def _zine(folder: Path, format: str, lang: str) -> Path:
+    (folder / "content/letters").mkdir(parents=True)
+    (folder / "content/zine.toml").write_text(MANIFEST.format(lang=lang, format=format), encoding="utf-8")
+    for name, text in PARTS.items():
+        (folder / "content" / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@dataclasses.dataclass
+class Built:
+    format: str
+    report: Report
+    log: list[str]
+
+    def path(self, kind: str) -> Path:
+        return next(out.path for out in self.report.outputs if out.path.name.endswith(f"-{kind}.pdf"))
+
+
+@pytest.fixture(scope="module", params=list(CASES))
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    log: list[str] = []
+    folder = _zine(tmp_path_factory.mktemp(request.param), request.param, CASES[request.param])
+    report = build_in(folder, templates=ROOT / "templates", options=Options(previews=False), log=log.append)
+    return Built(request.param, report, log)
+
+
+def _sizes(path: Path) -> set[Size]:
+    return {Size.from_points(float(page.mediabox.width), float(page.mediabox.height))
+            for page in PdfReader(path).pages}
+
+
+def test_pages_and_sheets_are_the_formats_sizes(built: Built) -> None:
+    format = ZINE_FORMATS[built.format]
+    assert _sizes(built.path("reading")) == {format.page}
+    assert _sizes(built.path("booklet")) == {format.booklet_sheet}
+    assert _sizes(built.path("minizine")) == {format.sheet.landscape}
+    assert _sizes(built.path("letters")) == {Size(210, 297)}, "the A4 pack for a DL window, whatever the format"
+
+
+def test_the_booklet_is_in_saddle_order(built: Built) -> None:
+    """Sheet k: front N−2k+2 | 2k−1, back 2k | N−2k+1 (FACTS.md §3); for A6, in both copies."""
+    format = ZINE_FORMATS[built.format]
+    pages = page_texts(built.path("reading"))
+    count = 4 * -(-len(pages) // 4)
+    padded = pages[:-1] + [""] * (count - len(pages)) + pages[-1:]  # blanks before the back cover
+    sides = grid_texts(built.path("booklet"), columns=2, rows=format.copies)
+    assert len(sides) == count // 2 == 2 * built.report.sheets
+    for k in range(1, count // 4 + 1):
+        front, back = sides[2 * k - 2], sides[2 * k - 1]
+        expected_front = [padded[count - 2 * k + 1], padded[2 * k - 2]]
+        expected_back = [padded[2 * k - 1], padded[count - 2 * k]]
+        assert front == expected_front * format.copies, f"sheet {k} front"
+        assert back == expected_back * format.copies, f"sheet {k} back"
+
+
+def test_letters_are_in_the_booklet_only_where_a_page_holds_them(built: Built) -> None:
+    inside = ZINE_FORMATS[built.format].letters_inside
+    assert ("Lettertext" in " ".join(page_texts(built.path("reading")))) is inside
+    assert "Lettertext" in " ".join(page_texts(built.path("letters")))
+    said = any(f"not in the {built.format} booklet" in line for line in built.log)
+    assert said is not inside
+
+
+def test_the_print_page_names_the_paper_and_the_duplex_edge(built: Built) -> None:
+    text = " ".join(page_texts(built.path("reading")))
+    expected = {
+        "A6": "feuilles A4\u00a0recto-verso (retourner sur le bord long) pour deux exemplaires\u00a0: coupez le paquet en deux.",
+        "A4": "sheets of A3 printed on both sides (flip on the short edge), per copy.",
+        "half-letter": "sheets of US Letter printed on both sides (flip on the short edge), per copy.",
+    }[built.format]
+    assert expected in text
+    if built.format == "A6":
+        assert "Sommaire" in text and "Contents" not in text
+
+
+def test_a_standalone_check_expects_the_recorded_format(built: Built, tmp_path: Path) -> None:
+    paths = [built.path(kind) for kind in ("reading", "booklet", "letters", "minizine")]
+    for path in paths:
+        assert PdfReader(path).metadata[METADATA_KEY] == built.format
+    assert [f for f in preflight.check(paths) if f.severity == "error"] == []
+    # Without the recorded format, the name alone says A5 on A4: the same pages are then wrong.
+    writer = PdfWriter(clone_from=built.path("reading"))
+    del writer._info.get_object()[METADATA_KEY]  # type: ignore[union-attr]
+    bare = tmp_path / "bare-reading.pdf"
+    writer.write(bare)
+    errors = [f.message for f in preflight.check([bare]) if f.severity == "error"]
+    assert errors and "expected 148 × 210 mm" in errors[0]
