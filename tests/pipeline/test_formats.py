@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+from PIL import ImageOps
 from pypdf import PdfReader, PdfWriter
 
 from builder import preflight
@@ -129,3 +131,20 @@ def test_a_standalone_check_expects_the_recorded_format(built: Built, tmp_path: 
     writer.write(bare)
     errors = [f.message for f in preflight.check([bare]) if f.severity == "error"]
     assert errors and "expected 148 × 210 mm" in errors[0]
+
+
+def test_ink_stays_clear_of_the_copiers_edge(built: Built) -> None:
+    """Every mark at least 10 mm inside the sheet's edges (FACTS.md §5), on every format's sheets."""
+    px_per_mm = 3
+    for kind in ("booklet", "minizine"):
+        document = pdfium.PdfDocument(built.path(kind))
+        try:
+            for number, page in enumerate(document, start=1):
+                image = page.render(scale=px_per_mm * 25.4 / 72, grayscale=True).to_pil().convert("L")
+                box = ImageOps.invert(image).point(lambda value: 255 if value > 60 else 0).getbbox()
+                assert box is not None, f"{kind} side {number} is empty"
+                width, height = image.size
+                margins = [box[0], box[1], width - box[2], height - box[3]]
+                assert min(margins) / px_per_mm >= 9.9, f"{kind} side {number}: ink {min(margins) / px_per_mm} mm from an edge"
+        finally:
+            document.close()
