@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
+from builder import typography
 from builder.errors import BuildError
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -21,9 +24,10 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path)
         line = first_line + (token.map[0] if token.map else 0)
         if token.type == "html_block":
             token.content = _raw_html(token.content, where, line, folder, root)
-        # Straight double quotes become « and » by position: an odd number means one is missing,
-        # and the typography would leave a quotation open (or close one that never opened).
-        if sum(child.content.count('"') for child in token.children or () if child.type == "text") % 2:
+        # Straight double quotes become opening and closing marks by position: an odd number means
+        # one is missing, and the typography would leave a quotation open (or close one that never
+        # opened). Inch marks (12") are not counted: the typography's own count, on the same HTML.
+        if _unpaired_quotation(token.children or ()):
             raise BuildError(where, 'a quotation opened with " is not closed in this paragraph: add the other ", '
                                     "or type « and »", line)
         for child in token.children or ():
@@ -32,6 +36,14 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path)
             elif child.type == "html_inline":
                 child.content = _raw_html(child.content, where, line, folder, root)
     return str(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
+
+
+def _unpaired_quotation(children: Sequence[Token]) -> bool:
+    """Whether the inline text of a paragraph (a heading, a cell) leaves a quotation mark `"` unpaired."""
+    if not any('"' in child.content for child in children if child.type == "text"):
+        return False
+    inline = str(_MARKDOWN.renderer.render(children, _MARKDOWN.options, {}))  # the HTML the typography refines
+    return typography.quotation_marks(inline) % 2 == 1
 
 
 # What raw HTML makes WeasyPrint fetch: src, poster and data attributes, and CSS url().

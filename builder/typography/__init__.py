@@ -2,30 +2,42 @@
 
 `refine(html, lang)` walks the text between tags (never tags or attributes; never code,
 preformatted text or web addresses) and hands it to the language's rules: `fr.py` for French
-(shared FACTS.md §4). A language without a module is left as written. The pass is idempotent:
-refining twice gives the same HTML as refining once.
+(shared FACTS.md §4), `en.py` for English and `de.py` for German (§4b). A language without a
+module is left as written. The pass is idempotent: refining twice gives the same HTML as refining
+once.
 
-A language module provides `plain(text, before) -> str` (spaces and characters of plain text,
-`before` the character that precedes it) and `markup(escaped) -> str` (inline markup such as the
-superscripts of ordinals, on HTML-escaped text).
+Straight quotes are classified in `common.py`, the same way in every language (a `"` right after
+a digit is an inch mark ″ unless it closes a quotation), along the text of each block: the
+quotations it opens stay open across inline tags (<em>…</em>) and close at the end of the block.
+`quotation_marks` counts them with that same walk, for the Markdown reader's check.
+
+A language module provides `MARKS` (the characters of its quotation marks, apostrophe: a
+`common.Marks`), `plain(text, before) -> str` (spaces and characters of plain text whose quotes
+are classified already, `before` the character that precedes it) and `markup(escaped) -> str`
+(inline markup such as the superscripts of ordinals, on HTML-escaped text).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from types import ModuleType
 
-from builder.typography import fr
+from builder.typography import common, de, en, fr
+from builder.typography.common import Quotations, Role
 from builder.words import primary
 
-LANGUAGES: dict[str, ModuleType] = {"fr": fr}
+LANGUAGES: dict[str, ModuleType] = {"fr": fr, "en": en, "de": de}
 """Rules by primary language subtag (BCP 47: fr, fr-CA and fr-BE all take `fr`)."""
 
 _SKIP = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
 _TEXT_ONLY = {"title"}  # raw-text elements: no tags may be added inside
 _INLINE = {"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub",
            "sup", "u", "time", "bdi", "data"}
+_PHRASING = _INLINE | {"br", "wbr", "img", "input", "code", "kbd", "samp", "var", "del", "ins"}
+"""Elements within a line of text (HTML: phrasing content): a quotation open before one is still open after it."""
 _TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.S)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _URL_END = r"[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]]"  # an address does not end on punctuation
@@ -45,7 +57,7 @@ def rules(lang: str) -> ModuleType | None:
 def refine_text(text: str, lang: str, before: str = "") -> str:
     """Plain text (a title for PDF metadata) with the rules of `lang`; `before` precedes it."""
     language = rules(lang)
-    return text if language is None else _plain(language, text, before)
+    return text if language is None else _plain(language, text, before, Quotations.after(before))
 
 
 def refine(document: str, lang: str) -> str:
@@ -54,59 +66,101 @@ def refine(document: str, lang: str) -> str:
     if language is None:
         return document
     out: list[str] = []
-    skipping = 0
-    text_only = False
-    before = ""
-    position = 0
-    links = 0  # inside <a>: addresses are links already
-    marked = False  # just after markup this pass added: not added again
-    for tag in _TAG.finditer(document):
-        text, last = _refine_node(language, document[position:tag.start()], before, skipping > 0, text_only,
-                                  links > 0 or marked)
+    walk = _Walk()
+    for raw, tag in walk.nodes(document):
+        text, last = _refine_node(language, raw, walk)
         out.append(text)
-        before = last or before
-        closing, name = _tag_info(tag.group(0))
-        if name in _SKIP:
-            skipping = max(0, skipping + (-1 if closing else 1))
-        if name in _TEXT_ONLY:
-            text_only = not closing
-        if name == "a":
-            links = max(0, links + (-1 if closing else 1))
-        marked = tag.group(0) == _URL_SPAN
-        if name not in _INLINE:
-            before = ""
-        out.append(tag.group(0))
-        position = tag.end()
-    out.append(_refine_node(language, document[position:], before, skipping > 0, text_only, links > 0 or marked)[0])
+        walk.before = last or walk.before
+        out.append(tag)
     return "".join(out)
 
 
-def _plain(language: ModuleType, text: str, before: str) -> str:
-    """The language's rules on plain text, outside the web addresses in it."""
-    pieces = []
+def quotation_marks(fragment: str) -> int:
+    """How many straight `"` of an HTML fragment are quotation marks (not inch marks): what `refine`
+    turns into opening and closing marks, in every language. An odd number leaves one unpaired."""
+    count = 0
+    walk = _Walk()
+    for raw, _tag in walk.nodes(fragment):
+        if walk.skipping or not raw:
+            continue
+        for piece, url in _pieces(html.unescape(raw)):
+            count += sum(quote == '"' and role is not Role.INCH_OR_FOOT
+                         for _, quote, role in common.roles(piece, walk.quotations))
+            walk.quotations.follow(url)
+    return count
+
+
+@dataclass
+class _Walk:
+    """Where the walk over an HTML document is, between two tags."""
+
+    skipping: int = 0
+    text_only: bool = False
+    links: int = 0  # inside <a>: addresses are links already
+    marked: bool = False  # just after markup this pass added: not added again
+    before: str = ""  # the last character of refined text in this line ("" at its start)
+    quotations: Quotations = field(default_factory=Quotations)
+
+    def nodes(self, document: str) -> Iterator[tuple[str, str]]:
+        """Each text node of `document` and the tag after it ("" after the last), following the tags."""
+        position = 0
+        for tag in _TAG.finditer(document):
+            yield document[position:tag.start()], tag.group(0)
+            self._enter(tag.group(0))
+            position = tag.end()
+        yield document[position:], ""
+
+    def _enter(self, tag: str) -> None:
+        closing, name = _tag_info(tag)
+        if name in _SKIP:
+            self.skipping = max(0, self.skipping + (-1 if closing else 1))
+        if name in _TEXT_ONLY:
+            self.text_only = not closing
+        if name == "a":
+            self.links = max(0, self.links + (-1 if closing else 1))
+        self.marked = tag == _URL_SPAN
+        if name not in _INLINE:
+            self.before = ""
+            element = _TAG_NAME.match(tag)  # <br />, <img … /> included; comments are no element
+            if element is None or element.group(2).lower() in _PHRASING:
+                self.quotations.line_start()
+            else:
+                self.quotations = Quotations()
+
+
+def _pieces(text: str) -> Iterator[tuple[str, str]]:
+    """The text between the web addresses of `text`, each with the address after it ("" at the end)."""
     position = 0
     for url in URL.finditer(text):
-        pieces.append(language.plain(text[position:url.start()], before))
-        pieces.append(url.group(0))
-        before = url.group(0)[-1:]
+        yield text[position:url.start()], url.group(0)
         position = url.end()
-    pieces.append(language.plain(text[position:], before))
+    yield text[position:], ""
+
+
+def _plain(language: ModuleType, text: str, before: str, quotations: Quotations) -> str:
+    """The language's rules on plain text, outside the web addresses in it."""
+    pieces = []
+    for piece, url in _pieces(text):
+        pieces.append(language.plain(common.quotes(piece, quotations, language.MARKS), before))
+        pieces.append(url)
+        quotations.follow(url)
+        before = url[-1:] or before
     return "".join(pieces)
 
 
-def _refine_node(language: ModuleType, raw: str, before: str, skip: bool, text_only: bool,
-                 in_link: bool) -> tuple[str, str]:
+def _refine_node(language: ModuleType, raw: str, walk: _Walk) -> tuple[str, str]:
     """The refined HTML of a text node, and its last character once refined ("" if skipped)."""
-    if skip or not raw:
+    if walk.skipping or not raw:
         return raw, ""
-    plain = _plain(language, html.unescape(raw), before)
+    plain = _plain(language, html.unescape(raw), walk.before, walk.quotations)
     text = html.escape(plain, quote=False)
-    if text_only:
+    if walk.text_only:
         return text, plain[-1:]
     # Markup (ordinals) goes outside web addresses only; an address in running text is marked,
     # so that it is never hyphenated. The space before it goes inside the span: WeasyPrint
     # overlooks a break opportunity just before an inline box and then breaks far too early on
     # the line (Kozea/WeasyPrint#1614, #2102).
+    in_link = walk.links > 0 or walk.marked
     pieces, position = [], 0
     for url in _SPACED_URL.finditer(text):
         pieces.append(language.markup(text[position:url.start()]))

@@ -2,36 +2,31 @@
 
 Rules from the Imprimerie nationale usage (shared FACTS.md §4), applied by `builder.typography`
 to the text between tags: `plain` on text, `markup` (ordinals in superscript) on escaped HTML.
+Straight quotes are classified in `common` (the same in every language) and become « » here,
+`'` an apostrophe ’ (French nests « » and has no single quotation marks), or ″ ′ after a digit;
+`plain` then puts the no-break spaces inside « ».
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
+from builder.typography.common import FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, previous
+
 WJ = "\u2060"
-SPACES = " \t\n\r" + NBSP + NNBSP
+MARKS = Marks(open_double="«", close_double="»", open_single=None)
 
 _S = f"[{SPACES}]"
-_WORDISH = re.compile(r"[\w»)\]…’”%€]")
+_WORDISH = re.compile(f"[\\w»)\\]…’”%€{INCH}{FOOT}]")
 _BEFORE_NUMBER = ("art.", "article", "articles", "al.", "alinéa", "n\u00ba", "p.", "page", "pages",
                   "paragraphe", "chapitre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                   "septembre", "octobre", "novembre", "décembre")
-
-_Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str], str], str]]
-
-
-def _previous(match: re.Match[str], before: str) -> str:
-    """The character before a match, looking into the previous text node at the start."""
-    return match.string[match.start() - 1] if match.start() else before
 
 
 def _punctuation(match: re.Match[str], before: str) -> str:
     """Narrow no-break space before ; ! ? and no-break space before : (when glued to a word)."""
     spaced, mark = bool(match.group(1)), match.group(2)
-    before = _previous(match, before)
+    before = previous(match, before)
     if mark == ":" and match.end() < len(match.string) and match.string[match.end()] not in SPACES + ")]»":
         return match.group(0)  # 10:30, 3:2 — not a colon of prose
     if spaced or _WORDISH.match(before):
@@ -39,21 +34,10 @@ def _punctuation(match: re.Match[str], before: str) -> str:
     return match.group(0)
 
 
-def _double_quote(match: re.Match[str], before: str) -> str:
-    """Straight double quotes become « » : opening after a space or an opening bracket."""
-    space_before, space_after = match.group(1), match.group(2)
-    before = _previous(match, before)
-    if space_before or before in ("", "(", "[", "—", "–"):
-        return space_before + "«" + NBSP
-    return NBSP + "»" + space_after
-
-
-_RULES: tuple[_Rule, ...] = (
+_RULES: tuple[Rule, ...] = (
     (re.compile(r"\b([nN])[°º]" + f"{_S}*" + r"(?=\d)"), "\\1\u00ba" + NBSP),
     (re.compile(r"\b([nN])°"), "\\1\u00ba"),
     (re.compile(r"\.\.\."), "…"),
-    (re.compile("'"), "’"),
-    (re.compile(f'({_S}*)"({_S}*)'), _double_quote),
     (re.compile(f"«{_S}*"), "«" + NBSP),
     (re.compile(f"{_S}*»"), NBSP + "»"),
     (re.compile(f"({_S}*)([;!?:])"), _punctuation),
@@ -84,20 +68,11 @@ def _ordinal(match: re.Match[str]) -> str:
 
 
 def plain(text: str, before: str = "") -> str:
-    """The spacing and character rules on plain text; `before` is the character preceding it."""
-    for pattern, replacement in _RULES:
-        if isinstance(replacement, str):
-            text = pattern.sub(replacement, text)
-        else:
-            text = pattern.sub(_with_context(replacement, before), text)
-    return text
+    """The spacing and character rules on plain text whose quotes are classified already (`MARKS`);
+    `before` is the character preceding it."""
+    return apply(_RULES, text, before)
 
 
 def markup(text: str) -> str:
     """Ordinals in superscript (1<sup>er</sup>, XIX<sup>e</sup>), on HTML-escaped text."""
     return _ORDINAL.sub(_ordinal, text)
-
-
-def _with_context(rule: Callable[[re.Match[str], str], str], before: str) -> Callable[[re.Match[str]], str]:
-    """A replacement function for re.sub that also knows the character before the text."""
-    return lambda match: rule(match, before)

@@ -26,7 +26,8 @@ minizine = "pocket.md"
 '''
 PARTS = {
     "why.md": "---\ntitle: Why a garden\nnote: Seed dates checked in November 2026.\n---\n\n"
-              "We grow beans and friendships.\n\n![The first beds](images/beds.png)\n",
+              "We grow beans and friendships. \"Don't forget the '90s,\" says Ann, who brings 12\" records.\n\n"
+              "![The first beds](images/beds.png)\n",
     "print.md": "---\ntitle: Printing\nkind: print\n---\n\nCopy it on both sides.\n",
     "letters/council.md": "---\ntitle: Letter to the council\nkind: letter\n---\n\n[[name: your name]]\n"
                           "[[address]]\n\n> Town Council\n> Parks Department\n\n> [[place]], [[date]]\n\n"
@@ -68,6 +69,14 @@ def test_nothing_of_the_shipped_zine_and_no_french(garden: Report) -> None:
     for word in ("Sommaire", "novembre", "feuilles", "recto", "Prix libre", "Anti-copyright", "legifrance",
                  "Textes réunis", "Écran total"):
         assert word not in text, word
+
+
+def test_the_typography_is_english(garden: Report) -> None:
+    """Straight quotes typed in the content come out curly and English, the inch mark as ″ (FACTS.md §4b)."""
+    text = _text(garden)
+    assert "\u201cDon\u2019t forget the \u201990s,\u201d says Ann, who brings 12\u2033 records." in text
+    for mark in ("«", "»", '"', "'"):
+        assert mark not in text, mark
 
 
 def test_notes_end_their_part_and_the_back_cover(garden: Report) -> None:

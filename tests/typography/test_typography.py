@@ -1,4 +1,4 @@
-"""French typography rules, as a table of input → output."""
+"""French typography rules, as a table of input → output; idempotence in every language with rules."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from builder.typography import refine, refine_text
-from builder.typography.fr import NBSP, NNBSP, WJ
+from builder.typography.common import NBSP, NNBSP
+from builder.typography.fr import WJ
 
 CASES = [
     # punctuation: narrow no-break space before ; ! ?, no-break space before :
@@ -69,25 +70,28 @@ def test_html(source: str, expected: str) -> None:
     assert refine(source, "fr") == expected
 
 
-def test_other_languages_are_left_alone() -> None:
+def test_english_gets_no_french_spaces() -> None:
     assert refine("<p>Hello : world ?</p>", "en") == "<p>Hello : world ?</p>"
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab1 2:;!?«»\"'.-%nº°<>/&\u00a0\u202f")), max_size=40))
-def test_idempotent(text: str) -> None:
-    once = refine_text(text, "fr")
-    assert refine_text(once, "fr") == once
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+@given(st.text(alphabet=st.sampled_from(list("ab1 2:;!?«»\"'.-%nº°<>/&()\u00a0\u202f")), max_size=40))
+def test_idempotent(lang: str, text: str) -> None:
+    once = refine_text(text, lang)
+    assert refine_text(once, lang) == once
 
 
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
 @settings(max_examples=500)
 @given(st.lists(st.sampled_from(["<p>", "</p>", "<em>", "</em>", "<code>", "</code>", "a", " ", "?", ":",
                                  "«", "»", "1er", "XIXe", "n° 3", "'", "art. L1111-13-1", "<title>", "</title>",
                                  "cnil.fr", "https://a.fr/b.", '<a href="x">', "</a>", "10", "000", "...",
-                                 "www.x.org", "a@b.fr", "<sup>", "</sup>", "\u00a0", "%"]),
+                                 "www.x.org", "a@b.fr", "<sup>", "</sup>", "\u00a0", "%", '"', '12"', "5'", " - ",
+                                 "---", "<br>"]),
                 max_size=20))
-def test_idempotent_html(pieces: list[str]) -> None:
-    once = refine("".join(pieces), "fr")
-    assert refine(once, "fr") == once
+def test_idempotent_html(lang: str, pieces: list[str]) -> None:
+    once = refine("".join(pieces), lang)
+    assert refine(once, lang) == once
 
 
 @pytest.mark.parametrize("lang", ["fr", "fr-FR", "fr-CA", "FR", "fr_BE"])
@@ -96,9 +100,9 @@ def test_every_french_tag_takes_the_french_rules(lang: str) -> None:
     assert refine_text("Objet : lettre", lang) == f"Objet{NBSP}: lettre"
 
 
-@pytest.mark.parametrize("lang", ["en", "en-GB", "de", "oc", "frr"])
+@pytest.mark.parametrize("lang", ["oc", "frr", "es", "it-CH"])
 def test_a_language_without_rules_is_left_as_written(lang: str) -> None:
-    """Only French has rules yet: other languages get no French spaces (issue 11 adds English)."""
-    html = "<p>What ? \"Yes\" -- 1st : 10 %</p>"
+    """French, English and German have rules: other languages get none (no French spaces, no inch marks)."""
+    html = "<p>What ? \"Yes\" -- 1st : 10 % 12\"</p>"
     assert refine(html, lang) == html
     assert refine_text("a : b", lang) == "a : b"

@@ -1,0 +1,27 @@
+"""German typography: quotation marks „…“ and ‚…‘, apostrophes, ellipses (shared FACTS.md §4b).
+
+Straight quotes are classified in `common` and become „ “ (U+201E, U+201C) and ‚ ‘ (U+201A,
+U+2018) here, the apostrophe ’ U+2019, and ″ ′ after a digit. `...` becomes an ellipsis ….
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.typography.common import Marks, Rule, apply
+
+MARKS = Marks(open_double="\u201e", close_double="\u201c", open_single="\u201a", close_single="\u2018")
+
+_RULES: tuple[Rule, ...] = (
+    (re.compile(r"\.\.\."), "…"),
+)
+
+
+def plain(text: str, before: str = "") -> str:
+    """The character rules on plain text whose quotes are classified already (`MARKS`)."""
+    return apply(_RULES, text, before)
+
+
+def markup(text: str) -> str:
+    """No inline markup in German: escaped HTML is returned as it is."""
+    return text
