@@ -29,7 +29,7 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path)
         # opened). Inch marks (12") are not counted: the typography's own count, on the same HTML.
         if _unpaired_quotation(token.children or ()):
             raise BuildError(where, 'a quotation opened with " is not closed in this paragraph: add the other ", '
-                                    "or type « and »", line)
+                                    "or type the marks of your language yourself (« », “ ”, „ “)", line)
         for child in token.children or ():
             if child.type == "image":
                 child.attrSet("src", local_file(str(child.attrGet("src") or ""), where, line, folder, root))
