@@ -46,7 +46,7 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
     """
     started = time.perf_counter()
     with Session.reused(session, project) as session, \
-            files.staging(project.output, sources=project.sources, folders=FOLDERS) as stage:
+            files.staging(project.output, sources=project.sources, folders=FOLDERS, record=True) as stage:
         zine = content.load(project)
         log(f"read {plural(len(zine.parts), 'part')} from {project.shown(project.content)}/"
             + ("" if words.known(zine.meta.lang) else f"; no words for {zine.meta.lang!r} here: the contents "

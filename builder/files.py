@@ -18,19 +18,26 @@ except ImportError:  # Windows: no advisory locks; stale folders are then swept 
     fcntl = None  # type: ignore[assignment]
 
 PREFIX = ".staging-"
+RECORD = ".zine-outputs"
+"""In the output folder: the names of what the last build wrote there, one a line (a folder ends
+with "/"). The next build removes what this lists and it did not write again (issue 15): the
+output holds exactly the last build, and never anything the build did not write itself."""
 STALE_SECONDS = 600
 """A staging folder nobody holds and older than this is what a killed build left behind."""
 
 
 @contextmanager
-def staging(output: Path, *, sources: tuple[Path, ...] = (), folders: tuple[str, ...] = ()) -> Iterator[Path]:
+def staging(output: Path, *, sources: tuple[Path, ...] = (), folders: tuple[str, ...] = (),
+            record: bool = False) -> Iterator[Path]:
     """A private folder inside `output`; its files replace the old outputs only if all went well.
 
     The folder is on the same file system as the outputs, so each final `os.replace` is atomic:
     a reader (or a second build) sees either the old file or the new one, never a partial one.
     `sources` (content, templates) are refused as outputs: the build never writes there.
     The staged sub-folders named in `folders` (previews, kept HTML) replace their old copies
-    whole; other sub-folders are scratch space, removed with the staging folder.
+    whole; other sub-folders are scratch space, removed with the staging folder. With `record`
+    (a build's output folder), what an earlier build wrote and this one did not is removed (RECORD);
+    without it (`zine impose -o`, a user's own folder), nothing but the new files is touched.
     """
     _check(output, sources)
     _sweep(output)
@@ -48,29 +55,56 @@ def staging(output: Path, *, sources: tuple[Path, ...] = (), folders: tuple[str,
             yield folder
         except OSError as error:  # writing a staged output failed (a full disk…): name the output
             raise _failed(error, folder, output) from None
-        _commit(folder, output, folders)
+        _commit(folder, output, folders, record)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         if held is not None:
             os.close(held)
 
 
-def _commit(folder: Path, output: Path, folders: tuple[str, ...]) -> None:
-    """Move the staged files and folders into `output`; a failure is a write error."""
+def _commit(folder: Path, output: Path, folders: tuple[str, ...], record: bool) -> None:
+    """Move the staged files and folders into `output`, then remove what the previous build
+    recorded and this one did not write (RECORD); a failure is a write error."""
     try:
+        written = [path.name for path in sorted(folder.iterdir()) if path.is_file()] + \
+            [f"{name}/" for name in folders if (folder / name).is_dir()]
+        if record:
+            (folder / RECORD).write_text("".join(f"{name}\n" for name in written), encoding="utf-8")
         staged = sorted(path for path in folder.iterdir() if path.is_file())
         for path in staged:
             _sync(path)  # on disk before the rename: a power cut cannot leave an empty PDF
         # Two builds finishing together: one moves its whole set in, then the other.
         with _locked(output):
+            stale = _recorded(output) - set(written) if record else set()
             for path in staged:
                 os.replace(path, output / path.name)
             for name in folders:
                 if (folder / name).is_dir():
                     _swap(folder / name, output / name, folder / f"{name}.old")
+            for name in sorted(stale):
+                _remove(output / name.rstrip("/"), folder=name.endswith("/"))
         _sync(output)
     except OSError as error:
         raise _failed(error, folder, output) from None
+
+
+def _recorded(output: Path) -> set[str]:
+    """The names the last build recorded as written in `output`: plain names only (no path
+    separator but a folder's final "/", no dot-names), so nothing outside it can be named."""
+    try:
+        lines = (output / RECORD).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line for line in lines
+            if line.rstrip("/") and "/" not in line.rstrip("/") and "\\" not in line and not line.startswith(".")}
+
+
+def _remove(path: Path, *, folder: bool) -> None:
+    """Remove an output an earlier build wrote (a file, or a folder of them), if it is still there."""
+    if folder and path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif not folder and (path.is_file() or path.is_symlink()):
+        path.unlink()
 
 
 def _failed(error: OSError, folder: Path, output: Path) -> BuildError:

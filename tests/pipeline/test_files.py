@@ -133,3 +133,69 @@ def test_a_file_read_inside_the_stage_is_named_as_it_is(tmp_path: Path) -> None:
             (tmp_path / "absent.png").read_bytes()
     assert str(error.value) == f"{tmp_path / 'absent.png'}: No such file or directory"
     assert not list((tmp_path / "out").glob(files.PREFIX + "*"))
+
+
+# The output folder holds exactly the last build ------------------------------------------------
+
+
+def _names(folder: Path) -> set[str]:
+    return {path.name + "/" * path.is_dir() for path in folder.iterdir()}
+
+
+def test_what_the_last_build_wrote_and_this_one_did_not_is_removed(tmp_path: Path) -> None:
+    (tmp_path / "mine.txt").write_text("a user's own file")
+    (tmp_path / "mine").mkdir()
+    with files.staging(tmp_path, folders=("preview",), record=True) as stage:
+        for name in ("z-reading.pdf", "z-letters-fillable.pdf"):
+            (stage / name).write_bytes(b"first")
+        (stage / "preview").mkdir()
+        (stage / "preview" / "p.png").write_bytes(b"png")
+    assert _names(tmp_path) == {"mine.txt", "mine/", "z-reading.pdf", "z-letters-fillable.pdf", "preview/",
+                                files.RECORD}
+    with files.staging(tmp_path, folders=("preview",), record=True) as stage:
+        (stage / "z-reading.pdf").write_bytes(b"second")
+    assert _names(tmp_path) == {"mine.txt", "mine/", "z-reading.pdf", files.RECORD}, "never an old letter"
+    assert (tmp_path / "z-reading.pdf").read_bytes() == b"second"
+
+
+def test_a_failed_build_removes_nothing(tmp_path: Path) -> None:
+    with files.staging(tmp_path, record=True) as stage:
+        (stage / "old.pdf").write_bytes(b"old")
+    with pytest.raises(BuildError):
+        with files.staging(tmp_path, record=True) as stage:
+            raise BuildError("content/un.md", "a problem")
+    assert (tmp_path / "old.pdf").read_bytes() == b"old"
+
+
+def test_the_record_cannot_name_anything_outside_the_output(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    output.mkdir()
+    (tmp_path / "precious.pdf").write_bytes(b"keep")
+    (output / "sub").mkdir()
+    (output / "sub" / "x.pdf").write_bytes(b"keep")
+    (output / ".hidden").write_bytes(b"keep")
+    (output / files.RECORD).write_text("../precious.pdf\nsub/x.pdf\n.hidden\n/etc/hostname\n..\n", encoding="utf-8")
+    with files.staging(output, record=True) as stage:
+        (stage / "new.pdf").write_bytes(b"new")
+    assert (tmp_path / "precious.pdf").exists() and (output / "sub" / "x.pdf").exists() and (output / ".hidden").exists()
+
+
+def test_without_a_record_nothing_else_is_touched(tmp_path: Path) -> None:
+    """`zine impose -o` writes into a user's own folder: only its own file changes there."""
+    with files.staging(tmp_path) as stage:
+        (stage / "one.pdf").write_bytes(b"1")
+    with files.staging(tmp_path) as stage:
+        (stage / "two.pdf").write_bytes(b"2")
+    assert _names(tmp_path) == {"one.pdf", "two.pdf"}
+
+
+def test_builds_with_fewer_options_leave_no_stale_outputs(tmp_path: Path) -> None:
+    from builder.build import Options
+    from conftest import build_in, copy_project
+    project = copy_project(ROOT, tmp_path / "project")
+    output = project / "output"
+    build_in(project, options=Options(fillable=True, keep_html=True))
+    assert {"html/", "preview/", "mon-espace-sante-letters-fillable.pdf", "mon-espace-sante-contact.png"} <= _names(output)
+    build_in(project, options=Options(previews=False))
+    assert _names(output) == {files.RECORD} | {f"mon-espace-sante-{kind}.pdf"
+                                               for kind in ("reading", "booklet", "letters", "minizine")}
