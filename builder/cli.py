@@ -57,9 +57,10 @@ def _watch(args: argparse.Namespace) -> int:
     return watch(_project(args), options=_options(args), summary=_summary)
 
 
-def _project(args: argparse.Namespace) -> Project:
-    """The project in the current folder, with the folders the options name."""
-    return Project(Path.cwd(), args.content, args.templates, args.output)
+def _project(args: argparse.Namespace, output: Path | None = None) -> Project:
+    """The project in the current folder, with the folders the options name: without
+    --templates, its templates/ (if any) over the shipped templates, file by file."""
+    return Project.at(Path.cwd(), content=args.content, templates=args.templates, output=output or args.output)
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -71,7 +72,7 @@ def _options(args: argparse.Namespace) -> Options:
 def _letter(args: argparse.Namespace) -> int:
     from builder.fill import fill
 
-    project = Project(Path.cwd(), args.content, args.templates, Path("output"))
+    project = _project(args, Path("output"))
     blank = fill(project, args.name, values=args.fill, target=args.output)
     # The values are personal: only file names and the names of the blank fields are printed.
     print(f"wrote {args.output}: letter '{args.name}', one {paper.name(paper.ZINE.letters)} page")
@@ -166,8 +167,9 @@ def _command(commands: Any, name: str, run: Callable[[argparse.Namespace], int],
 
 def _folders(command: argparse.ArgumentParser) -> None:
     command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-    command.add_argument("--templates", type=Path, default=Path("templates"),
-                         help="templates folder (default: templates)")
+    command.add_argument("--templates", type=Path, default=None, metavar="DIR",
+                         help="a folder with the whole set of templates, used instead of the shipped ones "
+                              "(default: the project's templates/, if any, over the shipped ones file by file)")
 
 
 def _build_options(command: argparse.ArgumentParser) -> None:
