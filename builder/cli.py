@@ -81,6 +81,29 @@ def _letter(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from builder import scaffold  # no Jinja2, no WeasyPrint: instant
+
+    written = scaffold.new(args.folder, lang=args.lang, page=args.format, title=args.title)
+    folder = args.folder
+    for path in written:
+        print(f"wrote {path}{'/' * path.is_dir()}")
+    if args.format != "A5" and not scaffold.FORMAT_READ:
+        print(f"note: this version prints every zine in A5; 'format = \"{args.format}\"' is written commented "
+              f"out in {folder / 'content/zine.toml'}", file=sys.stderr)
+    print(f"next: cd {folder} && zine build   (the PDFs land in {folder / 'output'}/)")
+    return 0
+
+
+def _format(text: str) -> str:
+    from builder.scaffold import FORMATS
+
+    named = {name.lower(): name for name in FORMATS}
+    if text.lower() not in named:
+        raise argparse.ArgumentTypeError(f"a format is {', '.join(FORMATS)}, not {text!r}")
+    return named[text.lower()]
+
+
 def _check(args: argparse.Namespace) -> int:
     from builder import preflight
 
@@ -150,6 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, run, text in (("build", _build, "build the zine: reading PDF, booklet, letters, mini-zine"),
                             ("watch", _watch, "build, then build again on every change in content/ or templates/")):
         _build_options(_command(commands, name, run, text))
+    _new_options(_command(commands, "new", _new, "start a zine project in a folder: content/zine.toml, a first "
+                                                 "part, content/images/"))
     _letter_options(_command(commands, "letter", _letter, "fill in one letter from a values file, into one PDF "
                                                           "(nothing else is written or printed)"))
     _check_options(_command(commands, "check", _check, "preflight PDFs for the photocopier (any PDF)"))
@@ -181,6 +206,15 @@ def _build_options(command: argparse.ArgumentParser) -> None:
                          help="also write the HTML documents to output/html/, each renderable on its own")
     command.add_argument("--no-previews", action="store_true",
                          help="skip the PNG previews (output/preview/ and <slug>-contact.png)")
+
+
+def _new_options(new: argparse.ArgumentParser) -> None:
+    new.add_argument("folder", type=Path, metavar="DIR", help="the project's folder (made if missing)")
+    new.add_argument("--lang", choices=("fr", "en"), default="fr",
+                     help="the zine's language, and the words of the scaffold: fr (default) or en")
+    new.add_argument("--format", type=_format, default="A5", metavar="FORMAT",
+                     help="the page: A5 (default, on A4), A6 (two per A4 side), A4 (on A3), half-letter (on US letter)")
+    new.add_argument("--title", help="the zine's title (default: the folder's name)")
 
 
 def _letter_options(letter: argparse.ArgumentParser) -> None:
