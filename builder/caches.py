@@ -1,12 +1,12 @@
 """Every cache of the builder, listed here, and the one way a bounded cache is kept.
 
 - Jinja2's compiled templates, in the build process (render/templating.py); a template is read
-  again when its file changes.
+  again when its file changes, or when the project's templates/ gains a file of its name.
 - In each worker process (background.py), for the documents it renders (jobs.render): WeasyPrint
   set up with its fonts, per project, read again when a font file changes; and the last PDF of
   each document, reused while its HTML, the date and every file it read (stylesheets, images,
-  fonts) are unchanged: after a one-word edit of the article only the reading edition is laid
-  out again.
+  fonts; a shipped template, and the absence of the project's own copy of it) are unchanged:
+  after a one-word edit of the article only the reading edition is laid out again.
 - In each worker: the findings of the last files it checked, by their bytes (jobs.check, 32).
 - In each worker: the findings of each page's pixels (preflight/ink.py, 4096 pages).
 - In each worker: each preview's PNG, by its pixels (preview.py, 512 images).

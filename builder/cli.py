@@ -57,9 +57,10 @@ def _watch(args: argparse.Namespace) -> int:
     return watch(_project(args), options=_options(args), summary=_summary)
 
 
-def _project(args: argparse.Namespace) -> Project:
-    """The project in the current folder, with the folders the options name."""
-    return Project(Path.cwd(), args.content, args.templates, args.output)
+def _project(args: argparse.Namespace, output: Path | None = None) -> Project:
+    """The project in the current folder, with the folders the options name: without
+    --templates, its templates/ (if any) over the shipped templates, file by file."""
+    return Project.at(Path.cwd(), content=args.content, templates=args.templates, output=output or args.output)
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -71,13 +72,36 @@ def _options(args: argparse.Namespace) -> Options:
 def _letter(args: argparse.Namespace) -> int:
     from builder.fill import fill
 
-    project = Project(Path.cwd(), args.content, args.templates, Path("output"))
+    project = _project(args, Path("output"))
     blank = fill(project, args.name, values=args.fill, target=args.output)
     # The values are personal: only file names and the names of the blank fields are printed.
     print(f"wrote {args.output}: letter '{args.name}', one {paper.name(paper.ZINE.letters)} page")
     if blank:
         print(f"left blank, to fill in by hand: {', '.join(blank)}")
     return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from builder import scaffold  # no Jinja2, no WeasyPrint: instant
+
+    written = scaffold.new(args.folder, lang=args.lang, page=args.format, title=args.title)
+    folder = args.folder
+    for path in written:
+        print(f"wrote {path}{'/' * path.is_dir()}")
+    if args.format != "A5" and not scaffold.FORMAT_READ:
+        print(f"note: this version prints every zine in A5; 'format = \"{args.format}\"' is written commented "
+              f"out in {folder / 'content/zine.toml'}", file=sys.stderr)
+    print(f"next: cd {folder} && zine build   (the PDFs land in {folder / 'output'}/)")
+    return 0
+
+
+def _format(text: str) -> str:
+    from builder.scaffold import FORMATS
+
+    named = {name.lower(): name for name in FORMATS}
+    if text.lower() not in named:
+        raise argparse.ArgumentTypeError(f"a format is {', '.join(FORMATS)}, not {text!r}")
+    return named[text.lower()]
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -151,6 +175,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, run, text in (("build", _build, "build the zine: reading PDF, booklet, letters, mini-zine"),
                             ("watch", _watch, "build, then build again on every change in content/ or templates/")):
         _build_options(_command(commands, name, run, text))
+    _new_options(_command(commands, "new", _new, "start a zine project in a folder: content/zine.toml, a first "
+                                                 "part, content/images/"))
     _letter_options(_command(commands, "letter", _letter, "fill in one letter from a values file, into one PDF "
                                                           "(nothing else is written or printed)"))
     _check_options(_command(commands, "check", _check, "preflight PDFs for the photocopier (any PDF)"))
@@ -168,8 +194,9 @@ def _command(commands: Any, name: str, run: Callable[[argparse.Namespace], int],
 
 def _folders(command: argparse.ArgumentParser) -> None:
     command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-    command.add_argument("--templates", type=Path, default=Path("templates"),
-                         help="templates folder (default: templates)")
+    command.add_argument("--templates", type=Path, default=None, metavar="DIR",
+                         help="a folder with the whole set of templates, used instead of the shipped ones "
+                              "(default: the project's templates/, if any, over the shipped ones file by file)")
 
 
 def _build_options(command: argparse.ArgumentParser) -> None:
@@ -181,6 +208,15 @@ def _build_options(command: argparse.ArgumentParser) -> None:
                          help="also write the HTML documents to output/html/, each renderable on its own")
     command.add_argument("--no-previews", action="store_true",
                          help="skip the PNG previews (output/preview/ and <slug>-contact.png)")
+
+
+def _new_options(new: argparse.ArgumentParser) -> None:
+    new.add_argument("folder", type=Path, metavar="DIR", help="the project's folder (made if missing)")
+    new.add_argument("--lang", choices=("fr", "en"), default="fr",
+                     help="the zine's language, and the words of the scaffold: fr (default) or en")
+    new.add_argument("--format", type=_format, default="A5", metavar="FORMAT",
+                     help="the page: A5 (default, on A4), A6 (two per A4 side), A4 (on A3), half-letter (on US letter)")
+    new.add_argument("--title", help="the zine's title (default: the folder's name)")
 
 
 def _letter_options(letter: argparse.ArgumentParser) -> None:

@@ -9,8 +9,9 @@ def shown(path: Path, root: Path, *folders: Path) -> str:
     """A path as the user reads it in a message (the one helper for this).
 
     Relative to the project `root` when inside it (content/article.md); else inside one of
-    `folders` (the templates a project borrows), named from that folder (templates/zine.css);
-    else as given.
+    `folders` (a templates folder given with --templates), named from that folder
+    (templates/zine.css); else as given: a shipped template outside the project is named by its
+    full path, never mistaken for a file of the project.
     """
     resolved = path.resolve()
     if resolved.is_relative_to(root.resolve()):

@@ -48,7 +48,8 @@ _checked: dict[tuple[str, str], tuple[Finding, ...]] = {}
 
 
 def render(document: Document, target: Path, project: Project, source_date: datetime.date) -> Rendered:
-    """Lay `document` out into `target` (only the project's content and templates may be read), or
+    """Lay `document` out into `target` (only the project's content and templates, and the shipped
+    templates under them, may be read), or
     copy the PDF made the last time from the same HTML and the same files (fonts included);
     raises BuildError (render.weasy)."""
     key = hashlib.sha256(f"{project}|{document.base_url}|{source_date}|{document.forms}|{document.check!r}|"

@@ -59,27 +59,49 @@ def work_path(stage: Path, document: str) -> Path:
 
 @dataclass(frozen=True)
 class Project:
-    """The folders of one zine project; `root` is what paths in messages are relative to."""
+    """The folders of one zine project; `root` is what paths in messages are relative to.
+
+    The templates are layered, file by file: a file of `templates` (the project's own folder,
+    which may be missing or hold only the files it changes) is used when it exists, else the
+    file of the same name in `shipped`. With `shipped` None, `templates` is a whole set on its
+    own (`zine build --templates DIR`).
+    """
 
     root: Path
     content: Path
     templates: Path
     output: Path
+    shipped: Path | None = None
+    """The templates under the project's own, read for every file `templates` does not have."""
 
     @classmethod
     def at(cls, root: Path, *, content: Path | None = None, templates: Path | None = None,
            output: Path | None = None) -> Project:
-        """The project in `root`, with its usual folders unless others are given (relative to the cwd)."""
-        return cls(root, content or root / "content", templates or root / "templates", output or root / "output")
+        """The project in `root`, with its usual folders unless others are given (relative to the cwd).
+
+        Without `templates`, the project's `templates/` (if any) overrides the shipped templates
+        file by file; a `templates` folder given is the whole set, nothing is borrowed.
+        """
+        return cls(root, content or root / "content", templates or root / "templates", output or root / "output",
+                   None if templates is not None else shipped_templates())
 
     @property
-    def sources(self) -> tuple[Path, Path]:
-        """The folders the build reads and never writes: content, templates."""
-        return self.content, self.templates
+    def layers(self) -> tuple[Path, ...]:
+        """The template folders, the first that has a file wins: the project's, then the shipped
+        ones (one folder when they are the same: the zine of the tool's own clone)."""
+        if self.shipped is None or self.shipped.resolve() == self.templates.resolve():
+            return (self.templates,)
+        return self.templates, self.shipped
+
+    @property
+    def sources(self) -> tuple[Path, ...]:
+        """The folders the build reads and never writes: content, then the template layers."""
+        return self.content, *self.layers
 
     def shown(self, path: Path) -> str:
-        """`path` as messages show it (errors.shown): content/article.md, templates/zine.css."""
-        return shown(path, self.root, *self.sources)
+        """`path` as messages show it (errors.shown): content/article.md, templates/zine.css; a
+        shipped template outside the project by its full path."""
+        return shown(path, self.root, self.content, self.templates)
 
     def output_path(self, kind: str, slug: str, folder: Path | None = None) -> Path:
         """Where output `kind` (a key of OUTPUTS) of zine `slug` goes: in `folder`, else the output."""

@@ -170,7 +170,7 @@ class Batch:
         """The HTML of every document, in output/html/, each renderable on its own (templating.keep)."""
         self.extras.append(self._project.output / HTML)
         for document in self.documents:
-            templating.keep(document, self._stage / HTML, self._project.output / HTML, self._project.root)
+            templating.keep(document, self._stage / HTML, self._project.output / HTML, self._project)
 
     def findings(self) -> list[Finding]:
         """Every output's findings, in the order of the table of outputs; waits for every task, and

@@ -21,23 +21,27 @@ from builder.session import Session
 
 
 def watch(project: Project, *, options: Options, summary: Callable[[Report, Path], None]) -> int:
-    """Build, then rebuild on each change in the project's content or templates until interrupted."""
+    """Build, then rebuild on each change in the project's content or templates until interrupted.
+
+    The folders watched are the content and each template folder that exists when the watch
+    starts: the project's own templates/, and the shipped ones it borrows files from.
+    """
     import watchfiles
 
     # `kill` ends the watch like Ctrl-C does: the worker processes are shut down, not orphaned.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
     session = Session(project)
-    content, templates = project.sources
+    folders = [folder for folder in project.sources if folder.is_dir()]
     try:
         _once(project, options, session, summary)
         ready = False
         # yield_on_timeout: an empty set now and then, the first one once the watcher is set up;
         # saying "watching" only then means no change made after it can be missed.
-        for changes in watchfiles.watch(content, templates, raise_interrupt=False, yield_on_timeout=True,
-                                        rust_timeout=200):
+        for changes in watchfiles.watch(*folders, raise_interrupt=False, yield_on_timeout=True, rust_timeout=200):
             if not changes:
                 if not ready:
-                    print(f"watching {content}/ and {templates}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
+                    watched = ", ".join(f"{project.shown(folder)}/" for folder in folders)
+                    print(f"watching {watched} (Ctrl-C to stop)", file=sys.stderr, flush=True)
                     ready = True
                 continue
             # Editors write through temporary files that are gone by now: name only real files.

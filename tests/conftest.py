@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -81,6 +83,19 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Report:
 @pytest.fixture(scope="session")
 def shipped_build(tmp_path_factory: pytest.TempPathFactory) -> Report:
     return build_in(ROOT, output=tmp_path_factory.mktemp("shipped"))
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel hatchling builds from a copy of the project's sources (the checkout stays clean)."""
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for name in ("builder", "templates"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    built = subprocess.run([sys.executable, "-c", "from hatchling.build import build_wheel; print(build_wheel('dist'))"],
+                           cwd=source, capture_output=True, text=True, check=True)
+    return source / "dist" / built.stdout.strip().splitlines()[-1]
 
 
 def page_texts(path: Path, *, lines: bool = False) -> list[str]:

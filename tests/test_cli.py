@@ -151,8 +151,11 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
      "templates/part.html:4: template error: 'builder.model.Part object' has no attribute 'titel'"),
     ("template-runtime", lambda p: _edit(p / "templates/part.html", "{{ part.title }}", "{{ 1 / 0 }}"), (),
      "templates/part.html:4: template error: division by zero"),
-    ("template-missing", lambda p: (p / "templates/zine.html").unlink(), (),
+    # --templates names a whole set: a file missing there is not borrowed from the shipped ones
+    ("template-missing", lambda p: (p / "templates/zine.html").unlink(), ("--templates", "templates"),
      "templates/zine.html: template not found"),
+    ("templates-file", lambda p: (shutil.rmtree(p / "templates"), (p / "templates").write_text("x")), (),
+     "templates: not a folder"),
     ("template-utf8", lambda p: (p / "templates/part.html").write_bytes(
         (p / "templates/part.html").read_bytes() + b"<p>\xe9t\xe9</p>\n"), (),
      "templates/part.html:{n}: not valid UTF-8"),

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel hatchling builds from a copy of the project's sources (the checkout stays clean)."""
-    source = tmp_path_factory.mktemp("source")
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, source / name)
-    for name in ("builder", "templates"):
-        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    built = subprocess.run([sys.executable, "-c", "from hatchling.build import build_wheel; print(build_wheel('dist'))"],
-                           cwd=source, capture_output=True, text=True, check=True)
-    return source / "dist" / built.stdout.strip().splitlines()[-1]
 
 
 def _files(folder: Path, suffixes: tuple[str, ...] = ()) -> set[str]:

@@ -43,3 +43,22 @@ def test_paths_in_messages(tmp_path: Path) -> None:
 def test_the_shipped_templates_are_found_in_a_checkout() -> None:
     assert shipped_templates() == ROOT / "templates"
     assert (shipped_templates() / "zine.html").is_file()
+
+
+def test_a_projects_templates_lie_over_the_shipped_ones(tmp_path: Path) -> None:
+    project = Project.at(tmp_path)
+    assert project.templates == tmp_path / "templates" and project.shipped == shipped_templates()
+    assert project.layers == (tmp_path / "templates", shipped_templates())
+    assert project.sources == (tmp_path / "content", tmp_path / "templates", shipped_templates())
+    # A shipped template is never shown as the project's templates/…: by its full path.
+    assert project.shown(tmp_path / "templates/zine.css") == "templates/zine.css"
+    assert project.shown(shipped_templates() / "zine.css") == str(shipped_templates() / "zine.css")
+
+
+def test_templates_given_are_the_whole_set(tmp_path: Path) -> None:
+    project = Project.at(tmp_path, templates=tmp_path / "mine")
+    assert project.shipped is None and project.layers == (tmp_path / "mine",)
+
+
+def test_the_tools_own_zine_has_one_layer() -> None:
+    assert Project.at(ROOT).layers == (ROOT / "templates",)

@@ -46,8 +46,7 @@ def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
 
 def _find(needle: str, message: str, fetcher: SandboxFetcher, *, first: str) -> BuildError | None:
     """The first file of the project that contains `needle` (files ending in `first` first)."""
-    paths = [path for root in fetcher.roots for path in sorted(root.rglob("*"))
-             if path.suffix.lower() in SOURCES and path.is_file()]
+    paths = [path for path in fetcher.files() if path.suffix.lower() in SOURCES]
     for path in sorted(paths, key=lambda path: path.suffix.lower() != first):
         text = path.read_bytes().decode("utf-8", "replace")
         if needle and needle in text:

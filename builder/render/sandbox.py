@@ -1,8 +1,14 @@
 """The renderer's sandbox: WeasyPrint fetches every URL through here, and only gets local files.
 
-It serves `data:` URLs and files under the allowed folders (content and templates), and stops
-the build on anything else, before any request is made (DESIGN: sandbox; the build never
-touches the network and never reads outside the project).
+It serves `data:` URLs and files under the allowed folders (content, the project's templates
+and the tool's shipped templates), and stops the build on anything else, before any request is
+made (DESIGN: sandbox; the build never touches the network and never reads outside the project
+and the tool's own templates and fonts).
+
+The templates are layered: the documents' base URL is the project's templates folder, and a file
+asked for there that the project does not have is served from the shipped templates, under the
+URL asked for, so that what it links to in turn (`@import`, fonts) is looked for in the
+project's folder first again.
 """
 
 from __future__ import annotations
@@ -43,10 +49,18 @@ def _refused(reference: str, message: str, line: int | None, needle: str) -> Ref
 class SandboxFetcher(URLFetcher):  # type: ignore[misc]
     """Serve `data:` URLs and files under the allowed folders; refuse everything else, without a request."""
 
-    def __init__(self, roots: tuple[Path, ...], root: Path) -> None:
-        """Serve files under `roots`; name them in messages as seen from the project's `root`."""
+    def __init__(self, roots: tuple[Path, ...], root: Path, *, layers: tuple[Path, ...] = ()) -> None:
+        """Serve files under `roots` and `layers`; name them in messages as seen from the project's
+        `root` (a file of one of `roots` by that folder's name, see errors.shown).
+
+        `layers` are template folders in order (the project's, then the shipped ones): a file
+        missing under the first is served from the first of the others that has it.
+        """
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
-        self.roots = tuple(path.resolve() for path in roots)
+        self.named = tuple(roots)
+        self.layers = tuple(path.resolve() for path in layers)
+        self.roots = tuple(dict.fromkeys([*(path.resolve() for path in roots), *self.layers]))
+        """Every folder files are served from."""
         self.root = root
         self.stylesheets: list[Path] = []
         self.refused: list[Refused] = []
@@ -86,7 +100,12 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
             leads = f" (it leads to {path})" if path != asked else ""
             raise Refused(str(asked), f"refused, outside the project: only content and templates{leads}")
         if not path.is_file():
-            raise Refused(self.show(path), "not found")
+            beneath = self._beneath(path)
+            if beneath is None:
+                raise Refused(self.show(path), "not found")
+            # Stamped as missing: a file the project adds there later is a change (jobs.render).
+            self.served.append((path, -1, -1))
+            path = beneath
         status = path.stat()
         self.served.append((path, status.st_mtime_ns, status.st_size))
         data = path.read_bytes()
@@ -100,9 +119,36 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, data, {"Content-Type": kind})
 
+    def _beneath(self, path: Path) -> Path | None:
+        """The file that stands for the missing `path` of the first template layer: the same
+        name in the next layer that has it; None when `path` is elsewhere or nowhere."""
+        if len(self.layers) < 2 or not path.is_relative_to(self.layers[0]):
+            return None
+        name = path.relative_to(self.layers[0])
+        for layer in self.layers[1:]:
+            found = (layer / name).resolve()
+            if found.is_relative_to(layer) and found.is_file():
+                return found
+        return None
+
+    def files(self) -> list[Path]:
+        """Every file that may be served, a shipped template only when the project's templates
+        have no file of that name (the one in effect), in the order of the folders."""
+        found: list[Path] = []
+        taken: set[Path] = set()
+        for folder in self.roots:
+            for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+                name = path.relative_to(folder) if folder in self.layers else None
+                if path.is_file() and name not in taken:
+                    found.append(path)
+                    if name is not None:
+                        taken.add(name)
+        return found
+
     def show(self, path: Path) -> str:
-        """templates/zine.css: a path as the user knows it (errors.shown)."""
-        return shown(path, self.root, *self.roots)
+        """templates/zine.css: a path as the user knows it (errors.shown); a shipped template
+        outside the project by its full path."""
+        return shown(path, self.root, *self.named)
 
 
 def _short(url: str) -> str:

@@ -50,7 +50,7 @@ class Renderer:
 
     def __init__(self, project: Project) -> None:
         self.config = _Fonts()
-        self.fetcher = SandboxFetcher(project.sources, project.root)
+        self.fetcher = SandboxFetcher((project.content, project.templates), project.root, layers=project.layers)
         self.fonts: dict[Path, tuple[Path, int, int]] = {}
         """Each font file this set-up has read, stamped (modification time, size) when read."""
 

@@ -121,6 +121,30 @@ def test_a_changed_font_file_is_seen_by_a_warm_session(project: Path) -> None:
         session.close()
 
 
+def test_an_override_of_a_shipped_template_is_seen_by_a_warm_session(tmp_path: Path) -> None:
+    """A project without templates/ borrows the shipped ones; adding, editing or removing its own
+    copy of one of them lays the document out again (the caches stamp both)."""
+    shutil.copytree(SAMPLE / "content", tmp_path / "content")
+    session = Session(Project.at(tmp_path))
+    css = tmp_path / "templates/zine.css"
+    shipped = (ROOT / "templates/zine.css").read_text(encoding="utf-8")
+    try:
+        assert _build(tmp_path, session=session).laid_out == ("reading",)
+        assert _build(tmp_path, session=session).laid_out == ()
+        css.parent.mkdir()
+        css.write_text(shipped.replace("font-size: 10pt;", "font-size: 11pt;"), encoding="utf-8")
+        assert _build(tmp_path, session=session).laid_out == ("reading",), "an override added"
+        larger = (tmp_path / "output/zine-d-essai-reading.pdf").read_bytes()
+        css.write_text(shipped.replace("font-size: 10pt;", "font-size: 12pt;"), encoding="utf-8")
+        assert _build(tmp_path, session=session).laid_out == ("reading",), "an override edited"
+        assert (tmp_path / "output/zine-d-essai-reading.pdf").read_bytes() != larger
+        css.unlink()
+        assert _build(tmp_path, session=session).laid_out == ("reading",), "an override removed"
+        assert _build(tmp_path, session=session).laid_out == ()
+    finally:
+        session.close()
+
+
 def test_a_fresh_session_lays_out_every_document(project: Path) -> None:
     """The opposite case, so that the test above can fail: nothing is reused across sessions."""
     _with_minizine(project)

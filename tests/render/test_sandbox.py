@@ -125,3 +125,53 @@ def test_the_network_guard_catches_a_request(no_network: list[object]) -> None:
     with pytest.raises(AssertionError, match="network access attempted"):
         socket.create_connection(("exemple.org", 80))
     no_network.clear()  # expected here; anywhere else the fixture fails the test
+
+
+@pytest.fixture
+def layered(tmp_path: Path) -> tuple[SandboxFetcher, Path, Path]:
+    """A project whose templates/ holds only zine.css, over a shipped set (another folder)."""
+    project, shipped = tmp_path / "project", tmp_path / "tool/templates"
+    (project / "content").mkdir(parents=True)
+    (project / "templates").mkdir()
+    (shipped / "fonts").mkdir(parents=True)
+    (project / "templates/zine.css").write_text("/* the project's */", encoding="utf-8")
+    (shipped / "zine.css").write_text("/* the shipped one */", encoding="utf-8")
+    (shipped / "shared.css").write_text("/* shipped shared */", encoding="utf-8")
+    (shipped / "fonts/F.ttf").write_bytes(b"font")
+    (tmp_path / "tool/secret.txt").write_text("beside the templates, not one of them", encoding="utf-8")
+    fetcher = SandboxFetcher((project / "content", project / "templates"), project,
+                             layers=(project / "templates", shipped))
+    return fetcher, project, shipped
+
+
+def test_a_project_template_overrides_the_shipped_one_file_by_file(layered: tuple[SandboxFetcher, Path, Path],
+                                                                   no_network: list[object]) -> None:
+    fetcher, project, shipped = layered
+    assert fetcher.fetch((project / "templates/zine.css").as_uri()).read() == b"/* the project's */"
+    # Missing in the project: the shipped file, served under the URL asked for, so that what it
+    # links to (@import, fonts) is looked for in the project's templates first again.
+    shared = fetcher.fetch((project / "templates/shared.css").as_uri())
+    assert shared.read() == b"/* shipped shared */" and shared.url == (project / "templates/shared.css").as_uri()
+    assert fetcher.fetch((project / "templates/fonts/F.ttf").as_uri()).read() == b"font"
+    # Both count for the caches: the shipped file's stamp, and the project's file as missing.
+    assert (project.resolve() / "templates/shared.css", -1, -1) in fetcher.served
+    assert any(path == (shipped / "shared.css").resolve() and size == len(b"/* shipped shared */")
+               for path, _, size in fetcher.served)
+    assert fetcher.files() == [project / "templates/zine.css", shipped / "fonts/F.ttf", shipped / "shared.css"]
+    # A shipped file is named by its full path in messages, a project file by its place in the project.
+    assert fetcher.show(shipped / "shared.css") == str((shipped / "shared.css").resolve())
+    assert fetcher.show(project / "templates/zine.css") == "templates/zine.css"
+
+
+@pytest.mark.parametrize(("asked", "message"), [
+    ("{project}/templates/absent.css", "templates/absent.css: not found"),
+    ("{project}/templates/../../tool/secret.txt", "refused, outside the project"),
+    ("{shipped}/../secret.txt", "refused, outside the project"),
+    ("{project}/templates/fonts/../../../tool/secret.txt", "refused, outside the project"),
+])
+def test_the_shipped_templates_lend_nothing_else(layered: tuple[SandboxFetcher, Path, Path], asked: str,
+                                                 message: str, no_network: list[object]) -> None:
+    fetcher, project, shipped = layered
+    with pytest.raises(Refused) as refused:
+        fetcher.fetch(Path(asked.format(project=project, shipped=shipped)).as_uri())
+    assert message in str(refused.value)
