@@ -88,9 +88,6 @@ def _new(args: argparse.Namespace) -> int:
     folder = args.folder
     for path in written:
         print(f"wrote {path}{'/' * path.is_dir()}")
-    if args.format != "A5" and not scaffold.FORMAT_READ:
-        print(f"note: this version prints every zine in A5; 'format = \"{args.format}\"' is written commented "
-              f"out in {folder / 'content/zine.toml'}", file=sys.stderr)
     print(f"next: cd {folder} && zine build   (the PDFs land in {folder / 'output'}/)")
     return 0
 

@@ -28,10 +28,7 @@ FORMATS = {
     "A4": {"fr": "sur A3", "en": "on A3"},
     "half-letter": {"fr": "sur du papier US letter", "en": "on US letter"},
 }
-"""The page formats the manifest's `format` key names, and what each is printed on."""
-FORMAT_READ = "format" in manifest.REQUIRED or "format" in manifest.OPTIONAL
-"""Whether this version's manifest reads `format`: until it does, the scaffold writes the line
-commented out (an unknown key would stop the build)."""
+"""What each page format of paper.ZINE_FORMATS is printed on, in the scaffold's words."""
 GITIGNORE = "output/"
 
 
@@ -108,10 +105,6 @@ HEADER = {
 OPTIONAL_HEADER = {
     "fr": "# Imprimés seulement s’ils sont donnés :\n",
     "en": "# Printed only when set:\n",
-}
-FORMAT_LATER = {
-    "fr": "# (Cette version de l’outil imprime en A5 et ne lit pas encore « format ».)\n",
-    "en": "# (This version of the tool prints A5 and does not read \"format\" yet.)\n",
 }
 FIRST_PART = {
     "fr": ("01-pour-commencer.md", """---
@@ -211,10 +204,10 @@ def manifest_text(lang: str, title: str, part: str, page: str, day: datetime.dat
         if key.key == "parts":
             lines.append(f"\n# {key.note[lang]}\nparts = [\n  {_toml(part)},\n]\n")
             continue
-        written = key.active or (key.key == "format" and FORMAT_READ)
+        written = key.active or key.key == "format"
         line = f"{'' if written else '# '}{key.key} = {values.get(key.key) or key.value[lang]}"
         if key.key == "format":
-            lines.append(f"# {key.note[lang]}\n" + ("" if FORMAT_READ else FORMAT_LATER[lang]) + line + "\n")
+            lines.append(f"# {key.note[lang]}\n{line}\n")
         else:
             lines.append(f"{line:<42} # {key.note[lang]}\n")
     return "".join(lines)
