@@ -38,7 +38,8 @@ def test_build_prints_a_summary(project: Path, capsys: pytest.CaptureFixture[str
     assert err.count("\n") == 4  # one progress line per stage, the last one the preflight
     assert "checked the outputs: 0 warnings" in err
     assert sorted(p.name for p in (project / "output").iterdir()) == [
-        "preview", "zine-d-essai-booklet.pdf", "zine-d-essai-contact.png", "zine-d-essai-reading.pdf"]
+        ".zine-outputs", "preview", "zine-d-essai-booklet.pdf", "zine-d-essai-contact.png",
+        "zine-d-essai-reading.pdf"]
 
 
 def _edit(path: Path, old: str, new: str) -> None:
