@@ -126,7 +126,8 @@ class Rendered:
     part that starts on a right-hand page); the `files` it read besides its HTML, each with its
     modification time (ns) and size then, fonts included; the font `families` of its stylesheets'
     @font-face rules (the only fonts an output should use); `laid_out` False when an earlier
-    build's PDF was reused (the same HTML, the same files)."""
+    build's PDF was reused (the same HTML, the same files); the `notices`, WeasyPrint messages
+    that are warnings (render.notices), said in our words."""
 
     name: str
     path: Path
@@ -136,6 +137,7 @@ class Rendered:
     files: tuple[tuple[Path, int, int], ...]
     families: frozenset[str]
     laid_out: bool = True
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,8 @@ class Batch:
         """The impositions and previews, in the order asked."""
         self._outputs: dict[str, Pdf] = {}
         self._laid_out: set[str] = set()
+        self._notices: dict[str, Finding] = {}
+        """WeasyPrint's messages that are warnings (render.notices), each once."""
         self.extras: list[Path] = []
         """What was written besides the PDFs: previews, the contact sheet, kept HTML."""
 
@@ -126,6 +128,8 @@ class Batch:
             raise
         if rendered.laid_out:
             self._laid_out.add(name)
+        for said in rendered.notices:  # once per build, on the first output that met it
+            self._notices.setdefault(said, Finding(self._path(name), None, "warning", said))
         return rendered
 
     def publish(self, name: str) -> Rendered:
@@ -177,8 +181,8 @@ class Batch:
         raises the first error of any (an unreadable PDF, a preview that could not be written)."""
         for ticket in self._tasks:
             self._background.result(ticket)
-        return [finding for kind in OUTPUTS if kind in self._checks
-                for finding in self._background.result(self._checks[kind])]
+        return [*self._notices.values(), *(finding for kind in OUTPUTS if kind in self._checks
+                                           for finding in self._background.result(self._checks[kind]))]
 
     def _render_errors(self) -> list[BuildError]:
         """Every document's render errors, each once: a problem in a stylesheet or template they

@@ -23,7 +23,7 @@ from builder import logs
 from builder.errors import BuildError, BuildErrors, raise_all
 from builder.model import Document, Rendered
 from builder.paper import PX_PER_MM, Size
-from builder.render import diagnose
+from builder.render import diagnose, notices
 from builder.project import Project
 from builder.render.sandbox import FONTS, Refused, SandboxFetcher
 
@@ -76,8 +76,9 @@ class Renderer:
         # Swallowed refusals and warnings count too: every problem is reported, not just the first.
         where = f"{document.name} document"
         errors = [diagnose.refusal(refusal, self.fetcher, where) for refusal in dict.fromkeys(self.fetcher.refused)]
-        errors += [diagnose.warning(message, self.fetcher, where)
-                   for message in dict.fromkeys(record.getMessage() for record in records)]  # once each
+        messages = list(dict.fromkeys(record.getMessage() for record in records))  # once each
+        errors += [diagnose.warning(message, self.fetcher, where) for message in messages
+                   if notices.notice(message) is None]
         raise_all(errors + problems)
         _write_whole(target, data)
         self.fonts.update((served[0], served) for served in self.fetcher.served if served[0].suffix.lower() in FONTS)
@@ -88,7 +89,8 @@ class Renderer:
             blanks=tuple(number for number, page in enumerate(laid_out.pages, start=1)
                          if page._page_box.page_type.blank),
             files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
-            families=frozenset(self.config.families))
+            families=frozenset(self.config.families),
+            notices=tuple(dict.fromkeys(said for said in map(notices.notice, messages) if said)))
 
 
 def _checked(document: Document, pages: list[Any]) -> list[BuildError]:
