@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from builder import utf8
 from builder.errors import BuildError
 from builder.render.sandbox import Refused, SandboxFetcher
 
@@ -37,7 +38,7 @@ def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
     line, column = int(match.group(1)), int(match.group(2))
     quoted = re.search(r"`([^`:]+)", message)
     for path in reversed(fetcher.stylesheets):
-        lines = path.read_bytes().decode("utf-8", "replace").split("\n")
+        lines = utf8.lenient(path.read_bytes()).split("\n")
         if line <= len(lines) and (quoted is None or lines[line - 1][column - 1:].lower()
                                    .startswith(quoted.group(1).strip().lower())):
             return BuildError(fetcher.show(path), f"CSS: {_AT.sub('', message, 1)}", line)
@@ -48,7 +49,7 @@ def _find(needle: str, message: str, fetcher: SandboxFetcher, *, first: str) -> 
     """The first file of the project that contains `needle` (files ending in `first` first)."""
     paths = [path for path in fetcher.files() if path.suffix.lower() in SOURCES]
     for path in sorted(paths, key=lambda path: path.suffix.lower() != first):
-        text = path.read_bytes().decode("utf-8", "replace")
+        text = utf8.lenient(path.read_bytes())
         if needle and needle in text:
             return BuildError(fetcher.show(path), message, text.count("\n", 0, text.index(needle)) + 1)
     return None

@@ -23,6 +23,10 @@ from builder import utf8
 from builder.errors import BuildError, shown
 
 FONTS = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
+TEXTS = (".css",)
+"""Stylesheets: served as utf8.decode reads them (no byte-order mark, "\\n" line ends, so that
+WeasyPrint's line numbers are the editor's), refused with their line when not UTF-8. Pictures
+(SVG is XML, which says its own encoding) are served as they are."""
 
 
 class Refused(FatalURLFetchingError):  # type: ignore[misc]
@@ -109,10 +113,11 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         status = path.stat()
         self.served.append((path, status.st_mtime_ns, status.st_size))
         data = path.read_bytes()
-        if path.suffix.lower() == ".css":
-            self.stylesheets.append(path)
-            try:
-                utf8.decode(data, self.show(path))  # WeasyPrint would read it as mojibake, silently
+        if path.suffix.lower() in TEXTS:
+            if path.suffix.lower() == ".css":
+                self.stylesheets.append(path)
+            try:  # WeasyPrint would read another encoding as mojibake, silently
+                data = utf8.decode(data, self.show(path)).encode("utf-8")  # no byte-order mark, "\n"
             except BuildError as error:
                 raise Refused(self.show(path), error.message, line=error.line) from None
         # Served here, not by urllib: its file handler looks host names up (a DNS request).

@@ -46,7 +46,9 @@ class Layers(jinja2.BaseLoader):
 
     @staticmethod
     def _source(path: Path, above: list[Path]) -> tuple[str, str, Callable[[], bool]]:
-        source = path.read_bytes().decode("utf-8")  # UnicodeDecodeError: _not_utf8 names the file and line
+        # A byte-order mark and CR line ends as utf8.decode drops them; UnicodeDecodeError:
+        # _not_utf8 names the file and line.
+        source = utf8.newlines(path.read_bytes().removeprefix(utf8.BOM).decode("utf-8"))
         stamp = path.stat().st_mtime_ns
 
         def uptodate() -> bool:
