@@ -10,15 +10,19 @@ def shown(path: Path, root: Path, *folders: Path) -> str:
 
     Relative to the project `root` when inside it (content/article.md); else inside one of
     `folders` (a templates folder given with --templates), named from that folder
-    (templates/zine.css); else as given: a shipped template outside the project is named by its
-    full path, never mistaken for a file of the project.
+    (templates/zine.css); else beside the project, from it (../other.css: where the project
+    lies on this machine is never shown); else as given (/etc/hostname, a shipped template by
+    its full path), never mistaken for a file of the project.
     """
-    resolved = path.resolve()
+    # The folders resolved, not the file: a link is named as the user made it, not where it leads.
+    resolved = path.parent.resolve() / path.name if path.name not in ("", ".", "..") else path.resolve()
     if resolved.is_relative_to(root.resolve()):
         return resolved.relative_to(root.resolve()).as_posix()
     for folder in folders:
         if resolved.is_relative_to(folder.resolve()):
             return (folder.resolve().name / resolved.relative_to(folder.resolve())).as_posix()
+    if resolved.is_relative_to(root.resolve().parent) and root.resolve().parent != Path(root.resolve().anchor):
+        return (".." / resolved.relative_to(root.resolve().parent)).as_posix()  # beside the project
     return str(path)
 
 

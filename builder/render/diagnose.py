@@ -8,6 +8,8 @@ no font has) and turn each problem into a BuildError.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from builder import utf8
 from builder.errors import BuildError
@@ -16,6 +18,7 @@ from builder.render.sandbox import Refused, SandboxFetcher
 SOURCES = (".md", ".html", ".htm", ".css", ".svg")
 """Files of the project that may name a URL or hold text."""
 _AT = re.compile(r" at (\d+):(\d+)")
+_FILE_URL = re.compile(r"file://[^\s'\"()<>]+")
 
 
 def refusal(refused: Refused, fetcher: SandboxFetcher, where: str) -> BuildError:
@@ -26,15 +29,21 @@ def refusal(refused: Refused, fetcher: SandboxFetcher, where: str) -> BuildError
 
 
 def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
-    """A WeasyPrint warning, naming the stylesheet and line, or the text, it comes from."""
+    """A WeasyPrint warning, naming the stylesheet and line, or the text, it comes from; the
+    file URLs it quotes are shown as project paths (errors.shown)."""
+    original = message
     unsupported = re.search(r'unsupported by fonts: "(.+)"', message)
     if unsupported:  # tofu: a character none of the fonts has
         found = _find(unsupported.group(1), f"no font has the character {unsupported.group(1)} "
                                             "(it would print as an empty box)", fetcher, first=".md")
         return found or BuildError(where, message)
+    message = _FILE_URL.sub(lambda url: fetcher.show(_path(url.group(0))), message)  # never this machine's paths
     match = _AT.search(message)
     if match is None:
-        return BuildError(where, message)
+        # A picture that failed (an SVG whose own resource was refused…): named by the file that asks for it.
+        resource = _FILE_URL.search(original)
+        named = resource and _find(_path(resource.group(0)).name, message, fetcher, first=".md")
+        return named or BuildError(where, message)
     line, column = int(match.group(1)), int(match.group(2))
     quoted = re.search(r"`([^`:]+)", message)
     for path in reversed(fetcher.stylesheets):
@@ -53,3 +62,8 @@ def _find(needle: str, message: str, fetcher: SandboxFetcher, *, first: str) -> 
         if needle and needle in text:
             return BuildError(fetcher.show(path), message, text.count("\n", 0, text.index(needle)) + 1)
     return None
+
+
+def _path(url: str) -> Path:
+    """The file a file:// URL names."""
+    return Path(unquote(urlsplit(url).path))

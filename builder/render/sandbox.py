@@ -101,8 +101,8 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
             if path.suffix.lower() in FONTS:
                 raise Refused(str(path), "refused, a font of this machine: ship fonts in templates/fonts/ "
                                          "(no local() in @font-face)", needle="local(")
-            leads = f" (it leads to {path})" if path != asked else ""
-            raise Refused(str(asked), f"refused, outside the project: only content and templates{leads}")
+            leads = f" (it leads to {self.show(path)})" if path != asked else ""
+            raise Refused(self.show(asked), f"refused, outside the project: only content and templates{leads}")
         if not path.is_file():
             beneath = self._beneath(path)
             if beneath is None:
