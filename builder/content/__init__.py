@@ -21,6 +21,19 @@ from builder.words import Words
 
 KINDS = ("article", "text", "quote", "guide", "letter", "print")
 PART_KEYS = {"title", "kind", "toc", "author", "date", "source", "note"}
+PRINTED = {
+    "part": PART_KEYS,
+    "letter": {"title", "kind", "toc"},
+    "single": {"title", "note"},
+}
+"""The front-matter keys each role of a file prints (issue 15: nothing accepted and dropped): a
+part all of them; a letter its title in the contents, and its text alone on its page; the
+intro, back cover and mini-zine (`single`) their text and `note` (their `title` names them for
+their editors and is not required). A key a role does not print is refused, with its line."""
+WHY = {
+    "letter": "a letter prints only its text, to be signed: put it in the letter, or remove it",
+    "single": "the intro, the back cover and the mini-zine print their text and their 'note' only",
+}
 
 
 def load(project: Project) -> Zine:
@@ -40,9 +53,9 @@ def load(project: Project) -> Zine:
     paths = _part_paths([*data["parts"], *(data[key] for key in singles)], project)
     read: list[Part | Letter] = []
     errors: list[BuildError] = []
-    for part_path in paths:
+    for number, part_path in enumerate(paths):
         try:
-            read.append(_part(part_path, project, words.words(meta.lang)))
+            read.append(_part(part_path, project, words.words(meta.lang), single=number >= len(paths) - len(singles)))
         except BuildError as error:
             errors.append(error)
     raise_all(errors)
@@ -92,22 +105,40 @@ def _did_you_mean(entry: str, content: Path) -> str:
     return f" (did you mean {names[near[0]]!r}?)" if near else ""
 
 
-def _part(path: Path, project: Project, language: Words) -> Part | Letter:
-    """One part: its front matter checked, its Markdown converted (a letter's, with its blanks)."""
+def _part(path: Path, project: Project, language: Words, *, single: bool = False) -> Part | Letter:
+    """One part: its front matter checked, its Markdown converted (a letter's, with its blanks).
+
+    `single`: the intro, back cover or mini-zine, placed by the templates. BuildErrors for every
+    problem of the front matter at once; then for the Markdown.
+    """
     where = project.shown(path)
-    fields, body, first_line = frontmatter.split(utf8.read(path, where), where)
+    text = utf8.read(path, where)
+    fields, body, first_line = frontmatter.split(text, where)
+    errors = []
     for key in fields:
         if key not in PART_KEYS:
-            raise BuildError(where, f"front matter: unknown key '{key}' (known keys: {', '.join(sorted(PART_KEYS))})")
-    if not fields.get("title"):
-        if not fields and re.search(r"^title\s*:", body, re.MULTILINE):
-            raise BuildError(where, "front matter: the file must start with a line '---' (before 'title:')", 1)
-        raise BuildError(where, "front matter: missing 'title'")
+            errors.append(BuildError(where, f"front matter: unknown key '{key}' (known keys: "
+                                            f"{', '.join(sorted(PART_KEYS))})", frontmatter.key_line(text, key)))
     kind = fields.pop("kind", "text")
     if kind not in KINDS:
-        raise BuildError(where, f"front matter: unknown kind '{kind}' (kinds: {', '.join(KINDS)})")
+        errors.append(BuildError(where, f"front matter: unknown kind '{kind}' (kinds: {', '.join(KINDS)})",
+                                 frontmatter.key_line(text, "kind")))
+    role = "single" if single else "letter" if kind == "letter" else "part"
+    if single and kind != "text":
+        errors.append(BuildError(where, f"front matter: 'kind: {kind}' is not printed: {WHY['single']}",
+                                 frontmatter.key_line(text, "kind")))
+    for key in fields:
+        if key in PART_KEYS and key not in PRINTED[role]:
+            errors.append(BuildError(where, f"front matter: '{key}' is not printed: {WHY[role]}",
+                                     frontmatter.key_line(text, key)))
+    if not fields.get("title") and not single:
+        if not fields and re.search(r"^title\s*:", body, re.MULTILINE):
+            errors.append(BuildError(where, "front matter: the file must start with a line '---' (before 'title:')", 1))
+        else:
+            errors.append(BuildError(where, "front matter: missing 'title'"))
+    raise_all(errors)
     slug = manifest.slugify(path.relative_to(project.content.resolve()).with_suffix("").as_posix())
-    part = Part(source=path, slug=slug, kind=kind, title=fields.pop("title"), html="", fields=fields, body=body,
+    part = Part(source=path, slug=slug, kind=kind, title=fields.pop("title", ""), html="", fields=fields, body=body,
                 first_line=first_line)
     if kind == "letter":
         return letters.read(part, where, project.content, language)

@@ -37,6 +37,17 @@ def split(text: str, where: str) -> tuple[dict[str, str], str, int]:
     return fields, "\n".join(lines[end + 1:]), end + 2
 
 
+def key_line(text: str, key: str) -> int | None:
+    """The line of the file `text` where the front matter sets `key`, if it does."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == FENCE:
+            return None
+        if line.partition(":")[0].strip() == key:
+            return number
+    return None
+
+
 def _unquote(value: str, where: str, line: int) -> str:
     if value[:1] in {'"', "'"}:
         if len(value) < 2 or value[-1] != value[0]:

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from builder import typography
-from builder.errors import BuildError
+from builder.errors import BuildError, raise_all
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
 
@@ -20,22 +20,32 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
 def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path) -> str:
     """Convert Markdown to HTML; local images become file URLs, remote ones are refused."""
     tokens = _MARKDOWN.parse(text)
+    errors: list[BuildError] = []
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
-        if token.type == "html_block":
-            token.content = _raw_html(token.content, where, line, folder, root)
-        # Straight double quotes become opening and closing marks by position: an odd number means
-        # one is missing, and the typography would leave a quotation open (or close one that never
-        # opened). Inch marks (12") are not counted: the typography's own count, on the same HTML.
-        if _unpaired_quotation(token.children or ()):
-            raise BuildError(where, 'a quotation opened with " is not closed in this paragraph: add the other ", '
-                                    "or type the marks of your language yourself (« », “ ”, „ “)", line)
-        for child in token.children or ():
-            if child.type == "image":
-                child.attrSet("src", local_file(str(child.attrGet("src") or ""), where, line, folder, root))
-            elif child.type == "html_inline":
-                child.content = _raw_html(child.content, where, line, folder, root)
+        try:
+            _check(token, where, line, folder, root)
+        except BuildError as error:  # every paragraph's problem at once, not one per build
+            errors.append(error)
+    raise_all(errors)
     return str(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
+
+
+def _check(token: Token, where: str, line: int, folder: Path, root: Path) -> None:
+    """Check one block token and point its pictures at local files; BuildError on the first problem."""
+    if token.type == "html_block":
+        token.content = _raw_html(token.content, where, line, folder, root)
+    # Straight double quotes become opening and closing marks by position: an odd number means
+    # one is missing, and the typography would leave a quotation open (or close one that never
+    # opened). Inch marks (12") are not counted: the typography's own count, on the same HTML.
+    if _unpaired_quotation(token.children or ()):
+        raise BuildError(where, 'a quotation opened with " is not closed in this paragraph: add the other ", '
+                                "or type the marks of your language yourself (« », “ ”, „ “)", line)
+    for child in token.children or ():
+        if child.type == "image":
+            child.attrSet("src", local_file(str(child.attrGet("src") or ""), where, line, folder, root))
+        elif child.type == "html_inline":
+            child.content = _raw_html(child.content, where, line, folder, root)
 
 
 def _unpaired_quotation(children: Sequence[Token]) -> bool:
