@@ -78,6 +78,10 @@ def _letter(args: argparse.Namespace) -> int:
     print(f"wrote {args.output}: letter '{args.name}', one {paper.name(paper.ZINE.letters)} page")
     if blank:
         print(f"left blank, to fill in by hand: {', '.join(blank)}")
+    from builder import exposure
+
+    for warning in exposure.warnings({"the filled letter": args.output, "its values": args.fill}):
+        print(warning, file=sys.stderr)
     return 0
 
 
