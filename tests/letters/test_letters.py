@@ -95,7 +95,7 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
     ("opposition", ["L1111-13-1", "R1111-28", "six semaines après l’envoi", "R1111-36", "expressément",
          "J’avais déjà un dossier médical partagé", "R1111-40", "L1111-14", "confirme toute opposition antérieure",
          "article\u00a012, paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u00a0: copie"]),
-    ("opposition-representant", ["L1111-13-1", "L1111-14", "tenu compte de son avis",
+    ("opposition-representant", ["L1111-13-1", "L1111-14", "tenu compte de son avis", "mesure de protection juridique",
          "représentation relative à la personne", "R1111-28", "six semaines après l’envoi", "R1111-36",
          "R1111-40", "confirme toute opposition antérieure", "paragraphe\u00a03", "CNIL",
          "justificatif de représentation"]),
@@ -109,7 +109,7 @@ def test_each_letter_asks_in_the_right_terms(pack: Report, letter: str, needles:
     # every letter: addressed to the reader's own caisse (CPAM, MSA…), which is asked to forward it to the
     # CNAM when the request is the CNAM's (FACTS.md §1b: CSP R1111-26 and R1111-41, CRPA L114-2)
     common = ["Lettre recommandée avec accusé de réception", "Objet\u00a0:", "À l’attention du",
-              "délégué à la protection des données", "CPAM, MSA", "Madame la directrice, Monsieur le directeur,",
+              "délégué à la protection des données", "CPAM, MSA", "Madame la Directrice, Monsieur le Directeur,",
               "salutations distinguées", "Date de naissance", "Caisse nationale de l’assurance maladie",
               "R1111-26", "R1111-41", "L114-2 du code des relations entre le public et l’administration"]
     for needle in common + needles:
