@@ -93,19 +93,28 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
 
 @pytest.mark.parametrize(("letter", "needles"), [
     ("opposition", ["L1111-13-1", "R1111-28", "six semaines après l’envoi", "R1111-36", "expressément",
-         "article\u00a021", "article\u00a012, paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u00a0: copie"]),
-    ("opposition-representant", ["L1111-13-1", "L1111-14", "tenu compte de son avis", "R1111-28", "six semaines après l’envoi",
-         "R1111-36", "article\u00a021", "paragraphe\u00a03", "CNIL", "justificatif de la représentation légale"]),
-    ("cloture", ["R1111-36", "expressément la suppression", "dix ans", "trois mois au plus", "article\u00a017",
-         "paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u00a0: copie"]),
-    ("confirmation", ["article\u00a015", "R1111-36", "un mois", "deux mois", "supprimées", "CNIL", "Pièce jointe"]),
+         "J’avais déjà un dossier médical partagé", "R1111-40", "L1111-14", "confirme toute opposition antérieure",
+         "article\u00a012, paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u00a0: copie"]),
+    ("opposition-representant", ["L1111-13-1", "L1111-14", "tenu compte de son avis", "mesure de protection juridique",
+         "représentation relative à la personne", "R1111-28", "six semaines après l’envoi", "R1111-36",
+         "R1111-40", "confirme toute opposition antérieure", "paragraphe\u00a03", "CNIL",
+         "justificatif de représentation"]),
+    ("cloture", ["R1111-36", "expressément la suppression", "dix ans à compter de la", "trois mois au plus",
+         "L1111-18", "article\u00a018", "paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u00a0: copie"]),
+    ("confirmation", ["article\u00a015", "paragraphe\u00a01, g", "L1111-19", "R1111-36", "un mois", "deux mois",
+         "supprimées", "CNIL", "Pièce jointe"]),
 ])
 def test_each_letter_asks_in_the_right_terms(pack: Report, letter: str, needles: list[str]) -> None:
-    text = page_texts(_path(pack, "-letters.pdf"))[LETTERS.index(letter)].replace("\u00a0", " ")
-    common = ["Lettre recommandée avec accusé de réception", "Objet\u00a0:", "délégué",
-              "à la protection des données", "CPAM", "Madame, Monsieur", "salutations distinguées"]
+    text = " ".join(page_texts(_path(pack, "-letters.pdf"))[LETTERS.index(letter)].replace("\u00a0", " ").split())
+    # every letter: addressed to the reader's own caisse (CPAM, MSA…), which is asked to forward it to the
+    # CNAM when the request is the CNAM's (FACTS.md §1b: CSP R1111-26 and R1111-41, CRPA L114-2)
+    common = ["Lettre recommandée avec accusé de réception", "Objet\u00a0:", "À l’attention du",
+              "délégué à la protection des données", "CPAM, MSA", "Madame la Directrice, Monsieur le Directeur,",
+              "salutations distinguées", "Date de naissance", "Caisse nationale de l’assurance maladie",
+              "R1111-26", "R1111-41", "L114-2 du code des relations entre le public et l’administration"]
     for needle in common + needles:
         assert needle.replace("\u00a0", " ") in text, needle
+    assert "CPAM " not in text.replace("CPAM, MSA", ""), "no letter is bound to one scheme's caisse"
 
 
 def test_fold_marks_at_99_and_198_mm_in_the_left_margin(pack: Report) -> None:
@@ -136,7 +145,7 @@ def test_recipient_in_the_window_field(pack: Report) -> None:
     try:
         for page in document:
             text = page.get_textpage()
-            for needle in ("CPAM", "À l’attention du délégué", "à la protection des données"):
+            for needle in ("CPAM, MSA", "À l’attention du", "délégué à la protection des données"):
                 search = text.search(needle)
                 assert search.get_next() is not None, needle
                 start, count = search.get_next() or (0, 0)  # one occurrence only
@@ -144,10 +153,17 @@ def test_recipient_in_the_window_field(pack: Report) -> None:
         for index, page in enumerate(document):
             height = page.get_height()
             text = page.get_textpage()
-            found = text.search("CPAM").get_next()
+            found = text.search("À l’attention du").get_next()
             assert found is not None
             left, bottom, right, top = text.get_charbox(found[0])
             assert 110 <= left / MM <= 120 and 45 <= (height - top) / MM <= 80
+            # the hint of the first line (the caisse's name) is in the window too
+            found = text.search("CPAM, MSA").get_next()
+            assert found is not None
+            for char in (found[0], found[0] + found[1] - 1):
+                left, bottom, right, top = text.get_charbox(char)
+                assert 110 <= left / MM and right / MM <= 195.1 and 45 <= (height - top) / MM
+                assert (height - bottom) / MM <= 80
     finally:
         document.close()
     for index in range(len(LETTERS)):
@@ -204,7 +220,7 @@ def test_nir_is_13_and_2_boxes_and_checkboxes_are_drawn(pack: Report, suffix: st
         gaps = [round(b[0] - a[0] - a[2], 1) for a, b in zip(cells, cells[1:])]
         assert max(gaps) == max(gaps[-2:]) and max(gaps) >= 3, "the key stands apart from the 13 digits"
         checkboxes.append(sum(1 for box in boxes if abs(box[2] - 3.6) < 0.05 and abs(box[3] - 3.6) < 0.05))
-    expected = {"opposition": 2, "opposition-representant": 2, "cloture": 0, "confirmation": 3}
+    expected = {"opposition": 3, "opposition-representant": 3, "cloture": 0, "confirmation": 3}
     assert checkboxes == [expected[name] for name in LETTERS]
 
 
@@ -228,13 +244,14 @@ def test_fillable_pack_has_form_fields(pack: Report) -> None:
     reader = PdfReader(_path(pack, "-letters-fillable.pdf"))
     fields = reader.get_fields() or {}
     for letter in LETTERS:
-        for key in ("nom", "adresse", "commune", "caisse", "caisse-adresse", "caisse-commune", "lieu", "date"):
+        for key in ("nom", "adresse", "commune", "caisse", "caisse-adresse", "caisse-commune", "lieu", "date",
+                    "date-naissance"):
             assert fields[f"{letter}-{key}"]["/FT"] == "/Tx", (letter, key)
     widgets = {str(annot.get_object()["/T"]): annot.get_object() for annot in reader.pages[0]["/Annots"]}
     assert int(widgets["opposition-nir"]["/MaxLen"]) == 13 and int(widgets["opposition-nir-cle"]["/MaxLen"]) == 2
     assert fields["opposition-representant-represente-nir"]["/FT"] == "/Tx"
     assert fields["opposition-case-1"]["/FT"] == "/Btn" and fields["confirmation-case-3"]["/FT"] == "/Btn"
-    assert sum(1 for field in fields.values() if field["/FT"] == "/Btn") == 7
+    assert sum(1 for field in fields.values() if field["/FT"] == "/Btn") == 9
     # each widget is on the page of its letter, and the window fields sit in the window
     for number, page in enumerate(reader.pages):
         names = {str(annot.get_object()["/T"]) for annot in page.get("/Annots", [])}

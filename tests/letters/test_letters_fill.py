@@ -15,7 +15,8 @@ VALUES = {
     "adresse": "12 rue des Essais",
     "commune": "31000 TOULOUSE",
     "nir": "2 06 12 75 111 005 64",
-    "caisse": "de la Haute-Garonne",
+    "date-naissance": "3 décembre 2006",
+    "caisse": "CPAM de la Haute-Garonne",
     "caisse-adresse": "Service fictif",
     "caisse-commune": "31999 VILLE-FICTIVE",
     "lieu": "Villefictive",
@@ -23,7 +24,7 @@ VALUES = {
     "date-avis": "3 février 2022",
 }
 SECRETS = ("Quelconque", "Essais", "31000", "TOULOUSE", "Haute-Garonne", "fictif", "31999", "Villefictive",
-           "novembre", "février", "2061275111005", "2 06 12 75", "005 64")
+           "novembre", "février", "décembre", "2061275111005", "2 06 12 75", "005 64")
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def test_filled_letter_holds_the_values_and_the_terminal_none(values: Path, caps
 @pytest.mark.parametrize(("change", "message"), [
     (("nir", "2 06 12 75 111 005 46"), "valeurs.toml:4: 'nir': the key (the last two digits) does not match"),
     (("nir", "2 06 12 75 111 005"), "valeurs.toml:4: 'nir': a NIR has 15 characters"),
-    (("prenom", "Jeanne"), "valeurs.toml:12: 'prenom': not a field of any letter"),
+    (("prenom", "Jeanne"), "valeurs.toml:13: 'prenom': not a field of any letter"),
     (("signature", "J. Q."), "'signature': sign the printed letter by hand"),
     (("cocher", None), "'cocher': entry 1 starts no checkbox of letter 'opposition'"),
 ])

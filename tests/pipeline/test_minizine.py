@@ -14,8 +14,8 @@ from conftest import ROOT, build_project
 
 MM = 72 / 25.4
 # The first words of each page of content/minizine.md (its ## headings).
-HEADINGS = {1: "« Mon espace", 2: "Refuser avant", 3: "Comment refuser", 4: "Fermez-le", 5: "Enfants",
-            6: "Gardez des preuves", 7: "Sans réponse", 8: "Sources"}
+HEADINGS = {1: "« Mon espace", 2: "Refuser dans", 3: "Comment refuser", 4: "Fermez-le", 5: "Un DMP d’avant",
+            6: "Enfants, personnes", 7: "Écrire à sa caisse", 8: "Si vous gardez"}
 # FACTS.md §3: bottom row upright p6 p7 p8 p1, top row upside down p5 p4 p3 p2 (left to right).
 PANELS = {6: (0, 0), 7: (1, 0), 8: (2, 0), 1: (3, 0), 5: (0, 1), 4: (1, 1), 3: (2, 1), 2: (3, 1)}
 
