@@ -19,7 +19,8 @@ MARKS = Marks(open_double="«", close_double="»", open_single=None)
 _S = f"[{SPACES}]"
 _WORDISH = re.compile(f"[\\w»)\\]…’”%€{INCH}{FOOT}]")
 _BEFORE_NUMBER = ("art.", "article", "articles", "al.", "alinéa", "n\u00ba", "p.", "page", "pages",
-                  "paragraphe", "chapitre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                  "paragraphe", "chapitre", "étape", "étapes", "point", "section", "annexe",
+                  "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                   "septembre", "octobre", "novembre", "décembre")
 
 

@@ -10,6 +10,8 @@ from builder.typography.common import NBSP, NNBSP
 from builder.typography.fr import WJ
 
 CASES = [
+    # a number after the word that announces it: never at the start of a line (« (étape 8) »)
+    ("voir l’étape 8, les étapes 2 et 3, le point 4", f"voir l’étape{NBSP}8, les étapes{NBSP}2{NBSP}et 3, le point{NBSP}4"),
     # punctuation: narrow no-break space before ; ! ?, no-break space before :
     ("Kesako ? Oui !", f"Kesako{NNBSP}? Oui{NNBSP}!"),
     ("Kesako? Oui!", f"Kesako{NNBSP}? Oui{NNBSP}!"),
