@@ -7,6 +7,8 @@ import html
 import re
 from pathlib import Path
 
+from builder.paper import A5
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "build" / "bench"
 
@@ -47,6 +49,9 @@ def _html(pages: int) -> str:
             i += 1
         sections.append(f'<section class="page"><h2>Page {number + 1}</h2><p><em>Marqueur '
                         f'P{number + 1:03d}</em> <strong>en gras</strong></p>{body}</section>')
+    # zine.css leaves the page size to the template (the zine's format): say A5 here, as zine.html does.
+    size = f"{A5.width:g}mm {A5.height:g}mm"
     return ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Banc d’essai</title>'
-            '<link rel="stylesheet" href="zine.css"><style>.page { break-after: page }</style></head>'
+            f'<link rel="stylesheet" href="zine.css"><style>@page {{ size: {size} }} .page {{ break-after: page }}</style>'
+            '</head>'
             '<body>' + "".join(sections) + "</body></html>")
