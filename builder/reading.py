@@ -63,11 +63,14 @@ def clean(path: Path, where: str) -> Clean:
             pdf.flatten_annotations(mode="print")
             output = io.BytesIO()
             # Streams are copied as they are (no decoding, no recompression): the imposed file
-            # keeps the source's bytes, and the rewrite costs milliseconds. pikepdf's warnings
-            # are for those who edit the file (form fields Acrobat would miss): it is only read.
+            # keeps the source's bytes, and the rewrite costs milliseconds. Objects are written
+            # out of object streams: pypdf reads them a quarter faster so (117 A4 pages: 0.4 s
+            # instead of 0.6). pikepdf's warnings are for those who edit the file (form fields
+            # Acrobat would miss): it is only read.
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                pdf.save(output, stream_decode_level=pikepdf.StreamDecodeLevel.none, deterministic_id=True)
+                pdf.save(output, stream_decode_level=pikepdf.StreamDecodeLevel.none, deterministic_id=True,
+                         object_stream_mode=pikepdf.ObjectStreamMode.disable)
         except (pikepdf.PdfError, RecursionError) as error:
             raise BuildError(where, unreadable(_reason(error, path))) from None
         try:
