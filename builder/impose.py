@@ -42,10 +42,11 @@ def impose(path: Path, target: Path, *, layout: str | None, sheet: Size, fronts_
     if target.resolve() == path.resolve():
         raise BuildError(str(target), "is the input file: choose another output name")
     if layout is not None:
-        _applies(layout, options)
+        _applies(layout, options)  # before reading the file: a wrong option is said at once
     source = pdf.open_source(path)
-    layout = layout or registry.default(source.size)
-    _applies(layout, options)
+    if layout is None:
+        layout = registry.default(source.size)
+        _applies(layout, options)
     plan = registry.LAYOUTS[layout](source.pages, source.size, sheet, **{"scaling": "down", **options})
     if fronts_backs is None:
         written = {target: pdf.write(source, plan)}

@@ -92,7 +92,7 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Imposition:
-    """A complete plan: the sheet size, the page size, and every sheet in printing order."""
+    """A complete plan: the sheet size, the page size (once scaled), and every sheet in printing order."""
 
     sheet: Size
     page: Size
