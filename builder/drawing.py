@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from builder.imposition import Box, Label, Line, Mark, Slot
 from builder.paper import MM, Size
 
-FONT = "/Helv"
-"""Resource name of the font of the marks' words: Helvetica, which every PDF reader has."""
+FONT = "/F0"
+"""Resource name of the font of the marks' words (builder.fonts: embedded, as printers need)."""
+
 
 
 def upright(box: Box, rotation: int) -> tuple[float, ...]:
@@ -25,15 +26,16 @@ def upright(box: Box, rotation: int) -> tuple[float, ...]:
     }[rotation]
 
 
-def place(name: str, slot: Slot, page: Size) -> str:
-    """Content-stream operators placing the form `name` in `slot` (turned counter-clockwise)."""
+def place(name: str, slot: Slot, page: Size, scale: float = 1.0) -> str:
+    """Content-stream operators placing the form `name` in `slot` (turned counter-clockwise),
+    scaled by `scale`; `page` is its size once scaled."""
     width, height = page.points
-    x, y = slot.x * MM, slot.y * MM
+    x, y, s = slot.x * MM, slot.y * MM, scale
     matrix = {
-        0: (1, 0, 0, 1, x, y),
-        90: (0, 1, -1, 0, x + height, y),
-        180: (-1, 0, 0, -1, x + width, y + height),
-        270: (0, -1, 1, 0, x, y + width),
+        0: (s, 0, 0, s, x, y),
+        90: (0, s, -s, 0, x + height, y),
+        180: (-s, 0, 0, -s, x + width, y + height),
+        270: (0, -s, s, 0, x, y + width),
     }[slot.rotation % 360]
     clip = ""
     if slot.clip is not None:
@@ -43,7 +45,7 @@ def place(name: str, slot: Slot, page: Size) -> str:
 
 
 def marks(items: Sequence[Mark]) -> str:
-    """Black lines and Helvetica words, drawn over the pages."""
+    """Black lines and words (in the FONT), drawn over the pages."""
     ops = ["q 0 G 0 g 1 J"]
     for m in items:
         if isinstance(m, Line):
@@ -51,7 +53,7 @@ def marks(items: Sequence[Mark]) -> str:
             ops.append(f"{number(m.width)} w {x0} {y0} m {x1} {y1} l S")
         elif isinstance(m, Label):
             turn = "1 0 0 1" if m.rotation == 0 else "-1 0 0 -1"
-            # Helvetica in WinAnsiEncoding: cp1252 bytes, which cover French (« » é ’).
+            # WinAnsiEncoding: cp1252 bytes, which cover French (« » é ’).
             text = m.text.encode("cp1252").decode("latin-1")
             text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             at = f"{number(m.x * MM)} {number(m.y * MM)}"

@@ -71,3 +71,12 @@ def raise_all(errors: list[BuildError]) -> None:
         raise errors[0]
     if errors:
         raise BuildErrors(errors)
+
+
+ENCRYPTED = "the PDF is encrypted (password-protected): save an unprotected copy first"
+"""What `zine impose` and `zine check` both say of a file that no viewer opens without a password."""
+
+
+def unreadable(reason: str) -> str:
+    """What `zine impose` and `zine check` both say of a file that is not a PDF any reader can repair."""
+    return f"not a readable PDF ({reason})"

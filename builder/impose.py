@@ -14,6 +14,9 @@ from builder.model import Pdf
 from builder.paper import Size
 from builder.wording import pages, plural
 
+SMALL = 10.0
+"""Millimetres: pages smaller than this each way are a speck at 100 % (icons, stray test files)."""
+
 
 @dataclass(frozen=True)
 class Imposed:
@@ -24,40 +27,55 @@ class Imposed:
     outputs: tuple[Pdf, ...]
     source: Pdf | None
     """The PDF imposed; None for the test sheet."""
-    repairs: tuple[str, ...] = ()
-    """Damage in the source that was repaired while reading it."""
+    notes: tuple[str, ...] = ()
+    """What the reading of the source says (damage repaired, pages turned, annotations left out)."""
+    feed: str | None = None
+    """With --fronts-backs, which sheet of the stack the tray takes first (imposition.FEEDS)."""
 
 
-def impose(path: Path, target: Path, *, layout: str, sheet: Size, fronts_backs: bool = False,
+def impose(path: Path, target: Path, *, layout: str | None, sheet: Size, fronts_backs: str | None = None,
            options: Mapping[str, Any]) -> Imposed:
-    """Impose the PDF at `path` into `target` (or its -fronts and -backs files); `options` are the
-    layout's keyword options the user gave (`blanks`, `flip`, `creep`, `marks`…)."""
-    refused = sorted(set(options) - registry.options(layout))
-    if refused:
-        raise BuildError(None, f"--{refused[0].replace('_', '-')} does not apply to --layout {layout}")
+    """Impose the PDF at `path` into `target` (or its -fronts and -backs files, the backs in the
+    order a tray feeding `fronts_backs` needs); `options` are the layout's keyword options the user
+    gave (`blanks`, `flip`, `creep`, `marks`, `scaling`…). Pages are scaled down to fit their place
+    unless `scaling` says otherwise; without a `layout`, landscape pages are bound on their top edge."""
     if target.resolve() == path.resolve():
         raise BuildError(str(target), "is the input file: choose another output name")
+    if layout is not None:
+        _applies(layout, options)  # before reading the file: a wrong option is said at once
     source = pdf.open_source(path)
-    plan = registry.LAYOUTS[layout](source.pages, source.size, sheet, **options)
-    if not fronts_backs:
+    if layout is None:
+        layout = registry.default(source.size)
+        _applies(layout, options)
+    plan = registry.LAYOUTS[layout](source.pages, source.size, sheet, **{"scaling": "down", **options})
+    if fronts_backs is None:
         written = {target: pdf.write(source, plan)}
     elif not plan.duplex:
         raise BuildError(None, f"--fronts-backs: a {layout} sheet is printed on one side only")
     else:
-        fronts, backs = plan.fronts_backs()
+        fronts, backs = plan.fronts_backs(fronts_backs)
         written = {_beside(target, "fronts"): pdf.write(source, plan, fronts),
                    _beside(target, "backs"): pdf.write(source, plan, backs)}
-    counts = (len(plan.sides),) if not fronts_backs else (len(plan.sheets),) * 2
+    counts = (len(plan.sides),) if fronts_backs is None else (len(plan.sheets),) * 2
     _save(written)
     return Imposed(layout, plan, tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts)),
-                   Pdf(path, "page", source.pages, source.size), source.repairs)
+                   Pdf(path, "page", source.pages, source.size), source.notes, fronts_backs)
 
 
-def test_sheet(target: Path, *, sheet: Size) -> Imposed:
-    """Write the one-sheet duplex test to `target`."""
-    plan = testsheet.layout(sheet)
-    _save({target: pdf.write(None, plan)})
+def test_sheet(target: Path, *, sheet: Size, layout: str | None = None) -> Imposed:
+    """Write the one-sheet duplex test of `layout` (the saddle booklet's by default) to `target`."""
+    module = registry.MODULES[layout or "saddle"]
+    if not hasattr(module, "FLIP"):
+        raise BuildError(None, f"--test-sheet: a {layout} sheet is printed on one side only")
+    plan = testsheet.layout(sheet, way=module.SHEET, flip=module.FLIP, binding=module.BINDING)
+    _save({target: pdf.write(None, plan, title=testsheet.TITLE, lang=testsheet.LANG)})
     return Imposed("test sheet", plan, (Pdf(target, "side", len(plan.sides), plan.sheet),), None)
+
+
+def _applies(layout: str, options: Mapping[str, Any]) -> None:
+    refused = sorted(set(options) - registry.options(layout))
+    if refused:
+        raise BuildError(None, f"--{refused[0].replace('_', '-')} does not apply to --layout {layout}")
 
 
 def describe(imposed: Imposed) -> list[str]:
@@ -65,10 +83,13 @@ def describe(imposed: Imposed) -> list[str]:
     plan = imposed.plan
     lines = [f"wrote {out.path}: {plural(out.pages, out.unit)} of {out.size}" for out in imposed.outputs]
     if imposed.source is None:
-        return lines + ["copy it once recto-verso, turn it over like a book page, and read the back"]
+        turn = "like a calendar page, about its top edge" if plan.binding == "top" else "like a book page"
+        return lines + [f"copy it once recto-verso, turn it over {turn}, and read the back"]
     source = imposed.source
-    lines.append(f"imposed {source.path}: {plural(source.pages, source.unit)} of {source.size}, {imposed.layout} layout")
-    lines += [f"note: the PDF was damaged and read anyway ({repair})" for repair in imposed.repairs[:1]]
+    lines.append(f"imposed {source.path}: {plural(source.pages, source.unit)} of {source.size}, {imposed.layout} layout"
+                 + (", bound on the top edge (the pages are landscape)" * (imposed.layout == "topbound")))
+    lines += [f"note: {note}" for note in imposed.notes]
+    lines += _scale(plan, source.size)
     sections = f" in {plan.sections} sections" if plan.sections > 1 else ""
     lines.append(f"{plural(len(plan.sheets), 'sheet')} of paper per copy{sections}")
     if plan.blanks:
@@ -79,13 +100,28 @@ def describe(imposed: Imposed) -> list[str]:
     edge = f"{plan.flip} edge (« bord {'long' if plan.flip == 'long' else 'court'} »)"
     if not plan.duplex:
         lines.append("print one-sided at 100 %")
-    elif len(imposed.outputs) == 2:
+    elif imposed.feed is not None:
         fronts, backs = (out.path.name for out in imposed.outputs)
-        lines.append(f"print {fronts} at 100 %; put the stack back in the tray as it came out, turned over on "
-                     f"its {plan.flip} edge, and print {backs} (it starts with the last sheet's back)")
+        first, other = ("last", "bottom") if imposed.feed == "top" else ("first", "top")
+        lines.append(f"print {fronts} at 100 %; put the printed stack back in the tray as it came out, turned "
+                     f"over on its {plan.flip} edge, and print {backs}: it starts with the {first} sheet's back, "
+                     f"for a tray that feeds the {imposed.feed} sheet of the stack first "
+                     f"(one that feeds the {other} sheet first: --fronts-backs {other})")
     else:
         lines.append(f"print recto-verso at 100 %, flip on the {edge}")
     return lines
+
+
+def _scale(plan: Imposition, size: Size) -> list[str]:
+    """What scaling did to the pages, in the words of type: 10 pt text prints at 7.1 pt."""
+    if plan.scale != 1:
+        return [f"pages scaled {'down' if plan.scale < 1 else 'up'} to {plan.scale * 100:.3g} % to fit their place "
+                f"({size} to {plan.page.width:.4g} × {plan.page.height:.4g} mm): 10 pt text prints at "
+                f"{10 * plan.scale:.1f} pt"]
+    if max(size.width, size.height) < SMALL:
+        return [f"warning: pages of {size} are very small: at 100 % each is a speck on the sheet "
+                "(--scale-up enlarges them to fill their place)"]
+    return []
 
 
 def _beside(target: Path, part: str) -> Path:

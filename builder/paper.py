@@ -37,6 +37,22 @@ class Size:
         return Size(min(self.width, self.height), max(self.width, self.height))
 
     @property
+    def is_landscape(self) -> bool:
+        """Wider than tall, by more than a producer's rounding."""
+        return self.width > self.height + TOLERANCE
+
+    def near(self, other: Size) -> bool:
+        """Whether the two are the same size, within TOLERANCE each way."""
+        return abs(self.width - other.width) <= TOLERANCE and abs(self.height - other.height) <= TOLERANCE
+
+    def within(self, room: Size) -> bool:
+        """Whether this size fits `room` as it is, allowing TOLERANCE each way."""
+        return self.width <= room.width + TOLERANCE and self.height <= room.height + TOLERANCE
+
+    def scaled(self, factor: float) -> Size:
+        return Size(self.width * factor, self.height * factor)
+
+    @property
     def points(self) -> tuple[float, float]:
         """Width and height in PostScript points (PDF units)."""
         return self.width * MM, self.height * MM
@@ -55,6 +71,9 @@ class Size:
         return f"{self.width:g} × {self.height:g} mm"
 
 
+TOLERANCE = 1.0
+"""Millimetres two sizes may differ by and still be the same paper: producers round sizes to the
+point (Google Docs writes A4 596 pt wide, 0.26 mm too wide; FACTS.md §3)."""
 PX_PER_MM = 96 / 25.4
 """CSS pixels per millimetre: WeasyPrint's boxes are in CSS pixels."""
 

@@ -1,9 +1,10 @@
 """Reading PDFs and drawing imposed sheets: the only place that imports pypdf.
 
 Each source page becomes one Form XObject (its content stream, still compressed as it was, and
-its resources, clipped to its TrimBox) drawn wherever the imposition places it. Unlike
-`merge_transformed_page`, nothing is re-parsed or re-compressed, pages with the same resources
-share one resource dictionary, and the output is about the size of the input.
+its resources, clipped to its TrimBox) drawn wherever the imposition places it, scaled as the
+imposition says. Unlike `merge_transformed_page`, nothing is re-parsed or re-compressed, pages
+with the same resources share one resource dictionary, and the output is about the size of the
+input. The source is first rewritten by qpdf (`reading`), so that pypdf reads what viewers read.
 """
 
 from __future__ import annotations
@@ -17,62 +18,63 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+from pypdf.errors import PyPdfError
 from pypdf.generic import (
     ArrayObject, DictionaryObject, FloatObject, IndirectObject, NameObject, NumberObject, PdfObject, StreamObject,
     TextStringObject,
 )
 
-from builder import drawing, logs
-from builder.errors import BuildError
+from builder import drawing, fonts, logs, reading
+from builder.errors import BuildError, unreadable
 from builder.imposition import Box, Imposition, Label, Side
 from builder.paper import METADATA_KEY, Size
+from builder.wording import pages as page_list
 
-SIZE_TOLERANCE = 1.0
-"""Points two page sizes may differ by and still count as equal (rounding in PDF producers)."""
 UNREADABLE = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error,
               RecursionError, NotImplementedError)
 """What pypdf raises, lazily, on damaged files: any of these means a broken input, not a bug here."""
-ENCRYPTED = "the PDF is encrypted (password-protected): save an unprotected copy first"
 
 
 @dataclass(frozen=True)
 class Source:
-    """A PDF opened for imposition: its pages all share one displayed size."""
+    """A PDF opened for imposition: its pages all share one displayed size, some once turned."""
 
     path: Path
     reader: PdfReader
     pages: int
     size: Size
     where: str
-    repairs: tuple[str, ...] = ()
-    """What pypdf had to repair to read the file (a damaged cross-reference table…)."""
+    notes: tuple[str, ...] = ()
+    """What the user should know of the reading: damage repaired, annotations left out."""
+    turned: frozenset[int] = frozenset()
+    """0-based pages shown a quarter turn counter-clockwise (their tops toward the left edge):
+    the landscape pages of a portrait document."""
 
 
 def open_source(path: Path, *, where: str | None = None) -> Source:
-    """Open a PDF and check that its pages share one size; raise BuildError naming the problem."""
+    """Open a PDF and check that its pages share one size, either way up; raise BuildError naming the problem."""
     where = where or str(path)
-    with _reading(where) as repairs:
-        try:
-            reader = PdfReader(path)
-        except FileNotFoundError:
-            raise BuildError(where, "no such file") from None
-        except IsADirectoryError:
-            raise BuildError(where, "is a folder, not a PDF") from None
-        except OSError as error:
-            raise BuildError(where, f"cannot read it ({error.strerror or error})") from None
-        if reader.is_encrypted:
-            raise BuildError(where, ENCRYPTED)
+    clean = reading.clean(path, where)
+    with _reading(where):
+        reader = PdfReader(io.BytesIO(clean.data))
         sizes = [_size(page, number, where) for number, page in enumerate(reader.pages, start=1)]
     if not sizes:
         raise BuildError(where, "the PDF has no pages")
-    first = sizes[0]
-    for number, size in enumerate(sizes, start=1):
-        if abs(size[0] - first[0]) > SIZE_TOLERANCE or abs(size[1] - first[1]) > SIZE_TOLERANCE:
-            raise BuildError(where, f"page {number} is {Size.from_points(*size)}, unlike page 1 "
-                                    f"({Size.from_points(*first)}): all pages must share one size")
-    return Source(path, reader, len(sizes), Size.from_points(*first), where,
-                  tuple(record.getMessage() for record in repairs))
+    turned: frozenset[int] = frozenset()
+    if not all(size.near(sizes[0]) for size in sizes):
+        # A portrait document with some landscape pages (a wide table, a map): turned, they fit.
+        turned = frozenset(number for number, size in enumerate(sizes) if size.is_landscape)
+        upright = [size.portrait if number in turned else size for number, size in enumerate(sizes)]
+        for number, size in enumerate(upright, start=1):
+            if not size.near(upright[0]):
+                raise BuildError(where, f"page {number} is {sizes[number - 1]}, unlike page 1 ({sizes[0]}): "
+                                        "all pages must share one size, either way up")
+        sizes = upright
+    notes = clean.notes
+    if turned:
+        notes += (f"{page_list(n + 1 for n in turned)} turned a quarter turn to fit, "
+                  f"{'its top' if len(turned) == 1 else 'their tops'} toward the left edge",)
+    return Source(path, reader, len(sizes), sizes[0], where, notes, turned)
 
 
 def impose(source: Source, imposition: Imposition, target: Path) -> int:
@@ -81,8 +83,10 @@ def impose(source: Source, imposition: Imposition, target: Path) -> int:
     return len(imposition.sides)
 
 
-def write(source: Source | None, imposition: Imposition, sides: Sequence[Side] | None = None) -> bytes:
-    """The imposed PDF: one page per side (all the plan's sides unless `sides` are given)."""
+def write(source: Source | None, imposition: Imposition, sides: Sequence[Side] | None = None, *,
+          title: str = "", lang: str = "") -> bytes:
+    """The imposed PDF: one page per side (all the plan's sides unless `sides` are given), with the
+    source's metadata, or the `title` and `lang` given for a sheet without a source."""
     writer = PdfWriter()
     forms: dict[int, IndirectObject] = {}
     shared: dict[bytes, PdfObject] = {}
@@ -95,15 +99,16 @@ def write(source: Source | None, imposition: Imposition, sides: Sequence[Side] |
                 if slot.page is None or source is None:
                     continue
                 if slot.page not in forms:
-                    forms[slot.page] = _form(source.reader.pages[slot.page], writer, shared)
+                    forms[slot.page] = _form(source.reader.pages[slot.page], writer, shared,
+                                             turn=slot.page in source.turned)
                 xobjects[NameObject(f"/P{slot.page}")] = forms[slot.page]
-                operators.append(drawing.place(f"/P{slot.page}", slot, imposition.page))
+                operators.append(drawing.place(f"/P{slot.page}", slot, imposition.page, imposition.scale))
             resources = DictionaryObject({NameObject("/XObject"): xobjects})
             if side.marks:
                 operators.append(drawing.marks(side.marks))
             if any(isinstance(mark, Label) for mark in side.marks):
-                font = _helvetica(writer, shared)
-                resources[NameObject("/Font")] = DictionaryObject({NameObject(drawing.FONT): font})
+                resources[NameObject("/Font")] = DictionaryObject({NameObject(drawing.FONT): _font(
+                    writer, shared, imposition)})
             page = writer.add_blank_page(width, height)
             page[NameObject("/Resources")] = resources
             content = StreamObject()
@@ -112,6 +117,10 @@ def write(source: Source | None, imposition: Imposition, sides: Sequence[Side] |
             page[NameObject("/Contents")] = writer._add_object(content.flate_encode() if side.marks else content)
         if source is not None:
             _copy_metadata(source.reader, writer)
+        if title:
+            writer.add_metadata({"/Title": TextStringObject(title)})
+        if lang:
+            writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     # pypdf reads leniently: a stream it cannot decode becomes what it could salvage, maybe
     # nothing, and the page would print blank. Its other repairs (a duplicate key…) are harmless.
     lost = [record.getMessage() for record in damage if record.name == "pypdf.filters"]
@@ -128,10 +137,8 @@ def _reading(where: str) -> Iterator[list[logging.LogRecord]]:
     with logs.collected("pypdf") as repairs:
         try:
             yield repairs
-        except (FileNotDecryptedError, DependencyError):  # DependencyError: AES needs `cryptography`
-            raise BuildError(where, ENCRYPTED) from None
         except UNREADABLE as error:
-            raise BuildError(where, f"not a readable PDF ({error or type(error).__name__})") from None
+            raise BuildError(where, unreadable(str(error) or type(error).__name__)) from None
 
 
 def _box(page: PageObject) -> Box:
@@ -147,16 +154,17 @@ def _box(page: PageObject) -> Box:
     return left, bottom, right, top
 
 
-def _size(page: PageObject, number: int, where: str) -> tuple[float, float]:
-    """The page's size as a viewer shows it (turned by /Rotate), in points."""
+def _size(page: PageObject, number: int, where: str) -> Size:
+    """The page's size as a viewer shows it (turned by /Rotate)."""
     left, bottom, right, top = _box(page)
     if "/MediaBox" not in page or right - left < 1 or top - bottom < 1:
         raise BuildError(where, f"page {number} has no area (no MediaBox, or a TrimBox outside it)")
-    return (top - bottom, right - left) if page.rotation % 180 else (right - left, top - bottom)
+    return Size.from_points(*((top - bottom, right - left) if page.rotation % 180 else (right - left, top - bottom)))
 
 
-def _form(page: PageObject, writer: PdfWriter, shared: dict[bytes, PdfObject]) -> IndirectObject:
-    """A Form XObject that draws `page` upright with its TrimBox's lower-left corner at 0, 0."""
+def _form(page: PageObject, writer: PdfWriter, shared: dict[bytes, PdfObject], *, turn: bool) -> IndirectObject:
+    """A Form XObject that draws `page` upright (or, if `turn`, a quarter turn counter-clockwise)
+    with its TrimBox's lower-left corner at 0, 0."""
     box = _box(page)
     streams = _streams(page)
     if len(streams) == 1:
@@ -174,7 +182,7 @@ def _form(page: PageObject, writer: PdfWriter, shared: dict[bytes, PdfObject]) -
         NameObject("/Subtype"): NameObject("/Form"),
         NameObject("/BBox"): _numbers(box),
     })
-    matrix = drawing.upright(box, page.rotation % 360)
+    matrix = drawing.upright(box, (page.rotation + (270 if turn else 0)) % 360)
     if matrix != (1, 0, 0, 1, 0, 0):
         form[NameObject("/Matrix")] = _numbers(matrix)
     for key in ("/Resources", "/Group"):
@@ -202,14 +210,31 @@ def _shared(value: PdfObject, writer: PdfWriter, shared: dict[bytes, PdfObject])
     return shared[key.getvalue()]
 
 
-def _helvetica(writer: PdfWriter, shared: dict[bytes, PdfObject]) -> PdfObject:
-    if b"/Helv" not in shared:
-        shared[b"/Helv"] = writer._add_object(DictionaryObject({
-            NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+def _font(writer: PdfWriter, shared: dict[bytes, PdfObject], imposition: Imposition) -> PdfObject:
+    """The marks' font, embedded: the subset of the shipped regular face that the plan's words use."""
+    if b"/Font" not in shared:
+        words = "".join(mark.text for side in imposition.sides for mark in side.marks if isinstance(mark, Label))
+        font = fonts.subset(words)
+        file = StreamObject()
+        file.set_data(font.data)
+        file = file.flate_encode()
+        file[NameObject("/Length1")] = NumberObject(len(font.data))
+        descriptor = DictionaryObject({
+            NameObject("/Type"): NameObject("/FontDescriptor"), NameObject("/FontName"): NameObject(f"/{font.name}"),
+            NameObject("/Flags"): NumberObject(32),  # non-symbolic: the codes are WinAnsiEncoding's
+            NameObject("/FontBBox"): _numbers(font.bbox), NameObject("/ItalicAngle"): NumberObject(0),
+            NameObject("/Ascent"): NumberObject(font.ascent), NameObject("/Descent"): NumberObject(font.descent),
+            NameObject("/CapHeight"): NumberObject(font.cap_height), NameObject("/StemV"): NumberObject(80),
+            NameObject("/FontFile2"): writer._add_object(file),
+        })
+        shared[b"/Font"] = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/TrueType"),
+            NameObject("/BaseFont"): NameObject(f"/{font.name}"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            NameObject("/FirstChar"): NumberObject(fonts.FIRST), NameObject("/LastChar"): NumberObject(fonts.LAST),
+            NameObject("/Widths"): ArrayObject(NumberObject(width) for width in font.widths),
+            NameObject("/FontDescriptor"): writer._add_object(descriptor),
         }))
-    return shared[b"/Helv"]
+    return shared[b"/Font"]
 
 
 def _numbers(values: Sequence[float]) -> ArrayObject:

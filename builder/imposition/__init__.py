@@ -1,9 +1,10 @@
 """Imposition as data: a layout says which source page goes where on which side of which sheet.
 
-Each layout module (saddle, onepagezine, testsheet) is a pure function from a page count and
-sizes to an `Imposition`; the PDF engine (`builder.pdf.write`) applies any of them without
-knowing which. Positions are in millimetres from the sheet's lower-left corner, as a printer
-measures them. Marks (fold ticks, staple positions, the test sheet's words) are data too.
+Each layout module (saddle, topbound, copycutfold, onepagezine, testsheet) is a pure function
+from a page count and sizes to an `Imposition`; the PDF engine (`builder.pdf.write`) applies any
+of them without knowing which. Positions are in millimetres from the sheet's lower-left corner,
+as a printer measures them. Marks (fold ticks, staple positions, the test sheet's words) are data
+too. A page larger than its place is scaled to fit it (`fit`) when the caller allows it.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from builder.paper import Size
 
 BLANKS = ("before-back", "end")
 FLIPS = ("short", "long")
-EPSILON = 0.05
-"""Millimetres a page may overrun its place: PDF producers round sizes to the point."""
+FEEDS = ("top", "bottom")
+"""Which sheet of the stack in its tray a printer takes first (manual duplex, `Imposition.fronts_backs`)."""
+SCALINGS = ("none", "down", "up")
+"""How pages meet their place: never scaled (`zine build`: a reading edition of the wrong size is
+a bug), scaled down when larger (`zine impose`'s default), or scaled to fill it either way."""
 MARK_GAP, MARK_LENGTH, MARK_ROOM = 2.0, 5.0, 5.0
 """A tick starts 2 mm off the pages and is up to 5 mm long; it needs a margin of 5 mm."""
 
@@ -54,7 +58,7 @@ class Line:
 
 @dataclass(frozen=True)
 class Label:
-    """Words printed on the sheet, in Helvetica: their baseline starts at x, y."""
+    """Words printed on the sheet (in an embedded font, builder.fonts): their baseline starts at x, y."""
 
     text: str
     x: float
@@ -88,7 +92,7 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Imposition:
-    """A complete plan: the sheet size, the page size, and every sheet in printing order."""
+    """A complete plan: the sheet size, the page size (once scaled), and every sheet in printing order."""
 
     sheet: Size
     page: Size
@@ -99,6 +103,10 @@ class Imposition:
     """Booklets folded separately and bound together (1 for a single booklet)."""
     flip: str = "short"
     """The duplex edge the backs are laid out for (FLIPS); meaningless when printed one-sided."""
+    scale: float = 1.0
+    """What the source pages are scaled by to take their place: `page` is their size once scaled."""
+    binding: str = "side"
+    """Which edge of the folded booklet the fold is: "side" (turned like a book) or "top" (like a calendar)."""
 
     @property
     def sides(self) -> tuple[Side, ...]:
@@ -114,14 +122,18 @@ class Imposition:
         """Page positions on all sides, blanks included."""
         return sum(len(side.slots) for side in self.sides)
 
-    def fronts_backs(self) -> tuple[tuple[Side, ...], tuple[Side, ...]]:
-        """Sides for manual duplex: every front in order, then every back, last sheet first.
+    def fronts_backs(self, feed: str = "top") -> tuple[tuple[Side, ...], tuple[Side, ...]]:
+        """Sides for manual duplex: every front in order, then every back in the order `feed` needs.
 
-        Most printers stack their output face down, first sheet at the bottom: put the stack
-        back in the tray as it is, turned over, and the last sheet is fed first.
+        Most printers stack their output face down, first sheet at the bottom. Put back in the
+        tray as it came out, turned over, the stack has the last sheet on top: a tray that feeds
+        the top sheet first ("top") needs the backs last sheet first, one that feeds the bottom
+        sheet first ("bottom") needs them first sheet first.
         """
-        return (tuple(sheet.front for sheet in self.sheets),
-                tuple(sheet.back for sheet in reversed(self.sheets) if sheet.back is not None))
+        if feed not in FEEDS:
+            raise BuildError(None, f"--fronts-backs must be one of {', '.join(FEEDS)}, not {feed!r}")
+        backs = [sheet.back for sheet in self.sheets if sheet.back is not None]
+        return tuple(sheet.front for sheet in self.sheets), tuple(backs[::-1] if feed == "top" else backs)
 
 
 def padded(pages: int, multiple: int, blanks: str) -> tuple[tuple[int | None, ...], tuple[int, ...]]:
@@ -185,6 +197,19 @@ def ticks(slots: Iterable[Slot], page: Size, sheet: Size, *, xs: Iterable[float]
                                          Line(right + MARK_GAP, y, right + MARK_GAP + size, y))])
 
 
-def fits(page: Size, room: Size) -> bool:
-    """Whether a page fits in a room without scaling (pages are never scaled)."""
-    return page.width <= room.width + EPSILON and page.height <= room.height + EPSILON
+def fit(page: Size, room: Size, scaling: str, place: str) -> tuple[Size, float]:
+    """The size a page takes in `room` (its place on the sheet, which `place` names), and the
+    factor it is scaled by to get there.
+
+    A page within paper.TOLERANCE of its room is taken as it is (producers round sizes); a larger
+    one is scaled down to fit unless `scaling` is "none", which refuses it; a smaller one keeps
+    its size unless `scaling` is "up".
+    """
+    if scaling not in SCALINGS:
+        raise BuildError(None, f"scaling must be one of {', '.join(SCALINGS)}, not {scaling!r}")
+    factor = min(room.width / page.width, room.height / page.height)
+    if page.within(room) and (factor <= 1 or scaling != "up"):
+        return page, 1.0
+    if scaling == "none" and factor < 1:
+        raise BuildError(None, f"pages of {page} do not fit {place} at 100 %: choose a larger --sheet")
+    return page.scaled(factor), factor

@@ -13,29 +13,29 @@ edge: impose with `flip="short"`, which turns every back side 180°.
 from __future__ import annotations
 
 from builder.errors import BuildError
-from builder.imposition import FLIPS, Imposition, Sheet, Side, Slot, fits, saddle, turned
+from builder.imposition import FLIPS, Imposition, Sheet, Side, Slot, saddle, turned
 from builder.paper import Size
 
 COPIES = 2
 """Copies of the booklet on each side of a sheet."""
+SHEET, FLIP, BINDING = "portrait", "long", "side"
+"""The way up of the sheet, the duplex edge and the fold of the folded booklet (the test sheet's words)."""
 
 
 def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", flip: str = "long",
-           creep: float = 0.0) -> Imposition:
+           creep: float = 0.0, scaling: str = "none") -> Imposition:
     """Impose `pages` pages of size `page` (mm) two spreads to a side of `sheet` (portrait).
 
     Each half of the sheet (sheet height / 2) is a saddle sheet of its own, laid out by
-    `saddle.layout`; `creep` (mm of paper thickness) and `blanks` mean what they mean there.
-    Raises BuildError when a spread (two pages side by side) does not fit half the sheet.
+    `saddle.layout`; `creep` (mm of paper thickness), `blanks` and `scaling` mean what they mean
+    there: a page larger than a quarter of the sheet is refused, or scaled to fit.
     """
     if flip not in FLIPS:
         raise BuildError(None, f"--flip must be one of {', '.join(FLIPS)}, not {flip!r}")
     sheet = sheet.portrait
     half = Size(sheet.width, sheet.height / COPIES)
-    if not fits(Size(2 * page.width, page.height), half):
-        raise BuildError(None, f"two pages of {page} do not fit side by side on half a sheet of {sheet} "
-                               "(pages are never scaled)")
-    one = saddle.layout(pages, page, half, blanks=blanks, creep=creep)
+    one = saddle.layout(pages, page, half, blanks=blanks, creep=creep, scaling=scaling)
+    page = one.page
 
     def copies(side: Side) -> Side:
         # The lower half as saddle laid it out, then the same spread raised into the upper half.
@@ -44,7 +44,7 @@ def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", 
     sheets = [Sheet(copies(s.front), copies(s.back) if s.back else None) for s in one.sheets]
     if flip == "short":
         sheets = [Sheet(s.front, turned(s.back, sheet, page) if s.back else None) for s in sheets]
-    return Imposition(sheet=sheet, page=page, sheets=tuple(sheets), blanks=one.blanks, flip=flip)
+    return Imposition(sheet=sheet, page=page, sheets=tuple(sheets), blanks=one.blanks, flip=flip, scale=one.scale)
 
 
 def _raised(slot: Slot, by: float) -> Slot:

@@ -14,8 +14,7 @@ a, a+1, a+2, a+3 and the upside-down row a−1 … a−4 (mod 8), with a = 6.
 
 from __future__ import annotations
 
-from builder.errors import BuildError
-from builder.imposition import Imposition, Line, Sheet, Side, Slot, fits, padded, ticks
+from builder.imposition import Imposition, Line, Sheet, Side, Slot, fit, padded, ticks
 from builder.paper import Size
 
 PAGES = 8
@@ -44,18 +43,17 @@ def cut(sheet: Size) -> Line:
     return Line(room.width, room.height, 3 * room.width, room.height, CUT_WIDTH)
 
 
-def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", marks: bool = False) -> Imposition:
+def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", marks: bool = False,
+           scaling: str = "none") -> Imposition:
     """Impose `pages` pages of size `page` eight to a side of `sheet` (landscape), one-sided.
 
-    Each page is centred in its panel; a page larger than the panel is an error (pages are
-    never scaled): lay the document out at the panel's size, `panel(sheet)`.
+    Each page is centred in its panel, `panel(sheet)`; `scaling` says what to do with pages larger
+    or smaller than a panel (imposition.fit): lay the document out at the panel's size to print
+    it at 100 % (A7, 74 × 105 mm, fits A4).
     """
     sheet = sheet.landscape
     room = panel(sheet)
-    if not fits(page, room):
-        raise BuildError(None, f"pages of {page} do not fit the {room} panels of a one-page zine on a sheet "
-                               f"of {sheet}: lay the document out at {room} (A7, 74 × 105 mm, fits A4) "
-                               "or choose a larger --sheet (pages are never scaled)")
+    page, scale = fit(page, room, scaling, f"the {room} panels of a one-page zine on a sheet of {sheet}")
     order, blank_positions = padded(pages, PAGES, blanks)
     dx, dy = (room.width - page.width) / 2, (room.height - page.height) / 2
     sheets = []
@@ -66,4 +64,4 @@ def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", 
         folds = ticks(slots, page, sheet, xs=(room.width, 2 * room.width, 3 * room.width),
                       ys=(room.height,)) if marks else ()
         sheets.append(Sheet(Side(slots, (cut(sheet), *folds)), None))
-    return Imposition(sheet=sheet, page=page, sheets=tuple(sheets), blanks=blank_positions)
+    return Imposition(sheet=sheet, page=page, sheets=tuple(sheets), blanks=blank_positions, scale=scale)

@@ -5,13 +5,26 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 
-from builder.imposition import Imposition, onepagezine, saddle
+from types import ModuleType
 
-LAYOUTS: dict[str, Callable[..., Imposition]] = {
-    "saddle": saddle.layout,
-    "onepagezine": onepagezine.layout,
+from builder.imposition import Imposition, copycutfold, onepagezine, saddle, topbound
+from builder.paper import Size
+
+MODULES: dict[str, ModuleType] = {
+    "saddle": saddle,
+    "topbound": topbound,
+    "copycutfold": copycutfold,
+    "onepagezine": onepagezine,
 }
+"""The layout modules by name: each has a `layout` function, and SHEET, FLIP and BINDING if printed duplex."""
+LAYOUTS: dict[str, Callable[..., Imposition]] = {name: module.layout for name, module in MODULES.items()}
 """Each function takes (pages, page size, sheet size) and keyword-only options."""
+
+
+def default(page: Size) -> str:
+    """The layout of a document whose user named none: a booklet, bound on the top edge when its
+    pages are landscape (two stacked on a portrait side fit better than side by side)."""
+    return "topbound" if page.is_landscape else "saddle"
 
 
 def options(name: str) -> frozenset[str]:

@@ -1,51 +1,72 @@
 """The duplex test sheet: one sheet whose back tells, in words, which flip setting the copier used.
 
 How to print: copy both sides of it once, recto-verso, at 100 %, with the setting you mean to
-use for the booklet. Turn the copy over like the page of a book (around its left or right
-edge) and read the back: the upright message says the setting is right; if the back is upside
-down, its own message (printed upside down) says what to change. Drivers name the settings
-inconsistently (FACTS.md §3), so the sheet names both, in French and in English.
+use for the booklet. Turn the copy over the way the booklet's pages turn (like a book page,
+about its left or right edge; or like a calendar page, about its top edge, for a booklet bound
+on its top) and read the back: the upright message says the setting is right; if the back is
+upside down, its own message (printed upside down) says what to change. Drivers name the
+settings inconsistently (FACTS.md §3), so the sheet names both, in French and in English.
+
+Each duplex layout has its own sheet: the way up of its paper, the edge its backs are laid out
+to flip on, and the way its pages turn (the module's SHEET, FLIP and BINDING).
 """
 
 from __future__ import annotations
 
-from builder.imposition import Imposition, Label, Line, Mark, Sheet, Side, turned
+from builder.imposition import FLIPS, Imposition, Label, Line, Mark, Sheet, Side, turned
 from builder.paper import Size
 
-# French first: the collectives who copy the zines read French; English follows, smaller.
-FRONT = (
-    (28, "FEUILLE D’ESSAI : RECTO  /  TEST SHEET: FRONT"),
-    (13, "1. Photocopiez cette feuille recto-verso, à 100 %, avec le réglage prévu pour le livret."),
-    (13, "2. Retournez la copie comme la page d’un livre, autour de son bord gauche ou droit."),
-    (13, "3. Lisez le verso : il dit si le réglage convient aux livrets."),
-    (11, "1. Copy this sheet recto-verso (duplex), at 100 %, with the setting you mean to use."),
-    (11, "2. Turn the copy over like the page of a book, around its left or right edge."),
-    (11, "3. Read the back: it says whether the setting is right for zine booklets."),
-)
-RIGHT = (
-    (26, "VERSO À L’ENDROIT : LE RÉGLAGE EST BON"),
-    (13, "La machine retourne sur le bord COURT, comme il faut pour les livrets (« retourner sur le bord court »)."),
-    (11, "Back upright: the setting is right, the copier flips on the SHORT edge (zine impose --flip short)."),
-    (11, "La flèche de ce côté est derrière celle du recto et pointe dans le même sens / the arrows agree."),
-)
-WRONG = (
-    (26, "VERSO À L’ENVERS : CHANGEZ LE RÉGLAGE"),
-    (13, "La machine a retourné sur le bord LONG. Choisissez « retourner sur le bord court »,"),
-    (13, "ou imposez avec zine impose --flip long (chaque verso tourné), puis gardez ce réglage."),
-    (11, "Back upside down: the copier flipped on the LONG edge; set it to the SHORT edge, or use --flip long."),
-)
+TITLE = "Feuille d’essai recto-verso / Duplex test sheet"
+LANG = "fr"
+"""The sheet's language: French first (the collectives who copy the zines read French), English after."""
+EDGES = {"short": ("COURT", "court", "SHORT"), "long": ("LONG", "long", "LONG")}
+"""Each edge in French capitals, in French, in English capitals."""
+TURNS = {"side": ("comme la page d’un livre (bord gauche ou droit)", "like a book page (left or right edge)"),
+         "top": ("comme une page de calendrier (par le haut)", "like a calendar page (about its top edge)")}
 
 
-def layout(sheet: Size) -> Imposition:
-    """One landscape sheet, front and back, with words and arrows and no source pages."""
-    sheet = sheet.landscape
+def layout(sheet: Size, *, way: str = "landscape", flip: str = "short", binding: str = "side") -> Imposition:
+    """One sheet, `way` up, front and back, with words and arrows and no source pages: right when the
+    copier flips on the `flip` edge and the copy is turned over as a `binding` booklet's pages turn."""
+    sheet = sheet.portrait if way == "portrait" else sheet.landscape
+    other = next(edge for edge in FLIPS if edge != flip)
+    (caps, word, english), (other_caps, _, other_english) = EDGES[flip], EDGES[other]
+    turn, turn_english = TURNS[binding]
+    front_words = (
+        (26, "FEUILLE D’ESSAI : RECTO"), (16, "TEST SHEET: FRONT"),
+        (13, "1. Photocopiez cette feuille recto-verso, à 100 %,"),
+        (13, "    avec le réglage prévu pour le livret."),
+        (13, f"2. Retournez la copie {turn}."),
+        (13, "3. Lisez le verso : il dit si le réglage est le bon."),
+        (11, "Copy this sheet duplex, at 100 %, with the setting you mean to use;"),
+        (11, f"turn the copy over {turn_english}, and read the back."),
+    )
+    right = (
+        (24, "VERSO À L’ENDROIT :"), (24, "LE RÉGLAGE EST BON"),
+        (13, f"La machine retourne sur le bord {caps}, comme il faut"),
+        (13, f"pour ce livret (« retourner sur le bord {word} »)."),
+        (11, f"Back upright: the setting is right, the copier flips on the"),
+        (11, f"{english} edge (zine impose --flip {flip}). The arrows agree."),
+    )
+    wrong = (
+        (24, "VERSO À L’ENVERS :"), (24, "CHANGEZ LE RÉGLAGE"),
+        (13, f"La machine a retourné sur le bord {other_caps}. Choisissez"),
+        (13, f"« retourner sur le bord {word} », ou imposez avec"),
+        (13, f"zine impose --flip {other} (chaque verso tourné)."),
+        (11, f"Back upside down: the copier flipped on the {other_english} edge;"),
+        (11, f"set it to the {english} edge, or impose with --flip {other}."),
+    )
     arrow_x = sheet.width - 25
-    front = _lines(FRONT, 20, sheet.height - 35) + _arrow(arrow_x, sheet.height / 2, "TOP / HAUT") + _ruler(20, 30)
-    # Turned like a book page, the back's left edge is behind the front's right edge.
-    back = (_lines(RIGHT, 45, sheet.height / 2 - 25)
-            + turned(Side((), _lines(WRONG, 45, sheet.height / 2 - 25)), sheet, sheet).marks
-            + _arrow(sheet.width - arrow_x, sheet.height / 2, "TOP / HAUT"))
-    return Imposition(sheet=sheet, page=sheet, sheets=(Sheet(Side((), front), Side((), back)),), blanks=())
+    front = (_lines(front_words, 20, sheet.height - 30) + _arrow(arrow_x, sheet.height / 2, "TOP / HAUT")
+             + _ruler(20, 30))
+    # Turned over, the back's left edge is behind the front's right edge (about a vertical axis)
+    # or its top behind the front's bottom (about a horizontal one): the arrow stays behind the arrow.
+    arrow_back = (sheet.width - arrow_x, sheet.height / 2) if binding == "side" else (arrow_x, sheet.height / 2)
+    back = (_lines(right, 45, sheet.height / 2 - 12)
+            + turned(Side((), _lines(wrong, 45, sheet.height / 2 - 12)), sheet, sheet).marks
+            + _arrow(*arrow_back, "TOP / HAUT"))
+    return Imposition(sheet=sheet, page=sheet, sheets=(Sheet(Side((), front), Side((), back)),), blanks=(),
+                      flip=flip, binding=binding)
 
 
 def _lines(lines: tuple[tuple[int, str], ...], x: float, top: float) -> tuple[Mark, ...]:
@@ -63,8 +84,8 @@ def _arrow(x: float, y: float, word: str) -> tuple[Mark, ...]:
             Label(word, x - 10, y - 38, 10))
 
 
-
 def _ruler(x: float, y: float) -> tuple[Mark, ...]:
     """A 100 mm line to measure: copiers set to « ajuster à la page » shrink it."""
     return (Line(x, y, x + 100, y, 1), Line(x, y - 3, x, y + 3, 1), Line(x + 100, y - 3, x + 100, y + 3, 1),
-            Label("Cette ligne mesure 100 mm à 100 % / This line is 100 mm long when copied at 100 %", x, y + 6, 10))
+            Label("Cette ligne mesure 100 mm à 100 % / This line is 100 mm long when copied at 100 %",
+                  x, y + 6, 10))

@@ -29,13 +29,8 @@ class Expectation:
     """Printed recto-verso as a booklet: the number of sides must be even."""
 
     def fits(self, size: Size) -> bool:
-        """Whether pages of `size` are the expected size, within SIZE_TOLERANCE_MM each way."""
-        return abs(size.width - self.size.width) <= SIZE_TOLERANCE_MM and \
-            abs(size.height - self.size.height) <= SIZE_TOLERANCE_MM
-
-
-SIZE_TOLERANCE_MM = 1.0
-"""Sizes within this of the expected one count as equal (producers round to the point)."""
+        """Whether pages of `size` are the expected size, within paper.TOLERANCE each way."""
+        return size.near(self.size)
 
 
 def expectations(format: Format) -> dict[str, Expectation]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from pypdf import PdfReader
 
+from builder.errors import ENCRYPTED, unreadable
 from builder.model import Finding
 from builder.paper import METADATA_KEY, Size
 from builder.preflight import Expectation, expectation_for, ink, text
@@ -22,15 +23,20 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
-        reason = "encrypted: remove the password first" if "password" in str(error).lower() else \
-            f"not a readable PDF ({error})"
+        # The words `zine impose` uses: both open what viewers open (an empty user password too).
+        reason = ENCRYPTED if "password" in str(error).lower() else unreadable(str(error))
         return [Finding(path, None, "error", reason)]
     findings: list[Finding] = []
     used: dict[str, text.Font] = {}
     sizes: dict[Size, list[int]] = {}
     try:
-        for number, page in enumerate(document, start=1):
-            # One unreadable page must not hide what the others have to say.
+        for number in range(1, len(document) + 1):
+            # One unreadable page must not hide what the others have to say: loading it may fail too.
+            try:
+                page = document[number - 1]
+            except Exception as error:  # noqa: BLE001 — pdfium refuses a page it cannot parse
+                findings.append(Finding(path, number, "error", f"could not be read ({error})"))
+                continue
             try:
                 width, height = page.get_size()
                 sizes.setdefault(Size.from_points(width, height), []).append(number)

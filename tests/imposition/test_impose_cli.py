@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from builder.cli import main
-from conftest import ROOT, half_texts, make_pdf, markers, run
+from conftest import ROOT, grid_texts, half_texts, make_pdf, markers, page_texts, run
 
 
 @pytest.fixture
@@ -63,6 +63,71 @@ def test_fronts_backs(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "print out-fronts.pdf at 100 %" in out and "print out-backs.pdf" in out
 
 
+def test_an_a4_document_becomes_an_a5_booklet_and_says_the_scale(here: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    make_pdf(here / "a4.pdf", 6, (210.26, 297.04))  # Google Docs' A4
+    code, out, err = run(capsys, "impose", "a4.pdf", "-o", "out.pdf")
+    assert (code, err) == (0, "")
+    assert "pages scaled down to 70.6 % to fit their place (210.26 × 297.04 mm to 148.5 × 209.8 mm): " \
+           "10 pt text prints at 7.1 pt" in out.splitlines()
+    assert "wrote out.pdf: 4 sides of 297 × 210 mm" in out
+    assert markers(half_texts(here / "out.pdf"))[0] == (6, 1)
+    code, _, err = run(capsys, "impose", "a4.pdf", "-o", "out.pdf", "--no-scale")
+    assert code == 1 and "do not fit the 148.5 × 210 mm halves of a sheet of 297 × 210 mm at 100 %" in err
+
+
+def test_smaller_pages_stay_at_100_unless_scale_up(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_pdf(here / "a6.pdf", 4, (105, 148))
+    code, out, _ = run(capsys, "impose", "a6.pdf", "-o", "out.pdf")
+    assert code == 0 and "scaled" not in out
+    code, out, _ = run(capsys, "impose", "a6.pdf", "-o", "out.pdf", "--scale-up")
+    assert code == 0 and "pages scaled up to 141 % to fit their place" in out
+    make_pdf(here / "tiny.pdf", 2, (4, 4))
+    code, out, _ = run(capsys, "impose", "tiny.pdf", "-o", "out.pdf")
+    assert code == 0 and "warning: pages of 4 × 4 mm are very small" in out
+
+
+def test_landscape_pages_are_bound_on_their_top_edge(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_pdf(here / "wide.pdf", 8, (297, 210))
+    code, out, _ = run(capsys, "impose", "wide.pdf", "-o", "out.pdf")
+    assert code == 0
+    assert "wrote out.pdf: 4 sides of 210 × 297 mm" in out
+    assert "topbound layout, bound on the top edge (the pages are landscape)" in out
+    assert "print recto-verso at 100 %, flip on the short edge (« bord court »)" in out
+    # the back cover above the fold, page 1 below it, both upright
+    assert [[int(t.split("P")[1][:2]) for t in side] for side in grid_texts(here / "out.pdf", columns=1, rows=2)][:2] \
+        == [[1, 8], [7, 2]]
+    code, out, _ = run(capsys, "impose", "wide.pdf", "-o", "out.pdf", "--layout", "saddle")
+    assert code == 0 and "4 sides of 297 × 210 mm" in out and "pages scaled down to 50 %" in out
+
+
+def test_copycutfold_two_copies_a_side(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "impose", "in.pdf", "-o", "out.pdf", "--layout", "copycutfold")
+    assert code == 0
+    assert "wrote out.pdf: 8 sides of 210 × 297 mm" in out and "flip on the long edge" in out
+    first = grid_texts(here / "out.pdf", columns=2, rows=2)[0]
+    assert [int(t.split("P")[1][:2]) for t in first] == [14, 1, 14, 1], "the same spread in both halves"
+
+
+def test_fronts_backs_for_either_tray(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "impose", "in.pdf", "-o", "out.pdf", "--fronts-backs", "bottom")
+    assert code == 0
+    assert markers(half_texts(here / "out-backs.pdf")) == [(2, None), (4, 13), (6, 11), (8, 9)]
+    assert "it starts with the first sheet's back, for a tray that feeds the bottom sheet of the stack first" in out
+    assert "(one that feeds the top sheet first: --fronts-backs top)" in out
+
+
+@pytest.mark.parametrize(("layout", "size", "right"), [
+    ([], "297 × 210 mm", "sur le bord COURT"), (["--layout", "topbound"], "210 × 297 mm", "sur le bord COURT"),
+    (["--layout", "copycutfold"], "210 × 297 mm", "sur le bord LONG"),
+])
+def test_each_duplex_layout_has_a_test_sheet(here: Path, capsys: pytest.CaptureFixture[str], layout: list[str],
+                                             size: str, right: str) -> None:
+    code, out, _ = run(capsys, "impose", "--test-sheet", "-o", "test.pdf", *layout)
+    assert code == 0 and out.startswith(f"wrote test.pdf: 2 sides of {size}")
+    assert right in page_texts(here / "test.pdf")[1]
+
+
 def test_test_sheet(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "impose", "--test-sheet", "-o", "test.pdf", "--sheet", "letter")
     assert code == 0
@@ -73,10 +138,11 @@ def test_test_sheet(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (["missing.pdf", "-o", "out.pdf"], "missing.pdf: no such file"),
     (["mixed.pdf", "-o", "out.pdf"], "mixed.pdf: page 2 is 148 × 200 mm, unlike page 1 (148 × 210 mm)"),
     (["broken.pdf", "-o", "out.pdf"], "broken.pdf: not a readable PDF"),
-    (["in.pdf", "-o", "out.pdf", "--layout", "onepagezine"], "do not fit the 74.25 × 105 mm panels"),
+    (["in.pdf", "-o", "out.pdf", "--layout", "onepagezine", "--no-scale"], "do not fit the 74.25 × 105 mm panels"),
     (["mini.pdf", "-o", "out.pdf", "--layout", "onepagezine", "--creep", "0.1"],
      "error: --creep does not apply to --layout onepagezine"),
     (["mini.pdf", "-o", "out.pdf", "--layout", "onepagezine", "--fronts-backs"], "printed on one side only"),
+    (["--test-sheet", "-o", "out.pdf", "--layout", "onepagezine"], "printed on one side only"),
     (["in.pdf", "-o", "out.pdf", "--marks"], "no room for --marks: the pages come 0 mm from the sheet's edge"),
     (["in.pdf", "-o", "out.pdf", "--creep", "3"], "--creep is a paper thickness in mm, from 0 to 1"),
     (["in.pdf", "-o", "out.pdf", "--sheets-per-section", "0"], "--sheets-per-section must be at least 1"),
@@ -101,6 +167,7 @@ def test_errors_exit_1_and_keep_the_old_output(here: Path, capsys: pytest.Captur
 @pytest.mark.parametrize("argv", [
     ["in.pdf"], ["in.pdf", "-o", "o.pdf", "--sheet", "A9"], ["in.pdf", "-o", "o.pdf", "--flip", "sideways"],
     ["in.pdf", "-o", "o.pdf", "--layout", "perfect"], ["in.pdf", "-o", "o.pdf", "--creep", "thin"],
+    ["in.pdf", "-o", "o.pdf", "--no-scale", "--scale-up"], ["in.pdf", "-o", "o.pdf", "--fronts-backs", "middle"],
 ])
 def test_bad_usage_exits_2(here: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:

@@ -7,7 +7,8 @@ from hypothesis import given, settings, strategies as st
 
 from builder.errors import BuildError
 from builder.imposition import (
-    Imposition, Label, Line, Side, copycutfold, onepagezine, padded, placed, registry, saddle, testsheet, turned,
+    Imposition, Label, Line, Side, copycutfold, fit, onepagezine, padded, placed, registry, saddle, testsheet,
+    topbound, turned,
 )
 from builder.paper import A3, A4, A5, A6, LETTER, Size
 
@@ -169,7 +170,7 @@ def test_copycutfold_creep_moves_inner_sheets_toward_the_spine() -> None:
 
 
 @pytest.mark.parametrize(("call", "message"), [
-    (lambda: copycutfold.layout(8, A5, A4), "do not fit side by side on half a sheet of 210 × 297 mm"),
+    (lambda: copycutfold.layout(8, A5, A4), "do not fit the 105 × 148.5 mm halves of a sheet of 210 × 148.5 mm"),
     (lambda: copycutfold.layout(8, A6, A4, flip="sideways"), "--flip must be one of short, long"),
     (lambda: copycutfold.layout(0, A6, A4), "no pages"),
 ])
@@ -188,6 +189,69 @@ def test_pages_touch_the_spine_and_are_centred() -> None:
     small = saddle.layout(4, A6, A4)
     left, right = sorted(small.sheets[0].front.slots, key=lambda s: s.x)
     assert (left.x, left.y, right.x) == pytest.approx((148.5 - 105, 31, 148.5))
+
+
+# Scaling to fit (FACTS.md §3) ---------------------------------------------------------------------
+
+HALF_A4 = Size(148.5, 210)
+
+
+@pytest.mark.parametrize(("page", "scaling", "factor"), [
+    (A4, "down", 210 / 297),                            # A4 into an A5 place: about 0.707
+    (LETTER, "down", 148.5 / 215.9),                    # US letter: about 0.688
+    (Size(210.26, 297.04), "down", 148.5 / 210.26),     # Google Docs' A4
+    (A5, "down", 1), (A5, "none", 1), (A5, "up", 1),    # a page that fits stays as it is
+    (Size(148.9, 210.8), "none", 1),                    # within a millimetre of its place: producer rounding
+    (A6, "down", 1), (A6, "none", 1),                   # smaller pages are never enlarged…
+    (A6, "up", 148.5 / 105),                            # …unless asked
+])
+def test_pages_are_scaled_to_fit_their_place(page: Size, scaling: str, factor: float) -> None:
+    size, scale = fit(page, HALF_A4, scaling, "half a sheet")
+    assert scale == pytest.approx(factor)
+    assert (size.width, size.height) == pytest.approx((page.width * factor, page.height * factor))
+    assert size.within(HALF_A4)
+
+
+def test_a_page_larger_than_its_place_is_refused_without_scaling() -> None:
+    with pytest.raises(BuildError, match=r"pages of 210 × 297 mm do not fit half a sheet at 100 %"):
+        fit(A4, HALF_A4, "none", "half a sheet")
+
+
+def test_scaled_pages_fill_their_place_against_the_spine() -> None:
+    plan = saddle.layout(4, A4, A4, scaling="down")
+    assert plan.scale == pytest.approx(0.7071, abs=1e-4)
+    assert (plan.page.width, plan.page.height) == pytest.approx((148.5, 210), abs=0.02)
+    left, right = sorted(plan.sheets[0].front.slots, key=lambda s: s.x)
+    assert (left.x + plan.page.width, right.x, left.y) == pytest.approx((148.5, 148.5, 0))
+    letter = saddle.layout(4, LETTER, A4, scaling="down")
+    left, right = sorted(letter.sheets[0].front.slots, key=lambda s: s.x)
+    assert letter.page.width == pytest.approx(148.5) and left.y == pytest.approx((210 - letter.page.height) / 2)
+    assert copycutfold.layout(4, A5, A4, scaling="down").scale == pytest.approx(min(105 / 148, 148.5 / 210))
+    assert onepagezine.layout(8, A4, A4, scaling="down").scale == pytest.approx(min(74.25 / 210, 105 / 297))
+
+
+# Bound on the top edge ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("pages", range(1, 41))
+def test_topbound_is_saddle_order_one_page_above_the_other(pages: int) -> None:
+    plan = topbound.layout(pages, A5.landscape, A4)
+    assert plan.sheet == A4 and plan.binding == "top" and plan.flip == "short"
+    # the verso (the saddle table's left page) above the fold, the recto below it
+    assert [numbers(side) for side in plan.sides] == saddle_table(pages)
+    for side in plan.sides:
+        upper, lower = sorted(side.slots, key=lambda s: -s.y)
+        assert (upper.y, lower.y + A5.landscape.height) == pytest.approx((148.5, 148.5)), "against the fold"
+        assert upper.x == lower.x == pytest.approx(0) and upper.rotation == lower.rotation == 0
+
+
+def test_topbound_scales_creeps_and_turns_backs_like_saddle() -> None:
+    plan = topbound.layout(8, A4.landscape, A4, scaling="down", creep=0.2, flip="long", marks=False)
+    assert (plan.page.width, plan.page.height, plan.scale) == pytest.approx((210, 148.5, 0.7071), abs=0.02)
+    inner = sorted(plan.sheets[1].front.slots, key=lambda s: -s.y)
+    assert (inner[0].y, inner[1].y + plan.page.height) == pytest.approx((148.5 - 0.2, 148.5 + 0.2)), "toward the fold"
+    assert [s.rotation for s in plan.sheets[0].back.slots] == [180, 180]  # type: ignore[union-attr]
+    marked = topbound.layout(8, A6.landscape, A4, marks=True).sheets[0].front.marks
+    assert any(isinstance(m, Line) and m.y0 == m.y1 == pytest.approx(148.5) for m in marked), "fold ticks"
 
 
 def test_long_edge_flip_turns_the_backs() -> None:
@@ -339,11 +403,15 @@ def test_onepagezine_properties(pages: int, blanks: str) -> None:
 
 # Manual duplex, test sheet, sizes, registry ---------------------------------------------------
 
-def test_fronts_then_backs_last_sheet_first() -> None:
+def test_fronts_then_backs_in_the_order_of_the_tray() -> None:
     plan = saddle.layout(12, A5, A4)
     fronts, backs = plan.fronts_backs()
     assert [numbers(s) for s in fronts] == [(12, 1), (10, 3), (8, 5)]
-    assert [numbers(s) for s in backs] == [(6, 7), (4, 9), (2, 11)]
+    assert [numbers(s) for s in backs] == [(6, 7), (4, 9), (2, 11)], "a tray feeding the top sheet: last first"
+    assert plan.fronts_backs("top") == (fronts, backs)
+    assert [numbers(s) for s in plan.fronts_backs("bottom")[1]] == [(2, 11), (4, 9), (6, 7)]
+    with pytest.raises(BuildError, match="--fronts-backs must be one of top, bottom"):
+        plan.fronts_backs("middle")
 
 
 @given(st.integers(1, 40), st.floats(0, 0.3))
@@ -353,6 +421,21 @@ def test_turning_twice_changes_nothing(pages: int, creep: float) -> None:
         assert [(s.page, round(s.x, 6), round(s.y, 6), s.rotation, s.clip and tuple(round(v, 6) for v in s.clip))
                 for s in twice.slots] == [(s.page, round(s.x, 6), round(s.y, 6), s.rotation, s.clip)
                                           for s in side.slots]
+
+
+@pytest.mark.parametrize(("module", "way", "right", "wrong"), [
+    (saddle, A4.landscape, "sur le bord COURT", "--flip long"),
+    (topbound, A4, "sur le bord COURT", "--flip long"),
+    (copycutfold, A4, "sur le bord LONG", "--flip short"),
+])
+def test_each_layout_has_its_test_sheet(module, way: Size, right: str, wrong: str) -> None:  # type: ignore[no-untyped-def]
+    plan = testsheet.layout(A4, way=module.SHEET, flip=module.FLIP, binding=module.BINDING)
+    assert plan.sheet == way and plan.flip == module.FLIP
+    back = [m for m in plan.sheets[0].back.marks if isinstance(m, Label)]  # type: ignore[union-attr]
+    assert any(right in m.text and m.rotation == 0 for m in back)
+    assert any(wrong in m.text and m.rotation == 180 for m in back)
+    front = " ".join(m.text for m in plan.sheets[0].front.marks if isinstance(m, Label))
+    assert ("calendrier" in front) is (module.BINDING == "top")
 
 
 def test_test_sheet_speaks_on_both_sides() -> None:
@@ -370,9 +453,13 @@ def test_test_sheet_speaks_on_both_sides() -> None:
 
 
 def test_registry_knows_each_layouts_options() -> None:
-    assert set(registry.LAYOUTS) == {"saddle", "onepagezine"}
-    assert registry.options("saddle") == {"blanks", "flip", "creep", "marks", "sheets_per_section"}
-    assert registry.options("onepagezine") == {"blanks", "marks"}
+    assert set(registry.LAYOUTS) == {"saddle", "topbound", "copycutfold", "onepagezine"}
+    assert registry.options("saddle") == registry.options("topbound") == {
+        "blanks", "flip", "creep", "marks", "sheets_per_section", "scaling"}
+    assert registry.options("copycutfold") == {"blanks", "flip", "creep", "scaling"}
+    assert registry.options("onepagezine") == {"blanks", "marks", "scaling"}
+    assert (registry.default(A5), registry.default(A5.landscape), registry.default(Size(210.5, 210))) == (
+        "saddle", "topbound", "saddle")
 
 
 def test_size_from_points() -> None:

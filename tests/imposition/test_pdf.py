@@ -7,6 +7,7 @@ import io
 import random
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from PIL import ImageChops
@@ -119,10 +120,9 @@ def test_several_content_streams_are_joined(tmp_path: Path) -> None:
 
 # Errors -----------------------------------------------------------------------------------------
 
-def encrypted(path: Path) -> Path:
-    writer = PdfWriter(clone_from=make_pdf(path.with_name("plain.pdf"), 4))
-    writer.encrypt("secret", algorithm="RC4-128")
-    writer.write(path)
+def encrypted(path: Path, user: str = "secret", owner: str = "owner") -> Path:
+    with pikepdf.open(make_pdf(path.with_name("plain.pdf"), 4)) as plain:
+        plain.save(path, encryption=pikepdf.Encryption(user=user, owner=owner, R=4))
     return path
 
 
@@ -146,8 +146,8 @@ def no_pages(path: Path) -> Path:
     (lambda p: (p.write_text("hello, I am a text file\n"), p)[1], "in.pdf: not a readable PDF"),
     (truncated, "in.pdf: not a readable PDF"),
     (encrypted, "in.pdf: the PDF is encrypted"),
-    # AES-256 with an empty user password, made by qpdf: pypdf needs `cryptography` even to open it
-    (lambda p: (p.write_bytes((DATA / "aes256-owner-only.pdf").read_bytes()), p)[1], "in.pdf: the PDF is encrypted"),
+    # a user password, and an empty owner password: qpdf would open it, no viewer does
+    (lambda p: encrypted(p, user="secret", owner=""), "in.pdf: the PDF is encrypted"),
     (no_pages, "in.pdf: the PDF has no pages"),
     (lambda p: (p.mkdir(), p)[1], "in.pdf: is a folder, not a PDF"),
 ])
@@ -157,6 +157,118 @@ def test_bad_inputs_are_named(tmp_path: Path, make, message: str) -> None:  # ty
         pdf.write(pdf.open_source(path), saddle.layout(8, A5, A4))
     assert str(error.value).startswith(str(tmp_path / message.split(":")[0]))
     assert message.split(": ", 1)[1] in str(error.value)
+
+
+# What viewers read, pypdf reads ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", ["made", "aes256"])
+def test_a_file_with_an_empty_user_password_is_read(tmp_path: Path, source: str) -> None:
+    """Every viewer opens it without asking: so does zine impose (RC4 from pikepdf; AES-256 from qpdf)."""
+    path = encrypted(tmp_path / "in.pdf", user="") if source == "made" else DATA / "aes256-owner-only.pdf"
+    opened = pdf.open_source(path)
+    out = tmp_path / "out.pdf"
+    out.write_bytes(pdf.write(opened, saddle.layout(opened.pages, opened.size, A4, scaling="down")))
+    assert pdfium.PdfDocument(out)[0].get_textpage().get_text_bounded().strip() != ""
+
+
+def test_a_broken_cross_reference_table_is_rebuilt_with_a_note(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "in.pdf", 4)
+    data = path.read_bytes()
+    at = data.rindex(b"startxref") + len(b"startxref\n")
+    path.write_bytes(data[:at] + b"999" + data[at:].lstrip(b"0123456789"))  # points nowhere
+    source = pdf.open_source(path)
+    assert any(note.startswith("the PDF was damaged and read anyway (") for note in source.notes), source.notes
+    assert markers(half_texts(impose(path))) == [(4, 1), (2, 3)]
+
+
+def image_pdf(path: Path, colour_space: bytes) -> Path:
+    """An A5 page showing a black 8 × 8 image over 100 × 100 pt, its colour space written as given."""
+    pixels = b"\x00" * 64
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 419.53 595.28] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+        b"<< /Length 34 >>\nstream\nq 100 0 0 100 150 250 cm /Im1 Do Q\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace " + colour_space
+        + b" /BitsPerComponent 8 /Length 64 >>\nstream\n" + pixels + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    path.write_bytes(bytes(out))
+    return path
+
+
+def dark(path: Path) -> int:
+    """How many pixels of the first page are dark."""
+    return sum(1 for value in render(path, 0, scale=0.5).tobytes() if value < 100)
+
+
+def test_a_nul_byte_after_a_name_is_white_space_as_viewers_read_it(tmp_path: Path) -> None:
+    """pypdf reads /DeviceGray\\0 as a name of its own: written back, no viewer knows it and the
+    image vanishes (pypdf's AutoCad_Diagram.pdf does this with [/Indexed /DeviceRGB\\0 255 …])."""
+    source = image_pdf(tmp_path / "in.pdf", b"[/Indexed /DeviceGray\x00255 <" + bytes(range(256)).hex().encode() + b">]")
+    assert dark(source) > 2000, "the source shows its image"
+    out = impose(source, scaling="down")
+    assert dark(out) > 0.9 * dark(source)
+
+
+def annotated(path: Path) -> Path:
+    """A page with a printed square (Print flag, an appearance), a link and a note not printed."""
+    with pikepdf.open(make_pdf(path.with_name("plain.pdf"), 4)) as document:
+        appearance = document.make_stream(b"0 g 0 0 60 60 re f", BBox=[0, 0, 60, 60], Type=pikepdf.Name.XObject,
+                                          Subtype=pikepdf.Name.Form)
+        square = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Square, Rect=[200, 300, 260, 360],
+                                    F=4, AP=pikepdf.Dictionary(N=appearance))
+        link = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[50, 50, 150, 70], F=0)
+        note = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=[50, 90, 70, 110], F=0)
+        document.pages[0].obj.Annots = document.make_indirect(pikepdf.Array([square, link, note]))
+        document.save(path)
+    return path
+
+
+def test_annotations_that_print_are_drawn_and_the_others_named(tmp_path: Path) -> None:
+    source = pdf.open_source(annotated(tmp_path / "in.pdf"))
+    assert source.notes == ("left out 2 annotations a viewer does not print (Link, Text)",)
+    out = tmp_path / "out.pdf"
+    out.write_bytes(pdf.write(source, saddle.layout(4, A5, A4)))
+    # the square: 60 pt at (200, 300) on page 1, the right half of the first side
+    image = render(out, 0)
+    x, y = round(A4.landscape.width * MM / 2 + 230), round(A5.height * MM - 330)
+    assert image.getpixel((x, y)) < 50, "the printed annotation is on the sheet"
+    assert "/Annots" not in PdfReader(out).pages[0]
+
+
+def test_a_mixed_document_turns_its_landscape_pages(tmp_path: Path) -> None:
+    plain = PdfReader(make_pdf(tmp_path / "plain.pdf", 4))
+    wide = PdfReader(make_pdf(tmp_path / "wide.pdf", 4, (210, 148)))
+    writer = PdfWriter()
+    for page in (plain.pages[0], wide.pages[1], plain.pages[2], plain.pages[3]):
+        writer.add_page(page)
+    writer.write(tmp_path / "mixed.pdf")
+    source = pdf.open_source(tmp_path / "mixed.pdf")
+    assert (source.size, source.turned) == (A5, frozenset({1}))
+    assert source.notes == ("page 2 turned a quarter turn to fit, its top toward the left edge",)
+    out = impose(tmp_path / "mixed.pdf")
+    assert markers(half_texts(out)) == [(4, 1), (2, 3)]
+    assert direction(out, 1, "P02") == "up", "turned counter-clockwise: its top toward the left edge"
+    assert direction(out, 1, "P03") == "right"
+
+
+def test_scaled_pages_are_drawn_at_their_scale(tmp_path: Path) -> None:
+    out = impose(make_pdf(tmp_path / "in.pdf", 4, (210, 297)), scaling="down")
+    assert markers(half_texts(out)) == [(4, 1), (2, 3)]
+    # the page's frame (3 pt inside its edge) fills the right half of the sheet, 0.707 times its size
+    image = render(out, 0)
+    box = image.crop((image.width // 2, 0, image.width, image.height)).point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert box is not None
+    width, height = (box[2] - box[0]) / MM, (box[3] - box[1]) / MM
+    assert (width, height) == pytest.approx((148.5 - 6 / MM * 0.707, 210 - 6 / MM * 0.707), abs=1)
 
 
 def test_a_damaged_stream_is_a_clear_error_when_drawn(tmp_path: Path) -> None:

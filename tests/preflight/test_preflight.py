@@ -13,6 +13,7 @@ from builder import preflight
 from builder.cli import main
 from builder.model import Finding, Report
 from builder.paper import A4, A5, LETTER, MM
+from builder.errors import ENCRYPTED
 from conftest import write_pdf
 
 TEXT = b"BT /F1 12 Tf 100 300 Td (Bonjour) Tj ET"
@@ -38,9 +39,14 @@ def test_a_standard_pdf_font_not_embedded_is_only_a_warning(tmp_path: Path) -> N
     assert [m.split(":")[0] for m in messages(findings, "warning")] == ["font Helvetica is not embedded (page 1)"]
 
 
-def test_our_test_sheet_passes_the_check(tmp_path: Path) -> None:
-    assert main(["impose", "--test-sheet", "-o", str(tmp_path / "essai.pdf")]) == 0
-    assert messages(preflight.check([tmp_path / "essai.pdf"]), "error") == []
+@pytest.mark.parametrize(("layout", "sheet"), [("saddle", "A4"), ("topbound", "letter"), ("copycutfold", "A4"),
+                                               ("saddle", "A3")])
+def test_our_test_sheets_pass_the_strict_check(tmp_path: Path, layout: str, sheet: str) -> None:
+    """An embedded font (no Helvetica left to substitute), a title, a language, ink inside the margins."""
+    out = tmp_path / "essai.pdf"
+    assert main(["impose", "--test-sheet", "-o", str(out), "--layout", layout, "--sheet", sheet]) == 0
+    assert messages(preflight.check([out]), "error") + messages(preflight.check([out]), "warning") == []
+    assert main(["check", "--strict", str(out)]) == 0
 
 
 def test_rgb_colour_is_flagged(tmp_path: Path) -> None:
@@ -132,14 +138,32 @@ def test_never_raises_on_a_bad_file(tmp_path: Path) -> None:
     writer = PdfWriter(clone_from=write_pdf(tmp_path / "plain.pdf", [TEXT]))
     writer.encrypt("secret")
     writer.write(tmp_path / "locked.pdf")
-    paths = [tmp_path / name for name in ("garbage.pdf", "empty.pdf", "truncated.pdf", "locked.pdf", "absent.pdf")]
+    lost_page = write_pdf(tmp_path / "lost-page.pdf", [TEXT, TEXT])
+    # the second page of the page tree is not a page: pdfium counts it, and cannot load it
+    lost_page.write_bytes(lost_page.read_bytes().replace(b"/Kids [5 0 R 7 0 R]", b"/Kids [5 0 R 3 0 R]"))
+    paths = [tmp_path / name for name in ("garbage.pdf", "empty.pdf", "truncated.pdf", "locked.pdf", "absent.pdf",
+                                          "lost-page.pdf")]
     findings = preflight.check(paths)
     by_file = {path.name: [f.message for f in findings if f.path == path and f.severity == "error"] for path in paths}
     assert by_file["garbage.pdf"][0].startswith("not a readable PDF")
     assert by_file["empty.pdf"][0].startswith("not a readable PDF")
     assert by_file["truncated.pdf"]  # whatever a reader makes of it, it is reported
-    assert by_file["locked.pdf"] == ["encrypted: remove the password first"]
+    assert by_file["locked.pdf"] == [ENCRYPTED]
     assert by_file["absent.pdf"] == ["no such file"]
+    assert [(f.page, f.message) for f in findings if f.path == paths[-1] and f.page is not None] == [
+        (2, "could not be read (Failed to load page.)")]
+
+
+def test_check_and_impose_agree_on_what_they_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "garbage.pdf").write_text("hello, I am a text file\n")
+    writer = PdfWriter(clone_from=write_pdf(tmp_path / "plain.pdf", [TEXT]))
+    writer.encrypt("secret")
+    writer.write(tmp_path / "locked.pdf")
+    for name, words in (("garbage.pdf", "not a readable PDF ("), ("locked.pdf", ENCRYPTED)):
+        found = [f.message for f in preflight.check([tmp_path / name]) if f.severity == "error"]
+        assert main(["impose", str(tmp_path / name), "-o", str(tmp_path / "out.pdf")]) == 1
+        refusal = capsys.readouterr().err
+        assert found[0].startswith(words) and f"{name}: {words}" in refusal, (found, refusal)
 
 
 def test_fonts_not_shipped_are_flagged(sample_build: Report) -> None:
