@@ -23,7 +23,7 @@ from builder import logs
 from builder.errors import BuildError, BuildErrors, raise_all
 from builder.model import Document, Rendered
 from builder.paper import PX_PER_MM, Size
-from builder.render import diagnose, notices
+from builder.render import diagnose, notices, overflow
 from builder.project import Project
 from builder.render.sandbox import FONTS, Refused, SandboxFetcher
 
@@ -66,10 +66,12 @@ class Renderer:
         self.fetcher.clear()
         self.config.families.clear()
         problems: list[BuildError] = []
+        found = overflow.Found()
         with logs.collected("weasyprint") as records, _source_date(source_date):
             try:
                 laid_out = html.render(font_config=self.config, pdf_forms=document.forms)
-                problems = _checked(document, laid_out.pages)
+                found = overflow.look(laid_out.pages, document.name)  # nothing cut off in silence
+                problems = _checked(document, laid_out.pages) + found.errors
                 data = b"" if problems else laid_out.write_pdf(custom_metadata=True)  # the format: base.html
             except Refused:  # already recorded by the fetcher
                 data = b""
@@ -90,7 +92,9 @@ class Renderer:
                          if page._page_box.page_type.blank),
             files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
             families=frozenset(self.config.families),
-            notices=tuple(dict.fromkeys(said for said in map(notices.notice, messages) if said)))
+            notices=tuple(dict.fromkeys([*(said for said in map(notices.notice, messages) if said),
+                                         *([found.notice] if found.notice else [])])),
+            pictures=tuple(found.pictures))
 
 
 def _checked(document: Document, pages: list[Any]) -> list[BuildError]:
