@@ -52,6 +52,8 @@ class Meta:
     """The file URL of the cover picture, when the manifest names one."""
     cover_alt: str = ""
     """What the cover picture shows, in words."""
+    photos: str = "keep"
+    """"halftone": every picture with greys printed in pure black and white (manifest.PHOTOS)."""
 
 
 @dataclass(frozen=True)

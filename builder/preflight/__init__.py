@@ -34,6 +34,8 @@ class Expectation:
             abs(size.height - self.size.height) <= SIZE_TOLERANCE_MM
 
 
+GREY = "grey tint or photo"
+"""How the grey-tint warning starts (ink.py): the build adds the pictures on the page (session.py)."""
 SIZE_TOLERANCE_MM = 1.0
 """Sizes within this of the expected one count as equal (producers round to the point)."""
 

@@ -19,7 +19,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from builder import logs
+from builder import logs, resample
 from builder.errors import BuildError, BuildErrors, raise_all
 from builder.model import Document, Rendered
 from builder.paper import PX_PER_MM, Size
@@ -50,7 +50,9 @@ class Renderer:
 
     def __init__(self, project: Project) -> None:
         self.config = _Fonts()
-        self.fetcher = SandboxFetcher((project.content, project.templates), project.root, layers=project.layers)
+        # The pictures the build resampled (builder/resample.py) are served from the output's cache too.
+        self.fetcher = SandboxFetcher((project.content, project.templates, resample.cache_folder(project.output)),
+                                      project.root, layers=project.layers)
         self.fonts: dict[Path, tuple[Path, int, int]] = {}
         """Each font file this set-up has read, stamped (modification time, size) when read."""
 
