@@ -30,4 +30,4 @@ bench: $(VENV)/installed .venv-bench/installed
 	.venv-bench/bin/python -m pip install -q 'pdfimpose==2.10.0' && touch $@
 
 clean:
-	rm -rf $(VENV) .venv-bench output/*.pdf output/*.png output/preview output/html output/.staging-* build *.egg-info
+	rm -rf $(VENV) .venv-bench output/*.pdf output/*.png output/preview output/html output/.staging-* output/.pictures build *.egg-info

@@ -15,11 +15,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, without installing it
 
 import build_section  # noqa: E402  (after the path is set)
+import halftone_section  # noqa: E402
 import impose_section  # noqa: E402
+import pictures_section  # noqa: E402
 
 SECTIONS = {
     "build": build_section,
     "impose": impose_section,
+    "pictures": pictures_section,
+    "halftone": halftone_section,
 }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
-from builder import content, files, paper, words
+from builder import content, files, paper, resample, words
 from builder.errors import BuildError, raise_all
 from builder.imposition import copycutfold, onepagezine, saddle
 from builder.model import Finding, Report, Zine
@@ -47,7 +47,7 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
     started = time.perf_counter()
     with Session.reused(session, project) as session, \
             files.staging(project.output, sources=project.sources, folders=FOLDERS, record=True) as stage:
-        zine = content.load(project)
+        zine = resample.prepare(content.load(project), resample.cache_folder(project.output.resolve()))
         log(f"read {plural(len(zine.parts), 'part')} from {project.shown(project.content)}/"
             + ("" if words.known(zine.meta.lang) else f"; no words for {zine.meta.lang!r} here: the contents "
                "title, print page and letter labels are in English"))

@@ -52,6 +52,8 @@ class Meta:
     """The file URL of the cover picture, when the manifest names one."""
     cover_alt: str = ""
     """What the cover picture shows, in words."""
+    photos: str = "keep"
+    """"halftone": every picture with greys printed in pure black and white (manifest.PHOTOS)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,19 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """A picture as laid out (render/overflow.py): its page (1-based), its source file as messages
+    name it, whether it is halftoned, where it sits (x, y, width, height in mm from the page's
+    top-left corner) and its pixels across and down (0, 0 for a drawing)."""
+
+    page: int
+    name: str
+    halftone: bool
+    box: tuple[float, float, float, float]
+    pixels: tuple[int, int]
+
+
+@dataclass(frozen=True)
 class Rendered:
     """What rendering one document gave, as a value: the PDF written at `path`, its number of
     `pages` and the `size` of the first; the `blanks` the layout left (1-based page numbers: a
@@ -138,6 +153,8 @@ class Rendered:
     families: frozenset[str]
     laid_out: bool = True
     notices: tuple[str, ...] = ()
+    pictures: tuple[Placed, ...] = ()
+    """Where each picture landed (render/overflow.py): preflight's grey-tint warning names them."""
 
 
 @dataclass(frozen=True)

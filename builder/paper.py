@@ -145,6 +145,10 @@ class Format:
     page cannot hold a letter, and no facts on US window envelopes are sourced (FACTS.md §2)."""
     stylesheet: str = ""
     """A stylesheet of the templates laid over zine.css for this format (margins, type sizes), if any."""
+    text_block: Size = Size(117, 175)
+    """The text area of a reading page with the shipped stylesheets (the page less its margins, the
+    same on left and right pages): the most a picture may fill (builder/resample.py). A test lays
+    each format out and compares (tests/render/test_pictures.py)."""
 
     @property
     def booklet_sheet(self) -> Size:
@@ -164,13 +168,20 @@ class Format:
         sheet = self.sheet.landscape
         return Size(sheet.width / 4, sheet.height / 2)
 
+    @property
+    def minizine_text_block(self) -> Size:
+        """The text area of a mini-zine page with the shipped minizine.css (margins 7, 10, 15, 10 mm)."""
+        page = self.minizine_page
+        return Size(round(page.width - 20, 2), round(page.height - 22, 2))
+
 
 ZINE_FORMATS: dict[str, Format] = {
-    "A5": Format("A5", page=A5, sheet=A4),
-    "A6": Format("A6", page=A6, sheet=A4, copies=2, letters_inside=False, stylesheet="zine-a6.css"),
-    "A4": Format("A4", page=A4, sheet=A3, stylesheet="zine-a4.css"),
+    "A5": Format("A5", page=A5, sheet=A4, text_block=Size(117, 175)),
+    "A6": Format("A6", page=A6, sheet=A4, copies=2, letters_inside=False, stylesheet="zine-a6.css",
+                 text_block=Size(81, 121)),
+    "A4": Format("A4", page=A4, sheet=A3, stylesheet="zine-a4.css", text_block=Size(166, 252)),
     "half-letter": Format("half-letter", page=HALF_LETTER, sheet=LETTER, letters_inside=False,
-                          stylesheet="zine-half-letter.css"),
+                          stylesheet="zine-half-letter.css", text_block=Size(110.7, 178.9)),
 }
 """The formats a manifest may name, by that name (FACTS.md §3: A5 on A4 is the French brochure,
 A6 the pocket booklet, half-letter the US "digest")."""

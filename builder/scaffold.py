@@ -91,6 +91,9 @@ KEYS = (
     Key("cover_alt", {"fr": '"Ce que montre l’image"', "en": '"What the picture shows"'},
         {"fr": "ce que montre l’image, en mots (obligatoire avec cover)",
          "en": "what the picture shows, in words (needed with cover)"}),
+    Key("photos", _same('"halftone"'),
+        {"fr": "les images en points noirs et blancs, pour la photocopieuse (par défaut : \"keep\")",
+         "en": "pictures in black-and-white dots, for the copier (default: \"keep\")"}),
 )
 """Every key of the manifest, in the order the scaffold writes them (builder/content/manifest.py)."""
 

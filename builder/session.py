@@ -18,9 +18,9 @@ from builder import jobs
 from builder.background import Background, Ticket
 from builder.errors import BuildError, BuildErrors, raise_all
 from builder.imposition import Imposition
-from builder.model import Document, Finding, Pdf, Rendered, Zine
+from builder.model import Document, Finding, Pdf, Placed, Rendered, Zine
 from builder.paper import Size
-from builder.preflight import expectations
+from builder.preflight import GREY, expectations
 from builder.project import (HTML, OUTPUTS, PREVIEW, WORK, Project, output_kind, reading_preview, side_preview,
                              work_path)
 from builder.render import templating
@@ -93,6 +93,8 @@ class Batch:
         self._laid_out: set[str] = set()
         self._notices: dict[str, Finding] = {}
         """WeasyPrint's messages that are warnings (render.notices), each once."""
+        self._pictures: dict[str, tuple[Placed, ...]] = {}
+        """Where the pictures of each published output landed: its grey-tint warnings name them."""
         self.extras: list[Path] = []
         """What was written besides the PDFs: previews, the contact sheet, kept HTML."""
 
@@ -147,6 +149,7 @@ class Batch:
         path = self._path(name)
         os.replace(rendered.path, path)
         rendered = dataclasses.replace(rendered, path=path)
+        self._pictures[name] = rendered.pictures
         self._check(name, rendered, pixels=True)
         self._output(name, rendered.pages, rendered.size)
         return rendered
@@ -181,7 +184,8 @@ class Batch:
         raises the first error of any (an unreadable PDF, a preview that could not be written)."""
         for ticket in self._tasks:
             self._background.result(ticket)
-        return [*self._notices.values(), *(finding for kind in OUTPUTS if kind in self._checks
+        return [*self._notices.values(), *(_named(finding, self._pictures.get(kind, ())) for kind in OUTPUTS
+                                           if kind in self._checks
                                            for finding in self._background.result(self._checks[kind]))]
 
     def _render_errors(self) -> list[BuildError]:
@@ -209,3 +213,18 @@ class Batch:
         expect = self._expect.get(output_kind(pdf.path) or kind)
         self._checks[kind] = self._background.submit(kind, jobs.check, pdf.path, expect, pdf.families, pixels,
                                                      weight=weight)
+
+
+def _named(finding: Finding, pictures: tuple[Placed, ...]) -> Finding:
+    """A page's grey-tint warning with the raster pictures on that page that are not halftoned,
+    and the way to halftone them (issue 12): preflight sees pixels, the layout knows the files."""
+    if finding.page is None or not finding.message.startswith(GREY):
+        return finding
+    names = list(dict.fromkeys(picture.name for picture in pictures if picture.page == finding.page
+                               and not picture.halftone and picture.pixels != (0, 0)))
+    if not names:
+        return finding
+    shown = ", ".join(names)
+    return dataclasses.replace(finding, message=f"{finding.message}; on this page: {shown}. "
+                                                'photos = "halftone" in zine.toml, or {.halftone} after a picture, '
+                                                "prints it in pure black-and-white dots, which copy well")

@@ -28,7 +28,8 @@ LABEL = 30
 """Characters of text a field may follow and still run to the margin (« Date de naissance : ____ »)."""
 _PREFIX = re.compile(r"(\s*(?:>\s?)*\s*(?:[-*+]\s+|\d+[.)]\s+)?)(.*)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
-_CHOICE = re.compile(r'<li>(?=(?:<span class="row[-a-z]*">)*<(?:input|span) [^>]*class="check)')
+_QUOTE = re.compile(r"<blockquote\b[^>]*>")
+_CHOICE = re.compile(r'<li(?: data-line="[^"]*")?>(?=(?:<span class="row[-a-z]*">)*<(?:input|span) [^>]*class="check)')
 _GROUPS = (1, 2, 2, 2, 3, 3)
 """How the 13 digits of a NIR are printed on the carte Vitale: 2 06 12 75 111 005, then the key."""
 
@@ -54,10 +55,12 @@ def fragment(letter: Letter, where: str, content: Path, language: Words, values:
                             folder=letter.part.source.parent, root=content)
     body = _TOKEN.sub(lambda match: snippets[int(match.group(1))], body)
     body = _CHOICE.sub('<li class="choice">', body)
-    start = body.index("<blockquote>")
+    quote = _QUOTE.search(body)  # the blocks carry their Markdown line (content/lines.py)
+    assert quote is not None, "_scan checked that the letter has a recipient"
+    start, inner = quote.start(), quote.end()
     end = body.index("</blockquote>", start) + len("</blockquote>")
     return (f'<div class="letter">\n<div class="letter-head">\n<div class="letter-from">{body[:start]}</div>\n'
-            f'<div class="letter-to">{body[start + len("<blockquote>"):end - len("</blockquote>")]}</div>\n'
+            f'<div class="letter-to">{body[inner:end - len("</blockquote>")]}</div>\n'
             f'</div>\n<div class="letter-text">{body[end:]}</div>\n'
             f'<div class="letter-end" id="{letter.part.slug}-end"></div>\n</div>')
 

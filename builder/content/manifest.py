@@ -18,9 +18,12 @@ REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "p
 SINGLES = ("intro", "back_cover", "minizine")
 """Manifest keys naming one part each, placed by the templates rather than in the parts list."""
 OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "licence": str, "cover": str,
-            "cover_alt": str, "format": str, **{key: str for key in SINGLES}}
+            "cover_alt": str, "format": str, "photos": str, **{key: str for key in SINGLES}}
 """Each printed only when set: the tool adds no words of its own (no price, no licence, no picture).
-`format` is the page format (paper.ZINE_FORMATS), A5 when not set."""
+`format` is the page format (paper.ZINE_FORMATS), A5 when not set; `photos` what the pictures
+become (PHOTOS), "keep" when not set."""
+PHOTOS = ("keep", "halftone")
+"""`photos = "halftone"`: every picture with greys printed in pure black and white (builder/halftone.py)."""
 TOML_HINTS = (
     ("Illegal character '\\n'", " (a text is not closed: is a closing quote \" missing on this line?)"),
     ("Unclosed array", " (is a comma missing between two parts, or the closing ] ?)"),
@@ -58,6 +61,9 @@ def read(path: Path, where: str) -> tuple[dict[str, Any], str]:
             paper.zine_format(data["format"])
         except BuildError as error:
             errors.append(BuildError(where, error.message, key_line(text, "format")))
+    if isinstance(data.get("photos"), str) and data["photos"] not in PHOTOS:
+        errors.append(BuildError(where, f"'photos' must be one of {', '.join(map(repr, PHOTOS))}, not "
+                                        f"{data['photos']!r}", key_line(text, "photos")))
     if "cover" in data and not data.get("cover_alt"):
         errors.append(BuildError(where, "'cover' needs 'cover_alt': what the picture shows, in words "
                                         "(read aloud by screen readers)", key_line(text, "cover")))
@@ -111,6 +117,7 @@ def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
         licence=text("licence"),
         cover=cover,
         cover_alt=text("cover_alt"),
+        photos=data.get("photos", PHOTOS[0]),
     )
 
 

@@ -12,9 +12,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from builder import typography
+from builder.content import lines, pictures
 from builder.errors import BuildError, raise_all
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
+_MARKDOWN.use(pictures.attributes)  # pictures branch only: the attrs plugin until the text branch's set-up lands
 
 
 def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path) -> str:
@@ -28,6 +30,7 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path)
         except BuildError as error:  # every paragraph's problem at once, not one per build
             errors.append(error)
     raise_all(errors)
+    lines.mark(tokens, where, first_line)  # data-line: the file and line of each block (render/overflow.py)
     return str(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
 
 
@@ -43,7 +46,10 @@ def _check(token: Token, where: str, line: int, folder: Path, root: Path) -> Non
                                 "or type the marks of your language yourself (« », “ ”, „ “)", line)
     for child in token.children or ():
         if child.type == "image":
+            pictures.checked(token, child, where, line)
             child.attrSet("src", local_file(str(child.attrGet("src") or ""), where, line, folder, root))
+        elif child.type == "text":
+            pictures.unplaced(token, child, where, line)
         elif child.type == "html_inline":
             child.content = _raw_html(child.content, where, line, folder, root)
 

@@ -33,6 +33,10 @@ class Expectation:
         return size.near(self.size)
 
 
+GREY = "grey tint or photo"
+"""How the grey-tint warning starts (ink.py): the build adds the pictures on the page (session.py)."""
+
+
 def expectations(format: Format) -> dict[str, Expectation]:
     """What each PDF output of a zine printed in `format` must be, by the kind its name says
     (project.output_kind: the fillable letters are letters)."""

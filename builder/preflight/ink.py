@@ -16,8 +16,11 @@ from PIL import Image, ImageChops, ImageFilter
 from builder.caches import remembered
 from builder.model import Finding
 from builder.paper import MM
+from builder.preflight import GREY
 
 EDGE_MM = 5.0
+EDGE = "ink "
+"""How the edge warning starts."""
 """Copiers cannot print the outer 4–5 mm of a sheet."""
 SCALE = 100 / 72
 """Render at 100 dpi: pixels of 0.25 mm are enough for 1 mm² tints and the 5 mm border."""
@@ -51,8 +54,9 @@ def _colour(image: Image.Image) -> Image.Image | None:
     return spread.point(_COLOURED)
 
 
-def findings(path: Path, number: int, page: pdfium.PdfPage) -> list[Finding]:
-    """Render the page as a copier would see it: flag colour, grey areas and ink near the edges."""
+def findings(path: Path, number: int, page: pdfium.PdfPage, *, part: str | None = None) -> list[Finding]:
+    """Render the page as a copier would see it: flag colour, grey areas and ink near the edges;
+    the edge warning names `part`, the part of a reading edition the page belongs to."""
     # No anti-aliasing: the edges of black text and rules stay black instead of turning grey.
     bitmap = page.render(scale=SCALE, no_smoothtext=True, no_smoothpath=True, no_smoothimage=True)
     try:
@@ -63,7 +67,15 @@ def findings(path: Path, number: int, page: pdfium.PdfPage) -> list[Finding]:
     # costs a render and a digest, not the analysis.
     key = hashlib.blake2b(image.tobytes(), digest_size=16).digest()
     messages = remembered(_SEEN, key, SEEN_MAX, lambda: _messages(image))
-    return [Finding(path, number, "warning", message) for message in messages]
+    return [Finding(path, number, "warning", _in_part(message, part)) for message in messages]
+
+
+def _in_part(message: str, part: str | None) -> str:
+    """ink 0.0 mm from the right edge, in the part “Title”: …"""
+    if part is None or not message.startswith(EDGE):
+        return message
+    edges, _, rest = message.partition(": ")
+    return f"{edges}, in the part “{part}”: {rest}"
 
 
 _SEEN: dict[bytes, tuple[str, ...]] = {}
@@ -82,7 +94,7 @@ def _messages(image: Image.Image) -> tuple[str, ...]:
         grey = grey.crop((box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1)).filter(ImageFilter.MinFilter(3))
     found = []
     for pixels, what in ((colour, "colour: copiers print it as grey"),
-                         (grey, "grey tint or photo: copiers print greys blotchy")):
+                         (grey, f"{GREY}: copiers print greys blotchy")):
         if pixels is None:
             continue
         area = pixels.histogram()[255] / PX_PER_MM ** 2
@@ -94,5 +106,5 @@ def _messages(image: Image.Image) -> tuple[str, ...]:
         near = [f"{pixels / PX_PER_MM:.1f} mm from the {edge} edge" for edge, pixels in edges.items()
                 if pixels / PX_PER_MM < EDGE_MM]
         if near:
-            found.append(f"ink {', '.join(near)}: copiers cannot print the outer {EDGE_MM:g} mm of a sheet")
+            found.append(f"{EDGE}{', '.join(near)}: copiers cannot print the outer {EDGE_MM:g} mm of a sheet")
     return tuple(found)

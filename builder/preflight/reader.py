@@ -12,6 +12,7 @@ from builder.errors import ENCRYPTED, unreadable
 from builder.model import Finding
 from builder.paper import METADATA_KEY, Size
 from builder.preflight import Expectation, expectation_for, ink, text
+from builder.project import output_kind
 from builder.wording import pages, plural
 
 def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool) -> list[Finding]:
@@ -30,6 +31,7 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
     used: dict[str, text.Font] = {}
     sizes: dict[Size, list[int]] = {}
     try:
+        parts = _parts(document) if output_kind(path) == "reading" else {}
         for number in range(1, len(document) + 1):
             # One unreadable page must not hide what the others have to say: loading it may fail too.
             try:
@@ -41,7 +43,7 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
                 width, height = page.get_size()
                 sizes.setdefault(Size.from_points(width, height), []).append(number)
                 findings += text.measure(path, number, page, used)
-                findings += ink.findings(path, number, page) if pixels else []
+                findings += ink.findings(path, number, page, part=_part(parts, number)) if pixels else []
             except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
                 findings.append(Finding(path, number, "error", f"could not be checked ({error})"))
             finally:
@@ -50,6 +52,27 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
         document.close()
     found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings, *_metadata(path)]
     return sorted(found, key=lambda finding: finding.severity == "note")  # the plain report last
+
+
+def _parts(document: pdfium.PdfDocument) -> dict[int, str]:
+    """The title of each top-level bookmark by its first page (1-based): in a reading edition, the
+    parts (their titles are the top headings)."""
+    found: dict[int, str] = {}
+    try:
+        for item in document.get_toc():
+            destination = item.get_dest()
+            index = destination.get_index() if destination is not None else None
+            if item.level == 0 and index is not None:
+                found.setdefault(index + 1, str(item.get_title()))
+    except Exception:  # noqa: BLE001 — a broken outline only loses the names
+        return {}
+    return found
+
+
+def _part(parts: dict[int, str], number: int) -> str | None:
+    """The part page `number` belongs to: the last that starts on it or before."""
+    starts = [start for start in parts if start <= number]
+    return parts[max(starts)] if starts else None
 
 
 def _sizes(path: Path, sizes: dict[Size, list[int]], expect: Expectation | None) -> list[Finding]:

@@ -19,11 +19,11 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from builder import logs
+from builder import logs, resample
 from builder.errors import BuildError, BuildErrors, raise_all
 from builder.model import Document, Rendered
 from builder.paper import PX_PER_MM, Size
-from builder.render import diagnose, notices
+from builder.render import diagnose, notices, overflow
 from builder.project import Project
 from builder.render.sandbox import FONTS, Refused, SandboxFetcher
 
@@ -50,7 +50,9 @@ class Renderer:
 
     def __init__(self, project: Project) -> None:
         self.config = _Fonts()
-        self.fetcher = SandboxFetcher((project.content, project.templates), project.root, layers=project.layers)
+        # The pictures the build resampled (builder/resample.py) are served from the output's cache too.
+        self.fetcher = SandboxFetcher((project.content, project.templates, resample.cache_folder(project.output)),
+                                      project.root, layers=project.layers)
         self.fonts: dict[Path, tuple[Path, int, int]] = {}
         """Each font file this set-up has read, stamped (modification time, size) when read."""
 
@@ -66,10 +68,12 @@ class Renderer:
         self.fetcher.clear()
         self.config.families.clear()
         problems: list[BuildError] = []
+        found = overflow.Found()
         with logs.collected("weasyprint") as records, _source_date(source_date):
             try:
                 laid_out = html.render(font_config=self.config, pdf_forms=document.forms)
-                problems = _checked(document, laid_out.pages)
+                found = overflow.look(laid_out.pages, document.name)  # nothing cut off in silence
+                problems = _checked(document, laid_out.pages) + found.errors
                 data = b"" if problems else laid_out.write_pdf(custom_metadata=True)  # the format: base.html
             except Refused:  # already recorded by the fetcher
                 data = b""
@@ -90,7 +94,9 @@ class Renderer:
                          if page._page_box.page_type.blank),
             files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
             families=frozenset(self.config.families),
-            notices=tuple(dict.fromkeys(said for said in map(notices.notice, messages) if said)))
+            notices=tuple(dict.fromkeys([*(said for said in map(notices.notice, messages) if said),
+                                         *([found.notice] if found.notice else [])])),
+            pictures=tuple(found.pictures))
 
 
 def _checked(document: Document, pages: list[Any]) -> list[BuildError]:

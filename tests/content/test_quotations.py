@@ -37,7 +37,7 @@ def test_inch_marks_build_and_quotations_close(tmp_path: Path, paragraph: str, t
     zine = _load_with(tmp_path, paragraph)
     html = next(part.html for part in zine.parts if part.source.name == "trois.md")
     assert f"{paragraph} {PARAGRAPH}".replace('"', "&quot;") in html
-    assert f"<p>{typeset} Paragraphe" in typography.refine(html, zine.meta.lang)
+    assert f' data-line="content/trois.md:8">{typeset} Paragraphe' in typography.refine(html, zine.meta.lang)
 
 
 @pytest.mark.parametrize("paragraph", ['« il a dit "oui »', 'le "disque 12" vinyle"', 'Il dit "non.'])

@@ -1,0 +1,142 @@
+"""Nothing is cut off in silence (issue 12, item 6): what leaves a page's text area after layout.
+
+The stylesheets keep most things inside the column (pictures are sized by the build, long words
+break); what still runs past a page's text area (a picture, a word, a table, a block) would be
+cut off at the paper's edge or printed over the folio. `look` walks the boxes WeasyPrint laid
+out, page by page, and names each such thing by the Markdown file and line its block carries
+(`data-line`, content/lines.py), so the build stops there. It also lists where each picture
+landed (render/weasy.py passes them on: preflight's grey-tint warning names the picture).
+
+WeasyPrint's boxes are internals, not its public API: this module is the only one that reads
+them (with weasy.py's `_page_box`), and it reads them guardedly. If they change, `look` says so
+in a warning instead of failing the build, and tests/render/test_overflow.py fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from builder.errors import BuildError
+from builder.model import Placed
+from builder.paper import PX_PER_MM
+
+TOLERANCE_MM = 0.3
+"""Past the text area by less than this is rounding, not a cut."""
+LINE = "data-line"
+PICTURE = "data-picture"
+
+
+@dataclass
+class Found:
+    """What `look` found: the errors (one per thing cut off), the pictures, and a warning when
+    the boxes could not be read."""
+
+    errors: list[BuildError] = field(default_factory=list)
+    pictures: list[Placed] = field(default_factory=list)
+    notice: str | None = None
+    reported: set[str] = field(default_factory=set)
+    """The file and line of each error, reported once."""
+
+
+def look(pages: Sequence[Any], document: str) -> Found:
+    """Every block, word and picture of the Markdown that leaves its page's text area, in the
+    laid-out `pages` of `document` (reading, minizine…); never raises on unknown boxes."""
+    found = Found()
+    try:
+        from weasyprint.formatting_structure import boxes
+    except ImportError as error:  # pragma: no cover — the renderer imported it already
+        found.notice = _unknown(error)
+        return found
+    try:
+        for number, page in enumerate(pages, start=1):
+            _Page(boxes, page._page_box, number, document, found).visit(page._page_box, None)
+    except (AttributeError, TypeError, ValueError) as error:
+        found.errors.clear()
+        found.pictures.clear()
+        found.notice = _unknown(error)
+    return found
+
+
+def _unknown(error: Exception) -> str:
+    import weasyprint
+
+    return (f"cut-off text and pictures were not looked for: WeasyPrint {weasyprint.__version__}'s layout "
+            f"boxes are not those this tool reads ({type(error).__name__}: {error}); see render/overflow.py")
+
+
+@dataclass
+class _Page:
+    boxes: Any
+    page: Any
+    number: int
+    document: str
+    found: Found
+
+    def __post_init__(self) -> None:
+        self.left = float(self.page.content_box_x())
+        self.top = float(self.page.content_box_y())
+        self.right = self.left + float(self.page.width)
+        self.bottom = self.top + float(self.page.height)
+
+    def visit(self, box: Any, source: str | None) -> bool:
+        """Look at `box` and what it holds; whether anything in it was reported (then it is not)."""
+        boxes = self.boxes
+        if isinstance(box, boxes.MarginBox) or getattr(box, "pseudo_type", None) == "marker":
+            return False  # the folio, list numbers hanging in the margin by design
+        element = getattr(box, "element", None)
+        if element is not None and getattr(box, "element_tag", None) not in (None, "html", "body"):
+            source = element.get(LINE) or source
+        if isinstance(box, boxes.ReplacedBox) and element is not None and element.get(PICTURE):
+            self._picture(box, element)
+        inner = any([self.visit(child, source) for child in getattr(box, "children", ())])
+        if inner or source is None or isinstance(box, (boxes.PageBox, boxes.LineBox, boxes.InlineBox)):
+            return inner
+        if not isinstance(box, (boxes.TextBox, boxes.ReplacedBox, boxes.TableBox, boxes.BlockLevelBox,
+                                boxes.AtomicInlineLevelBox)):
+            return False
+        x, y = float(box.border_box_x()), float(box.border_box_y())
+        width, height = float(box.border_width()), float(box.border_height())
+        past = {"right": x + width - self.right, "left": self.left - x}
+        if not isinstance(box, boxes.TextBox):  # a text's box is its font's height, taller than its line
+            past.update({"bottom": y + height - self.bottom, "top": self.top - y})
+        edge, over = max(past.items(), key=lambda item: item[1])
+        if over / PX_PER_MM < TOLERANCE_MM:
+            return False
+        if source in self.found.reported:  # once a line: what follows a cut thing is pushed out with it
+            return True
+        self.found.reported.add(source)
+        where, _, line = source.rpartition(":")
+        self.found.errors.append(BuildError(
+            where or None, f"{self._what(box, element)} runs {over / PX_PER_MM:.1f} mm past the {edge} of the "
+                           f"text area of {self.document} page {self.number}, and would be cut off: "
+                           f"{self._advice(box, element, edge)}", int(line) if line.isdigit() else None))
+        return True
+
+    def _what(self, box: Any, element: Any) -> str:
+        if isinstance(box, self.boxes.TextBox):
+            text = " ".join(str(box.text).split())
+            return f"the text “{text if len(text) <= 40 else text[:39] + '…'}”"
+        if isinstance(box, self.boxes.ReplacedBox):
+            return f"the picture {element.get(PICTURE) or element.get('src', '')}"
+        if isinstance(box, self.boxes.TableBox):
+            return "the table"
+        return f"a block <{getattr(box, 'element_tag', '?')}>"
+
+    def _advice(self, box: Any, element: Any, edge: str) -> str:
+        if isinstance(box, self.boxes.TextBox):
+            return "a word this long cannot break: add spaces (an address can go in a note) or shorten it"
+        if isinstance(box, self.boxes.ReplacedBox):
+            return "give it a smaller width ({width=50%}), or check the margins of your stylesheet"
+        if isinstance(box, self.boxes.TableBox):
+            return "fewer or narrower columns"
+        return "shorten it" if edge in ("bottom", "top") else "make it narrower"
+
+    def _picture(self, box: Any, element: Any) -> None:
+        image = box.replacement
+        pixels = (int(getattr(image, "width", 0) or 0), int(getattr(image, "height", 0) or 0))
+        x, y = float(box.content_box_x()), float(box.content_box_y())
+        self.found.pictures.append(Placed(
+            self.number, str(element.get(PICTURE)), "halftone" in (element.get("class") or "").split(),
+            (x / PX_PER_MM, y / PX_PER_MM, float(box.width) / PX_PER_MM, float(box.height) / PX_PER_MM), pixels))
