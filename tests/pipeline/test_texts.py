@@ -214,3 +214,13 @@ def test_the_booklet_stays_a_print_file(a5: Report) -> None:
 def test_weasyprint_s_missing_description_is_a_warning_said_by_the_markdown_reader() -> None:
     assert notices.notice('Image "file:///x/a.png" has no required alt description') == ""
     assert notices.notice('Missing required "lang" attribute at the root of the document') is None
+
+
+def test_links_keep_working_in_the_reading_edition(a5: Report) -> None:
+    reader = PdfReader(_reading(a5))
+    [page] = [page for page in reader.pages if "Des liens sur papier" in page.extract_text()
+              and "Sommaire" not in page.extract_text()]
+    links = [annotation.get_object() for annotation in page.get("/Annots", [])]
+    assert "tableaux" in {str(link.get("/Dest")) for link in links}  # [aux tableaux](#tableaux): the part
+    assert {"https://ecrantotal.example.org/mon-espace-sante", "mailto:collectif@example.org"} <= \
+        {str(link["/A"]["/URI"]) for link in links if "/A" in link}

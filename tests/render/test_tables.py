@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pypdfium2 as pdfium
 import pytest
 from weasyprint import HTML
 
 from builder.errors import BuildError
 from builder.render import tables
+from conftest import ROOT
 
 PAGE = "@page { size: 105mm 148mm; margin: 12mm; } html { font: 9pt serif; } body { margin: 0; } td { padding: 0.3em; }"
 
@@ -70,3 +72,15 @@ def test_boxes_of_another_shape_stop_the_build_rather_than_pass_wide_tables() ->
 
     with pytest.raises(BuildError, match="no longer understands WeasyPrint's layout"):
         tables.wide([Page()])
+
+
+def test_a_long_table_repeats_its_header_row_on_every_page_it_crosses() -> None:
+    rows = "".join(f"<tr><td>Row {number}</td><td>{number * 37}</td></tr>" for number in range(90))
+    text = (f'<html lang="en"><head><link rel="stylesheet" href="shared.css"><style>{PAGE}</style></head><body>'
+            f"<table><thead><tr><th>Name</th><th>Value</th></tr></thead><tbody>{rows}</tbody></table></body></html>")
+    pdf = pdfium.PdfDocument(HTML(string=text, base_url=str(ROOT / "templates") + "/").write_pdf())
+    try:
+        pages = [page.get_textpage().get_text_bounded() for page in pdf]
+    finally:
+        pdf.close()
+    assert len(pages) > 2 and all(page.split()[:2] == ["Name", "Value"] for page in pages)
