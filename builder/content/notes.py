@@ -41,8 +41,8 @@ class Style:
     links: str = "notes"
     prefix: str = ""
     """What makes the ids of this file's notes unique in the document (its part's slug)."""
-    title: str = "Notes"
-    """The heading of the endnotes, in the zine's language (words.py)."""
+    title: str = ""
+    """The heading of the endnotes, in the zine's language (words.py); none when empty."""
 
 
 @dataclass
@@ -227,8 +227,8 @@ def render_endnotes(self: Any, tokens: Sequence[Token], idx: int, options: Any, 
     style: Style = env["style"]
     items = "".join(f'<li id="{_id(style, note.number)}" value="{note.number}">'
                     f'{_body(self, note, options, env, "p")}</li>\n' for note in env["notes"].values())
-    return (f'<section class="endnotes">\n<h2 class="endnotes-title">{html.escape(style.title)}</h2>\n'
-            f'<ol class="endnotes-list">\n{items}</ol>\n</section>\n')
+    heading = f'<h2 class="endnotes-title">{html.escape(style.title)}</h2>\n' if style.title else ""
+    return f'<section class="endnotes">\n{heading}<ol class="endnotes-list">\n{items}</ol>\n</section>\n'
 
 
 def _call(self: Any, note: _Note, env: dict[str, Any], *, first: bool, options: Any) -> str:
