@@ -68,7 +68,8 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
             findings = _judge(batch.findings(), project)
             log(f"checked the outputs: {plural(len(findings), 'warning')}")
     return Report(outputs=batch.outputs, sheets=len(booklet.sheets), blanks=booklet.blanks,
-                  inner_blanks=reading.blanks, seconds=time.perf_counter() - started, findings=findings,
+                  inner_blanks=reading.blanks, seconds=time.perf_counter() - started,
+                  findings=(*zine.warnings, *findings),  # the content's (with their lines), then the outputs'
                   extras=tuple(batch.extras), laid_out=batch.laid_out, format=zine.format)
 
 

@@ -54,6 +54,10 @@ class Meta:
     """What the cover picture shows, in words."""
     photos: str = "keep"
     """"halftone": every picture with greys printed in pure black and white (manifest.PHOTOS)."""
+    notes: str = "footnotes"
+    """Where notes print: at the foot of the call's page, or "endnotes" at the end of each part."""
+    links: str = "notes"
+    """Where a link's address prints on paper: in a note, "after" the link in small type, or "off"."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,8 @@ class Zine:
     """The letter parts, in manifest order (their parts are in `parts` too)."""
     format: Format = ZINE
     """The page and paper sizes (shared FACTS.md §3)."""
+    warnings: tuple[Finding, ...] = ()
+    """What the content deserves a look for but prints (a picture without a description), with its file and line."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,8 @@ class Document:
     """Inputs become PDF form fields (WeasyPrint's pdf_forms)."""
     check: Check | None = None
     """Looks at the laid-out pages before anything is written (the letters' fit)."""
+    variant: str | None = None
+    """WeasyPrint's `pdf_variant`: "pdf/ua-1" makes the reading edition an accessible, tagged PDF."""
 
 
 @dataclass(frozen=True)
@@ -190,7 +198,10 @@ class Finding:
     """1-based page number; None when the finding is about the whole file."""
     severity: Severity
     message: str
+    line: int | None = None
+    """The line of a source file (a Markdown file's warning), when the finding is about one."""
 
     def __str__(self) -> str:
-        place = f"{self.path} page {self.page}" if self.page else str(self.path)
+        place = (f"{self.path} page {self.page}" if self.page else f"{self.path}:{self.line}" if self.line
+                 else str(self.path))
         return f"{place}: {self.severity}: {self.message}"

@@ -74,6 +74,12 @@ KEYS = (
          "en": "the start of the PDFs' names (default: made from the title)"}),
     Key("format", {}, {language: {"fr": "la page :", "en": "the page:"}[language] + "".join(
         f"\n#   {_toml(name):<14} {text[language]}" for name, text in FORMATS.items()) for language in LANGUAGES}),
+    Key("notes", _same('"endnotes"'),
+        {"fr": "les notes à la fin de chaque partie (par défaut : \"footnotes\", en bas de la page qui les appelle)",
+         "en": "notes at the end of each part (default: \"footnotes\", at the foot of the page that calls them)"}),
+    Key("links", _same('"after"'),
+        {"fr": "l’adresse d’un lien après lui, en petit (par défaut : \"notes\", en note ; \"off\" : pas imprimée)",
+         "en": "a link's address after it, in small type (default: \"notes\", in a note; \"off\": not printed)"}),
     Key("parts", {}, {"fr": "les fichiers Markdown de ce dossier, dans l’ordre de la brochure",
                       "en": "the Markdown files of this folder, in the order of the zine"}, active=True),
     Key("intro", {"fr": '"intro.md"', "en": '"intro.md"'},

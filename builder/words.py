@@ -1,7 +1,7 @@
 """The words a zine prints that its collective did not write, in the zine's language.
 
-The contents title, the print page's sheet count, the contact sheet's labels, the letters'
-signature box and form-field titles, and dates (CLDR's long format, through Babel). French and
+The contents title, the print page's sheet count, the heading of endnotes, the contact sheet's
+labels, the letters' signature box and form-field titles, and dates (CLDR's long format, through Babel). French and
 English are complete; a zine in another language gets the English words, and the build says so.
 The zine's own words (price, licence, notes, cover) come from its content and manifest.
 """
@@ -42,6 +42,8 @@ class Words:
     nir_key: str
     characters: str
     """A typed field's length: {count}."""
+    notes: str
+    """The heading of a part's notes, when they print at its end (the manifest's notes = "endnotes")."""
 
 
 WORDS = {
@@ -52,7 +54,8 @@ WORDS = {
                                 "({flip}) pour deux exemplaires : coupez le paquet en deux.",
                 flip_short="retourner sur le bord court", flip_long="retourner sur le bord long", us_letter="Lettre US",
                 contact="feuille {sheet}, {side}", front="recto", back="verso", signature="signature",
-                nir="numéro de sécurité sociale", nir_key="clé (2 chiffres)", characters="{count} caractères"),
+                nir="numéro de sécurité sociale", nir_key="clé (2 chiffres)", characters="{count} caractères",
+                notes="Notes"),
     "en": Words(contents="Contents",
                 sheet_count="This booklet: {pages}\u00a0pages, that is {sheets}\u00a0sheets of {paper} printed on both "
                             "sides ({flip}), per copy.",
@@ -60,7 +63,8 @@ WORDS = {
                                 "both sides ({flip}) for two copies: cut the stack in half.",
                 flip_short="flip on the short edge", flip_long="flip on the long edge", us_letter="US Letter",
                 contact="sheet {sheet}, {side}", front="front", back="back", signature="signature",
-                nir="social security number", nir_key="key (2 digits)", characters="{count} characters"),
+                nir="social security number", nir_key="key (2 digits)", characters="{count} characters",
+                notes="Notes"),
 }
 """By primary language subtag (BCP 47)."""
 FALLBACK = "en"

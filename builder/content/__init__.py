@@ -14,12 +14,15 @@ from typing import Any
 
 from builder import paper, utf8, words
 from builder.content import frontmatter, letters, manifest, markdown
+from builder.content.notes import Style
 from builder.errors import BuildError, raise_all
-from builder.model import Letter, Part, Zine
+from builder.model import Finding, Letter, Part, Zine
 from builder.project import Project
 from builder.words import Words
 
-KINDS = ("article", "text", "quote", "guide", "letter", "print")
+KINDS = ("article", "text", "quote", "guide", "letter", "print", "poem")
+ALIASES = {"poeme": "poem", "poème": "poem"}
+"""Kinds also written in French."""
 PART_KEYS = {"title", "kind", "toc", "author", "date", "source", "note"}
 PRINTED = {
     "part": PART_KEYS,
@@ -53,9 +56,12 @@ def load(project: Project) -> Zine:
     paths = _part_paths([*data["parts"], *(data[key] for key in singles)], project)
     read: list[Part | Letter] = []
     errors: list[BuildError] = []
+    warnings: list[Finding] = []
     for number, part_path in enumerate(paths):
         try:
-            read.append(_part(part_path, project, words.words(meta.lang), single=number >= len(paths) - len(singles)))
+            read.append(_part(part_path, project, words.words(meta.lang), single=number >= len(paths) - len(singles),
+                              notes=Style(notes=meta.notes, links=meta.links, title=words.words(meta.lang).notes),
+                              warnings=warnings))
         except BuildError as error:
             errors.append(error)
     raise_all(errors)
@@ -65,7 +71,7 @@ def load(project: Project) -> Zine:
     return Zine(root=project.root, content=content, meta=meta, parts=tuple(parts[:count]),
                 intro=named.get("intro"), back=named.get("back_cover"), minizine=named.get("minizine"),
                 letters=tuple(item for item in read[:count] if isinstance(item, Letter)),
-                format=paper.zine_format(data["format"]) if "format" in data else paper.ZINE)
+                format=paper.zine_format(data["format"]) if "format" in data else paper.ZINE, warnings=tuple(warnings))
 
 
 def _part_paths(entries: list[Any], project: Project) -> list[Path]:
@@ -105,11 +111,13 @@ def _did_you_mean(entry: str, content: Path) -> str:
     return f" (did you mean {names[near[0]]!r}?)" if near else ""
 
 
-def _part(path: Path, project: Project, language: Words, *, single: bool = False) -> Part | Letter:
+def _part(path: Path, project: Project, language: Words, *, single: bool = False, notes: Style = Style(),
+          warnings: list[Finding] | None = None) -> Part | Letter:
     """One part: its front matter checked, its Markdown converted (a letter's, with its blanks).
 
-    `single`: the intro, back cover or mini-zine, placed by the templates. BuildErrors for every
-    problem of the front matter at once; then for the Markdown.
+    `single`: the intro, back cover or mini-zine, placed by the templates; `notes`: how notes and
+    link addresses print. BuildErrors for every problem of the front matter at once; then for the
+    Markdown. What deserves a look but prints is added to `warnings`.
     """
     where = project.shown(path)
     text = utf8.read(path, where)
@@ -120,6 +128,7 @@ def _part(path: Path, project: Project, language: Words, *, single: bool = False
             errors.append(BuildError(where, f"front matter: unknown key '{key}' (known keys: "
                                             f"{', '.join(sorted(PART_KEYS))})", frontmatter.key_line(text, key)))
     kind = fields.pop("kind", "text")
+    kind = ALIASES.get(kind, kind)
     if kind not in KINDS:
         errors.append(BuildError(where, f"front matter: unknown kind '{kind}' (kinds: {', '.join(KINDS)})",
                                  frontmatter.key_line(text, "kind")))
@@ -143,5 +152,7 @@ def _part(path: Path, project: Project, language: Words, *, single: bool = False
     if kind == "letter":
         return letters.read(part, where, project.content, language)
     # Images come from the content folder only: the renderer's sandbox serves nothing else of it.
-    html = markdown.to_html(body, where=where, first_line=first_line, folder=path.parent, root=project.content)
+    html = markdown.to_html(body, where=where, first_line=first_line, folder=path.parent, root=project.content,
+                            style=dataclasses.replace(notes, prefix=slug), poem=kind == "poem", part=not single,
+                            warnings=warnings)
     return dataclasses.replace(part, html=html)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import paper, typography, utf8, words
+from builder.content import notes
 from builder.errors import BuildError, raise_all
 from builder.model import Meta
 
@@ -18,12 +19,16 @@ REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "p
 SINGLES = ("intro", "back_cover", "minizine")
 """Manifest keys naming one part each, placed by the templates rather than in the parts list."""
 OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "licence": str, "cover": str,
-            "cover_alt": str, "format": str, "photos": str, **{key: str for key in SINGLES}}
+            "cover_alt": str, "format": str, "photos": str, "notes": str, "links": str,
+            **{key: str for key in SINGLES}}
 """Each printed only when set: the tool adds no words of its own (no price, no licence, no picture).
 `format` is the page format (paper.ZINE_FORMATS), A5 when not set; `photos` what the pictures
-become (PHOTOS), "keep" when not set."""
+become (PHOTOS), "keep" when not set; `notes` and `links` say where notes and the addresses of
+links print (content.notes)."""
 PHOTOS = ("keep", "halftone")
 """`photos = "halftone"`: every picture with greys printed in pure black and white (builder/halftone.py)."""
+CHOICES = {"notes": notes.NOTES, "links": notes.LINKS, "photos": PHOTOS}
+"""The keys that take one of a few words, the first one when not set."""
 TOML_HINTS = (
     ("Illegal character '\\n'", " (a text is not closed: is a closing quote \" missing on this line?)"),
     ("Unclosed array", " (is a comma missing between two parts, or the closing ] ?)"),
@@ -61,9 +66,10 @@ def read(path: Path, where: str) -> tuple[dict[str, Any], str]:
             paper.zine_format(data["format"])
         except BuildError as error:
             errors.append(BuildError(where, error.message, key_line(text, "format")))
-    if isinstance(data.get("photos"), str) and data["photos"] not in PHOTOS:
-        errors.append(BuildError(where, f"'photos' must be one of {', '.join(map(repr, PHOTOS))}, not "
-                                        f"{data['photos']!r}", key_line(text, "photos")))
+    for key, choices in CHOICES.items():
+        if isinstance(data.get(key), str) and data[key] not in choices:
+            errors.append(BuildError(where, f"'{key}' must be " + " or ".join(f'"{choice}"' for choice in choices)
+                                     + f", not {data[key]!r}", key_line(text, key)))
     if "cover" in data and not data.get("cover_alt"):
         errors.append(BuildError(where, "'cover' needs 'cover_alt': what the picture shows, in words "
                                         "(read aloud by screen readers)", key_line(text, "cover")))
@@ -118,6 +124,8 @@ def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
         cover=cover,
         cover_alt=text("cover_alt"),
         photos=data.get("photos", PHOTOS[0]),
+        notes=data.get("notes", notes.NOTES[0]),
+        links=data.get("links", notes.LINKS[0]),
     )
 
 

@@ -1,4 +1,11 @@
-"""Markdown to an HTML fragment: the only place that imports the Markdown library."""
+"""Markdown to an HTML fragment: the only place that imports the Markdown library.
+
+The parser is CommonMark with tables and raw HTML, and mdit-py-plugins for what zines print
+(issue 12): notes (`[^1]`, `^[…]`: content.notes places them), `:::` blocks (poems, epigraphs:
+content.blocks) and attributes in braces (`{.epigraph}` on the line above a block, `{width=50%}`
+after a picture or a link; a value need not be quoted). Indented code blocks are off: a paragraph
+pasted with a leading tab or four spaces stays a paragraph; fenced code (```) still works.
+"""
 
 from __future__ import annotations
 
@@ -6,32 +13,139 @@ import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 
 from builder import typography
-from builder.content import lines, pictures
+from builder.content import blocks, lines, notes, pictures
+from builder.content.notes import Style
 from builder.errors import BuildError, raise_all
+from builder.model import Finding
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
-_MARKDOWN.use(pictures.attributes)  # pictures branch only: the attrs plugin until the text branch's set-up lands
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+# Notes stay where they are written (move_to_end=False): notes.place numbers and moves them. A
+# call to a note never written is parsed as a call too (always_match_refs), to be refused by name.
+footnote_plugin(_MARKDOWN, move_to_end=False, always_match_refs=True)
+container_plugin(_MARKDOWN, "block", validate=lambda params, *_: bool(params.strip()),
+                 render=lambda self, tokens, idx, options, env: self.renderToken(tokens, idx, options, env))
+attrs_block_plugin(_MARKDOWN)
+attrs_plugin(_MARKDOWN)
+_MARKDOWN.add_render_rule("footnote_ref", notes.render_call)
+_MARKDOWN.add_render_rule("link_close", notes.render_link_close)
+_MARKDOWN.add_render_rule("endnotes", notes.render_endnotes)
+
+DECORATIVE = ("decorative", "decoratif", "décoratif")
+"""The class that marks a picture as decoration (`{.decorative}`): it needs no description."""
 
 
-def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path) -> str:
-    """Convert Markdown to HTML; local images become file URLs, remote ones are refused."""
-    tokens = _MARKDOWN.parse(text)
+def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path, style: Style = Style(),
+            poem: bool = False, part: bool = False, warnings: list[Finding] | None = None) -> str:
+    """Convert Markdown to HTML; local images become file URLs, remote ones are refused.
+
+    `style`: how notes and link addresses print; `poem`: the whole text is a poem (`kind: poem`);
+    `part`: a part of the zine, whose `#` headings go below its title (content.blocks). What
+    deserves a look but prints (a picture without a description) is added to `warnings`.
+    """
+    env: dict[str, Any] = {}
+    tokens = _MARKDOWN.parse(quoted_attributes(text), env)
     errors: list[BuildError] = []
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
+        undescribed = _undescribed(token, where, line)  # before _check: the pictures as written, not their URLs
+        if warnings is not None:
+            warnings += undescribed
         try:
             _check(token, where, line, folder, root)
+            _check_inline_notes(token, env, where, line)
         except BuildError as error:  # every paragraph's problem at once, not one per build
             errors.append(error)
-    raise_all(errors)
+    errors += blocks.shape(tokens, where, first_line, poem=poem, part=part)
+    errors += notes.place(tokens, env, style, where, first_line)
+    raise_all(sorted(errors, key=lambda error: error.line or 0))
     lines.mark(tokens, where, first_line)  # data-line: the file and line of each block (render/overflow.py)
-    return str(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
+    return str(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, env))
+
+
+_ATTRIBUTES = re.compile(r"(?<=[)`])\{[^{}\n]*\}|^[ \t]*\{[^{}\n]*\}[ \t]*$")
+"""Attributes in braces, where the attrs plugins read them: after a picture, a link or code, or
+alone on their line (for the block below)."""
+_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_BARE = re.compile(r"""(?<![\w"'])([A-Za-z\d_:-]+)=([^\s"'{}]+)""")
+
+
+def quoted_attributes(text: str) -> str:
+    """`{width=50%}` read as `{width="50%"}`: the attrs plugins read unquoted values of letters,
+    digits, `_`, `:` and `-` only, and `%` starts a comment for them (50% would be read as 50).
+    Fenced code and code spans are left as written."""
+    rows = text.split("\n")
+    fence = ""
+    for number, line in enumerate(rows):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line.strip(" `~"):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if "{" in line and "=" in line:
+            rows[number] = _quote_line(line)
+    return "\n".join(rows)
+
+
+def _quote_line(line: str) -> str:
+    spans = [(match.start(), match.end()) for match in _CODE_SPAN.finditer(line)]
+
+    def quote(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in spans):
+            return match.group(0)
+        return _BARE.sub(lambda value: value.group(0) if re.fullmatch(r"[A-Za-z\d_:-]+", value.group(2))
+                         else f'{value.group(1)}="{value.group(2)}"', match.group(0))
+
+    return _ATTRIBUTES.sub(quote, line)
+
+
+def _undescribed(token: Token, where: str, line: int) -> list[Finding]:
+    """A warning for each picture without a description (alt text) that is not marked decorative.
+
+    The reading edition is PDF/UA: a screen reader says the description instead of the picture.
+    A decorative picture (`{.decorative}`) is marked so (role="presentation") and needs none.
+    """
+    found = []
+    for child in token.children or ():
+        if child.type != "image":
+            continue
+        classes = str(child.attrGet("class") or "").split()
+        if any(name in DECORATIVE for name in classes):
+            child.attrSet("class", " ".join("decorative" if name in DECORATIVE else name for name in classes))
+            child.attrSet("role", "presentation")
+        elif not child.content.strip():
+            found.append(_no_description(where, line, f"picture {child.attrGet('src')!s}",
+                                         f"![what it shows]({child.attrGet('src')!s})"))
+    if token.type in ("html_block", "inline"):
+        raws = [token.content] if token.type == "html_block" else \
+            [child.content for child in token.children or () if child.type == "html_inline"]
+        for raw in raws:
+            for tag in re.finditer(r"<img\b[^>]*>", raw, re.IGNORECASE):
+                alt = re.search(r"""\balt\s*=\s*(["']?)([^"'>]*)\1""", tag.group(0), re.IGNORECASE)
+                decorative = re.search(r"""\brole\s*=\s*["']?(?:presentation|none)""", tag.group(0), re.IGNORECASE)
+                if not decorative and not (alt and alt.group(2).strip()):
+                    found.append(_no_description(where, line + raw.count("\n", 0, tag.start()), "picture <img>",
+                                                 '<img alt="what it shows" …>'))
+    return found
+
+
+def _no_description(where: str, line: int, what: str, how: str) -> Finding:
+    return Finding(Path(where), None, "warning", f"{what} has no description for screen readers: write what it "
+                                                 f"shows ({how}), or mark it {{.decorative}}", line=line)
 
 
 def _check(token: Token, where: str, line: int, folder: Path, root: Path) -> None:
@@ -52,6 +166,17 @@ def _check(token: Token, where: str, line: int, folder: Path, root: Path) -> Non
             pictures.unplaced(token, child, where, line)
         elif child.type == "html_inline":
             child.content = _raw_html(child.content, where, line, folder, root)
+
+
+def _check_inline_notes(token: Token, env: dict[str, Any], where: str, line: int) -> None:
+    """An inline note (`^[…]`) is a paragraph of its own for the quotation check: its text is not
+    among its paragraph's children."""
+    parsed = env.get("footnotes", {}).get("list", {})
+    for child in token.children or ():
+        if child.type == "footnote_ref" and "label" not in child.meta \
+                and _unpaired_quotation(parsed.get(child.meta["id"], {}).get("tokens", [])):
+            raise BuildError(where, 'a quotation opened with " is not closed in this note: add the other ", '
+                                    "or type the marks of your language yourself (« », “ ”, „ “)", line)
 
 
 def _unpaired_quotation(children: Sequence[Token]) -> bool:

@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from builder.errors import BuildError
@@ -37,30 +35,6 @@ WIDTH = re.compile(r"(\d+(?:[.,]\d+)?)\s*(%|mm|cm|in)")
 _UNPLACED = re.compile(r"!\[[^\]]*\]\((?!<)[^)\s]+\s[^)\"']*?\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp)\s*[)\"']",
                        re.IGNORECASE)
 """`![alt](images/mon logo.png)`: a picture whose address has a space, which CommonMark reads as text."""
-
-
-def attributes(markdown: MarkdownIt) -> None:
-    """The attrs plugin (`{width="50%" .full-page}` after a picture), taking unquoted values with
-    `%` too (`{width=50%}`, which the plugin alone leaves as text).
-
-    Here until the Markdown set-up of the text branch (issue 12, item 1) enables the plugin with
-    its own pre-processing; then this goes.
-    """
-    from mdit_py_plugins.attrs import attrs_plugin
-
-    markdown.use(attrs_plugin)
-    markdown.core.ruler.after("normalize", "quoted_attributes", _quote_values)
-
-
-_BRACES = re.compile(r"(?<=\))\{([^{}\n]*)\}")
-_UNQUOTED = re.compile(r"""(?<=\s)([\w-]+)=([^\s"'{}=]+)""")
-
-
-def _quote_values(state: StateCore) -> None:
-    """`){width=50%}` → `){width="50%"}` (and `6,5cm`): every unquoted value of the attribute braces
-    right after a link or picture is quoted; the plugin alone takes letters, digits, `-` and `_`."""
-    state.src = _BRACES.sub(lambda braces: "{" + _UNQUOTED.sub(r'\1="\2"', " " + braces.group(1))[1:] + "}",
-                            state.src)
 
 
 def checked(inline: Token, picture: Token, where: str, line: int) -> None:

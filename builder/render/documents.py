@@ -17,6 +17,10 @@ from builder.paper import Size
 from builder.render import templating
 
 
+READING_VARIANT = "pdf/ua-1"
+"""WeasyPrint's `pdf_variant` for the reading edition (issue 12)."""
+
+
 def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> tuple[Document, ...]:
     """Every document of `zine`, the longest first: reading, letters (and their fillable copy), minizine."""
     letters = tuple(letter.part for letter in zine.letters)
@@ -24,7 +28,9 @@ def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> tuple
     # A format whose pages cannot hold a letter (A6) prints them in the A4 pack only (paper.Format).
     edition = zine if inside else dataclasses.replace(zine, parts=tuple(p for p in zine.parts if p.kind != "letter"))
     reading = templating.document(env, "zine.html", "reading", edition)
-    found = [dataclasses.replace(reading, check=LetterFit.of(inside, zine, zine.format.page))]
+    # The reading edition is the one read on screens: an accessible, tagged PDF (PDF/UA-1: structure
+    # tree, language, title shown). The booklet and letters stay print files.
+    found = [dataclasses.replace(reading, check=LetterFit.of(inside, zine, zine.format.page), variant=READING_VARIANT)]
     for name, forms in (("letters", False), ("letters-fillable", True))[: 2 if fillable else 1]:
         if letters:
             pack = templating.document(env, "letters.html", name, zine, letters=letters, fillable=forms)

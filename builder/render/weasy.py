@@ -23,7 +23,7 @@ from builder import logs, resample
 from builder.errors import BuildError, BuildErrors, raise_all
 from builder.model import Document, Rendered
 from builder.paper import PX_PER_MM, Size
-from builder.render import diagnose, notices, overflow
+from builder.render import diagnose, notices, overflow, tables
 from builder.project import Project
 from builder.render.sandbox import FONTS, Refused, SandboxFetcher
 
@@ -63,18 +63,25 @@ class Renderer:
         on each page (x, y in mm from the top-left corner). `source_date` stamps the fonts
         (fontTools subsetting) unless SOURCE_DATE_EPOCH is set.
         """
-        html = HTML(string=document.html, base_url=document.base_url.resolve().as_uri() + "/",
-                    url_fetcher=self.fetcher)
+        def lay_out(text: str) -> Any:
+            return HTML(string=text, base_url=document.base_url.resolve().as_uri() + "/",
+                        url_fetcher=self.fetcher).render(font_config=self.config, pdf_forms=document.forms)
+
         self.fetcher.clear()
         self.config.families.clear()
         problems: list[BuildError] = []
+        shrunk: list[str] = []
         found = overflow.Found()
         with logs.collected("weasyprint") as records, _source_date(source_date):
             try:
-                laid_out = html.render(font_config=self.config, pdf_forms=document.forms)
+                # Tables wider than the text are set smaller and laid out again, or refused (render.tables).
+                laid_out, shrunk, problems = tables.fit(lay_out, document.html, f"{document.name} document")
                 found = overflow.look(laid_out.pages, document.name)  # nothing cut off in silence
-                problems = _checked(document, laid_out.pages) + found.errors
-                data = b"" if problems else laid_out.write_pdf(custom_metadata=True)  # the format: base.html
+                refused = {(error.where, error.line) for error in problems}  # a table refused is named once
+                problems += [error for error in found.errors if (error.where, error.line) not in refused]
+                problems += _checked(document, laid_out.pages)
+                data = b"" if problems else laid_out.write_pdf(custom_metadata=True,  # the format: base.html
+                                                               pdf_variant=document.variant)
             except Refused:  # already recorded by the fetcher
                 data = b""
         # Swallowed refusals and warnings count too: every problem is reported, not just the first.
@@ -94,7 +101,7 @@ class Renderer:
                          if page._page_box.page_type.blank),
             files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
             families=frozenset(self.config.families),
-            notices=tuple(dict.fromkeys([*(said for said in map(notices.notice, messages) if said),
+            notices=tuple(dict.fromkeys([*shrunk, *(said for said in map(notices.notice, messages) if said),
                                          *([found.notice] if found.notice else [])])),
             pictures=tuple(found.pictures))
 

@@ -129,7 +129,11 @@ BODY = st.lists(st.one_of(
                      "![x](images/absent.png)", "![x](data:image/png;base64,AAAA)", "![x](<images/logo.png>)",
                      '<img src="images/logo.png">', '<img src="http://exemple.org/a.png">', "<img src=>",
                      '<p style="background: url(\'//x.org/a\')">x</p>', "<style>p { color: red }</style>",
-                     "```\ncode\n```", "| a | b |\n|---|---|\n| 1 | 2 |", "« guillemets » : oui ?", "[lien](http://x)"]),
+                     "```\ncode\n```", "| a | b |\n|---|---|\n| 1 | 2 |", "« guillemets » : oui ?", "[lien](http://x)",
+                     # issue 12: notes, ::: blocks, attributes, pasted tabs
+                     "appel[^1]", "[^1]: une note", "[^1]:", "[^a b]", "^[en ligne]", "^[", "::: poem", "::: épigraphe",
+                     ":::", "::: inconnu", "{.epigraph}", "{width=50%}", "![x](images/logo.png){width=50%}",
+                     "![](images/logo.png){.decorative}", "{#a .b c=d%}", "\tcollé", "    - liste", "# titre"]),
     st.builds("![x]({})".format, st.text(max_size=15)),
     st.builds('<img src="{}">'.format, st.text(max_size=15)),
 ), max_size=6)

@@ -1,0 +1,260 @@
+"""Notes and the addresses of links, as a printed page shows them (issue 12).
+
+A Markdown note (`text[^1]` and a line `[^1]: the note`, or `text^[the note]`) is numbered per
+file (per part), in the order of the calls, and printed at the foot of the page that calls it
+(`<span class="note">` at the call: the stylesheet's `float: footnote` moves it there), or, with
+the manifest's `notes = "endnotes"`, in a list at the end of the part. mdit-py-plugins' footnote
+plugin parses the calls and the notes; this module numbers them, checks them (a call without a
+note, a note without a call: errors with their line) and places them, in the token stream.
+
+A link whose text is not its address loses its address on paper: the address is printed in a
+note (`links = "notes"`, the default), after the link in small type (`"after"`), or not at all
+(`"off"`). Inside a note, an address is always printed after its link.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.token import Token
+
+from builder.errors import BuildError
+
+NOTES = ("footnotes", "endnotes")
+"""The manifest's `notes`: at the foot of the call's page (the default), or at the end of each part."""
+LINKS = ("notes", "after", "off")
+"""The manifest's `links`: a link's address in a note (the default), after the link, or not printed."""
+_PRINTED = re.compile(r"(?i)^(?:https?://|mailto:)")
+"""The links whose address a reader of the paper copy could type."""
+_UNMATCHED_CALL = re.compile(r"(?<!\\)\[\^[^\]\n]*\]")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a file's notes and links print: the manifest's choices, and the ids of the document."""
+
+    notes: str = "footnotes"
+    links: str = "notes"
+    prefix: str = ""
+    """What makes the ids of this file's notes unique in the document (its part's slug)."""
+    title: str = ""
+    """The heading of the endnotes, in the zine's language (words.py); none when empty."""
+
+
+@dataclass
+class _Note:
+    number: int
+    body: list[Token] = field(default_factory=list)
+    """Paragraph tokens (open, inline, close), or the inline children of an inline note."""
+    inline: bool = False
+    address: str = ""
+    """For the note that prints a link's address: the link's URL."""
+
+
+def printed_address(href: str) -> str:
+    """A link's address as a reader types it: without `mailto:`, `http://` or `https://`, or a lone `/`."""
+    text = re.sub(r"(?i)^(?:mailto:|https?://)", "", href)
+    return text[:-1] if text.endswith("/") and text.count("/") == 1 else text
+
+
+def _same_address(text: str, href: str) -> bool:
+    """Whether a link's text already prints its address (give or take the scheme and `www.`)."""
+    def bare(value: str) -> str:
+        return re.sub(r"^www\.", "", printed_address(value.strip()).lower()).rstrip("/")
+    return bare(text) == bare(href)
+
+
+def place(tokens: list[Token], env: dict[str, Any], style: Style, where: str, first_line: int) -> list[BuildError]:
+    """Number the notes of `tokens` (a parsed file), put each where it prints, and mark the links
+    whose address prints; return the problems, each with its line. `env` is the parser's: it
+    receives what the render rules need (the notes, the style)."""
+    errors: list[BuildError] = []
+    definitions, calls_in_notes = _definitions(tokens, first_line, where, errors)
+    notes: dict[int, _Note] = {}
+    by_label: dict[str, int] = {}
+    parsed = env.get("footnotes", {}).get("list", {})
+    for inline, line in _inlines(tokens, first_line):
+        for index, child in enumerate(inline.children or ()):
+            at = line + _breaks_before(inline.children or (), index)
+            if child.type == "footnote_ref":
+                label = child.meta.get("label")
+                if label is None:  # ^[an inline note]
+                    number = len(notes) + 1
+                    notes[number] = _Note(number, list(parsed.get(child.meta["id"], {}).get("tokens", [])), inline=True)
+                    child.meta.update(note=number, first=True)
+                elif label not in definitions:
+                    errors.append(BuildError(where, f"note call [^{label}] has no note: add a line "
+                                                    f"'[^{label}]: the note' below the paragraph", at))
+                elif label in by_label:
+                    child.meta.update(note=by_label[label], first=False)
+                else:
+                    number = by_label[label] = len(notes) + 1
+                    notes[number] = _Note(number, definitions[label][0])
+                    child.meta.update(note=number, first=True)
+            elif child.type == "link_open" and style.links != "off":
+                _mark_link(inline.children or (), index, style.links, notes)
+            elif child.type == "text" and _UNMATCHED_CALL.search(child.content) \
+                    and _UNMATCHED_CALL.search(inline.content):
+                call = _UNMATCHED_CALL.search(child.content)
+                assert call is not None
+                errors.append(BuildError(where, f"{call.group(0)} is not a note call: a note's name has no spaces "
+                                                "(write [^1] or [^source]); to print it as is, write "
+                                                f"\\{call.group(0)}", at))
+    for label, (_, line) in definitions.items():
+        if label not in by_label:
+            errors.append(BuildError(where, f"note [^{label}] is never called: call it with [^{label}] in the "
+                                            "text, or remove it", line))
+    errors += calls_in_notes
+    for note in notes.values():  # links inside notes print their address after them, never in a note
+        for inline in ([Token("inline", "", 0, children=note.body)] if note.inline else
+                       [token for token in note.body if token.type == "inline"]):
+            for index, child in enumerate(inline.children or ()):
+                if child.type == "link_open" and style.links != "off":
+                    _mark_link(inline.children or (), index, "after", notes)
+    env["notes"] = notes
+    env["style"] = style
+    if style.notes == "endnotes" and notes:
+        tokens.append(Token("endnotes", "", 0))
+    return errors
+
+
+def _definitions(tokens: list[Token], first_line: int, where: str,
+                 errors: list[BuildError]) -> tuple[dict[str, tuple[list[Token], int]], list[BuildError]]:
+    """The notes defined in `tokens` (`[^label]: …`), taken out of the stream: label → (body, line).
+
+    A note holds paragraphs only (it prints in a line of small type at the foot of the page);
+    a call inside a note is refused too.
+    """
+    found: dict[str, tuple[list[Token], int]] = {}
+    nested: list[BuildError] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type != "footnote_reference_open":
+            index += 1
+            continue
+        end = next(at for at in range(index, len(tokens)) if tokens[at].type == "footnote_reference_close")
+        label, line = token.meta["label"], first_line + (token.map[0] if token.map else 0)
+        body = tokens[index + 1:end]
+        del tokens[index:end + 1]
+        if label in found:
+            errors.append(BuildError(where, f"note [^{label}] is written twice: give the second another name", line))
+            continue
+        found[label] = (body, line)
+        block = next((inner for inner in body if inner.nesting == 1 and inner.type != "paragraph_open"), None)
+        if block is not None:
+            errors.append(BuildError(where, f"note [^{label}] holds a {_block_name(block)}: a note holds "
+                                            "paragraphs only", first_line + (block.map[0] if block.map else 0)))
+        for inner in body:
+            if inner.type == "inline" and any(child.type == "footnote_ref" for child in inner.children or ()):
+                nested.append(BuildError(where, f"note [^{label}] calls another note: a note cannot have notes",
+                                         first_line + (inner.map[0] if inner.map else 0)))
+    return found, nested
+
+
+def _block_name(token: Token) -> str:
+    names = {"bullet_list_open": "list", "ordered_list_open": "list", "blockquote_open": "quotation",
+             "heading_open": "heading", "table_open": "table"}
+    return names.get(token.type, token.type.removesuffix("_open").replace("_", " "))
+
+
+def _inlines(tokens: Sequence[Token], first_line: int) -> list[tuple[Token, int]]:
+    """The inline tokens of the stream with the line each starts on."""
+    found = []
+    line = first_line
+    for token in tokens:
+        if token.map:
+            line = first_line + token.map[0]
+        if token.type == "inline":
+            found.append((token, line))
+    return found
+
+
+def _breaks_before(children: Sequence[Token], index: int) -> int:
+    """How many lines of a paragraph come before its child `index`."""
+    return sum(child.type in ("softbreak", "hardbreak") for child in children[:index])
+
+
+def _mark_link(children: Sequence[Token], index: int, how: str, notes: dict[int, _Note]) -> None:
+    """Mark the link opening at `index` so that its address prints (`how`: in a note, after it)."""
+    href = str(children[index].attrGet("href") or "")
+    if not _PRINTED.match(href):
+        return  # a link inside the document, or to a file: nothing a reader could type
+    close = next((at for at in range(index + 1, len(children)) if children[at].type == "link_close"), None)
+    if close is None:
+        return
+    text = "".join(child.content for child in children[index + 1:close] if child.type in ("text", "code_inline"))
+    if _same_address(text, href):
+        return
+    if how == "notes":
+        number = len(notes) + 1
+        notes[number] = _Note(number, address=href)
+        children[close].meta.update(note=number, first=True)
+    else:
+        children[close].meta["address"] = href
+
+
+# Render rules ---------------------------------------------------------------------------------
+# They read what `place` left in `env`; without it (a paragraph rendered alone, for the quotation
+# check) a call renders nothing.
+
+def render_call(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    """A note call: the note itself (footnotes), or its number linked to the note (endnotes, a second call)."""
+    number = tokens[idx].meta.get("note")
+    if number is None or "notes" not in env:
+        return ""
+    return _call(self, env["notes"][number], env, first=tokens[idx].meta.get("first", False), options=options)
+
+
+def render_link_close(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    """`</a>`, then the link's address when it prints: in a note, or after the link in small type."""
+    closing = str(self.renderToken(tokens, idx, options, env))
+    meta = tokens[idx].meta
+    if "address" in meta:
+        href, shown = html.escape(meta["address"]), html.escape(printed_address(meta["address"]))
+        return f'{closing}<span class="link-address"> (<a href="{href}">{shown}</a>)</span>'
+    if "note" in meta and "notes" in env:
+        return closing + _call(self, env["notes"][meta["note"]], env, first=True, options=options)
+    return closing
+
+
+def render_endnotes(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+    """The endnotes of the file: a heading, and each note numbered as its call."""
+    style: Style = env["style"]
+    items = "".join(f'<li id="{_id(style, note.number)}" value="{note.number}">'
+                    f'{_body(self, note, options, env, "p")}</li>\n' for note in env["notes"].values())
+    heading = f'<h2 class="endnotes-title">{html.escape(style.title)}</h2>\n' if style.title else ""
+    return f'<section class="endnotes">\n{heading}<ol class="endnotes-list">\n{items}</ol>\n</section>\n'
+
+
+def _call(self: Any, note: _Note, env: dict[str, Any], *, first: bool, options: Any) -> str:
+    style: Style = env["style"]
+    if style.notes == "footnotes" and first:
+        kind = " link-note" if note.address else ""
+        return (f'<span class="note{kind}" id="{_id(style, note.number)}" data-n="{note.number}">'
+                f'{_body(self, note, options, env, "span")}</span>')
+    back = f' id="{_id(style, note.number, "call")}"' if first else ""
+    return f'<sup class="note-call"><a href="#{_id(style, note.number)}"{back}>{note.number}</a></sup>'
+
+
+def _id(style: Style, number: int, kind: str = "note") -> str:
+    """The id of note `number` (or of its first call) in the document: part-note-1, part-call-1."""
+    return f"{style.prefix}-{kind}-{number}" if style.prefix else f"{kind}-{number}"
+
+
+def _body(self: Any, note: _Note, options: Any, env: dict[str, Any], tag: str) -> str:
+    """A note's text: its paragraphs as `<p>` (endnotes) or as block `<span>`s (inside a line of text)."""
+    if note.address:
+        return f'<a href="{html.escape(note.address)}">{html.escape(printed_address(note.address))}</a>'
+    if note.inline:
+        return str(self.renderInline(note.body, options, env))
+    paragraphs = [str(self.renderInline(token.children or [], options, env)) for token in note.body
+                  if token.type == "inline"]
+    if tag == "p":
+        return "".join(f"<p>{text}</p>" for text in paragraphs)
+    return "".join(f'<span class="note-paragraph">{text}</span>' if number else text
+                   for number, text in enumerate(paragraphs))
