@@ -83,7 +83,6 @@ def _blocks(tokens: list[Token], where: str, first_line: int) -> list[BuildError
                                                 f"'{token.markup} poem' and '{token.markup} epigraph'", line))
             token.meta["block"] = BLOCKS.get(name, "")
             token.attrJoin("class", BLOCKS.get(name, name))
-            token.attrSet("data-line", str(line))
             opened.append(token)
         elif token.type == "container_block_close":
             start = opened.pop()

@@ -29,7 +29,8 @@ CLASSES = {
 through untouched, for a project's own stylesheet."""
 CAPTIONS = ("caption", "legende", "légende")
 """Attributes that give the caption (the Markdown title does too)."""
-KNOWN = {"src", "alt", "title", "width", "class", "id", *CAPTIONS}
+KNOWN = {"src", "alt", "title", "width", "class", "id", "role", *CAPTIONS}
+"""`role` is set by the build on a picture marked decorative (content.markdown, PDF/UA)."""
 WIDTH = re.compile(r"(\d+(?:[.,]\d+)?)\s*(%|mm|cm|in)")
 """A width: a share of the column, or a length."""
 _UNPLACED = re.compile(r"!\[[^\]]*\]\((?!<)[^)\s]+\s[^)\"']*?\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp)\s*[)\"']",
