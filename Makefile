@@ -3,13 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: zine test bench watch clean
+.PHONY: zine test test-matrix bench watch clean
 
 zine: $(VENV)/installed
 	$(BIN)/zine build
 
 test: $(VENV)/installed-test
 	$(BIN)/python -m pytest -q
+
+# The suite on Python 3.11, 3.12 and 3.13 and with the lowest versions pyproject.toml allows, each
+# in its own venv under .venv-matrix/ (matrix/run.py; MATRIX="3.13 lowest" runs some only).
+test-matrix:
+	$(PYTHON) matrix/run.py $(MATRIX)
 
 $(VENV)/installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
