@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: zine test test-matrix bench watch clean
+.PHONY: zine test test-matrix bench watch clean distclean
 
 zine: $(VENV)/installed
 	$(BIN)/zine build
@@ -34,5 +34,11 @@ bench: $(VENV)/installed .venv-bench/installed
 	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
 	.venv-bench/bin/python -m pip install -q 'pdfimpose==2.10.0' && touch $@
 
+# Outputs and build leftovers; the virtual environments stay (no reinstall, no network needed).
 clean:
-	rm -rf $(VENV) .venv-bench output/*.pdf output/*.png output/preview output/html output/.staging-* build *.egg-info
+	test ! -d output || find output -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
+	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .hypothesis
+
+# Everything clean removes, and the virtual environments.
+distclean: clean
+	rm -rf $(VENV) .venv-bench .venv-matrix
