@@ -3,13 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: zine test bench watch clean
+.PHONY: zine test test-matrix bench watch clean distclean
 
 zine: $(VENV)/installed
 	$(BIN)/zine build
 
 test: $(VENV)/installed-test
 	$(BIN)/python -m pytest -q
+
+# The suite on Python 3.11, 3.12 and 3.13 and with the lowest versions pyproject.toml allows, each
+# in its own venv under .venv-matrix/ (matrix/run.py; MATRIX="3.13 lowest" runs some only).
+test-matrix:
+	$(PYTHON) matrix/run.py $(MATRIX)
 
 $(VENV)/installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,5 +34,11 @@ bench: $(VENV)/installed .venv-bench/installed
 	test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
 	.venv-bench/bin/python -m pip install -q 'pdfimpose==2.10.0' && touch $@
 
+# Outputs and build leftovers; the virtual environments stay (no reinstall, no network needed).
 clean:
-	rm -rf $(VENV) .venv-bench output/*.pdf output/*.png output/preview output/html output/.staging-* output/.pictures build *.egg-info
+	test ! -d output || find output -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
+	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .hypothesis
+
+# Everything clean removes, and the virtual environments.
+distclean: clean
+	rm -rf $(VENV) .venv-bench .venv-matrix

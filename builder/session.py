@@ -55,7 +55,9 @@ class Session:
     @classmethod
     def reused(cls, session: Session | None, project: Project) -> AbstractContextManager[Session]:
         """`session` as it is, left open (watch mode), or a new one, closed at the end."""
-        return nullcontext(session) if session is not None else cls(project)
+        if session is not None:
+            return nullcontext(session)
+        return cls(project)
 
 
 RENDER_MS_PER_KB, CHECK_MS, IMPOSE_MS, PREVIEW_MS = 40, 20, 5, 20

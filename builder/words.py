@@ -99,5 +99,5 @@ def date(day: datetime.date, lang: str) -> str:
     """28 novembre 2026, November 28, 2026: CLDR's long date; 1er mai in French (Imprimerie nationale)."""
     from babel.dates import format_date
 
-    text = format_date(day, "long", locale=lang.replace("-", "_"))
+    text: str = format_date(day, "long", locale=lang.replace("-", "_"))
     return re.sub(r"^1 ", "1er ", text) if primary(lang) == "fr" else text

@@ -169,7 +169,7 @@ def turned(side: Side, sheet: Size, page: Size) -> Side:
                        sheet.height - slot.y - placed(page, slot.rotation).height, (slot.rotation + 180) % 360,
                        box(slot.clip))
                   for slot in side.slots)
-    marks = tuple(
+    marks: tuple[Line | Label, ...] = tuple(
         Line(sheet.width - m.x0, sheet.height - m.y0, sheet.width - m.x1, sheet.height - m.y1, m.width)
         if isinstance(m, Line) else
         Label(m.text, sheet.width - m.x, sheet.height - m.y, m.size, (m.rotation + 180) % 360)

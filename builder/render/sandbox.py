@@ -95,7 +95,10 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
                                        "(save the file in the project and link to it)")
         if parts.netloc not in ("", "localhost"):
             raise Refused(_short(url), "refused, a file on another machine")
-        asked = Path(unquote(parts.path))
+        # A file URL's path starts at the root, always: Python 3.13's urljoin drops that root when
+        # `..` climb above it (url(../../../etc/hostname) in templates/zine.css becomes
+        # "file:etc/hostname"), which read as a path would be relative to the working folder.
+        asked = Path("/", unquote(parts.path))
         path = asked.resolve()  # symbolic links too: a link to /etc is outside
         if not any(path.is_relative_to(root) for root in self.roots):
             if path.suffix.lower() in FONTS:

@@ -54,6 +54,18 @@ def test_refuses_everything_else_before_any_request(fetcher: SandboxFetcher, tmp
     assert fetcher.refused == [refused.value]
 
 
+@pytest.mark.parametrize("url", ["file:///etc/hostname", "file:/etc/hostname", "file:etc/hostname",
+                                 "file://localhost/etc/hostname"])
+def test_a_file_url_path_starts_at_the_root_on_every_python(fetcher: SandboxFetcher, tmp_path: Path, url: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # "file:etc/hostname" is what Python 3.13's urljoin makes of url(../../../../etc/hostname): never
+    # a path from the working folder, whichever it is.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(Refused) as refused:
+        fetcher.fetch(url)
+    assert str(refused.value) == "/etc/hostname: refused, outside the project: only content and templates"
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     shutil.copytree(SAMPLE / "content", tmp_path / "content")
