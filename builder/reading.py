@@ -89,7 +89,8 @@ def _left_out(pdf: pikepdf.Pdf) -> str:
     bare: Counter[str] = Counter()
     for page in pdf.pages:
         annotations = page.obj.get("/Annots") if isinstance(page.obj, pikepdf.Dictionary) else None
-        for annotation in annotations if isinstance(annotations, pikepdf.Array) else []:
+        # list(): pikepdf 8's type hints do not say that an Array iterates.
+        for annotation in list(annotations) if isinstance(annotations, pikepdf.Array) else []:  # type: ignore[call-overload, unused-ignore]
             if not isinstance(annotation, pikepdf.Dictionary):
                 continue
             kind = str(annotation.get("/Subtype", "/Unknown")).lstrip("/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
@@ -150,8 +151,17 @@ def test_never_raises_on_a_bad_file(tmp_path: Path) -> None:
     assert by_file["truncated.pdf"]  # whatever a reader makes of it, it is reported
     assert by_file["locked.pdf"] == [ENCRYPTED]
     assert by_file["absent.pdf"] == ["no such file"]
-    assert [(f.page, f.message) for f in findings if f.path == paths[-1] and f.page is not None] == [
-        (2, "could not be read (Failed to load page.)")]
+    # pdfium of 2025 refuses to load the second "page"; older ones (pypdfium2 5.0) read it as a blank page
+    document = pdfium.PdfDocument(lost_page)
+    try:
+        document[1].close()
+        loads = True
+    except pdfium.PdfiumError:
+        loads = False
+    finally:
+        document.close()
+    assert [(f.page, f.message) for f in findings if f.path == paths[-1] and f.page is not None] == (
+        [] if loads else [(2, "could not be read (Failed to load page.)")])
 
 
 def test_check_and_impose_agree_on_what_they_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
