@@ -20,7 +20,8 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
     its name and recorded format say (preflight.expectation_for)."""
     if not path.is_file():
         return [Finding(path, None, "error", "no such file")]
-    expect = expect or expectation_for(path, recorded_format(path))
+    described, recorded = _metadata(path)
+    expect = expect or expectation_for(path, recorded)
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
@@ -50,7 +51,7 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
                 page.close()
     finally:
         document.close()
-    found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings, *_metadata(path)]
+    found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings, *described]
     return sorted(found, key=lambda finding: finding.severity == "note")  # the plain report last
 
 
@@ -96,30 +97,22 @@ def _sizes(path: Path, sizes: dict[Size, list[int]], expect: Expectation | None)
     return findings
 
 
-def recorded_format(path: Path) -> str | None:
-    """The zine format the build recorded in the PDF's metadata (paper.METADATA_KEY), if any."""
-    try:
-        info = PdfReader(path).metadata
-        value = info.get(METADATA_KEY) if info is not None else None
-    except Exception:  # noqa: BLE001 — an unreadable file is reported by the checks themselves
-        return None
-    return str(value) if value is not None else None
-
-
-def _metadata(path: Path) -> list[Finding]:
-    """Title and language: viewers show the title, screen readers need the language."""
+def _metadata(path: Path) -> tuple[list[Finding], str | None]:
+    """Title and language (viewers show the title, screen readers need the language), and the
+    zine format the build recorded (paper.METADATA_KEY), if any: the file is parsed once."""
     try:
         reader = PdfReader(path)
         info = reader.metadata
         xmp = reader.xmp_metadata  # PDF 2.0 may keep the title there only
         title = (info.title if info is not None else None) or (xmp.dc_title if xmp is not None else None)
         lang = reader.root_object.get("/Lang")
+        recorded = info.get(METADATA_KEY) if info is not None else None
     except Exception as error:  # noqa: BLE001 — pdfium read it; a stricter reader may not
-        return [Finding(path, None, "warning", f"could not read the metadata ({error})")]
+        return [Finding(path, None, "warning", f"could not read the metadata ({error})")], None
     findings = []
     if not title or not str(title).strip():
         findings.append(Finding(path, None, "warning", "no title in the metadata: viewers show the file name"))
     if not lang or not str(lang).strip():
         findings.append(Finding(path, None, "warning", "no language in the metadata: screen readers cannot "
                                                        "pick a voice"))
-    return findings
+    return findings, None if recorded is None else str(recorded)
