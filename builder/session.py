@@ -20,7 +20,7 @@ from builder.errors import BuildError, BuildErrors, raise_all
 from builder.imposition import Imposition
 from builder.model import Document, Finding, Pdf, Placed, Rendered, Zine
 from builder.paper import Size
-from builder.preflight import GREY, expectations
+from builder.preflight import GREY, IN_COLOUR, expectations
 from builder.project import (HTML, OUTPUTS, PREVIEW, WORK, Project, output_kind, reading_preview, side_preview,
                              work_path)
 from builder.render import templating
@@ -218,9 +218,9 @@ class Batch:
 
 
 def _named(finding: Finding, pictures: tuple[Placed, ...]) -> Finding:
-    """A page's grey-tint warning with the raster pictures on that page that are not halftoned,
+    """A page's grey-tint or colour warning with the raster pictures on that page that are not halftoned,
     and the way to halftone them (issue 12): preflight sees pixels, the layout knows the files."""
-    if finding.page is None or not finding.message.startswith(GREY):
+    if finding.page is None or not finding.message.startswith((GREY, IN_COLOUR)):
         return finding
     names = list(dict.fromkeys(picture.name for picture in pictures if picture.page == finding.page
                                and not picture.halftone and picture.pixels != (0, 0)))

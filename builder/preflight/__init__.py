@@ -33,8 +33,9 @@ class Expectation:
         return size.near(self.size)
 
 
-GREY = "grey tint or photo"
-"""How the grey-tint warning starts (ink.py): the build adds the pictures on the page (session.py)."""
+GREY, IN_COLOUR = "grey tint or photo", "colour"
+"""How the grey-tint and colour warnings start (ink.py): the build adds the pictures on the page
+(session.py); a colour photo is flagged as colour, not grey, and halftoning mends both."""
 
 
 def expectations(format: Format) -> dict[str, Expectation]:

@@ -16,7 +16,7 @@ from PIL import Image, ImageChops, ImageFilter
 from builder.caches import remembered
 from builder.model import Finding
 from builder.paper import MM
-from builder.preflight import GREY
+from builder.preflight import GREY, IN_COLOUR
 
 EDGE_MM = 5.0
 EDGE = "ink "
@@ -93,7 +93,7 @@ def _messages(image: Image.Image) -> tuple[str, ...]:
         # Erode: a one-pixel grey seam along a black rule is not a tint; 3 × 3 pixels of grey are.
         grey = grey.crop((box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1)).filter(ImageFilter.MinFilter(3))
     found = []
-    for pixels, what in ((colour, "colour: copiers print it as grey"),
+    for pixels, what in ((colour, f"{IN_COLOUR}: copiers print it as grey"),
                          (grey, f"{GREY}: copiers print greys blotchy")):
         if pixels is None:
             continue

@@ -18,7 +18,7 @@ import pytest
 
 from builder.model import Report, Zine
 from builder.paper import MM, ZINE_FORMATS, Format
-from builder.preflight import GREY
+from builder.preflight import GREY, IN_COLOUR
 from builder.resample import DPI, cache_folder
 from conftest import ROOT, build_in, page_texts, snapshot
 
@@ -131,13 +131,17 @@ def test_halftone_gives_pure_black_and_white(a5: tuple[Path, Report, dict[str, b
     assert len(grey) == 2 and len(tones(grey[0][3])) > 2 and tones(grey[1][3]) <= {0, 255}  # before, after
 
 
-def test_grey_tint_warnings_name_the_picture_and_halftone_silences_them(
+def test_grey_and_colour_warnings_name_the_picture_and_halftone_silences_them(
         a5: tuple[Path, Report, dict[str, bytes]], a6: tuple[Path, Report]) -> None:
     greys = [finding.message for finding in a5[1].findings if finding.message.startswith(GREY)]
     assert any("on this page: content/images/grey.jpg. photos = \"halftone\" in zine.toml" in message
                for message in greys), greys
     assert any("on this page: content/images/huge photo.jpg." in message for message in greys), greys
     assert not any(finding.message.startswith(GREY) for finding in a6[1].findings)
+    # A colour photo is flagged as colour, not grey: that warning names it too.
+    colours = [finding.message for finding in a5[1].findings if finding.message.startswith(IN_COLOUR)]
+    assert any("content/images/photo.jpg" in message and 'photos = "halftone"' in message for message in colours), colours
+    assert not any(finding.message.startswith(IN_COLOUR) for finding in a6[1].findings)
 
 
 def test_edge_warnings_name_the_part_of_a_reading_page(a5: tuple[Path, Report, dict[str, bytes]]) -> None:
