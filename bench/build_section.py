@@ -22,12 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import spread, table, walls
-
 from builder.build import Options, build
 from builder.model import Report
 from builder.project import Project
-from builder.session import Session
+from builder.workers.session import Session
+
+from timing import spread, table, walls
 
 TITLE = "build: cold, warm rebuild, overhead over bare WeasyPrint, time per page at 1× and 10× content"
 ROOT = Path(__file__).resolve().parent.parent

@@ -52,6 +52,7 @@ def _html(pages: int) -> str:
     # zine.css leaves the page size to the template (the zine's format): say A5 here, as zine.html does.
     size = f"{A5.width:g}mm {A5.height:g}mm"
     return ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Banc d’essai</title>'
-            f'<link rel="stylesheet" href="zine.css"><style>@page {{ size: {size} }} .page {{ break-after: page }}</style>'
+            f'<link rel="stylesheet" href="zine.css">'
+            f'<style>@page {{ size: {size} }} .page {{ break-after: page }}</style>'
             '</head>'
             '<body>' + "".join(sections) + "</body></html>")

@@ -16,9 +16,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from builder.pictures import halftone
 from PIL import Image, ImageChops, ImageFilter, ImageStat
-
-from builder import halftone
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import picture_zine  # noqa: E402

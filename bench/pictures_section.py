@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from builder.pictures.resample import cache_folder
+
 import picture_zine
 from timing import kilobytes, spread, table
-
-from builder.resample import cache_folder
 
 TITLE = "pictures: a zine of ten pictures, one a 30 MB phone photo: build times and PDF sizes"
 ZINE = Path(sys.executable).with_name("zine")

@@ -36,5 +36,6 @@ def kilobytes(path: Path) -> str:
 def table(rows: Sequence[Sequence[str]]) -> list[str]:
     """Columns padded to their widest cell, the first left-aligned, the others right-aligned."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+    return ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                      for i, (cell, w) in enumerate(zip(row, widths, strict=True)))
             for row in rows]

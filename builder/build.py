@@ -13,14 +13,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
-from builder import content, files, paper, resample, words
-from builder.errors import BuildError, raise_all
-from builder.imposition import copycutfold, onepagezine, saddle
+from builder import content, files, paper
+from builder.errors import BuildError, plural, raise_all
+from builder.imposition.layouts import copycutfold, onepagezine, saddle
 from builder.model import Finding, Report, Zine
+from builder.pictures import resample
 from builder.project import FOLDERS, Project
 from builder.render.documents import documents
-from builder.session import Batch, Session
-from builder.wording import plural
+from builder.typography import words
+from builder.workers.session import Batch, Session
 
 Log = Callable[[str], None]
 

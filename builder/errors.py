@@ -1,7 +1,15 @@
-"""The one error type of the builder: a message with the place it comes from."""
+"""How the build speaks to its user: the one error type (a message with the place it comes
+from), paths as messages show them, counts in words, and libraries' log records collected so
+that the build reports their problems itself.
+
+Every count the terminal or a finding shows goes through `plural` (never "1 sheets").
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -80,3 +88,43 @@ ENCRYPTED = "the PDF is encrypted (password-protected): save an unprotected copy
 def unreadable(reason: str) -> str:
     """What `zine impose` and `zine check` both say of a file that is not a PDF any reader can repair."""
     return f"not a readable PDF ({reason})"
+
+def plural(count: int, noun: str) -> str:
+    """1 page, 2 pages (English nouns that take an s)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def pages(numbers: Iterable[int], noun: str = "page") -> str:
+    """pages 1–3, 7: page numbers as runs; "page 4" alone."""
+    ordered = sorted(set(numbers))
+    runs: list[list[int]] = []
+    for number in ordered:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    shown = ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
+    return f"{noun}{'s' if len(ordered) > 1 else ''} {shown}"
+
+class _Collector(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__(logging.WARNING)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def collected(name: str) -> Iterator[list[logging.LogRecord]]:
+    """The warnings and errors logger `name` emits meanwhile, kept from the terminal."""
+    records: list[logging.LogRecord] = []
+    logger = logging.getLogger(name)
+    handler = _Collector(records)
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
-from builder.caches import remembered
-from builder.words import Words
+from builder.typography.words import Words
+from builder.workers.caches import remembered
 
 THUMB_WIDTH = 420
 """Pixels across one thumbnail: enough to read headings, small enough to write in milliseconds."""
@@ -26,7 +27,7 @@ def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[Imag
     for number, image in enumerate(images, start=1):
         # Encoding is most of the cost: a page unchanged since the last build reuses its PNG.
         key = hashlib.blake2b(image.tobytes(), digest_size=16).digest()
-        (folder / name(number)).write_bytes(remembered(_ENCODED, key, ENCODED_MAX, lambda: _png(image)))
+        (folder / name(number)).write_bytes(remembered(_ENCODED, key, ENCODED_MAX, partial(_png, image)))
     return images
 
 

@@ -28,7 +28,7 @@ from builder.cli import main
 from builder.model import Report
 from builder.paper import A5, MM
 from builder.project import Project
-from builder.session import Session
+from builder.workers.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "sample"

@@ -20,7 +20,7 @@ def test_every_module_and_template_is_in_the_wheel(wheel: Path) -> None:
     modules = {f"builder/{name}" for name in _files(ROOT / "builder", (".py",))}
     templates = {f"builder/templates/{name}" for name in _files(ROOT / "templates")}
     assert modules and modules <= names, sorted(modules - names)
-    assert {"builder/content/__init__.py", "builder/render/weasy.py", "builder/imposition/saddle.py"} <= modules
+    assert {"builder/content/__init__.py", "builder/render/weasy.py", "builder/imposition/layouts/saddle.py"} <= modules
     assert templates <= names, sorted(templates - names)
     assert {"builder/templates/zine.html", "builder/templates/fonts/CharisSIL-Regular.ttf",
             "builder/templates/fonts/OFL.txt"} <= templates

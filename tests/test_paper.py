@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from builder.errors import BuildError
 from builder.paper import A3, A4, A5, A6, A7, FORMATS, LETTER, MM, ZINE, Size, name, parse
 

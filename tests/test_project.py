@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from builder.project import FOLDERS, OUTPUTS, Project, output_kind, shipped_templates
+
 from conftest import ROOT
 
 

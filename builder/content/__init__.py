@@ -12,13 +12,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from builder import paper, utf8, words
-from builder.content import frontmatter, letters, manifest, markdown
+from builder import paper
+from builder.content import frontmatter, manifest, markdown
 from builder.content.notes import Style
 from builder.errors import BuildError, raise_all
+from builder.files import utf8
+from builder.letters import parts as letters
 from builder.model import Finding, Letter, Part, Zine
 from builder.project import Project
-from builder.words import Words
+from builder.typography import words
+from builder.typography.words import Words
 
 KINDS = ("article", "text", "quote", "guide", "letter", "print", "poem")
 ALIASES = {"poeme": "poem", "poème": "poem"}
@@ -67,7 +70,7 @@ def load(project: Project) -> Zine:
     raise_all(errors)
     parts = [item.part if isinstance(item, Letter) else item for item in read]
     count = len(parts) - len(singles)
-    named = dict(zip(singles, parts[count:]))
+    named = dict(zip(singles, parts[count:], strict=True))
     return Zine(root=project.root, content=content, meta=meta, parts=tuple(parts[:count]),
                 intro=named.get("intro"), back=named.get("back_cover"), minizine=named.get("minizine"),
                 letters=tuple(item for item in read[:count] if isinstance(item, Letter)),

@@ -9,10 +9,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from builder import paper, typography, utf8, words
+from builder import paper, typography
 from builder.content import notes
 from builder.errors import BuildError, raise_all
+from builder.files import utf8
 from builder.model import Meta
+from builder.typography import words
 
 NAME = "zine.toml"
 REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "parts": list}
@@ -20,7 +22,7 @@ SINGLES = ("intro", "back_cover", "minizine")
 """Manifest keys naming one part each, placed by the templates rather than in the parts list."""
 OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "licence": str, "cover": str,
             "cover_alt": str, "format": str, "photos": str, "notes": str, "links": str,
-            **{key: str for key in SINGLES}}
+            **dict.fromkeys(SINGLES, str)}
 """Each printed only when set: the tool adds no words of its own (no price, no licence, no picture).
 `format` is the page format (paper.ZINE_FORMATS), A5 when not set; `photos` what the pictures
 become (PHOTOS), "keep" when not set; `notes` and `links` say where notes and the addresses of

@@ -59,7 +59,7 @@ def checked(inline: Token, picture: Token, where: str, line: int) -> None:
     classes = str(picture.attrGet("class") or "").split()
     if classes:
         picture.attrSet("class", " ".join(dict.fromkeys(CLASSES.get(name, name) for name in classes)))
-    if {"halftone", "no-halftone"} <= set(CLASSES.get(name, name) for name in classes):
+    if {"halftone", "no-halftone"} <= {CLASSES.get(name, name) for name in classes}:
         raise BuildError(where, f"picture {picture.attrGet('src')!r}: .halftone and .no-halftone together", at)
     picture.attrSet("data-line", f"{where}:{at}")
 

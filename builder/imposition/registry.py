@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-
 from types import ModuleType
 
-from builder.imposition import Imposition, copycutfold, onepagezine, saddle, topbound
+from builder.imposition import Imposition
+from builder.imposition.layouts import copycutfold, onepagezine, saddle, topbound
 from builder.paper import Size
 
 MODULES: dict[str, ModuleType] = {

@@ -13,10 +13,10 @@ from typing import cast
 import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageFilter
 
-from builder.caches import remembered
 from builder.model import Finding
 from builder.paper import MM
 from builder.preflight import GREY, IN_COLOUR
+from builder.workers.caches import remembered
 
 EDGE_MM = 5.0
 EDGE = "ink "

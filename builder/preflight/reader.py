@@ -8,12 +8,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from pypdf import PdfReader
 
-from builder.errors import ENCRYPTED, unreadable
+from builder.errors import ENCRYPTED, pages, plural, unreadable
 from builder.model import Finding
 from builder.paper import METADATA_KEY, Size
 from builder.preflight import Expectation, expectation_for, ink, text
 from builder.project import output_kind
-from builder.wording import pages, plural
+
 
 def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool) -> list[Finding]:
     """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect`, what

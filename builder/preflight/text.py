@@ -16,8 +16,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from builder.errors import pages, plural
 from builder.model import Finding
-from builder.wording import pages, plural
 
 SMALLEST_PT = 7.0
 """Text below this size fills in or breaks up on a photocopy."""

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from builder import utf8
 from builder.errors import BuildError
+from builder.files import utf8
 from builder.render.sandbox import Refused, SandboxFetcher
 
 SOURCES = (".md", ".html", ".htm", ".css", ".svg")

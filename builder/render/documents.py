@@ -1,21 +1,17 @@
 """The documents of a build: the reading edition, the letter packs, the mini-zine's small pages.
 
 Each is a `Document`: typeset HTML from the templates, and what the renderer must check on its
-laid-out pages (every letter on one page). Output file names are the project's (project.py);
+laid-out pages (every letter on one page: letters/fit.py). Output file names are the project's (project.py);
 a document's name is its kind (reading, letters, letters-fillable, minizine).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
-from builder import paper
-from builder.errors import BuildError, raise_all, shown
-from builder.model import Anchors, Document, Part, Zine
-from builder.paper import Size
+from builder.letters.fit import LetterFit
+from builder.model import Document, Zine
 from builder.render import templating
-
 
 READING_VARIANT = "pdf/ua-1"
 """WeasyPrint's `pdf_variant` for the reading edition (issue 12)."""
@@ -38,41 +34,3 @@ def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> tuple
     if zine.minizine is not None:
         found.append(templating.document(env, "minizine.html", "minizine", zine, minizine=zine.minizine))
     return tuple(found)
-
-
-@dataclass(frozen=True)
-class LetterFit:
-    """A look at laid-out pages: each letter ends on the page it starts on.
-
-    A value rather than a closure: it travels to the worker process that renders the document.
-    Raises BuildError for each letter that runs over, naming its file and by how many mm.
-    """
-
-    letters: tuple[tuple[str, str], ...]
-    """Each letter's id in the document (its part's slug) and its file as messages name it."""
-    paper: Size
-
-    @classmethod
-    def of(cls, letters: tuple[Part, ...], zine: Zine, size: Size) -> LetterFit | None:
-        """The check for `letters` laid out on pages of `size`; None when there are none."""
-        where = tuple((part.slug, shown(part.source, zine.root, zine.content)) for part in letters)
-        return cls(where, size) if where else None
-
-    def __call__(self, pages: Anchors) -> None:
-        errors = []
-        for slug, where in self.letters:
-            (first, top), (last, bottom) = _anchor(pages, slug), _anchor(pages, f"{slug}-end")
-            if last > first:
-                # The text resumes at the same top margin on each following page.
-                over = bottom - top + (last - first - 1) * (self.paper.height - 2 * top)
-                errors.append(BuildError(where, f"the letter does not fit on one {paper.name(self.paper)} page: "
-                                                f"it runs over by {over:.0f} mm; shorten it"))
-        raise_all(errors)
-
-
-def _anchor(pages: Anchors, name: str) -> tuple[int, float]:
-    """The page (0-based) and the height (mm from the top) where the element with id `name` starts."""
-    for number, anchors in enumerate(pages):
-        if name in anchors:
-            return number, anchors[name][1]
-    raise BuildError(None, f"internal: no anchor {name!r} in the rendered document")

@@ -90,7 +90,8 @@ class _Page:
             source = element.get(LINE) or source
         if isinstance(box, boxes.ReplacedBox) and element is not None and element.get(PICTURE):
             self._picture(box, element)
-        inner = any([self.visit(child, source) for child in getattr(box, "children", ())])
+        # A list, not a generator: every child is visited (each records its pictures and overflow).
+        inner = any([self.visit(child, source) for child in getattr(box, "children", ())])  # noqa: C419
         if inner or source is None or isinstance(box, (boxes.PageBox, boxes.LineBox, boxes.InlineBox)):
             return inner
         if not isinstance(box, (boxes.TextBox, boxes.ReplacedBox, boxes.TableBox, boxes.BlockLevelBox,

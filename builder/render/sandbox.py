@@ -19,8 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from builder import utf8
 from builder.errors import BuildError, shown
+from builder.files import utf8
 
 FONTS = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
 TEXTS = (".css",)

@@ -18,10 +18,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from builder import paper, typography, utf8, words
+from builder import paper, typography
 from builder.errors import BuildError
+from builder.files import utf8
 from builder.model import Document, Zine
 from builder.project import Project
+from builder.typography import words
 
 
 class Layers(jinja2.BaseLoader):
@@ -142,7 +144,9 @@ def _sheet_count(language: words.Words, zine: Zine) -> Markup:
     flip = language.flip_long if format.flip == "long" else language.flip_short
     return Markup(escape(line).replace("{pages}", Markup('<span class="booklet-pages"></span>'))
                   .replace("{sheets}", Markup('<span class="booklet-sheets"></span>'))
-                  .replace("{paper}", escape(language.us_letter if format.sheet == paper.LETTER else paper.name(format.sheet))).replace("{flip}", escape(flip)))
+                  .replace("{paper}", escape(language.us_letter if format.sheet == paper.LETTER
+                                             else paper.name(format.sheet)))
+                  .replace("{flip}", escape(flip)))
 
 
 def _css_size(size: paper.Size) -> str:

@@ -19,12 +19,12 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from builder import logs, resample
-from builder.errors import BuildError, BuildErrors, raise_all
+from builder.errors import BuildError, BuildErrors, collected, raise_all
 from builder.model import Document, Rendered
 from builder.paper import PX_PER_MM, Size
-from builder.render import diagnose, notices, overflow, tables
+from builder.pictures import resample
 from builder.project import Project
+from builder.render import diagnose, notices, overflow, tables
 from builder.render.sandbox import FONTS, Refused, SandboxFetcher
 
 
@@ -72,7 +72,7 @@ class Renderer:
         problems: list[BuildError] = []
         shrunk: list[str] = []
         found = overflow.Found()
-        with logs.collected("weasyprint") as records, _source_date(source_date):
+        with collected("weasyprint") as records, _source_date(source_date):
             try:
                 # Tables wider than the text are set smaller and laid out again, or refused (render.tables).
                 laid_out, shrunk, problems = tables.fit(lay_out, document.html, f"{document.name} document")
@@ -95,7 +95,8 @@ class Renderer:
         self.fonts.update((served[0], served) for served in self.fetcher.served if served[0].suffix.lower() in FONTS)
         first = laid_out.pages[0]
         return Rendered(
-            name=document.name, path=target, pages=len(laid_out.pages), size=Size.from_pixels(first.width, first.height),
+            name=document.name, path=target, pages=len(laid_out.pages),
+            size=Size.from_pixels(first.width, first.height),
             # Pages the layout left empty (a part that must start on a right-hand page): reported.
             blanks=tuple(number for number, page in enumerate(laid_out.pages, start=1)
                          if page._page_box.page_type.blank),

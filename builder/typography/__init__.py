@@ -27,7 +27,7 @@ from types import ModuleType
 
 from builder.typography import common, de, en, fr
 from builder.typography.common import Quotations, Role
-from builder.words import primary
+from builder.typography.words import primary
 
 LANGUAGES: dict[str, ModuleType] = {"fr": fr, "en": en, "de": de}
 """Rules by primary language subtag (BCP 47: fr, fr-CA and fr-BE all take `fr`)."""

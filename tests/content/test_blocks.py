@@ -7,14 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from builder import content
 from builder.content import markdown
 from builder.errors import BuildError, BuildErrors
 from builder.model import Finding, Zine
 from builder.project import Project
-from conftest import SAMPLE
 
+from conftest import SAMPLE
 
 ORIGIN = re.compile(r' data-line="[^"]*"')
 """Each block's file and line (content/lines.py, checked by the overflow tests): left out here."""

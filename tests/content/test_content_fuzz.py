@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from builder import content
 from builder.content import frontmatter
-from builder.project import Project
 from builder.errors import BuildError
 from builder.model import Zine
+from builder.project import Project
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from conftest import SAMPLE
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

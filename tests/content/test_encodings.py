@@ -11,13 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from builder import content, utf8
+from builder import content
 from builder.errors import BuildError
+from builder.files import utf8
 from builder.project import Project
 from builder.render import templating
 from builder.render.documents import documents
 from builder.render.sandbox import SandboxFetcher
+
 from conftest import ROOT, SAMPLE
 
 EDITORS: dict[str, Callable[[str], bytes]] = {

@@ -7,12 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from builder import content
 from builder.errors import BuildError
 from builder.project import Project
 from builder.render import templating
 from builder.render.documents import documents
+
 from conftest import ROOT, SAMPLE
 
 

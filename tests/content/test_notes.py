@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from builder.content import markdown
 from builder.content.notes import Style
 from builder.errors import BuildError, BuildErrors

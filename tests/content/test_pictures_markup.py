@@ -7,10 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from builder.content import markdown
 from builder.errors import BuildError, BuildErrors
+from PIL import Image
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from builder import content, typography
 from builder.errors import BuildError
 from builder.model import Zine
 from builder.project import Project
+
 from conftest import SAMPLE
 
 PARAGRAPH = "Paragraphe 2 de la partie trois"

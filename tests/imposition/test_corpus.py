@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image, ImageFilter
-
 from builder import preflight
 from builder.errors import ENCRYPTED, BuildError
-from builder.impose import Imposed, describe, impose
+from builder.imposition.anypdf import Imposed, describe, impose
 from builder.paper import A4, MM
+from PIL import Image, ImageFilter
+
 from conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from builder.cli import main
 from pypdf import PdfReader
 
-from builder.cli import main
 from conftest import ROOT, grid_texts, half_texts, make_pdf, markers, page_texts, run
 
 

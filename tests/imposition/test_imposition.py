@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given, settings, strategies as st
-
 from builder.errors import BuildError
-from builder.imposition import (
-    Imposition, Label, Line, Side, copycutfold, fit, onepagezine, padded, placed, registry, saddle, testsheet,
-    topbound, turned,
-)
+from builder.imposition import Imposition, Label, Line, Side, fit, padded, placed, registry, turned
+from builder.imposition.layouts import copycutfold, onepagezine, saddle, testsheet, topbound
 from builder.paper import A3, A4, A5, A6, LETTER, Size
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 A7ISH = Size(74.25, 105)
 
@@ -372,7 +370,7 @@ def test_onepagezine_order_table(pages: int) -> None:
     order, _ = padded(pages, 8, "before-back")
     assert len(plan.sheets) == -(-pages // 8)
     for n, sheet in enumerate(plan.sheets):
-        def at(position: int) -> int | None:  # 1-based position in this sheet's eight pages
+        def at(position: int, n: int = n) -> int | None:  # 1-based position in this sheet's eight pages
             page = order[8 * n + (position - 1) % 8]
             return None if page is None else page + 1
         expected_top = tuple(at(6 - i) for i in range(1, 5))

@@ -10,16 +10,15 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
+from builder.errors import BuildError
+from builder.imposition.engine import pdf
+from builder.imposition.layouts import onepagezine, saddle, testsheet
+from builder.paper import A3, A4, A5, MM, Size
 from PIL import ImageChops
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
-from builder import pdf
-from builder.errors import BuildError
-from builder.imposition import onepagezine, saddle, testsheet
-from builder.paper import A3, A4, A5, MM, Size
 from conftest import DATA, half_texts, make_pdf, markers
-
 
 
 def impose(path: Path, plan_for=saddle.layout, sheet: Size = A4,  # type: ignore[no-untyped-def]

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from builder.letters import exposure
 
-from builder import exposure
 from conftest import ROOT, run
 
 GIT = shutil.which("git")

@@ -9,12 +9,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from PIL import Image
-from pypdf import PdfReader
-
 from builder.build import Options
 from builder.errors import BuildError
 from builder.model import Report
+from PIL import Image
+from pypdf import PdfReader
+
 from conftest import ROOT, SAMPLE, build_in, page_texts
 
 MM = 72 / 25.4
@@ -150,7 +150,7 @@ def test_recipient_in_the_window_field(pack: Report) -> None:
                 assert search.get_next() is not None, needle
                 start, count = search.get_next() or (0, 0)  # one occurrence only
                 assert count == 0
-        for index, page in enumerate(document):
+        for page in document:
             height = page.get_height()
             text = page.get_textpage()
             found = text.search("À l’attention du").get_next()

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from builder import nir
+from builder.letters import nir
 
 
 @pytest.mark.parametrize(("body", "key"), [

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from builder.model import Report
 from pypdf import PdfReader
 
-from builder.model import Report
 from conftest import half_texts, page_texts
 
 MM = 72 / 25.4

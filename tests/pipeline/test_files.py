@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from builder import files
 from builder.errors import BuildError
 from builder.model import Report
+from pypdf import PdfReader
+
 from conftest import ROOT, SAMPLE
 
 
@@ -191,6 +191,7 @@ def test_without_a_record_nothing_else_is_touched(tmp_path: Path) -> None:
 
 def test_builds_with_fewer_options_leave_no_stale_outputs(tmp_path: Path) -> None:
     from builder.build import Options
+
     from conftest import build_in, copy_project
     project = copy_project(ROOT, tmp_path / "project")
     output = project / "output"

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from PIL import ImageOps
-from pypdf import PdfReader, PdfWriter
-
 from builder import preflight
 from builder.build import Options
 from builder.model import Report
 from builder.paper import METADATA_KEY, ZINE_FORMATS, Size
+from PIL import ImageOps
+from pypdf import PdfReader, PdfWriter
+
 from conftest import ROOT, build_in, grid_texts, page_texts
 
 MANIFEST = '''title = "Formats"

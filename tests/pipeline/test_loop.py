@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import queue
-import signal
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -13,13 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-from PIL import Image
-from pypdf import PdfReader
-
 from builder.build import Options
 from builder.model import Report
 from builder.project import Project
-from builder.session import Session
+from builder.workers.session import Session
+from PIL import Image
+from pypdf import PdfReader
+
 from conftest import ROOT, SAMPLE, build_in, children, copy_project, page_texts
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-
 from builder.errors import BuildError
 from builder.model import Report
+
 from conftest import ROOT, build_project
 
 MM = 72 / 25.4

@@ -9,10 +9,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from PIL import Image
-
 from builder.build import Options
 from builder.model import Report
+from PIL import Image
+
 from conftest import ROOT, build_in, page_texts
 
 MANIFEST = '''title = "Our Shared Garden"

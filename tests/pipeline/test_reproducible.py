@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
+from builder.model import Report
 from pypdf import PdfReader
 
-from builder.model import Report
 from conftest import ROOT, SAMPLE, build_in, copy_project
 
 
@@ -41,7 +41,7 @@ def test_in_two_processes_and_two_folders(sample_build: Report, tmp_path: Path) 
         project = copy_project(SAMPLE, tmp_path / name)
         runs.append((project, subprocess.Popen([sys.executable, "-m", "builder", "build"], cwd=project, env=env,
                                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
-    for project, process in runs:
+    for _, process in runs:
         assert process.wait(timeout=120) == 0, process.stderr.read() if process.stderr else ""
     expected = outputs(sample_build.outputs[0].path.parent)
     assert [outputs(project / "output") for project, _ in runs] == [expected, expected]

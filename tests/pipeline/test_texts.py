@@ -15,12 +15,12 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
-
 from builder.build import Options
 from builder.model import Report
 from builder.render import notices
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
 from conftest import ROOT, build_in, page_texts
 
 TEXTS = Path(__file__).resolve().parent.parent / "texts"

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from builder import preflight
+from builder.cli import main
+from builder.errors import ENCRYPTED
+from builder.model import Finding, Report
+from builder.paper import A4, A5, LETTER, MM
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from builder import preflight
-from builder.cli import main
-from builder.model import Finding, Report
-from builder.paper import A4, A5, LETTER, MM
-from builder.errors import ENCRYPTED
 from conftest import write_pdf
 
 TEXT = b"BT /F1 12 Tf 100 300 Td (Bonjour) Tj ET"

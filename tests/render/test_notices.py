@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from builder.render import notices
+
 from conftest import ROOT, SAMPLE, copy_project
 
 WITHOUT_HARFBUZZ_SUBSET = """

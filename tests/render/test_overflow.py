@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from builder.errors import BuildError, BuildErrors
 from builder.render import overflow
+from PIL import Image
+
 from conftest import SAMPLE, build_in, copy_project
 
 LONG = "https://example.org/" + "0123456789" * 14

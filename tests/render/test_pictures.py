@@ -15,11 +15,11 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-
 from builder.model import Report, Zine
 from builder.paper import MM, ZINE_FORMATS, Format
+from builder.pictures.resample import DPI, cache_folder
 from builder.preflight import GREY, IN_COLOUR
-from builder.resample import DPI, cache_folder
+
 from conftest import ROOT, build_in, page_texts, snapshot
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -160,7 +160,8 @@ def test_content_is_never_written_and_the_cache_holds_what_the_build_used(
 
 
 def test_a_rebuild_reuses_the_resampled_pictures(a5: tuple[Path, Report, dict[str, bytes]]) -> None:
-    from builder import content, resample
+    from builder import content
+    from builder.pictures import resample
     from builder.project import Project
 
     root = a5[0]
@@ -174,11 +175,10 @@ def test_a_rebuild_reuses_the_resampled_pictures(a5: tuple[Path, Report, dict[st
 @pytest.mark.parametrize("format", ZINE_FORMATS.values(), ids=lambda format: format.name)
 def test_the_text_areas_pictures_are_sized_for_are_the_stylesheets(format: Format, tmp_path: Path) -> None:
     """paper.Format.text_block (and the mini-zine's) against WeasyPrint's layout of the templates."""
-    from weasyprint import HTML
-
     from builder import content
     from builder.project import Project
     from builder.render import templating
+    from weasyprint import HTML
 
     root = picture_zine.write(tmp_path, huge_mb=0.1, format=format.name)
     (root / "content/mini.md").write_text("## One\n\nA page.\n", encoding="utf-8")

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from builder.errors import BuildError
 from builder.render.sandbox import Refused, SandboxFetcher
+
 from conftest import ROOT, SAMPLE, build_in
 
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from weasyprint import HTML
-
 from builder.errors import BuildError
 from builder.render import tables
+from weasyprint import HTML
+
 from conftest import ROOT
 
 PAGE = "@page { size: 105mm 148mm; margin: 12mm; } html { font: 9pt serif; } body { margin: 0; } td { padding: 0.3em; }"

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from builder.errors import BuildError
 from builder.project import Project
 from builder.render import templating

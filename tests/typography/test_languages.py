@@ -5,10 +5,10 @@ reader checks agrees with what the typography makes of them."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
-
 from builder.typography import quotation_marks, refine, refine_text
 from builder.typography.common import INCH, NBSP, NNBSP
+from hypothesis import given
+from hypothesis import strategies as st
 
 ENGLISH = [
     # double and single quotes by position: opening after the start, a space, a bracket or a dash

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from builder.typography import refine, refine_text
 from builder.typography.common import NBSP, NNBSP
 from builder.typography.fr import WJ
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 CASES = [
     # a number after the word that announces it: never at the start of a line (« (étape 8) »)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from builder.model import Report
+
 from conftest import page_texts
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:fr|com|org)\b\S*")

@@ -65,6 +65,7 @@ def subset(text: str) -> Subset:
     tag = "".join(chr(65 + byte % 26) for byte in hashlib.sha256("".join(used).encode()).digest()[:6])
     return Subset(name=f"{tag}+{font['name'].getDebugName(6) or 'CharisSIL'}", data=data.getvalue(),
                   widths=tuple(widths),
-                  bbox=(round(head.xMin * scale), round(head.yMin * scale), round(head.xMax * scale), round(head.yMax * scale)),
+                  bbox=(round(head.xMin * scale), round(head.yMin * scale),
+                        round(head.xMax * scale), round(head.yMax * scale)),
                   ascent=round(os2.sTypoAscender * scale), descent=round(os2.sTypoDescender * scale),
                   cap_height=round(getattr(os2, "sCapHeight", 0) * scale) or 700)

@@ -13,7 +13,8 @@ put two staples on the fold.
 
 from __future__ import annotations
 
-from builder.imposition import Imposition, saddle
+from builder.imposition import Imposition
+from builder.imposition.layouts import saddle
 from builder.paper import Size
 
 SHEET, FLIP, BINDING = "portrait", "short", "top"

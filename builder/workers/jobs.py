@@ -17,17 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.caches import remembered
 from builder.model import Document, Finding, Rendered
 from builder.project import Project
-from builder.words import Words
+from builder.typography.words import Words
+from builder.workers.caches import remembered
 
 if TYPE_CHECKING:
     from builder.imposition import Imposition
     from builder.preflight import Expectation
     from builder.render.weasy import Renderer
 
-WARM = ("builder.render.weasy", "builder.preflight.reader", "builder.pdf", "builder.preview")
+WARM = ("builder.render.weasy", "builder.preflight.reader", "builder.imposition.engine.pdf", "builder.preview")
 """What a worker imports while it waits for its first tasks: WeasyPrint first."""
 CHECKED_MAX = 32
 """Files whose findings a worker remembers (a few per build), oldest forgotten first."""
@@ -81,7 +81,7 @@ def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels:
 
 def impose(source: Path, plan: Imposition, target: Path, where: str) -> None:
     """Impose the PDF at `source` by `plan` into `target`; BuildError (naming `where`) if unreadable."""
-    from builder import pdf
+    from builder.imposition.engine import pdf
 
     pdf.impose(pdf.open_source(source, where=where), plan, target)
 

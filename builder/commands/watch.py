@@ -7,17 +7,30 @@ HTML or files changed since the last build; it says which.
 
 from __future__ import annotations
 
+import argparse
 import signal
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from builder.build import Options, build
+from builder.commands import Subparsers, build, command
 from builder.errors import BuildError
-from builder.model import Report
 from builder.project import Project
-from builder.session import Session
+
+if TYPE_CHECKING:
+    from builder.build import Options
+    from builder.model import Report
+    from builder.workers.session import Session
+
+
+def add(commands: Subparsers) -> None:
+    build.options(command(commands, "watch", run, "build, then build again on every change in content/ or templates/"))
+
+
+def run(args: argparse.Namespace) -> int:
+    return watch(build.project_of(args), options=build.options_of(args), summary=build.summary)
 
 
 def watch(project: Project, *, options: Options, summary: Callable[[Report, Path], None]) -> int:
@@ -27,6 +40,8 @@ def watch(project: Project, *, options: Options, summary: Callable[[Report, Path
     starts: the project's own templates/, and the shipped ones it borrows files from.
     """
     import watchfiles
+
+    from builder.workers.session import Session
 
     # `kill` ends the watch like Ctrl-C does: the worker processes are shut down, not orphaned.
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
@@ -55,9 +70,11 @@ def watch(project: Project, *, options: Options, summary: Callable[[Report, Path
 
 def _once(project: Project, options: Options, session: Session, summary: Callable[[Report, Path], None]) -> None:
     """One build; an error is shown and the watch goes on (the previous outputs stay)."""
+    from builder.build import build as build_once
+
     started = time.perf_counter()
     try:
-        report = build(project, options=options, session=session)
+        report = build_once(project, options=options, session=session)
     except BuildError as error:
         for line in error.lines():
             print(line, file=sys.stderr, flush=True)

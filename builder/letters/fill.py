@@ -14,13 +14,17 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from builder import content, nir, utf8, words
-from builder.content import letters, manifest
+from builder import content
+from builder.content import manifest
 from builder.errors import BuildError, raise_all
+from builder.files import utf8
+from builder.letters import nir
+from builder.letters import parts as letters
+from builder.letters.fit import LetterFit
 from builder.model import Letter
 from builder.project import Project
 from builder.render import templating
-from builder.render.documents import LetterFit
+from builder.typography import words
 
 TICK = "cocher"
 """The key of a values file that lists the checkboxes to tick, by the words they start with."""

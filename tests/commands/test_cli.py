@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from builder.cli import main
 from builder.model import Report
+
 from conftest import ROOT, SAMPLE, run, snapshot
 
 

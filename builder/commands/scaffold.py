@@ -50,7 +50,7 @@ def _toml(text: str) -> str:
 
 
 def _same(value: str) -> dict[str, str]:
-    return {language: value for language in LANGUAGES}
+    return dict.fromkeys(LANGUAGES, value)
 
 
 KEYS = (

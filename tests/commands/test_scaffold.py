@@ -10,11 +10,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from builder import content, scaffold
+from builder import content
+from builder.commands import scaffold
 from builder.content import manifest
 from builder.paper import ZINE_FORMATS
 from builder.project import Project
+
 from conftest import ROOT, run, snapshot
 
 SHIPPED_ZINE = ("Légifrance", "Prix libre", "Anti-copyright", "diffusez", "CPAM", "Écran total", "espace santé")

@@ -14,17 +14,16 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from builder import jobs
-from builder.background import Background, Ticket
 from builder.errors import BuildError, BuildErrors, raise_all
 from builder.imposition import Imposition
 from builder.model import Document, Finding, Pdf, Placed, Rendered, Zine
 from builder.paper import Size
 from builder.preflight import GREY, IN_COLOUR, expectations
-from builder.project import (HTML, OUTPUTS, PREVIEW, WORK, Project, output_kind, reading_preview, side_preview,
-                             work_path)
+from builder.project import HTML, OUTPUTS, PREVIEW, WORK, Project, output_kind, reading_preview, side_preview, work_path
 from builder.render import templating
-from builder.words import words
+from builder.typography.words import words
+from builder.workers import jobs
+from builder.workers.background import Background, Ticket
 
 
 class Session:

@@ -21,8 +21,7 @@ from pathlib import Path
 
 import pikepdf
 
-from builder.errors import ENCRYPTED, BuildError, unreadable
-from builder.wording import plural
+from builder.errors import ENCRYPTED, BuildError, plural, unreadable
 
 PRINT = 4
 """The Print flag of an annotation's /F: set, a viewer prints it."""
@@ -78,7 +77,8 @@ def clean(path: Path, where: str) -> Clean:
         except UnicodeDecodeError:  # pikepdf 8 decodes qpdf's messages as UTF-8, bytes of the file included
             repairs = ["qpdf's account of it is not text"]
     more = f"; and {len(repairs) - 1} more" if len(repairs) > 1 else ""
-    notes = ([f"the PDF was damaged and read anyway ({repairs[0]}{more})"] if repairs else []) + ([left] if left else [])
+    notes = [f"the PDF was damaged and read anyway ({repairs[0]}{more})"] if repairs else []
+    notes += [left] if left else []
     return Clean(output.getvalue(), tuple(notes))
 
 
@@ -102,8 +102,9 @@ def _left_out(pdf: pikepdf.Pdf) -> str:
     if silent:
         parts.append(f"{plural(silent.total(), 'annotation')} a viewer does not print ({_kinds(silent)})")
     if bare:
-        parts.append(f"{plural(bare.total(), 'annotation')} marked for printing that {'has' if bare.total() == 1 else 'have'}"
-                     f" no appearance of {'its' if bare.total() == 1 else 'their'} own to draw ({_kinds(bare)})")
+        one = bare.total() == 1
+        parts.append(f"{plural(bare.total(), 'annotation')} marked for printing that {'has' if one else 'have'}"
+                     f" no appearance of {'its' if one else 'their'} own to draw ({_kinds(bare)})")
     return "left out " + "; and ".join(parts) if parts else ""
 
 

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from builder import jobs
-from builder.background import Background
 from builder.errors import BuildError
-from builder.imposition import saddle
+from builder.imposition.layouts import saddle
 from builder.model import Report
 from builder.paper import A4, A5
+from builder.workers import jobs
+from builder.workers.background import Background
+
 from conftest import write_pdf
 
 
@@ -34,7 +34,7 @@ def test_a_name_goes_back_to_the_worker_that_had_it(background: Background) -> N
 
 
 def test_a_new_name_goes_to_the_least_busy_worker(background: Background) -> None:
-    long = background.submit("long", time.sleep, 1.0, weight=1000)
+    background.submit("long", time.sleep, 1.0, weight=1000)
     short = [background.submit(f"short-{n}", os.getpid, weight=10) for n in range(3)]
     busy = background.submit("long", os.getpid)
     others = {background.result(ticket) for ticket in short}

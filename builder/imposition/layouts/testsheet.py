@@ -45,7 +45,7 @@ def layout(sheet: Size, *, way: str = "landscape", flip: str = "short", binding:
         (24, "VERSO À L’ENDROIT :"), (24, "LE RÉGLAGE EST BON"),
         (13, f"La machine retourne sur le bord {caps}, comme il faut"),
         (13, f"pour ce livret (« retourner sur le bord {word} »)."),
-        (11, f"Back upright: the setting is right, the copier flips on the"),
+        (11, "Back upright: the setting is right, the copier flips on the"),
         (11, f"{english} edge (zine impose --flip {flip}). The arrows agree."),
     )
     wrong = (

@@ -13,7 +13,8 @@ edge: impose with `flip="short"`, which turns every back side 180°.
 from __future__ import annotations
 
 from builder.errors import BuildError
-from builder.imposition import FLIPS, Imposition, Sheet, Side, Slot, saddle, turned
+from builder.imposition import FLIPS, Imposition, Sheet, Side, Slot, turned
+from builder.imposition.layouts import saddle
 from builder.paper import Size
 
 COPIES = 2

@@ -19,7 +19,7 @@ from pathlib import Path
 from builder.content import markdown
 from builder.errors import BuildError, raise_all
 from builder.model import Letter, Part
-from builder.words import Words
+from builder.typography.words import Words
 
 FIELD = re.compile(r"\[\[([^\[\]]*)\]\]")
 BOX = re.compile(r"\[ \]")
@@ -181,7 +181,8 @@ def _field(key: str, hint: str, name: str, value: str | None, language: Words) -
     drawn = kind(key)
     caption = f'<span class="hint">{html.escape(hint)}</span>' if hint else ""
     if drawn == "signature":
-        return f'<span class="field signature"><span class="hint">{html.escape(hint or language.signature)}</span></span>'
+        hint = html.escape(hint or language.signature)
+        return f'<span class="field signature"><span class="hint">{hint}</span></span>'
     if drawn == "nir":
         return _nir(name, hint, value, language)
     if value:

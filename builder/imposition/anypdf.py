@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from builder import files, pdf
-from builder.errors import BuildError
-from builder.imposition import Imposition, registry, testsheet
+from builder import files
+from builder.errors import BuildError, pages, plural
+from builder.imposition import Imposition, registry
+from builder.imposition.engine import pdf
+from builder.imposition.layouts import testsheet
 from builder.model import Pdf
 from builder.paper import Size
-from builder.wording import pages, plural
 
 SMALL = 10.0
 """Millimetres: pages smaller than this each way are a speck at 100 % (icons, stray test files)."""
@@ -58,7 +59,7 @@ def impose(path: Path, target: Path, *, layout: str | None, sheet: Size, fronts_
                    _beside(target, "backs"): pdf.write(source, plan, backs)}
     counts = (len(plan.sides),) if fronts_backs is None else (len(plan.sheets),) * 2
     _save(written)
-    return Imposed(layout, plan, tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts)),
+    return Imposed(layout, plan, tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts, strict=True)),
                    Pdf(path, "page", source.pages, source.size), source.notes, fronts_backs)
 
 

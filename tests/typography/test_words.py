@@ -8,8 +8,8 @@ import re
 import tomllib
 
 import pytest
+from builder.typography import words
 
-from builder import words
 from conftest import ROOT
 
 

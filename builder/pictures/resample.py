@@ -352,7 +352,7 @@ def _made(path: Path, target: tuple[int, int], halftone: bool) -> tuple[Image.Im
     the suffix to save it with: ".jpg" for a photo, ".png" for the rest and for halftones."""
     from PIL import Image, ImageOps
 
-    from builder import halftone as screen
+    from builder.pictures import halftone as screen
 
     with Image.open(path) as source:
         line_art = _line_art(source)

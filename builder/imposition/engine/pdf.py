@@ -20,15 +20,22 @@ from pathlib import Path
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from pypdf.generic import (
-    ArrayObject, DictionaryObject, FloatObject, IndirectObject, NameObject, NumberObject, PdfObject, StreamObject,
+    ArrayObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    PdfObject,
+    StreamObject,
     TextStringObject,
 )
 
-from builder import drawing, fonts, logs, reading
-from builder.errors import BuildError, unreadable
+from builder.errors import BuildError, collected, unreadable
+from builder.errors import pages as page_list
 from builder.imposition import Box, Imposition, Label, Side
+from builder.imposition.engine import drawing, fonts, reading
 from builder.paper import METADATA_KEY, Size
-from builder.wording import pages as page_list
 
 UNREADABLE = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error,
               RecursionError, NotImplementedError)
@@ -134,7 +141,7 @@ def write(source: Source | None, imposition: Imposition, sides: Sequence[Side] |
 @contextmanager
 def _reading(where: str) -> Iterator[list[logging.LogRecord]]:
     """Turn pypdf's errors on a damaged file into one BuildError; collect what it repaired."""
-    with logs.collected("pypdf") as repairs:
+    with collected("pypdf") as repairs:
         try:
             yield repairs
         except UNREADABLE as error:
@@ -229,7 +236,8 @@ def _font(writer: PdfWriter, shared: dict[bytes, PdfObject], imposition: Imposit
         })
         shared[b"/Font"] = writer._add_object(DictionaryObject({
             NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/TrueType"),
-            NameObject("/BaseFont"): NameObject(f"/{font.name}"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            NameObject("/BaseFont"): NameObject(f"/{font.name}"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
             NameObject("/FirstChar"): NumberObject(fonts.FIRST), NameObject("/LastChar"): NumberObject(fonts.LAST),
             NameObject("/Widths"): ArrayObject(NumberObject(width) for width in font.widths),
             NameObject("/FontDescriptor"): writer._add_object(descriptor),

@@ -1,0 +1,64 @@
+"""`zine impose IN.pdf -o OUT.pdf`: any PDF imposed for printing (builder/imposition/anypdf.py)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from builder import paper
+from builder.commands import Subparsers, command
+from builder.errors import BuildError
+from builder.imposition import BLANKS, FEEDS, FLIPS
+from builder.imposition.registry import LAYOUTS, OPTIONS
+from builder.paper import Size
+
+
+def add(commands: Subparsers) -> None:
+    imp = command(commands, "impose", run, "impose any PDF for printing: booklet, one-page zine, test sheet")
+    imp.add_argument("input", nargs="?", type=Path, metavar="IN.pdf",
+                     help="the PDF to impose (pages of one size, either way up)")
+    imp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the imposed PDF")
+    imp.add_argument("--layout", choices=LAYOUTS,
+                     help="saddle (default), topbound (default for landscape pages), copycutfold or onepagezine")
+    imp.add_argument("--sheet", type=_sheet, help="paper: A4 (default), A3, letter or WxHmm, used the way the "
+                                                  "layout needs")
+    scale = imp.add_mutually_exclusive_group()
+    scale.add_argument("--no-scale", dest="scaling", action="store_const", const="none",
+                       help="refuse pages larger than their place instead of scaling them down")
+    scale.add_argument("--scale-up", dest="scaling", action="store_const", const="up",
+                       help="also enlarge pages smaller than their place, to fill it")
+    imp.add_argument("--flip", choices=FLIPS, help="the duplex edge: short (default) or long (backs turned 180°)")
+    imp.add_argument("--blanks", choices=BLANKS, help="where padding blanks go: before-back (default) or end")
+    imp.add_argument("--creep", type=float, metavar="MM",
+                     help="paper thickness: inner sheets' pages move toward the spine by this much per sheet")
+    imp.add_argument("--marks", action="store_true", help="fold and staple ticks in the margin, outside the pages")
+    imp.add_argument("--fronts-backs", nargs="?", const="top", choices=FEEDS, metavar="top|bottom",
+                     help="write OUT-fronts.pdf and OUT-backs.pdf, for printers without duplex; the backs in the "
+                          "order of a tray that feeds the top sheet of the stack first (default) or the bottom one")
+    imp.add_argument("--sheets-per-section", type=int, metavar="N",
+                     help="fold every N sheets as a section of its own (thick booklets)")
+    imp.add_argument("--test-sheet", action="store_true", help="write a one-sheet duplex test instead")
+
+
+def run(args: argparse.Namespace) -> int:
+    from builder.imposition.anypdf import describe, impose, test_sheet  # pypdf only: never WeasyPrint
+
+    sheet = args.sheet or paper.ZINE.sheet
+    given = {name: getattr(args, name) for name in sorted(OPTIONS)
+             if getattr(args, name) is not None and getattr(args, name) is not False}
+    if args.test_sheet and (args.input or given or args.fronts_backs):
+        raise BuildError(None, "--test-sheet takes no input PDF and no option but -o, --sheet and --layout")
+    if not args.test_sheet and args.input is None:
+        raise BuildError(None, "zine impose needs a PDF to impose (or --test-sheet)")
+    imposed = (test_sheet(args.output, sheet=sheet, layout=args.layout) if args.test_sheet else
+               impose(args.input, args.output, layout=args.layout, sheet=sheet, fronts_backs=args.fronts_backs,
+                      options=given))
+    print("\n".join(describe(imposed)))
+    return 0
+
+
+def _sheet(text: str) -> Size:
+    try:
+        return paper.parse(text)
+    except BuildError as error:
+        raise argparse.ArgumentTypeError(error.message) from None

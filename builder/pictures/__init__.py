@@ -1,0 +1,2 @@
+"""The pictures stage: each picture sized for the format's text area, resampled to 300 dpi or
+halftoned (resample.py, halftone.py), cached in output/.pictures/."""
