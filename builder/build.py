@@ -11,11 +11,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import ModuleType
 
 from builder import content, files, paper
 from builder.errors import BuildError, plural, raise_all
-from builder.imposition.layouts import copycutfold, onepagezine, saddle
+from builder.imposition.layout import printing
+from builder.imposition.layouts import onepagezine
 from builder.model import Finding, Report, Zine
 from builder.pictures import resample
 from builder.project import FOLDERS, Project
@@ -58,10 +58,10 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
             _minizine(batch, zine, project, log)
             reading = batch.publish("reading")
             log(f"laid out the reading edition: {plural(reading.pages, 'page')} of {reading.size}")
-            booklet = _booklet(zine.format).layout(reading.pages, reading.size, zine.format.sheet)
+            booklet = zine.format.booklet.impose(reading.pages, reading.size, zine.format.sheet)
             batch.impose(reading, booklet, "booklet")
             log(f"imposing the booklet: {plural(len(booklet.sheets), 'sheet')}, {plural(len(booklet.sides), 'side')}"
-                + ", two copies a side, to cut in half" * (zine.format.copies == 2))
+                + printing(zine.format).log)
             if options.previews:
                 batch.previews(reading, "booklet")
             if options.keep_html:
@@ -72,11 +72,6 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
                   inner_blanks=reading.blanks, seconds=time.perf_counter() - started,
                   findings=(*zine.warnings, *findings),  # the content's (with their lines), then the outputs'
                   extras=tuple(batch.extras), laid_out=batch.laid_out, format=zine.format)
-
-
-def _booklet(format: paper.Format) -> ModuleType:
-    """The imposition of the booklet: saddle stitch, or two copies a side to cut (A6, FACTS.md §3)."""
-    return copycutfold if format.copies == copycutfold.COPIES else saddle
 
 
 def _letter_packs(batch: Batch, zine: Zine, log: Log) -> None:

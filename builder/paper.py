@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from builder.errors import BuildError
+from builder.render.margins import margins
+
+if TYPE_CHECKING:
+    from builder.imposition.layout import Layout
 
 MM = 72 / 25.4
 """PostScript points per millimetre: PDF geometry is in points, print facts in millimetres."""
@@ -123,9 +128,9 @@ class Format:
     """What a zine is printed on: its page, the paper its booklet is imposed on, and how.
 
     The manifest's `format` picks one of ZINE_FORMATS (README, "Make your own zine"). The CSS
-    page size (render.templating), the booklet's imposition (build), the duplex words of the
-    print page and the summary, preflight's expected sizes and the mini-zine's sheet all read
-    it; the build records its name in each output's metadata (METADATA_KEY) so that a
+    page size (render.templating), the booklet's imposition (build), the print page and the
+    summary (imposition.layout.printing), preflight's expected sizes and the mini-zine's sheet all
+    read it; the build records its name in each output's metadata (METADATA_KEY) so that a
     standalone `zine check` expects the same sizes. Sizes: shared FACTS.md §3.
     """
 
@@ -135,32 +140,28 @@ class Format:
     """The zine's page: the reading edition, and each page of the booklet."""
     sheet: Size
     """The format's home paper (portrait): the booklet and the one-page mini-zine are imposed on it."""
+    layout: str = "saddle"
+    """The booklet's layout (imposition.layouts.LAYOUTS): "copycutfold" for A6, two copies a side
+    printed and cut in half across (FACTS.md §3, pdfimpose's name); "saddle", one spread a side."""
     letters: Size = A4
     """The paper of the letter pack: A4 folds in three for a DL window envelope (FACTS.md §2)."""
-    copies: int = 1
-    """Copies of the booklet on each side of a sheet: 2 for A6, printed two-up and cut in half
-    across (FACTS.md §3, pdfimpose's "copycutfold"); 1 for a saddle-stitched sheet."""
     letters_inside: bool = True
     """Whether the letters are pages of the booklet too (to cut out), not only the A4 pack: an A6
     page cannot hold a letter, and no facts on US window envelopes are sourced (FACTS.md §2)."""
     stylesheet: str = ""
     """A stylesheet of the templates laid over zine.css for this format (margins, type sizes), if any."""
-    text_block: Size = Size(117, 175)
-    """The text area of a reading page with the shipped stylesheets (the page less its margins, the
-    same on left and right pages): the most a picture may fill (builder/resample.py). A test lays
-    each format out and compares (tests/render/test_pictures.py)."""
+
+    @property
+    def booklet(self) -> Layout:
+        """The booklet's layout: its way up, duplex edge, copies a side (imposition.layout.Layout)."""
+        from builder.imposition.layouts import LAYOUTS  # the layouts are made of this module's sizes
+
+        return LAYOUTS[self.layout]
 
     @property
     def booklet_sheet(self) -> Size:
-        """The booklet's sheet the way up it is printed: landscape with one spread a side (two
-        pages side by side), portrait with two spreads stacked (two copies, cut across)."""
-        return self.sheet.portrait if self.copies == 2 else self.sheet.landscape
-
-    @property
-    def flip(self) -> str:
-        """The duplex edge of the booklet: "short" for a landscape sheet, "long" for a portrait one;
-        either way each back is read turning the sheet about its vertical axis (FACTS.md §3)."""
-        return "long" if self.copies == 2 else "short"
+        """The booklet's sheet the way up its layout prints it."""
+        return self.booklet.sheet(self.sheet)
 
     @property
     def minizine_page(self) -> Size:
@@ -169,19 +170,29 @@ class Format:
         return Size(sheet.width / 4, sheet.height / 2)
 
     @property
+    def text_block(self) -> Size:
+        """The text area of a reading page with the shipped stylesheets (the page less its margins,
+        the same on left and right pages): the most a picture may fill (pictures/resample.py)."""
+        return self._inside(self.page, ("zine.css", self.stylesheet), ":right")
+
+    @property
     def minizine_text_block(self) -> Size:
-        """The text area of a mini-zine page with the shipped minizine.css (margins 7, 10, 15, 10 mm)."""
-        page = self.minizine_page
-        return Size(round(page.width - 20, 2), round(page.height - 22, 2))
+        """The text area of a mini-zine page with the shipped minizine.css."""
+        return self._inside(self.minizine_page, ("minizine.css",))
+
+    @staticmethod
+    def _inside(page: Size, stylesheets: tuple[str, ...], pseudo: str = "") -> Size:
+        """`page` less the margins the stylesheets give it (render.margins: read from the CSS, never copied)."""
+        top, right, bottom, left = margins(stylesheets, pseudo)
+        return Size(round(page.width - left - right, 2), round(page.height - top - bottom, 2))
 
 
 ZINE_FORMATS: dict[str, Format] = {
-    "A5": Format("A5", page=A5, sheet=A4, text_block=Size(117, 175)),
-    "A6": Format("A6", page=A6, sheet=A4, copies=2, letters_inside=False, stylesheet="zine-a6.css",
-                 text_block=Size(81, 121)),
-    "A4": Format("A4", page=A4, sheet=A3, stylesheet="zine-a4.css", text_block=Size(166, 252)),
+    "A5": Format("A5", page=A5, sheet=A4),
+    "A6": Format("A6", page=A6, sheet=A4, layout="copycutfold", letters_inside=False, stylesheet="zine-a6.css"),
+    "A4": Format("A4", page=A4, sheet=A3, stylesheet="zine-a4.css"),
     "half-letter": Format("half-letter", page=HALF_LETTER, sheet=LETTER, letters_inside=False,
-                          stylesheet="zine-half-letter.css", text_block=Size(110.7, 178.9)),
+                          stylesheet="zine-half-letter.css"),
 }
 """The formats a manifest may name, by that name (FACTS.md §3: A5 on A4 is the French brochure,
 A6 the pocket booklet, half-letter the US "digest")."""

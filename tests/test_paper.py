@@ -53,8 +53,9 @@ def test_zine_formats_are_data() -> None:
     """FACTS.md §3: A5 on A4, A6 two copies a side of A4, A4 on A3, half-letter on US letter."""
     from builder.paper import ZINE_FORMATS, zine_format
     a5, a6, a4, half = (zine_format(name) for name in ("A5", "a6", " A4 ", "Half-Letter"))
-    assert a5 == ZINE and (a5.booklet_sheet, a5.flip, a5.copies) == (A4.landscape, "short", 1)
-    assert (a6.page, a6.booklet_sheet, a6.flip, a6.copies, a6.letters_inside) == (A6, A4, "long", 2, False)
+    assert a5 == ZINE and (a5.booklet_sheet, a5.booklet.flip, a5.booklet.copies) == (A4.landscape, "short", 1)
+    assert (a6.page, a6.booklet_sheet, a6.booklet.flip, a6.booklet.copies, a6.letters_inside) == (
+        A6, A4, "long", 2, False)
     assert (a4.page, a4.booklet_sheet, a4.letters_inside) == (A4, A3.landscape, True)
     assert (half.page, half.booklet_sheet, half.letters_inside) == (Size(139.7, 215.9), LETTER.landscape, False)
     assert a5.minizine_page == a6.minizine_page == Size(74.25, 105)
@@ -63,10 +64,57 @@ def test_zine_formats_are_data() -> None:
     for format in ZINE_FORMATS.values():  # a spread fits its part of the sheet, never scaled
         room = format.booklet_sheet
         assert 2 * format.page.width <= room.width + 0.05
-        assert format.copies * format.page.height <= room.height + 0.05
+        assert format.booklet.copies * format.page.height <= room.height + 0.05
 
 
 def test_an_unknown_format_lists_the_known_ones() -> None:
     from builder.paper import zine_format
     with pytest.raises(BuildError, match="'format' must be one of 'A5', 'A6', 'A4', 'half-letter', not 'B5'"):
         zine_format("B5")
+
+
+def test_text_blocks_are_read_from_the_stylesheets() -> None:
+    """The page less the margins of the shipped CSS (zine.css, the format's, `@page :right` last);
+    tests/render/test_pictures.py checks the same against WeasyPrint's layout."""
+    from builder.paper import ZINE_FORMATS
+    blocks = {name: (format.text_block, format.minizine_text_block) for name, format in ZINE_FORMATS.items()}
+    assert blocks == {
+        "A5": (Size(117, 175), Size(54.25, 83)), "A6": (Size(81, 121), Size(54.25, 83)),
+        "A4": (Size(166, 252), Size(85, 126.5)), "half-letter": (Size(110.7, 178.9), Size(49.85, 85.95)),
+    }
+
+
+@pytest.mark.parametrize(("css", "margins"), [
+    ("margin: 5mm", {"top": 5, "right": 5, "bottom": 5, "left": 5}),
+    ("margin: 5mm 0", {"top": 5, "right": 0, "bottom": 5, "left": 0}),
+    ("margin: 1mm 2mm 3mm", {"top": 1, "right": 2, "bottom": 3, "left": 2}),
+    ("margin: 1mm 2mm 3mm 4mm; margin-left: 9mm", {"top": 1, "right": 2, "bottom": 3, "left": 9}),
+    (" font-size: 8pt ; margin-right : 7.5mm ", {"right": 7.5}),
+])
+def test_page_margins_are_read_as_css_says(css: str, margins: dict[str, float]) -> None:
+    from builder.render.margins import _margins
+    assert _margins(css) == margins
+
+
+def test_a_margin_in_another_unit_is_refused() -> None:
+    from builder.render.margins import _margins
+    with pytest.raises(ValueError, match="in mm, not '1in'"):
+        _margins("margin-top: 1in")
+
+
+def test_the_printing_instruction_is_said_from_the_layout() -> None:
+    """The print page's line, the summary and the log of the build, for a saddle and a cut format."""
+    from builder.imposition.layout import printing
+    from builder.paper import ZINE_FORMATS
+    from builder.typography.words import words
+    a5, a6, half = (printing(ZINE_FORMATS[name]) for name in ("A5", "A6", "half-letter"))
+    assert a5.line(words("fr")) == ("Ce livret : {pages}\u00a0pages, soit {sheets}\u00a0feuilles A4 recto-verso "
+                                    "(retourner sur le bord court) par exemplaire.")
+    assert a6.line(words("en")).endswith("sheets of A4 printed on both sides (flip on the long edge) for two "
+                                         "copies: cut the stack in half.")
+    assert "feuilles Lettre US recto-verso" in half.line(words("fr"))
+    assert a5.summary(3) == "3 sheets of A4 per copy (recto-verso, flip on the short edge)"
+    assert a6.summary(1) == ("1 sheet of A4 for two copies (recto-verso, flip on the long edge; "
+                             "cut the stack in half across)")
+    assert half.summary(2).startswith("2 sheets of letter per copy")
+    assert (a5.log, a6.log) == ("", ", two copies a side, to cut in half")

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder import paper
 from builder.commands import Subparsers, command, folders
 from builder.errors import pages, plural, shown
+from builder.imposition.layout import printing
 from builder.project import Project
 
 if TYPE_CHECKING:
@@ -64,10 +64,7 @@ def summary(report: Report, root: Path) -> None:
         print(f"wrote {shown(out.path, root)}: {plural(out.pages, out.unit)} of {out.size}")
     if report.extras:
         print(f"wrote {', '.join(shown(path, root) + '/' * path.is_dir() for path in report.extras)}")
-    two = report.format.copies == 2
-    copies = "for two copies" if two else "per copy"
-    print(f"{plural(report.sheets, 'sheet')} of {paper.name(report.format.sheet)} {copies} "
-          f"(recto-verso, flip on the {report.format.flip} edge{'; cut the stack in half across' * two})")
+    print(printing(report.format).summary(report.sheets))
     if report.blanks:
         print(f"{plural(len(report.blanks), 'blank page')} added before the back cover "
               f"({pages(report.blanks, 'booklet page')})")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 
 from builder import paper
 from builder.commands import Subparsers, command
 from builder.errors import BuildError
 from builder.imposition import BLANKS, FEEDS, FLIPS
-from builder.imposition.registry import LAYOUTS, OPTIONS
+from builder.imposition.layout import OPTIONS
+from builder.imposition.layouts import LAYOUTS
 from builder.paper import Size
 
 
@@ -41,7 +43,7 @@ def add(commands: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from builder.imposition.anypdf import describe, impose, test_sheet  # pypdf only: never WeasyPrint
+    from builder.imposition.anypdf import IMPOSING, describe, impose, test_sheet  # pypdf only: never WeasyPrint
 
     sheet = args.sheet or paper.ZINE.sheet
     given = {name: getattr(args, name) for name in sorted(OPTIONS)
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         raise BuildError(None, "zine impose needs a PDF to impose (or --test-sheet)")
     imposed = (test_sheet(args.output, sheet=sheet, layout=args.layout) if args.test_sheet else
                impose(args.input, args.output, layout=args.layout, sheet=sheet, fronts_backs=args.fronts_backs,
-                      options=given))
+                      options=replace(IMPOSING, **given), given=given))
     print("\n".join(describe(imposed)))
     return 0
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from builder import files
 from builder.errors import BuildError, pages, plural
-from builder.imposition import Imposition, registry
+from builder.imposition import Imposition
 from builder.imposition.engine import pdf
-from builder.imposition.layouts import testsheet
+from builder.imposition.layout import Layout, Options
+from builder.imposition.layouts import LAYOUTS, default, saddle, testsheet
 from builder.model import Pdf
 from builder.paper import Size
 
+IMPOSING = Options(scaling="down")
+"""`zine impose`'s options unless the user says otherwise: pages larger than their place scaled down."""
 SMALL = 10.0
 """Millimetres: pages smaller than this each way are a speck at 100 % (icons, stray test files)."""
 
@@ -35,48 +37,46 @@ class Imposed:
 
 
 def impose(path: Path, target: Path, *, layout: str | None, sheet: Size, fronts_backs: str | None = None,
-           options: Mapping[str, Any]) -> Imposed:
+           options: Options = IMPOSING, given: Collection[str] = ()) -> Imposed:
     """Impose the PDF at `path` into `target` (or its -fronts and -backs files, the backs in the
-    order a tray feeding `fronts_backs` needs); `options` are the layout's keyword options the user
-    gave (`blanks`, `flip`, `creep`, `marks`, `scaling`…). Pages are scaled down to fit their place
-    unless `scaling` says otherwise; without a `layout`, landscape pages are bound on their top edge."""
+    order a tray feeding `fronts_backs` needs) with `options`, of which the user `given` some (by
+    their names in layout.Options: `blanks`, `flip`, `creep`, `marks`, `scaling`…). Without a
+    `layout`, landscape pages are bound on their top edge. BuildError for an option given that
+    the layout does not take, or a file it cannot impose."""
     if target.resolve() == path.resolve():
         raise BuildError(str(target), "is the input file: choose another output name")
-    if layout is not None:
-        _applies(layout, options)  # before reading the file: a wrong option is said at once
+    chosen = _applies(LAYOUTS[layout], given) if layout is not None else None  # before reading the file
     source = pdf.open_source(path)
-    if layout is None:
-        layout = registry.default(source.size)
-        _applies(layout, options)
-    plan = registry.LAYOUTS[layout](source.pages, source.size, sheet, **{"scaling": "down", **options})
+    chosen = chosen or _applies(default(source.size), given)
+    plan = chosen.impose(source.pages, source.size, sheet, options)
     if fronts_backs is None:
         written = {target: pdf.write(source, plan)}
     elif not plan.duplex:
-        raise BuildError(None, f"--fronts-backs: a {layout} sheet is printed on one side only")
+        raise BuildError(None, f"--fronts-backs: a {chosen.name} sheet is printed on one side only")
     else:
         fronts, backs = plan.fronts_backs(fronts_backs)
         written = {_beside(target, "fronts"): pdf.write(source, plan, fronts),
                    _beside(target, "backs"): pdf.write(source, plan, backs)}
     counts = (len(plan.sides),) if fronts_backs is None else (len(plan.sheets),) * 2
     _save(written)
-    return Imposed(layout, plan, tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts, strict=True)),
-                   Pdf(path, "page", source.pages, source.size), source.notes, fronts_backs)
+    outputs = tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts, strict=True))
+    return Imposed(chosen.name, plan, outputs, Pdf(path, "page", source.pages, source.size), source.notes, fronts_backs)
 
 
 def test_sheet(target: Path, *, sheet: Size, layout: str | None = None) -> Imposed:
-    """Write the one-sheet duplex test of `layout` (the saddle booklet's by default) to `target`."""
-    module = registry.MODULES[layout or "saddle"]
-    if not hasattr(module, "FLIP"):
-        raise BuildError(None, f"--test-sheet: a {layout} sheet is printed on one side only")
-    plan = testsheet.layout(sheet, way=module.SHEET, flip=module.FLIP, binding=module.BINDING)
+    """Write the one-sheet duplex test of `layout` (the saddle booklet's by default) to `target`;
+    BuildError for a layout printed on one side only."""
+    plan = testsheet.layout(sheet, LAYOUTS[layout] if layout else saddle.LAYOUT)
     _save({target: pdf.write(None, plan, title=testsheet.TITLE, lang=testsheet.LANG)})
     return Imposed("test sheet", plan, (Pdf(target, "side", len(plan.sides), plan.sheet),), None)
 
 
-def _applies(layout: str, options: Mapping[str, Any]) -> None:
-    refused = sorted(set(options) - registry.options(layout))
+def _applies(layout: Layout, given: Collection[str]) -> Layout:
+    """`layout`, if it takes every option given; BuildError naming the first it does not."""
+    refused = sorted(set(given) - layout.options)
     if refused:
-        raise BuildError(None, f"--{refused[0].replace('_', '-')} does not apply to --layout {layout}")
+        raise BuildError(None, f"--{refused[0].replace('_', '-')} does not apply to --layout {layout.name}")
+    return layout
 
 
 def describe(imposed: Imposed) -> list[str]:
@@ -88,7 +88,7 @@ def describe(imposed: Imposed) -> list[str]:
         return lines + [f"copy it once recto-verso, turn it over {turn}, and read the back"]
     source = imposed.source
     lines.append(f"imposed {source.path}: {plural(source.pages, source.unit)} of {source.size}, {imposed.layout} layout"
-                 + (", bound on the top edge (the pages are landscape)" * (imposed.layout == "topbound")))
+                 + (", bound on the top edge (the pages are landscape)" * (plan.binding == "top")))
     lines += [f"note: {note}" for note in imposed.notes]
     lines += _scale(plan, source.size)
     sections = f" in {plan.sections} sections" if plan.sections > 1 else ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder import paper
+from builder.imposition.layouts import onepagezine
 from builder.model import Finding
 from builder.paper import FORMATS, ZINE, ZINE_FORMATS, Format, Size
 from builder.project import output_kind
@@ -42,12 +43,12 @@ def expectations(format: Format) -> dict[str, Expectation]:
     """What each PDF output of a zine printed in `format` must be, by the kind its name says
     (project.output_kind: the fillable letters are letters)."""
     page, sheet, letters = (paper.name(size) for size in (format.page, format.sheet, format.letters))
-    way = "portrait" if format.booklet_sheet.height > format.booklet_sheet.width else "landscape"
+    booklet, minizine = format.booklet, onepagezine.LAYOUT
     return {
         "reading": Expectation(f"{page} reading pages", format.page),
-        "booklet": Expectation(f"{sheet} {way} booklet sheets", format.booklet_sheet, even=True),
+        "booklet": Expectation(f"{sheet} {booklet.way} booklet sheets", booklet.sheet(format.sheet), even=True),
         "letters": Expectation(f"{letters} letters", format.letters),
-        "minizine": Expectation(f"{sheet} landscape one-page-zine sheet", format.sheet.landscape),
+        "minizine": Expectation(f"{sheet} {minizine.way} one-page-zine sheet", minizine.sheet(format.sheet)),
     }
 
 

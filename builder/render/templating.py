@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from builder import paper, typography
 from builder.errors import BuildError
 from builder.files import utf8
+from builder.imposition.layout import printing
 from builder.model import Document, Zine
 from builder.project import Project
 from builder.typography import words
@@ -137,16 +138,11 @@ def _date(context: jinja2.runtime.Context, day: datetime.date) -> str:
 
 
 def _sheet_count(language: words.Words, zine: Zine) -> Markup:
-    """The print page's line, its counts left to the layout (CSS counters on the page count), its
-    paper and duplex setting the format's."""
-    format = zine.format
-    line = language.sheet_count_two if format.copies == 2 else language.sheet_count
-    flip = language.flip_long if format.flip == "long" else language.flip_short
-    return Markup(escape(line).replace("{pages}", Markup('<span class="booklet-pages"></span>'))
-                  .replace("{sheets}", Markup('<span class="booklet-sheets"></span>'))
-                  .replace("{paper}", escape(language.us_letter if format.sheet == paper.LETTER
-                                             else paper.name(format.sheet)))
-                  .replace("{flip}", escape(flip)))
+    """The print page's line (imposition.layout.printing), its counts left to the layout (CSS
+    counters on the page count)."""
+    return Markup(escape(printing(zine.format).line(language))
+                  .replace("{pages}", Markup('<span class="booklet-pages"></span>'))
+                  .replace("{sheets}", Markup('<span class="booklet-sheets"></span>')))
 
 
 def _css_size(size: paper.Size) -> str:

@@ -68,7 +68,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
         for path in sorted(CORPUS.glob("*.pdf")):
             signal.alarm(HANG)
             try:
-                imposed = impose(path, folder / path.name, layout=None, sheet=A4, options={})
+                imposed = impose(path, folder / path.name, layout=None, sheet=A4)
                 found[path.name] = Outcome(path, imposed, None, tuple(describe(imposed)))
             except BuildError as error:  # what the command prints, and exits 1 on
                 found[path.name] = Outcome(path, None, "\n".join(error.lines()))

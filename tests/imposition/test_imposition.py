@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from builder.errors import BuildError
-from builder.imposition import Imposition, Label, Line, Side, fit, padded, placed, registry, turned
-from builder.imposition.layouts import copycutfold, onepagezine, saddle, testsheet, topbound
+from builder.imposition import Imposition, Label, Line, Side, fit, padded, placed, turned
+from builder.imposition.layout import OPTIONS, Layout, Options
+from builder.imposition.layouts import LAYOUTS, copycutfold, default, onepagezine, saddle, testsheet, topbound
 from builder.paper import A3, A4, A5, A6, LETTER, Size
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -426,19 +429,24 @@ def test_turning_twice_changes_nothing(pages: int, creep: float) -> None:
                                                                             rel=0, abs=1e-9)
 
 
-@pytest.mark.parametrize(("module", "way", "right", "wrong"), [
-    (saddle, A4.landscape, "sur le bord COURT", "--flip long"),
-    (topbound, A4, "sur le bord COURT", "--flip long"),
-    (copycutfold, A4, "sur le bord LONG", "--flip short"),
+@pytest.mark.parametrize(("layout", "way", "right", "wrong"), [
+    (saddle.LAYOUT, A4.landscape, "sur le bord COURT", "--flip long"),
+    (topbound.LAYOUT, A4, "sur le bord COURT", "--flip long"),
+    (copycutfold.LAYOUT, A4, "sur le bord LONG", "--flip short"),
 ])
-def test_each_layout_has_its_test_sheet(module, way: Size, right: str, wrong: str) -> None:  # type: ignore[no-untyped-def]
-    plan = testsheet.layout(A4, way=module.SHEET, flip=module.FLIP, binding=module.BINDING)
-    assert plan.sheet == way and plan.flip == module.FLIP
+def test_each_layout_has_its_test_sheet(layout: Layout, way: Size, right: str, wrong: str) -> None:
+    plan = testsheet.layout(A4, layout)
+    assert plan.sheet == way and plan.flip == layout.flip and plan.binding == layout.binding
     back = [m for m in plan.sheets[0].back.marks if isinstance(m, Label)]  # type: ignore[union-attr]
     assert any(right in m.text and m.rotation == 0 for m in back)
     assert any(wrong in m.text and m.rotation == 180 for m in back)
     front = " ".join(m.text for m in plan.sheets[0].front.marks if isinstance(m, Label))
-    assert ("calendrier" in front) is (module.BINDING == "top")
+    assert ("calendrier" in front) is (layout.binding == "top")
+
+
+def test_a_one_sided_layout_has_no_test_sheet() -> None:
+    with pytest.raises(BuildError, match="a onepagezine sheet is printed on one side only"):
+        testsheet.layout(A4, onepagezine.LAYOUT)
 
 
 def test_test_sheet_speaks_on_both_sides() -> None:
@@ -456,13 +464,35 @@ def test_test_sheet_speaks_on_both_sides() -> None:
 
 
 def test_registry_knows_each_layouts_options() -> None:
-    assert set(registry.LAYOUTS) == {"saddle", "topbound", "copycutfold", "onepagezine"}
-    assert registry.options("saddle") == registry.options("topbound") == {
+    assert set(LAYOUTS) == {"saddle", "topbound", "copycutfold", "onepagezine"}
+    assert all(name == layout.name for name, layout in LAYOUTS.items())
+    assert LAYOUTS["saddle"].options == LAYOUTS["topbound"].options == {
         "blanks", "flip", "creep", "marks", "sheets_per_section", "scaling"}
-    assert registry.options("copycutfold") == {"blanks", "flip", "creep", "scaling"}
-    assert registry.options("onepagezine") == {"blanks", "marks", "scaling"}
-    assert (registry.default(A5), registry.default(A5.landscape), registry.default(Size(210.5, 210))) == (
+    assert LAYOUTS["copycutfold"].options == {"blanks", "flip", "creep", "scaling"}
+    assert LAYOUTS["onepagezine"].options == {"blanks", "marks", "scaling"}
+    assert OPTIONS == {field.name for field in dataclasses.fields(Options)}, "each Option names a field"
+    assert (default(A5).name, default(A5.landscape).name, default(Size(210.5, 210)).name) == (
         "saddle", "topbound", "saddle")
+
+
+@pytest.mark.parametrize(("name", "page", "way", "flip", "binding", "pages", "copies"), [
+    ("saddle", A5, "landscape", "short", "side", 4, 1), ("topbound", A5.landscape, "portrait", "short", "top", 4, 1),
+    ("copycutfold", A6, "portrait", "long", "side", 4, 2), ("onepagezine", A7ISH, "landscape", None, "side", 8, 1),
+])
+def test_each_layout_says_how_it_is_printed(name: str, page: Size, way: str, flip: str | None, binding: str,
+                                            pages: int, copies: int) -> None:
+    """The values the build, the summary, preflight and the test sheet read (FACTS.md §3), against
+    what the plans themselves do."""
+    layout = LAYOUTS[name]
+    assert (layout.way, layout.flip, layout.binding, layout.pages, layout.copies) == (
+        way, flip, binding, pages, copies)
+    plan = layout.impose(3, page, A4)
+    assert plan.sheet == layout.sheet(A4) == layout.sheet(A4.landscape)
+    assert plan.duplex is (flip is not None) and plan.binding == binding
+    assert plan.positions == pages * copies * len(plan.sheets)
+    if flip is not None:
+        other = "long" if flip == "short" else "short"
+        assert plan.flip == flip and layout.impose(3, page, A4, Options(flip=other)).flip == other
 
 
 def test_size_from_points() -> None:

@@ -89,14 +89,14 @@ def test_the_booklet_is_in_saddle_order(built: Built) -> None:
     pages = page_texts(built.path("reading"))
     count = 4 * -(-len(pages) // 4)
     padded = pages[:-1] + [""] * (count - len(pages)) + pages[-1:]  # blanks before the back cover
-    sides = grid_texts(built.path("booklet"), columns=2, rows=format.copies)
+    sides = grid_texts(built.path("booklet"), columns=2, rows=format.booklet.copies)
     assert len(sides) == count // 2 == 2 * built.report.sheets
     for k in range(1, count // 4 + 1):
         front, back = sides[2 * k - 2], sides[2 * k - 1]
         expected_front = [padded[count - 2 * k + 1], padded[2 * k - 2]]
         expected_back = [padded[2 * k - 1], padded[count - 2 * k]]
-        assert front == expected_front * format.copies, f"sheet {k} front"
-        assert back == expected_back * format.copies, f"sheet {k} back"
+        assert front == expected_front * format.booklet.copies, f"sheet {k} front"
+        assert back == expected_back * format.booklet.copies, f"sheet {k} back"
 
 
 def test_letters_are_in_the_booklet_only_where_a_page_holds_them(built: Built) -> None:

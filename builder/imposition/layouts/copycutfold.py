@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from builder.errors import BuildError
 from builder.imposition import FLIPS, Imposition, Sheet, Side, Slot, turned
+from builder.imposition.layout import Edge, Layout, Options
 from builder.imposition.layouts import saddle
 from builder.paper import Size
 
 COPIES = 2
 """Copies of the booklet on each side of a sheet."""
-SHEET, FLIP, BINDING = "portrait", "long", "side"
-"""The way up of the sheet, the duplex edge and the fold of the folded booklet (the test sheet's words)."""
+FLIP: Edge = "long"
+"""The duplex edge: the portrait sheet turns about its vertical axis, as a saddle sheet does."""
 
 
-def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", flip: str = "long",
+def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", flip: str = FLIP,
            creep: float = 0.0, scaling: str = "none") -> Imposition:
     """Impose `pages` pages of size `page` (mm) two spreads to a side of `sheet` (portrait).
 
@@ -46,6 +47,15 @@ def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", 
     if flip == "short":
         sheets = [Sheet(s.front, turned(s.back, sheet, page) if s.back else None) for s in sheets]
     return Imposition(sheet=sheet, page=page, sheets=tuple(sheets), blanks=one.blanks, flip=flip, scale=one.scale)
+
+
+def _plan(pages: int, page: Size, sheet: Size, options: Options, /) -> Imposition:
+    return layout(pages, page, sheet, blanks=options.blanks, flip=options.flip or FLIP, creep=options.creep,
+                  scaling=options.scaling)
+
+
+LAYOUT = Layout("copycutfold", _plan, way="portrait", flip=FLIP, binding="side", pages=saddle.PAGES, copies=COPIES,
+                options=frozenset({"blanks", "flip", "creep", "scaling"}))
 
 
 def _raised(slot: Slot, by: float) -> Slot:

@@ -15,6 +15,7 @@ a, a+1, a+2, a+3 and the upside-down row a−1 … a−4 (mod 8), with a = 6.
 from __future__ import annotations
 
 from builder.imposition import Imposition, Line, Sheet, Side, Slot, fit, padded, ticks
+from builder.imposition.layout import Layout, Options
 from builder.paper import Size
 
 PAGES = 8
@@ -65,3 +66,11 @@ def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", 
                       ys=(room.height,)) if marks else ()
         sheets.append(Sheet(Side(slots, (cut(sheet), *folds)), None))
     return Imposition(sheet=sheet, page=page, sheets=tuple(sheets), blanks=blank_positions, scale=scale)
+
+
+def _plan(pages: int, page: Size, sheet: Size, options: Options, /) -> Imposition:
+    return layout(pages, page, sheet, blanks=options.blanks, marks=options.marks, scaling=options.scaling)
+
+
+LAYOUT = Layout("onepagezine", _plan, way="landscape", flip=None, binding="side", pages=PAGES,
+                options=frozenset({"blanks", "marks", "scaling"}))

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 from builder.errors import BuildError
 from builder.imposition import FLIPS, Imposition, Sheet, Side, Slot, fit, padded, ticks, turned
+from builder.imposition.layout import OPTIONS, Edge, Layout, Options, Plan
 from builder.paper import Size
 
-SHEET, FLIP, BINDING = "landscape", "short", "side"
-"""The way up of the sheet, the duplex edge and the fold of the folded booklet (the test sheet's words)."""
+FLIP: Edge = "short"
+"""The duplex edge of a booklet, side- or top-bound: its sheet turns about the fold's perpendicular."""
+PAGES = 4
+"""Pages on each sheet, both sides."""
 
 
-def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", flip: str = "short",
+def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", flip: str = FLIP,
            creep: float = 0.0, marks: bool = False, sheets_per_section: int | None = None,
            scaling: str = "none") -> Imposition:
     """Impose `pages` pages of size `page` two-up on `sheet` (landscape), for saddle stitching.
@@ -47,8 +50,8 @@ def booklet(pages: int, page: Size, sheet: Size, *, top: bool, blanks: str, flip
     sheet = sheet.portrait if top else sheet.landscape
     room = Size(sheet.width, sheet.height / 2) if top else Size(sheet.width / 2, sheet.height)
     placed, scale = fit(page, room, scaling, f"the {room} halves of a sheet of {sheet}")
-    order, blank_positions = padded(pages, 4, blanks)
-    section = 4 * (sheets_per_section or len(order))
+    order, blank_positions = padded(pages, PAGES, blanks)
+    section = PAGES * (sheets_per_section or len(order))
     sheets: list[Sheet] = []
     for start in range(0, len(order), section):
         sheets += _section(order[start:start + section], placed, sheet, creep, marks, top)
@@ -56,6 +59,19 @@ def booklet(pages: int, page: Size, sheet: Size, *, top: bool, blanks: str, flip
         sheets = [Sheet(s.front, turned(s.back, sheet, placed) if s.back else None) for s in sheets]
     return Imposition(sheet=sheet, page=placed, sheets=tuple(sheets), blanks=blank_positions,
                       sections=-(-len(order) // section), flip=flip, scale=scale, binding="top" if top else "side")
+
+
+def booklets(*, top: bool) -> Plan:
+    """`booklet`'s plan, with the options `zine impose` was given (the pages one above the other if `top`)."""
+    def plan(pages: int, page: Size, sheet: Size, options: Options, /) -> Imposition:
+        return booklet(pages, page, sheet, top=top, blanks=options.blanks, flip=options.flip or FLIP,
+                       creep=options.creep, marks=options.marks, sheets_per_section=options.sheets_per_section,
+                       scaling=options.scaling)
+    return plan
+
+
+LAYOUT = Layout("saddle", booklets(top=False), way="landscape", flip=FLIP, binding="side", pages=PAGES,
+                options=OPTIONS)
 
 
 def _section(order: tuple[int | None, ...], page: Size, sheet: Size, creep: float, marks: bool,

@@ -14,14 +14,12 @@ put two staples on the fold.
 from __future__ import annotations
 
 from builder.imposition import Imposition
+from builder.imposition.layout import OPTIONS, Layout
 from builder.imposition.layouts import saddle
 from builder.paper import Size
 
-SHEET, FLIP, BINDING = "portrait", "short", "top"
-"""The way up of the sheet, the duplex edge and the fold of the folded booklet (the test sheet's words)."""
 
-
-def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", flip: str = "short",
+def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", flip: str = saddle.FLIP,
            creep: float = 0.0, marks: bool = False, sheets_per_section: int | None = None,
            scaling: str = "none") -> Imposition:
     """Impose `pages` pages of size `page` two to a side of `sheet` (portrait), one above the other.
@@ -30,3 +28,7 @@ def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", 
     """
     return saddle.booklet(pages, page, sheet, top=True, blanks=blanks, flip=flip, creep=creep, marks=marks,
                           sheets_per_section=sheets_per_section, scaling=scaling)
+
+
+LAYOUT = Layout("topbound", saddle.booklets(top=True), way="portrait", flip=saddle.FLIP, binding="top",
+                pages=saddle.PAGES, options=OPTIONS)
