@@ -1,4 +1,4 @@
-"""Reading PDFs and drawing imposed sheets: the only place that imports pypdf.
+"""Reading PDFs and drawing imposed sheets: with objects.py, the only place that imports pypdf.
 
 Each source page becomes one Form XObject (its content stream, still compressed as it was, and
 its resources, clipped to its TrimBox) drawn wherever the imposition places it, scaled as the
@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 import logging
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PageObject, PdfReader, PdfWriter
@@ -22,20 +22,17 @@ from pypdf.errors import PyPdfError
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
-    FloatObject,
     IndirectObject,
     NameObject,
-    NumberObject,
     PdfObject,
     StreamObject,
-    TextStringObject,
 )
 
 from builder.errors import BuildError, collected, unreadable
 from builder.errors import pages as page_list
 from builder.imposition import Box, Imposition, Label, Side
-from builder.imposition.engine import drawing, fonts, reading
-from builder.paper import METADATA_KEY, Size
+from builder.imposition.engine import drawing, objects, reading
+from builder.paper import Size
 
 UNREADABLE = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error,
               RecursionError, NotImplementedError)
@@ -93,49 +90,57 @@ def impose(source: Source, imposition: Imposition, target: Path) -> int:
 def write(source: Source | None, imposition: Imposition, sides: Sequence[Side] | None = None, *,
           title: str = "", lang: str = "") -> bytes:
     """The imposed PDF: one page per side (all the plan's sides unless `sides` are given), with the
-    source's metadata, or the `title` and `lang` given for a sheet without a source."""
-    writer = PdfWriter()
-    forms: dict[int, IndirectObject] = {}
-    shared: dict[bytes, PdfObject] = {}
-    width, height = imposition.sheet.points
+    source's metadata, or the `title` and `lang` given for a sheet without a source. BuildError
+    naming the source if pypdf cannot read it, or could only salvage part of a stream."""
+    sheets = _Sheets(PdfWriter(), source, imposition)
     where = source.where if source else "test sheet"
     with _reading(where) as damage:
         for side in imposition.sides if sides is None else sides:
-            xobjects, operators = DictionaryObject(), []
-            for slot in side.slots:
-                if slot.page is None or source is None:
-                    continue
-                if slot.page not in forms:
-                    forms[slot.page] = _form(source.reader.pages[slot.page], writer, shared,
-                                             turn=slot.page in source.turned)
-                xobjects[NameObject(f"/P{slot.page}")] = forms[slot.page]
-                operators.append(drawing.place(f"/P{slot.page}", slot, imposition.page, imposition.scale))
-            resources = DictionaryObject({NameObject("/XObject"): xobjects})
-            if side.marks:
-                operators.append(drawing.marks(side.marks))
-            if any(isinstance(mark, Label) for mark in side.marks):
-                resources[NameObject("/Font")] = DictionaryObject({NameObject(drawing.FONT): _font(
-                    writer, shared, imposition)})
-            page = writer.add_blank_page(width, height)
-            page[NameObject("/Resources")] = resources
-            content = StreamObject()
-            content.set_data("\n".join(operators).encode("latin-1"))
-            # A side's few placements are shorter as they are than compressed with a /Filter.
-            page[NameObject("/Contents")] = writer._add_object(content.flate_encode() if side.marks else content)
-        if source is not None:
-            _copy_metadata(source.reader, writer)
-        if title:
-            writer.add_metadata({"/Title": TextStringObject(title)})
-        if lang:
-            writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+            sheets.add(side)
+        objects.metadata(sheets.writer, source.reader if source else None, title, lang)
     # pypdf reads leniently: a stream it cannot decode becomes what it could salvage, maybe
     # nothing, and the page would print blank. Its other repairs (a duplicate key…) are harmless.
     lost = [record.getMessage() for record in damage if record.name == "pypdf.filters"]
     if lost:
         raise BuildError(where, f"the PDF is damaged ({lost[0]}): repair it first, e.g. print it to a new PDF")
     output = io.BytesIO()
-    writer.write(output)
+    sheets.writer.write(output)
     return output.getvalue()
+
+
+@dataclass
+class _Sheets:
+    """The imposed file being written: each source page made a form once, equal resources shared."""
+
+    writer: PdfWriter
+    source: Source | None
+    imposition: Imposition
+    forms: dict[int, IndirectObject] = field(default_factory=dict)
+    shared: dict[bytes, PdfObject] = field(default_factory=dict)
+
+    def add(self, side: Side) -> None:
+        """One page: the side's source pages placed as forms, then its marks."""
+        xobjects, operators = DictionaryObject(), []
+        for slot in side.slots:
+            if slot.page is None or self.source is None:
+                continue
+            if slot.page not in self.forms:
+                self.forms[slot.page] = _form(self.source.reader.pages[slot.page], self.writer, self.shared,
+                                              turn=slot.page in self.source.turned)
+            xobjects[NameObject(f"/P{slot.page}")] = self.forms[slot.page]
+            operators.append(drawing.place(f"/P{slot.page}", slot, self.imposition.page, self.imposition.scale))
+        resources = DictionaryObject({NameObject("/XObject"): xobjects})
+        if side.marks:
+            operators.append(drawing.marks(side.marks))
+        if any(isinstance(mark, Label) for mark in side.marks):
+            resources[NameObject("/Font")] = DictionaryObject({NameObject(drawing.FONT): objects.font(
+                self.writer, self.shared, self.imposition)})
+        page = self.writer.add_blank_page(*self.imposition.sheet.points)
+        page[NameObject("/Resources")] = resources
+        content = StreamObject()
+        content.set_data("\n".join(operators).encode("latin-1"))
+        # A side's few placements are shorter as they are than compressed with a /Filter.
+        page[NameObject("/Contents")] = self.writer._add_object(content.flate_encode() if side.marks else content)
 
 
 @contextmanager
@@ -187,11 +192,11 @@ def _form(page: PageObject, writer: PdfWriter, shared: dict[bytes, PdfObject], *
     form.update({
         NameObject("/Type"): NameObject("/XObject"),
         NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): _numbers(box),
+        NameObject("/BBox"): objects.numbers(box),
     })
     matrix = drawing.upright(box, (page.rotation + (270 if turn else 0)) % 360)
     if matrix != (1, 0, 0, 1, 0, 0):
-        form[NameObject("/Matrix")] = _numbers(matrix)
+        form[NameObject("/Matrix")] = objects.numbers(matrix)
     for key in ("/Resources", "/Group"):
         if key in page:
             form[NameObject(key)] = _shared(page.raw_get(key), writer, shared)
@@ -215,47 +220,3 @@ def _shared(value: PdfObject, writer: PdfWriter, shared: dict[bytes, PdfObject])
         shared[key.getvalue()] = (value.clone(writer) if isinstance(value, IndirectObject)
                                   else writer._add_object(value.clone(writer)))
     return shared[key.getvalue()]
-
-
-def _font(writer: PdfWriter, shared: dict[bytes, PdfObject], imposition: Imposition) -> PdfObject:
-    """The marks' font, embedded: the subset of the shipped regular face that the plan's words use."""
-    if b"/Font" not in shared:
-        words = "".join(mark.text for side in imposition.sides for mark in side.marks if isinstance(mark, Label))
-        font = fonts.subset(words)
-        file = StreamObject()
-        file.set_data(font.data)
-        file = file.flate_encode()
-        file[NameObject("/Length1")] = NumberObject(len(font.data))
-        descriptor = DictionaryObject({
-            NameObject("/Type"): NameObject("/FontDescriptor"), NameObject("/FontName"): NameObject(f"/{font.name}"),
-            NameObject("/Flags"): NumberObject(32),  # non-symbolic: the codes are WinAnsiEncoding's
-            NameObject("/FontBBox"): _numbers(font.bbox), NameObject("/ItalicAngle"): NumberObject(0),
-            NameObject("/Ascent"): NumberObject(font.ascent), NameObject("/Descent"): NumberObject(font.descent),
-            NameObject("/CapHeight"): NumberObject(font.cap_height), NameObject("/StemV"): NumberObject(80),
-            NameObject("/FontFile2"): writer._add_object(file),
-        })
-        shared[b"/Font"] = writer._add_object(DictionaryObject({
-            NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/TrueType"),
-            NameObject("/BaseFont"): NameObject(f"/{font.name}"),
-            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-            NameObject("/FirstChar"): NumberObject(fonts.FIRST), NameObject("/LastChar"): NumberObject(fonts.LAST),
-            NameObject("/Widths"): ArrayObject(NumberObject(width) for width in font.widths),
-            NameObject("/FontDescriptor"): writer._add_object(descriptor),
-        }))
-    return shared[b"/Font"]
-
-
-def _numbers(values: Sequence[float]) -> ArrayObject:
-    return ArrayObject(NumberObject(round(v)) if abs(v - round(v)) < 1e-4 else FloatObject(drawing.number(v))
-                       for v in values)
-
-
-def _copy_metadata(reader: PdfReader, writer: PdfWriter) -> None:
-    writer.pdf_header = reader.pdf_header
-    info: Mapping[str, object] = reader.metadata or {}
-    writer.add_metadata({key: TextStringObject(str(value)) for key, value in info.items()
-                         if key in ("/Title", "/Author", "/Subject", "/Keywords", "/CreationDate", "/ModDate",
-                                   METADATA_KEY)})
-    lang = reader.root_object.get("/Lang")
-    if lang is not None:
-        writer.root_object[NameObject("/Lang")] = TextStringObject(str(lang))

@@ -39,21 +39,7 @@ class Clean:
 def clean(path: Path, where: str) -> Clean:
     """The PDF at `path` decrypted, repaired and with its printed annotations drawn into the pages;
     BuildError naming `where` if no viewer could open it either (encrypted, not a PDF)."""
-    try:
-        pdf = pikepdf.open(path)
-    except pikepdf.PasswordError:
-        raise BuildError(where, ENCRYPTED) from None
-    except FileNotFoundError:
-        raise BuildError(where, "no such file") from None
-    except IsADirectoryError:
-        raise BuildError(where, "is a folder, not a PDF") from None
-    except pikepdf.PdfError as error:
-        raise BuildError(where, unreadable(_reason(error, path))) from None
-    except OSError as error:
-        raise BuildError(where, f"cannot read it ({error.strerror or error})") from None
-    with pdf:
-        if pdf.is_encrypted and not pdf.user_password_matched:  # only the owner password is empty
-            raise BuildError(where, ENCRYPTED)
+    with _opened(path, where) as pdf:
         try:
             form = pdf.Root.get("/AcroForm")
             if isinstance(form, pikepdf.Dictionary) and bool(form.get("/NeedAppearances", False)):
@@ -80,6 +66,26 @@ def clean(path: Path, where: str) -> Clean:
     notes = [f"the PDF was damaged and read anyway ({repairs[0]}{more})"] if repairs else []
     notes += [left] if left else []
     return Clean(output.getvalue(), tuple(notes))
+
+
+def _opened(path: Path, where: str) -> pikepdf.Pdf:
+    """The PDF as qpdf opens it (an empty user password at most); BuildError naming `where` if it cannot."""
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PasswordError:
+        raise BuildError(where, ENCRYPTED) from None
+    except FileNotFoundError:
+        raise BuildError(where, "no such file") from None
+    except IsADirectoryError:
+        raise BuildError(where, "is a folder, not a PDF") from None
+    except pikepdf.PdfError as error:
+        raise BuildError(where, unreadable(_reason(error, path))) from None
+    except OSError as error:
+        raise BuildError(where, f"cannot read it ({error.strerror or error})") from None
+    if pdf.is_encrypted and not pdf.user_password_matched:  # only the owner password is empty
+        pdf.close()
+        raise BuildError(where, ENCRYPTED)
+    return pdf
 
 
 def _left_out(pdf: pikepdf.Pdf) -> str:
