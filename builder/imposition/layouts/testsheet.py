@@ -60,11 +60,11 @@ def _front(binding: str) -> Words:
     turn, turn_english = TURNS[binding]
     return (
         (26, "FEUILLE D’ESSAI : RECTO"), (16, "TEST SHEET: FRONT"),
-        (13, "1. Photocopiez cette feuille recto-verso, à 100 %,"),
+        (13, "1. Photocopiez cette feuille recto-verso, à 100 %,"),
         (13, "    avec le réglage prévu pour le livret."),
         (13, f"2. Retournez la copie {turn}."),
         (13, "3. Lisez le verso : il dit si le réglage est le bon."),
-        (11, "Copy this sheet duplex, at 100 %, with the setting you mean to use;"),
+        (11, "Copy this sheet duplex, at 100 %, with the setting you mean to use;"),
         (11, f"turn the copy over {turn_english}, and read the back."),
     )
 
