@@ -88,11 +88,11 @@ def _minizine(batch: Batch, zine: Zine, project: Project, log: Log) -> None:
     """The one-sheet market mini-zine: its small pages imposed eight to a side of the sheet."""
     if zine.minizine is None:
         return
-    where, pages = project.shown(zine.minizine.source), batch.rendered("minizine")
-    if pages.pages > onepagezine.PAGES:
+    where, pages, layout = project.shown(zine.minizine.source), batch.rendered("minizine"), onepagezine.LAYOUT
+    if pages.pages > layout.pages:
         raise BuildError(where, f"the mini-zine runs to {pages.pages} pages; it must fit the "
-                                f"{onepagezine.PAGES} pages of one sheet: shorten it")
-    plan = onepagezine.layout(pages.pages, pages.size, zine.format.sheet)
+                                f"{layout.pages} pages of one sheet: shorten it")
+    plan = layout.impose(pages.pages, pages.size, zine.format.sheet)
     batch.impose(pages, plan, "minizine", where=where)
     log(f"imposing the mini-zine: {plural(pages.pages, 'page')} on {plural(len(plan.sheets), 'sheet')}")
 
