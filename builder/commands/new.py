@@ -7,13 +7,18 @@ from pathlib import Path
 
 from builder.commands import Subparsers, command
 
+DEFAULT_LANGUAGE = "fr"
+
 
 def add(commands: Subparsers) -> None:
+    from builder.typography.languages import scaffolds  # the registry: a few regular expressions, no Babel
+
     new = command(commands, "new", run, "start a zine project in a folder: content/zine.toml, a first part, "
                                         "content/images/")
     new.add_argument("folder", type=Path, metavar="DIR", help="the project's folder (made if missing)")
-    new.add_argument("--lang", choices=("fr", "en"), default="fr",
-                     help="the zine's language, and the words of the scaffold: fr (default) or en")
+    languages = tuple(scaffolds())
+    new.add_argument("--lang", choices=languages, default=DEFAULT_LANGUAGE,
+                     help=f"the zine's language, and the words of the scaffold: {_listed(languages)}")
     new.add_argument("--format", type=_format, default="A5", metavar="FORMAT",
                      help="the page: A5 (default, on A4), A6 (two per A4 side), A4 (on A3), half-letter (on US letter)")
     new.add_argument("--title", help="the zine's title (default: the folder's name)")
@@ -37,3 +42,9 @@ def _format(text: str) -> str:
     if text.lower() not in named:
         raise argparse.ArgumentTypeError(f"a format is {', '.join(FORMATS)}, not {text!r}")
     return named[text.lower()]
+
+
+def _listed(languages: tuple[str, ...]) -> str:
+    """The languages `zine new` offers, in words: "fr (default) or en", "fr (default), en or es"."""
+    named = [f"{code} (default)" if code == DEFAULT_LANGUAGE else code for code in languages]
+    return " or ".join(filter(None, (", ".join(named[:-1]), named[-1])))

@@ -1,20 +1,20 @@
 """Typography by language, on the text of HTML documents: one module of rules per language.
 
 `refine(html, lang)` walks the text between tags (never tags or attributes; never code,
-preformatted text or web addresses) and hands it to the language's rules: `fr.py` for French
-(shared FACTS.md §4), `en.py` for English and `de.py` for German (§4b). A language without a
-module is left as written. The pass is idempotent: refining twice gives the same HTML as refining
-once.
+preformatted text or web addresses) and hands it to the rules of the language the registry
+(`languages.LANGUAGES`) has for `lang`: `fr.py` for French (shared FACTS.md §4), `en.py` for
+English and `de.py` for German (§4b). A language without a module is left as written. The pass
+is idempotent: refining twice gives the same HTML as refining once.
 
 Straight quotes are classified in `common.py`, the same way in every language (a `"` right after
 a digit is an inch mark ″ unless it closes a quotation), along the text of each block: the
 quotations it opens stay open across inline tags (<em>…</em>) and close at the end of the block.
 `quotation_marks` counts them with that same walk, for the Markdown reader's check.
 
-A language module provides `MARKS` (the characters of its quotation marks, apostrophe: a
-`common.Marks`), `plain(text, before) -> str` (spaces and characters of plain text whose quotes
-are classified already, `before` the character that precedes it) and `markup(escaped) -> str`
-(inline markup such as the superscripts of ordinals, on HTML-escaped text).
+A language module implements `language.Language`: `MARKS` (the characters of its quotation
+marks, apostrophe), `plain(text, before)` (spaces and characters of plain text whose quotes are
+classified already) and `markup(escaped)` (inline markup such as the superscripts of ordinals,
+on HTML-escaped text), besides its words and dates.
 """
 
 from __future__ import annotations
@@ -23,14 +23,11 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from types import ModuleType
 
-from builder.typography import common, de, en, fr
+from builder.typography import common
 from builder.typography.common import Quotations, Role
-from builder.typography.words import primary
-
-LANGUAGES: dict[str, ModuleType] = {"fr": fr, "en": en, "de": de}
-"""Rules by primary language subtag (BCP 47: fr, fr-CA and fr-BE all take `fr`)."""
+from builder.typography.language import Language
+from builder.typography.languages import find
 
 _SKIP = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
 _TEXT_ONLY = {"title"}  # raw-text elements: no tags may be added inside
@@ -49,20 +46,15 @@ _URL_SPAN = '<span class="url">'
 _SPACED_URL = re.compile(f"[ \\t\\n]?(?:{URL.pattern})")  # a breakable space only: see _refine_node
 
 
-def rules(lang: str) -> ModuleType | None:
-    """The rules of language `lang` (a BCP 47 tag), or None when there are none."""
-    return LANGUAGES.get(primary(lang))
-
-
 def refine_text(text: str, lang: str, before: str = "") -> str:
     """Plain text (a title for PDF metadata) with the rules of `lang`; `before` precedes it."""
-    language = rules(lang)
+    language = find(lang)
     return text if language is None else _plain(language, text, before, Quotations.after(before))
 
 
 def refine(document: str, lang: str) -> str:
     """Refine the text of an HTML document or fragment with the rules of `lang`."""
-    language = rules(lang)
+    language = find(lang)
     if language is None:
         return document
     out: list[str] = []
@@ -137,7 +129,7 @@ def _pieces(text: str) -> Iterator[tuple[str, str]]:
     yield text[position:], ""
 
 
-def _plain(language: ModuleType, text: str, before: str, quotations: Quotations) -> str:
+def _plain(language: Language, text: str, before: str, quotations: Quotations) -> str:
     """The language's rules on plain text, outside the web addresses in it."""
     pieces = []
     for piece, url in _pieces(text):
@@ -148,7 +140,7 @@ def _plain(language: ModuleType, text: str, before: str, quotations: Quotations)
     return "".join(pieces)
 
 
-def _refine_node(language: ModuleType, raw: str, walk: _Walk) -> tuple[str, str]:
+def _refine_node(language: Language, raw: str, walk: _Walk) -> tuple[str, str]:
     """The refined HTML of a text node, and its last character once refined ("" if skipped)."""
     if walk.skipping or not raw:
         return raw, ""

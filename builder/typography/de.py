@@ -2,6 +2,8 @@
 
 Straight quotes are classified in `common` and become „ “ (U+201E, U+201C) and ‚ ‘ (U+201A,
 U+2018) here, the apostrophe ’ U+2019, and ″ ′ after a digit. `...` becomes an ellipsis ….
+A module implementing `language.Language`, without words yet: a German zine prints English ones
+(and the build says so), and `zine new` does not offer German.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 
 from builder.typography.common import Marks, Rule, apply
+from builder.typography.language import Scaffold, Words, long_date
 
 MARKS = Marks(open_double="\u201e", close_double="\u201c", open_single="\u201a", close_single="\u2018")
 
@@ -25,3 +28,9 @@ def plain(text: str, before: str = "") -> str:
 def markup(text: str) -> str:
     """No inline markup in German: escaped HTML is returned as it is."""
     return text
+
+
+date = long_date
+"""28. November 2026: CLDR's long date in `lang` (de, de-AT…)."""
+WORDS: Words | None = None
+SCAFFOLD: Scaffold | None = None

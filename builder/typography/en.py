@@ -1,4 +1,4 @@
-"""English typography: curly quotes, apostrophes, ellipses and dashes (shared FACTS.md §4b).
+"""English: typography (curly quotes, apostrophes, ellipses, dashes: shared FACTS.md §4b), words, dates.
 
 Straight quotes are classified in `common` and become “ ” and ‘ ’ here, the apostrophe ’, and
 ″ ′ after a digit. `...` becomes an ellipsis …, `---` an em dash —, and a hyphen or two between
@@ -6,7 +6,8 @@ spaces (` - `, ` -- `) a spaced en dash – : FACTS.md §4b allows the closed em
 spaced en dash (UK); this module takes the British one, the spacing most typists already type,
 with a no-break space before the dash so that no line starts with it.
 Nothing is spaced before `: ; ! ?` (English puts no space there): a space typed there is left
-as typed, since removing one is not always right (`the ? key`).
+as typed, since removing one is not always right (`the ? key`). Its words are every language's
+fallback. A module implementing `language.Language`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from builder.typography.common import NBSP, SPACES, Marks, Rule, apply
+from builder.typography.language import Scaffold, Words, long_date
 
 MARKS = Marks(open_double="\u201c", close_double="\u201d", open_single="\u2018", close_single="\u2019")
 
@@ -33,3 +35,72 @@ def plain(text: str, before: str = "") -> str:
 def markup(text: str) -> str:
     """No inline markup in English: escaped HTML is returned as it is."""
     return text
+
+
+date = long_date
+"""November 28, 2026: CLDR's long date in `lang` (en, en-GB…)."""
+
+WORDS = Words(
+    contents="Contents",
+    sheet_count="This booklet: {pages}\u00a0pages, that is {sheets}\u00a0sheets of {paper} printed on both "
+                "sides ({flip}), per copy.",
+    sheet_count_two="This booklet: {pages}\u00a0pages, that is {sheets}\u00a0sheets of {paper} printed on "
+                    "both sides ({flip}) for two copies: cut the stack in half.",
+    flip_short="flip on the short edge", flip_long="flip on the long edge", us_letter="US Letter",
+    contact="sheet {sheet}, {side}", front="front", back="back", signature="signature",
+    nir="social security number", nir_key="key (2 digits)", characters="{count} characters",
+    notes="Notes")
+
+SCAFFOLD = Scaffold(
+    header=("# The manifest of the zine: its title, its date, and its parts in order.\n"
+            "# Each setting is: name = \"value\". What follows a # is a note: to use a setting\n"
+            "# that is a note, remove the # at the start of its line.\n\n"),
+    optional_header="# Printed only when set:\n",
+    notes={
+        "title": "on the cover, and the PDF's title",
+        "subtitle": "under the title, on the cover",
+        "author": "who wrote it (the PDF's author)",
+        "byline": "the credit on the cover (default: author)",
+        "lang": "the language: en, fr, fr-CA… (the tool's words, hyphenation, typography)",
+        "date": "on the cover and the back cover, written 2026-11-28",
+        "edition": "beside the date",
+        "slug": "the start of the PDFs' names (default: made from the title)",
+        "format": "the page:",
+        "notes": "notes at the end of each part (default: \"footnotes\", at the foot of the page that calls them)",
+        "links": "a link's address after it, in small type (default: \"notes\", in a note; \"off\": not printed)",
+        "parts": "the Markdown files of this folder, in the order of the zine",
+        "intro": "a short text under the table of contents",
+        "back_cover": "the text of the back cover",
+        "minizine": "the text of the pocket mini-zine, one A4 sheet (each ## heading starts one of its 8 pages)",
+        "price": "on the cover and the back cover",
+        "licence": "on the back cover and the mini-zine",
+        "cover": "a picture of this folder, for the cover",
+        "cover_alt": "what the picture shows, in words (needed with cover)",
+        "photos": "pictures in black-and-white dots, for the copier (default: \"keep\")",
+    },
+    examples={"subtitle": '"A subtitle"', "author": '"The collective"', "byline": '"After a text by the collective"',
+              "edition": '"First edition"', "slug": '"my-zine"', "back_cover": '"back-cover.md"',
+              "minizine": '"pocket.md"', "cover": '"images/cover.png"', "cover_alt": '"What the picture shows"'},
+    formats={"A5": "(the default) folded and stapled, on A4", "A6": "two copies per A4 side, cut in half",
+             "A4": "on A3", "half-letter": "on US letter"},
+    part=("01-first-part.md", """---
+title: To begin with
+kind: text
+---
+
+This is the first part of your zine. Replace this text with yours: a plain text editor is
+enough.
+
+An empty line separates two paragraphs. Write *in italics* between two stars and **in bold**
+between two pairs of stars; a line that starts with two hash signs is a heading.
+
+## Adding a part
+
+Make another `.md` file in the `content` folder, start it with a header like the one of this
+file (between two lines of three dashes), then add its name to the `parts` list of the file
+`content/zine.toml`.
+
+## Making the PDFs
+
+Type `zine build` in the project's folder: the PDFs land in the `output` folder.
+"""))

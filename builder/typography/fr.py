@@ -1,17 +1,19 @@
-"""French typography: spaces, quotes, apostrophes, ellipses, ordinals, article numbers.
+"""French: typography (spaces, quotes, apostrophes, ellipses, ordinals, article numbers), words, dates.
 
 Rules from the Imprimerie nationale usage (shared FACTS.md §4), applied by `builder.typography`
 to the text between tags: `plain` on text, `markup` (ordinals in superscript) on escaped HTML.
 Straight quotes are classified in `common` (the same in every language) and become « » here,
 `'` an apostrophe ’ (French nests « » and has no single quotation marks), or ″ ′ after a digit;
-`plain` then puts the no-break spaces inside « ».
+`plain` then puts the no-break spaces inside « ». A module implementing `language.Language`.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from builder.typography.common import FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, previous
+from builder.typography.language import Scaffold, Words, long_date
 
 WJ = "\u2060"
 MARKS = Marks(open_double="«", close_double="»", open_single=None)
@@ -77,3 +79,74 @@ def plain(text: str, before: str = "") -> str:
 def markup(text: str) -> str:
     """Ordinals in superscript (1<sup>er</sup>, XIX<sup>e</sup>), on HTML-escaped text."""
     return _ORDINAL.sub(_ordinal, text)
+
+
+def date(day: datetime.date, lang: str) -> str:
+    """28 novembre 2026: CLDR's long date in `lang` (fr, fr-CA…); 1er mai (Imprimerie nationale, §4)."""
+    return re.sub(r"^1 ", "1er ", long_date(day, lang))
+
+
+WORDS = Words(
+    contents="Sommaire",
+    sheet_count="Ce livret : {pages}\u00a0pages, soit {sheets}\u00a0feuilles {paper} recto-verso "
+                "({flip}) par exemplaire.",
+    sheet_count_two="Ce livret : {pages}\u00a0pages, soit {sheets}\u00a0feuilles {paper} recto-verso "
+                    "({flip}) pour deux exemplaires : coupez le paquet en deux.",
+    flip_short="retourner sur le bord court", flip_long="retourner sur le bord long", us_letter="Lettre US",
+    contact="feuille {sheet}, {side}", front="recto", back="verso", signature="signature",
+    nir="numéro de sécurité sociale", nir_key="clé (2 chiffres)", characters="{count} caractères",
+    notes="Notes")
+
+SCAFFOLD = Scaffold(
+    header=("# Le manifeste de la brochure : son titre, sa date, et ses parties dans l’ordre.\n"
+            "# Chaque réglage s’écrit : nom = \"valeur\". Ce qui suit un # est une note : pour\n"
+            "# utiliser un réglage en note, enlevez le # du début de sa ligne.\n\n"),
+    optional_header="# Imprimés seulement s’ils sont donnés :\n",
+    notes={
+        "title": "sur la couverture, et le titre du PDF",
+        "subtitle": "sous le titre, sur la couverture",
+        "author": "qui l’a écrite (l’auteur du PDF)",
+        "byline": "la mention sur la couverture (par défaut : author)",
+        "lang": "la langue : fr, en, fr-CA… (mots de l’outil, césure, typographie)",
+        "date": "sur la couverture et la quatrième, écrite 2026-11-28",
+        "edition": "à côté de la date",
+        "slug": "le début du nom des PDF (par défaut : tiré du titre)",
+        "format": "la page :",
+        "notes": "les notes à la fin de chaque partie (par défaut : \"footnotes\", en bas de la page qui les appelle)",
+        "links": "l’adresse d’un lien après lui, en petit (par défaut : \"notes\", en note ; \"off\" : pas imprimée)",
+        "parts": "les fichiers Markdown de ce dossier, dans l’ordre de la brochure",
+        "intro": "un court texte sous le sommaire",
+        "back_cover": "le texte de la quatrième de couverture",
+        "minizine": "le texte du mini-zine de poche, une feuille A4 (chaque titre ## ouvre une de ses 8 pages)",
+        "price": "sur la couverture et la quatrième",
+        "licence": "sur la quatrième et le mini-zine",
+        "cover": "une image de ce dossier, pour la couverture",
+        "cover_alt": "ce que montre l’image, en mots (obligatoire avec cover)",
+        "photos": "les images en points noirs et blancs, pour la photocopieuse (par défaut : \"keep\")",
+    },
+    examples={"subtitle": '"Un sous-titre"', "author": '"Le collectif"', "byline": '"D’après un texte du collectif"',
+              "edition": '"Première édition"', "slug": '"ma-brochure"', "back_cover": '"quatrieme.md"',
+              "minizine": '"poche.md"', "cover": '"images/couverture.png"', "cover_alt": '"Ce que montre l’image"'},
+    formats={"A5": "(par défaut) pliée et agrafée, sur A4", "A6": "deux exemplaires par face d’A4, coupée en deux",
+             "A4": "sur A3", "half-letter": "sur du papier US letter"},
+    part=("01-pour-commencer.md", """---
+title: Pour commencer
+kind: text
+---
+
+Ceci est la première partie de votre brochure. Remplacez ce texte par le vôtre : un éditeur de
+texte simple suffit.
+
+Une ligne vide sépare deux paragraphes. Écrivez *en italique* entre deux étoiles et **en gras**
+entre deux paires d’étoiles ; une ligne qui commence par deux dièses est un intertitre.
+
+## Ajouter une partie
+
+Créez un autre fichier `.md` dans le dossier `content`, commencez-le par un en-tête comme celui de
+ce fichier (entre deux lignes de trois tirets), puis ajoutez son nom à la liste `parts` du
+fichier `content/zine.toml`.
+
+## Fabriquer les PDF
+
+Tapez `zine build` dans le dossier du projet : les PDF arrivent dans le dossier `output`.
+"""))

@@ -1,0 +1,107 @@
+"""What a language is to this tool: the `Language` Protocol its module implements, and its words.
+
+A language is one module of `builder/typography` (fr.py, en.py, de.py…) listed once in
+`languages.LANGUAGES`: its typography rules, its quotation marks, the words the tool prints in a
+zine (`Words`), the words `zine new` writes (`Scaffold`) and its dates. The design is doc2dash's
+`Parser` Protocol (issue 19): mypy checks each module against `Language`, and the registry is
+typed `dict[str, Language]`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from builder.typography.common import Marks
+
+
+@dataclass(frozen=True)
+class Words:
+    """One language's words. `{…}` marks what is filled in."""
+
+    contents: str
+    """The title of the table of contents."""
+    sheet_count: str
+    """The print page's line: {pages} and {sheets} are counted by the layout, {paper} is the sheet's
+    name, {flip} the duplex setting (flip_short or flip_long)."""
+    sheet_count_two: str
+    """The same for a booklet printed two copies to a side and cut in half (the A6 format)."""
+    flip_short: str
+    flip_long: str
+    """The duplex settings, as copiers' dialogs name them (FACTS.md §3)."""
+    us_letter: str
+    """The US letter paper (8.5 × 11 in), as printer dialogs name it; A sizes need no words."""
+    contact: str
+    """A side's label on the contact sheet: {sheet} is its number, {side} its front or back."""
+    front: str
+    back: str
+    signature: str
+    """The label of a letter's signature box."""
+    nir: str
+    """A social security number field's title, and its key's (fillable PDF)."""
+    nir_key: str
+    characters: str
+    """A typed field's length: {count}."""
+    notes: str
+    """The heading of a part's notes, when they print at its end (the manifest's notes = "endnotes")."""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """The words `zine new` writes in a language (builder/commands/scaffold.py)."""
+
+    header: str
+    """The comment that opens the manifest (lines starting with `# `, ending with an empty line)."""
+    optional_header: str
+    """The comment above the keys printed only when set (one `# ` line)."""
+    notes: Mapping[str, str]
+    """What each manifest key does, by key: every key of scaffold.KEYS."""
+    examples: Mapping[str, str]
+    """The TOML value written for each key whose example is in words (subtitle, author, edition…)."""
+    formats: Mapping[str, str]
+    """What each page format is printed on, by name (paper.ZINE_FORMATS); a format missing is listed bare."""
+    part: tuple[str, str]
+    """The first part: its file name and its Markdown (front matter with a title, `kind: text`)."""
+
+
+class Language(Protocol):
+    """A language: what its module in `builder/typography` provides (fr.py is the fullest)."""
+
+    @property
+    def MARKS(self) -> Marks:
+        """The characters straight quotes and the apostrophe become (common.py classifies them)."""
+
+    @property
+    def WORDS(self) -> Words | None:
+        """The words the tool prints in a zine; None: English words, and the build says so."""
+
+    @property
+    def SCAFFOLD(self) -> Scaffold | None:
+        """The words of `zine new`; None: `zine new --lang` does not offer the language."""
+
+    def plain(self, text: str, before: str = "") -> str:
+        """The spacing and character rules on plain text whose quotes are classified and replaced
+        already; `before` is the character that precedes it ("" at the start of a block)."""
+
+    def markup(self, text: str) -> str:
+        """Inline markup on HTML-escaped text (French ordinals in superscript); else `text` as it is."""
+
+    def date(self, day: datetime.date, lang: str) -> str:
+        """`day` written in the language; `lang` is the zine's full tag (fr-CA), for Babel's locale."""
+
+
+def primary(lang: str) -> str:
+    """fr for fr-CA, fr_BE, FR: the primary language subtag (BCP 47), the registry's key."""
+    return re.split(r"[-_]", lang, maxsplit=1)[0].lower()
+
+
+def long_date(day: datetime.date, lang: str) -> str:
+    """CLDR's long date in the locale of `lang` (Babel): 28 November 2026 is November 28, 2026 in
+    English, 28. November 2026 in German. A language's `date` when it needs no more."""
+    from babel.dates import format_date  # Babel's data: only when a date is written
+
+    text: str = format_date(day, "long", locale=lang.replace("-", "_"))
+    return text
