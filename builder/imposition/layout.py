@@ -19,7 +19,7 @@ from builder.imposition import Imposition
 from builder.paper import Size
 
 if TYPE_CHECKING:
-    from builder.typography.words import Words
+    from builder.typography.language import Words
 
 Way = Literal["landscape", "portrait"]
 Edge = Literal["short", "long"]
