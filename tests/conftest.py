@@ -62,8 +62,8 @@ SLOW_FIXTURES = frozenset({"sample_build", "shipped_build", "wheel"})
 BUILDS = re.compile(r"""\b(?:build_in|build_project|build)\(|\bSession\(|(?:main\(\[|run\(capsys, )["']build["']"""
                     r"""|["']builder["'], ["'](?:build|watch)["']""")
 """A call that builds a zine: the builder, a warm session, `zine build` in this process or `zine
-build` or `zine watch` in another. Measured (`pytest --durations=0`, issue 19): a test that makes
-one (or share one) take 264 s of the suite's 304, the other 808 tests 40 s together."""
+build` or `zine watch` in another. Measured (`pytest --durations=0`, issue 19): the 222 tests that
+make one or share one take 264 s of the suite's 304; the other 808, 40 s together."""
 
 
 def slow(item: pytest.Item) -> bool:
