@@ -3,13 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: zine test test-matrix bench watch clean distclean
+.PHONY: zine test test-fast test-matrix bench watch clean distclean
 
 zine: $(VENV)/installed
 	$(BIN)/zine build
 
 test: $(VENV)/installed-test
 	$(BIN)/python -m pytest -q
+
+# The contributor's loop: the suite less the tests marked slow (those that build a zine, the wheel
+# or a venv: tests/conftest.py marks them), in under a minute. `make test` (and CI) runs them all.
+test-fast: $(VENV)/installed-test
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # The suite on Python 3.11, 3.12 and 3.13 and with the lowest versions pyproject.toml allows, each
 # in its own venv under .venv-matrix/ (matrix/run.py; MATRIX="3.13 lowest" runs some only).

@@ -3,6 +3,7 @@ session, PDFs made for the tests, and PDFs read back. Test files import helpers 
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
 import shutil
@@ -54,6 +55,49 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
         monkeypatch.setattr(owner, name, refuse)
     yield calls
     assert not calls, f"network access attempted: {calls}"
+
+
+SLOW_FIXTURES = frozenset({"sample_build", "shipped_build", "wheel"})
+"""The session-wide builds (a zine, the wheel): a test that uses one, even through another fixture, is slow."""
+BUILDS = re.compile(r"""\b(?:build_in|build_project|build)\(|\bSession\(|(?:main\(\[|run\(capsys, )["']build["']"""
+                    r"""|["']builder["'], ["'](?:build|watch)["']""")
+"""A call that builds a zine: the builder, a warm session, `zine build` in this process or `zine
+build` or `zine watch` in another. Measured (`pytest --durations=0`, issue 19): the 222 tests that
+make one or share one take 264 s of the suite's 304; the other 808, 40 s together."""
+
+
+def slow(item: pytest.Item) -> bool:
+    """Whether a test builds a zine or the wheel: it uses a session-wide build (SLOW_FIXTURES), or
+    its code, a fixture or a function of its test file that it names (at any depth), or a
+    string of its file that it names (a script run in another process), makes a build (BUILDS).
+    A fixture asked for by name (`request.getfixturevalue`) is named by a parameter."""
+    if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    module, function = getattr(item, "module", None), getattr(item, "function", None)
+    if module is None or function is None:
+        return False
+    asked = [value for value in getattr(getattr(item, "callspec", None), "params", {}).values() if isinstance(value, str)]
+    seen: set[object] = set()
+    waiting = [function, *(vars(module).get(name) for name in [*getattr(item, "fixturenames", ()), *asked])]
+    while waiting:
+        found = waiting.pop()
+        found = inspect.unwrap(found) if callable(found) else found
+        if not inspect.isfunction(found) or found.__module__ != module.__name__ or found in seen:
+            continue
+        seen.add(found)
+        source = inspect.getsource(found)
+        named = [vars(module).get(name) for name in set(re.findall(r"\b\w+\b", source))]
+        if any(BUILDS.search(text) for text in [source, *(value for value in named if isinstance(value, str))]):
+            return True
+        waiting += named
+    return False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `slow` the tests that build (`make test-fast` runs the others: pytest -m "not slow")."""
+    for item in items:
+        if slow(item):
+            item.add_marker(pytest.mark.slow)
 
 
 def build_in(root: Path, *, templates: Path | None = None, output: Path | None = None, options: Options = Options(),

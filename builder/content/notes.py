@@ -22,6 +22,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
+from builder.content.footnote_tokens import breaks_before, definitions, inlines
 from builder.errors import BuildError
 
 NOTES = ("footnotes", "endnotes")
@@ -73,41 +74,23 @@ def place(tokens: list[Token], env: dict[str, Any], style: Style, where: str, fi
     whose address prints; return the problems, each with its line. `env` is the parser's: it
     receives what the render rules need (the notes, the style)."""
     errors: list[BuildError] = []
-    definitions, calls_in_notes = _definitions(tokens, first_line, where, errors)
+    defined, calls_in_notes = definitions(tokens, first_line, where, errors)
     notes: dict[int, _Note] = {}
     by_label: dict[str, int] = {}
     parsed = env.get("footnotes", {}).get("list", {})
-    for inline, line in _inlines(tokens, first_line):
+    for inline, line in inlines(tokens, first_line):
         for index, child in enumerate(inline.children or ()):
-            at = line + _breaks_before(inline.children or (), index)
+            problem = None
             if child.type == "footnote_ref":
-                label = child.meta.get("label")
-                if label is None:  # ^[an inline note]
-                    number = len(notes) + 1
-                    notes[number] = _Note(number, list(parsed.get(child.meta["id"], {}).get("tokens", [])), inline=True)
-                    child.meta.update(note=number, first=True)
-                elif label not in definitions:
-                    errors.append(BuildError(where, f"note call [^{label}] has no note: add a line "
-                                                    f"'[^{label}]: the note' below the paragraph", at))
-                elif label in by_label:
-                    child.meta.update(note=by_label[label], first=False)
-                else:
-                    number = by_label[label] = len(notes) + 1
-                    notes[number] = _Note(number, definitions[label][0])
-                    child.meta.update(note=number, first=True)
+                problem = _number(child, notes, by_label, defined, parsed)
             elif child.type == "link_open" and style.links != "off":
                 _mark_link(inline.children or (), index, style.links, notes)
-            elif child.type == "text" and _UNMATCHED_CALL.search(child.content) \
-                    and _UNMATCHED_CALL.search(inline.content):
-                call = _UNMATCHED_CALL.search(child.content)
-                assert call is not None
-                errors.append(BuildError(where, f"{call.group(0)} is not a note call: a note's name has no spaces "
-                                                "(write [^1] or [^source]); to print it as is, write "
-                                                f"\\{call.group(0)}", at))
-    for label, (_, line) in definitions.items():
-        if label not in by_label:
-            errors.append(BuildError(where, f"note [^{label}] is never called: call it with [^{label}] in the "
-                                            "text, or remove it", line))
+            elif child.type == "text" and _UNMATCHED_CALL.search(inline.content):
+                problem = _not_a_call(child.content)
+            if problem:
+                errors.append(BuildError(where, problem, line + breaks_before(inline.children or (), index)))
+    errors += [BuildError(where, f"note [^{label}] is never called: call it with [^{label}] in the text, or remove "
+                                 "it", line) for label, (_, line) in defined.items() if label not in by_label]
     errors += calls_in_notes
     for note in notes.values():  # links inside notes print their address after them, never in a note
         for inline in ([Token("inline", "", 0, children=note.body)] if note.inline else
@@ -115,68 +98,39 @@ def place(tokens: list[Token], env: dict[str, Any], style: Style, where: str, fi
             for index, child in enumerate(inline.children or ()):
                 if child.type == "link_open" and style.links != "off":
                     _mark_link(inline.children or (), index, "after", notes)
-    env["notes"] = notes
-    env["style"] = style
+    env["notes"], env["style"] = notes, style
     if style.notes == "endnotes" and notes:
         tokens.append(Token("endnotes", "", 0))
     return errors
 
 
-def _definitions(tokens: list[Token], first_line: int, where: str,
-                 errors: list[BuildError]) -> tuple[dict[str, tuple[list[Token], int]], list[BuildError]]:
-    """The notes defined in `tokens` (`[^label]: …`), taken out of the stream: label → (body, line).
-
-    A note holds paragraphs only (it prints in a line of small type at the foot of the page);
-    a call inside a note is refused too.
-    """
-    found: dict[str, tuple[list[Token], int]] = {}
-    nested: list[BuildError] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type != "footnote_reference_open":
-            index += 1
-            continue
-        end = next(at for at in range(index, len(tokens)) if tokens[at].type == "footnote_reference_close")
-        label, line = token.meta["label"], first_line + (token.map[0] if token.map else 0)
-        body = tokens[index + 1:end]
-        del tokens[index:end + 1]
-        if label in found:
-            errors.append(BuildError(where, f"note [^{label}] is written twice: give the second another name", line))
-            continue
-        found[label] = (body, line)
-        block = next((inner for inner in body if inner.nesting == 1 and inner.type != "paragraph_open"), None)
-        if block is not None:
-            errors.append(BuildError(where, f"note [^{label}] holds a {_block_name(block)}: a note holds "
-                                            "paragraphs only", first_line + (block.map[0] if block.map else 0)))
-        for inner in body:
-            if inner.type == "inline" and any(child.type == "footnote_ref" for child in inner.children or ()):
-                nested.append(BuildError(where, f"note [^{label}] calls another note: a note cannot have notes",
-                                         first_line + (inner.map[0] if inner.map else 0)))
-    return found, nested
+def _number(call: Token, notes: dict[int, _Note], by_label: dict[str, int],
+            definitions: dict[str, tuple[list[Token], int]], parsed: dict[int, Any]) -> str | None:
+    """Give the note `call` calls its number (a new one at its first call) and add it to `notes`;
+    the problem when the call's label has no note in `definitions`."""
+    label = call.meta.get("label")
+    if label is None:  # ^[an inline note]
+        number = len(notes) + 1
+        notes[number] = _Note(number, list(parsed.get(call.meta["id"], {}).get("tokens", [])), inline=True)
+    elif label not in definitions:
+        return f"note call [^{label}] has no note: add a line '[^{label}]: the note' below the paragraph"
+    elif label in by_label:
+        call.meta.update(note=by_label[label], first=False)
+        return None
+    else:
+        number = by_label[label] = len(notes) + 1
+        notes[number] = _Note(number, definitions[label][0])
+    call.meta.update(note=number, first=True)
+    return None
 
 
-def _block_name(token: Token) -> str:
-    names = {"bullet_list_open": "list", "ordered_list_open": "list", "blockquote_open": "quotation",
-             "heading_open": "heading", "table_open": "table"}
-    return names.get(token.type, token.type.removesuffix("_open").replace("_", " "))
-
-
-def _inlines(tokens: Sequence[Token], first_line: int) -> list[tuple[Token, int]]:
-    """The inline tokens of the stream with the line each starts on."""
-    found = []
-    line = first_line
-    for token in tokens:
-        if token.map:
-            line = first_line + token.map[0]
-        if token.type == "inline":
-            found.append((token, line))
-    return found
-
-
-def _breaks_before(children: Sequence[Token], index: int) -> int:
-    """How many lines of a paragraph come before its child `index`."""
-    return sum(child.type in ("softbreak", "hardbreak") for child in children[:index])
+def _not_a_call(text: str) -> str | None:
+    """The problem with a text that looks like a note call but is not one (a name with spaces)."""
+    call = _UNMATCHED_CALL.search(text)
+    if call is None:
+        return None
+    return (f"{call.group(0)} is not a note call: a note's name has no spaces (write [^1] or [^source]); "
+            f"to print it as is, write \\{call.group(0)}")
 
 
 def _mark_link(children: Sequence[Token], index: int, how: str, notes: dict[int, _Note]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from builder.errors import BuildError, BuildErrors, collected, raise_all
-from builder.model import Document, Rendered
+from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
 from builder.pictures import resample
 from builder.project import Project
@@ -84,27 +84,32 @@ class Renderer:
                                                                pdf_variant=document.variant)
             except Refused:  # already recorded by the fetcher
                 data = b""
-        # Swallowed refusals and warnings count too: every problem is reported, not just the first.
-        where = f"{document.name} document"
-        errors = [diagnose.refusal(refusal, self.fetcher, where) for refusal in dict.fromkeys(self.fetcher.refused)]
         messages = list(dict.fromkeys(record.getMessage() for record in records))  # once each
-        errors += [diagnose.warning(message, self.fetcher, where) for message in messages
-                   if notices.notice(message) is None]
-        raise_all(errors + problems)
+        raise_all(self._swallowed(messages, f"{document.name} document") + problems)
         _write_whole(target, data)
         self.fonts.update((served[0], served) for served in self.fetcher.served if served[0].suffix.lower() in FONTS)
-        first = laid_out.pages[0]
+        said = [*shrunk, *(text for text in map(notices.notice, messages) if text),
+                *([found.notice] if found.notice else [])]
+        return self._rendered(document.name, target, laid_out.pages, said, found.pictures)
+
+    def _swallowed(self, messages: list[str], where: str) -> list[BuildError]:
+        """The refusals of the sandbox and WeasyPrint's warnings (`messages`) that are errors, in
+        the words of `where` (the document): swallowed by WeasyPrint, they count too, every one."""
+        errors = [diagnose.refusal(refusal, self.fetcher, where) for refusal in dict.fromkeys(self.fetcher.refused)]
+        return errors + [diagnose.warning(message, self.fetcher, where) for message in messages
+                         if notices.notice(message) is None]
+
+    def _rendered(self, name: str, target: Path, pages: list[Any], said: list[str],
+                  pictures: Sequence[Placed]) -> Rendered:
+        """What rendering document `name` into `target` made, its laid-out `pages`, the notices
+        `said` (each once, in order) and the `pictures` found on its pages."""
+        first = pages[0]
         return Rendered(
-            name=document.name, path=target, pages=len(laid_out.pages),
-            size=Size.from_pixels(first.width, first.height),
+            name=name, path=target, pages=len(pages), size=Size.from_pixels(first.width, first.height),
             # Pages the layout left empty (a part that must start on a right-hand page): reported.
-            blanks=tuple(number for number, page in enumerate(laid_out.pages, start=1)
-                         if page._page_box.page_type.blank),
+            blanks=tuple(number for number, page in enumerate(pages, start=1) if page._page_box.page_type.blank),
             files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
-            families=frozenset(self.config.families),
-            notices=tuple(dict.fromkeys([*shrunk, *(said for said in map(notices.notice, messages) if said),
-                                         *([found.notice] if found.notice else [])])),
-            pictures=tuple(found.pictures))
+            families=frozenset(self.config.families), notices=tuple(dict.fromkeys(said)), pictures=tuple(pictures))
 
 
 def _checked(document: Document, pages: list[Any]) -> list[BuildError]:

@@ -1,0 +1,77 @@
+"""The resampled pictures, kept in the output folder (output/.pictures/, never content/) and
+reused while their source is unchanged (issue 12, item 2).
+
+`resampled(...)` gives the file WeasyPrint gets for a picture: the source itself when it has no
+more pixels than DPI at its printed width, else a copy made once (pixels.made) and named after
+the source, its stamp, the size and the treatment; `prune(cache, used)` removes the copies a
+build no longer uses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+from pathlib import Path
+
+from builder.errors import BuildError
+from builder.pictures.pixels import DPI, made
+
+FOLDER = ".pictures"
+"""In the output folder: the resampled pictures, reused while their source is unchanged."""
+VERSION = "2"
+"""Part of every cached picture's name: change it when the resampling or the halftone changes."""
+JPEG_QUALITY = 85
+"""Resampled photos are JPEG at this quality (4:2:0, optimised): no visible loss at 300 dpi."""
+
+
+def cache_folder(output: Path) -> Path:
+    """Where the resampled pictures of a project whose outputs go in `output` are kept."""
+    return output / FOLDER
+
+
+def resampled(path: Path, pixels: tuple[int, int], width_mm: float, halftone: bool, cache: Path,
+              name: str, where: str | None, line: int | None) -> Path:
+    """The file WeasyPrint gets for the picture at `path` printed `width_mm` wide: itself when
+    it has no more pixels than DPI there (and is not halftoned), else a resampled copy in
+    `cache`, made once for this source, size and treatment. BuildError naming the picture
+    `name` (at `where`, `line`) when it cannot be resampled, or the cache when it cannot be written."""
+    across = max(1, math.floor(width_mm / 25.4 * DPI))
+    if pixels[0] <= across and not halftone:
+        return path
+    target = (across, max(1, round(across * pixels[1] / pixels[0])))
+    status = path.stat()
+    key = hashlib.sha256(f"{VERSION}|{path}|{status.st_mtime_ns}|{status.st_size}|{target}|{halftone}".encode())
+    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:40] or "picture"
+    for suffix in (".png", ".jpg"):
+        found = cache / f"{stem}-{key.hexdigest()[:16]}{suffix}"
+        if found.is_file():
+            return found
+    try:
+        image, suffix = made(path, target, halftone)
+    except (OSError, ValueError) as error:
+        raise BuildError(where, f"picture {name} cannot be resampled ({error})", line) from None
+    kept = cache / f"{stem}-{key.hexdigest()[:16]}{suffix}"
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(f".{kept.name}.partial")
+    try:
+        if suffix == ".jpg":
+            image.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        else:
+            image.save(partial, "PNG", optimize=not halftone)
+        os.replace(partial, kept)
+    except OSError as error:
+        raise BuildError(None, f"cannot write {kept} ({error.strerror})") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return kept
+
+
+def prune(cache: Path, used: set[Path]) -> None:
+    """Remove the pictures of earlier builds that this one did not use."""
+    if not cache.is_dir():
+        return
+    for path in cache.iterdir():
+        if path.is_file() and path not in used:
+            path.unlink(missing_ok=True)

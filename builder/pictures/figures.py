@@ -1,0 +1,184 @@
+"""The pictures of a part's HTML rewritten for print (issue 12, item 2): each `<img>` sized for
+the text area (sizing.py), its file resampled where it has too many pixels (cache.py), and marked
+done (`data-picture`, its source file as messages name it); a picture alone in its paragraph
+becomes a `<figure class="picture">` with its title as `<figcaption>`, centred on a page of its
+own with `.full-page`. Problems are BuildErrors with the picture's Markdown file and line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from builder.errors import BuildError, shown
+from builder.model import Zine
+from builder.pictures import sizing
+from builder.pictures.cache import resampled
+from builder.pictures.pixels import raster
+
+_ALONE = re.compile(r"<p(\s[^>]*)?>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
+"""A paragraph holding one picture and nothing else: a figure."""
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+DONE = "data-picture"
+"""The attribute of a picture already sized: its source file, as messages name it."""
+
+
+class _Tag(HTMLParser):
+    """The attributes of one start tag."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attrs: dict[str, str] = {}
+        self.feed(tag)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attrs = {name: value or "" for name, value in attrs}
+
+    handle_startendtag = handle_starttag
+
+
+def _tag(name: str, attrs: dict[str, str]) -> str:
+    return f"<{name}" + "".join(f' {key}="{html.escape(value)}"' for key, value in attrs.items()) + ">"
+
+
+@dataclass
+class Pictures:
+    """The pictures of one part's HTML, sized for `area`; the resampled files it uses are added
+    to `used`, the problems to `errors`."""
+
+    zine: Zine
+    area: sizing.Area
+    cache: Path
+    """Where resampled pictures are kept (cache.cache_folder)."""
+    halftone: bool
+    """Whether the zine asks for its photos halftoned (the manifest's `photos = "halftone"`)."""
+    used: set[Path]
+    errors: list[BuildError]
+
+    def rewrite(self, fragment: str) -> str:
+        """`fragment` (HTML) with its pictures sized, and those alone in a paragraph made figures."""
+        fragment = _ALONE.sub(self._figure, fragment)
+        return _IMG.sub(lambda match: self._inline(match.group(0)), fragment)
+
+    def _figure(self, match: re.Match[str]) -> str:
+        paragraph = _Tag(f"<p{match.group(1) or ''}>").attrs
+        attrs = _Tag(match.group(2)).attrs
+        caption = attrs.pop("title", "").strip()
+        classes = attrs.get("class", "").split()
+        full = "full-page" in classes
+        try:
+            picture = self._picture(attrs, caption=caption, full=full)
+        except BuildError as error:
+            self.errors.append(error)
+            return match.group(0)
+        figure = {**paragraph, "class": " ".join(["picture", *(["full-page"] if full else [])]
+                                                 + paragraph.get("class", "").split())}
+        if full and picture.top:
+            figure["style"] = f"padding-top: {picture.top:.1f}mm"
+        return (_tag("figure", figure) + picture.tag
+                + (f"<figcaption>{html.escape(caption)}</figcaption>" if caption else "") + "</figure>")
+
+    def _inline(self, tag: str) -> str:
+        attrs = _Tag(tag).attrs
+        if DONE in attrs:
+            return tag
+        try:
+            where, line = _place(attrs)
+            if "full-page" in attrs.get("class", "").split():
+                raise BuildError(where, f"picture {_name(attrs)}: .full-page needs the picture alone in its "
+                                        "paragraph (a blank line before and after it)", line)
+            if attrs.get("title", "").strip() and "data-line" in attrs:
+                raise BuildError(where, f"picture {_name(attrs)}: a caption needs the picture alone in its "
+                                        "paragraph (a blank line before and after it)", line)
+            return self._picture(attrs, caption="", full=False).tag
+        except BuildError as error:
+            self.errors.append(error)
+            return tag
+
+    def _picture(self, attrs: dict[str, str], *, caption: str, full: bool) -> _Placed:
+        """The picture's tag, sized (and its source resampled) for the area."""
+        path = _local(attrs.get("src", ""))
+        if path is None:  # a data: URL, left to the stylesheet's limits
+            return _Placed(_tag("img", attrs))
+        where, line = _place(attrs)
+        name = shown(path, self.zine.root, self.zine.content)
+        classes = attrs.get("class", "").split()
+        wanted = "halftone" in classes or (self.halftone and "no-halftone" not in classes)
+        if path.suffix.lower() == ".svg":
+            if "halftone" in classes:
+                raise BuildError(where, f"picture {name}: .halftone is for photos, not SVG drawings", line)
+            pixels = _svg_size(path)
+            halftone = False
+        else:
+            pixels, halftone = raster(path, name, where, line, wanted)
+        reserve = sizing.reserve(caption, self.area.width) if caption else 0.0
+        height = self.area.height - reserve - (0 if full else sizing.FIGURE_MARGINS_MM)
+        width = sizing.width(attrs.get("width"), pixels, self.area.width, height, full)
+        out = {key: value for key, value in attrs.items() if key not in ("width", "title")}
+        out[DONE] = name
+        if width is not None:
+            out["style"] = f"width: {width:.1f}mm"
+            if pixels is not None and path.suffix.lower() != ".svg":
+                source = resampled(path, pixels, width, halftone, self.cache, name, where, line)
+                if source != path:
+                    out["src"] = source.as_uri()
+                    self.used.add(source)
+        if halftone:
+            out["class"] = " ".join(dict.fromkeys([*classes, "halftone"]))
+        else:
+            out["class"] = " ".join(name for name in classes if name != "halftone")
+        if not out["class"]:
+            del out["class"]
+        top = 0.0
+        if full and width is not None and pixels is not None:
+            printed = width * pixels[1] / pixels[0]
+            top = max(0.0, (self.area.height - printed - reserve) / 2)
+        return _Placed(_tag("img", out), top)
+
+
+@dataclass(frozen=True)
+class _Placed:
+    tag: str
+    top: float = 0.0
+    """For a full-page picture: the room above it that centres it on its page, in mm."""
+
+
+def _place(attrs: dict[str, str]) -> tuple[str | None, int | None]:
+    """The Markdown file and line a picture comes from (content/pictures.py), if it says."""
+    where, _, line = attrs.get("data-line", "").rpartition(":")
+    return (where, int(line)) if where and line.isdigit() else (None, None)
+
+
+def _name(attrs: dict[str, str]) -> str:
+    return unquote(urlsplit(attrs.get("src", "")).path).rsplit("/", 1)[-1]
+
+
+def _local(src: str) -> Path | None:
+    parts = urlsplit(src)
+    return Path(unquote(parts.path)) if parts.scheme == "file" else None
+
+
+def _svg_size(path: Path) -> tuple[int, int] | None:
+    """An SVG's aspect as a width and a height (its viewBox, else its width and height), if it says."""
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+    except OSError:
+        return None
+    root = re.search(r"<svg\b[^>]*>", head)
+    if root is None:
+        return None
+    attrs = _Tag(root.group(0)).attrs
+    box = attrs.get("viewbox", "").replace(",", " ").split()
+    try:
+        if len(box) == 4:
+            width, height = float(box[2]), float(box[3])
+        else:
+            width, height = (float(re.sub(r"[a-z%]+$", "", attrs[key].strip())) for key in ("width", "height"))
+    except (KeyError, ValueError):
+        return None
+    return (round(width * 100), round(height * 100)) if width > 0 and height > 0 else None
