@@ -42,8 +42,6 @@ JPEG_QUALITY = 85
 """Resampled photos are JPEG at this quality (4:2:0, optimised): no visible loss at 300 dpi."""
 CSS_DPI = 96
 """CSS pixels per inch: a picture with no width asked for prints at its pixels at this size."""
-FOLDER = ".pictures"
-"""In the output folder: the resampled pictures, reused while their source is unchanged."""
 VERSION = "2"
 """Part of every cached picture's name: change it when the resampling or the halftone changes."""
 CAPTION_PT, CAPTION_LEADING, CAPTION_GAP_MM, FIGURE_MARGINS_MM = 12 * 0.88, 1.3, 2.0, 7.0
@@ -62,11 +60,6 @@ class Area:
     @classmethod
     def of(cls, size: Size) -> Area:
         return cls(size.width, size.height)
-
-
-def cache_folder(output: Path) -> Path:
-    """Where the resampled pictures of a project whose outputs go in `output` are kept."""
-    return output / FOLDER
 
 
 def prepare(zine: Zine, cache: Path) -> Zine:
