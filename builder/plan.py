@@ -70,7 +70,9 @@ class Plan:
     documents: Mapping[Kind, Document]
     """Each document by the output it becomes, the longest first (laid out side by side)."""
     outputs: Mapping[Kind, Output]
+    """The PDFs it writes, in the order of `Kind` (the summary's, the findings')."""
     previews: tuple[Preview, ...] = ()
+    """None with `zine build --no-previews`."""
     keep_html: bool = False
     """The HTML of every document is kept in output/html/ (templating.keep)."""
 
