@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from builder.pictures.resample import cache_folder
+from builder.project import Project
 
 import picture_zine
 from timing import kilobytes, spread, table
@@ -31,7 +31,7 @@ def _builds(root: Path, *, cold_cache: bool) -> list[float]:
     times = []
     for _ in range(RUNS):
         if cold_cache:
-            shutil.rmtree(cache_folder(root / "output"), ignore_errors=True)
+            shutil.rmtree(Project.at(root).pictures, ignore_errors=True)
         started = time.perf_counter()
         subprocess.run([str(ZINE), "build", "--no-previews"], cwd=root, check=True, capture_output=True)
         times.append(time.perf_counter() - started)

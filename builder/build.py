@@ -1,8 +1,9 @@
 """The build, stage by stage: content → documents → letters, mini-zine, reading edition → booklet → checks.
 
 `build` reads as the table of contents of a build. The stages are packages (content, render,
-imposition, preflight); the documents are laid out, imposed and checked in the worker processes
-(session.py), side by side, while this process waits only for what the next stage needs.
+imposition, preflight); what a build makes is decided first, as a pure value (plan.py), then
+carried out in the worker processes (workers/executor.py): the documents laid out side by side,
+imposed and checked, while this process waits only for what the next stage needs.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from builder import content, files, paper
 from builder.errors import BuildError, plural, raise_all
 from builder.imposition.layout import printing
 from builder.imposition.layouts import onepagezine
+from builder.kinds import Kind
 from builder.model import Finding, Report, Zine
 from builder.pictures import resample
+from builder.plan import Plan
 from builder.project import FOLDERS, Project
 from builder.render.documents import documents
 from builder.typography import words
-from builder.workers.session import Batch, Session
+from builder.workers.executor import Executor
+from builder.workers.session import Session
 
 Log = Callable[[str], None]
 
@@ -48,35 +52,35 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
     started = time.perf_counter()
     with Session.reused(session, project) as session, \
             files.staging(project.output, sources=project.sources, folders=FOLDERS, record=True) as stage:
-        zine = resample.prepare(content.load(project), resample.cache_folder(project.output.resolve()))
+        zine = resample.prepare(content.load(project), project.pictures.resolve())
         log(f"read {plural(len(zine.parts), 'part')} from {project.shown(project.content)}/"
             + ("" if words.known(zine.meta.lang) else f"; no words for {zine.meta.lang!r} here: the contents "
                "title, print page and letter labels are in English"))
-        with Batch(session, zine, stage, documents(session.env, zine, fillable=options.fillable)) as batch:
+        plan = Plan.of(project, zine, documents(session.env, zine, fillable=options.fillable),
+                       previews=options.previews, keep_html=options.keep_html)
+        with Executor(session, plan, stage) as run:
             # The short documents first: they are checked while the reading edition is laid out.
-            _letter_packs(batch, zine, log)
-            _minizine(batch, zine, project, log)
-            reading = batch.publish("reading")
+            _letter_packs(run, zine, log)
+            _minizine(run, zine, log)
+            reading = run.publish(Kind.READING)
             log(f"laid out the reading edition: {plural(reading.pages, 'page')} of {reading.size}")
             booklet = zine.format.booklet.impose(reading.pages, reading.size, zine.format.sheet)
-            batch.impose(reading, booklet, "booklet")
+            run.impose(reading, booklet, Kind.BOOKLET)
             log(f"imposing the booklet: {plural(len(booklet.sheets), 'sheet')}, {plural(len(booklet.sides), 'side')}"
                 + printing(zine.format).log)
-            if options.previews:
-                batch.previews(reading, "booklet")
-            if options.keep_html:
-                batch.keep_html()
-            findings = _judge(batch.findings(), project)
+            run.previews(reading)  # as the plan says: none with --no-previews
+            run.keep_html()  # only with --keep-html
+            findings = _judge(run.findings(), project)
             log(f"checked the outputs: {plural(len(findings), 'warning')}")
-    return Report(outputs=batch.outputs, sheets=len(booklet.sheets), blanks=booklet.blanks,
+    return Report(outputs=run.outputs, sheets=len(booklet.sheets), blanks=booklet.blanks,
                   inner_blanks=reading.blanks, seconds=time.perf_counter() - started,
                   findings=(*zine.warnings, *findings),  # the content's (with their lines), then the outputs'
-                  extras=tuple(batch.extras), laid_out=batch.laid_out, format=zine.format)
+                  extras=plan.extras, laid_out=run.laid_out, format=zine.format)
 
 
-def _letter_packs(batch: Batch, zine: Zine, log: Log) -> None:
+def _letter_packs(run: Executor, zine: Zine, log: Log) -> None:
     """The letter pack, and its fillable copy when asked for (the zine may have no letters)."""
-    packs = [batch.publish(name) for name in ("letters", "letters-fillable") if name in batch]
+    packs = [run.publish(kind) for kind in (Kind.LETTERS, Kind.LETTERS_FILLABLE) if kind in run.plan.outputs]
     if packs:
         log(f"laid out the letter pack: {plural(packs[0].pages, 'letter')}, one {paper.name(zine.format.letters)} "
             "page each" + (", and a fillable copy" * (len(packs) > 1))
@@ -84,16 +88,16 @@ def _letter_packs(batch: Batch, zine: Zine, log: Log) -> None:
                f"; the letters are not in the {zine.format.name} booklet, only in the pack"))
 
 
-def _minizine(batch: Batch, zine: Zine, project: Project, log: Log) -> None:
+def _minizine(run: Executor, zine: Zine, log: Log) -> None:
     """The one-sheet market mini-zine: its small pages imposed eight to a side of the sheet."""
     if zine.minizine is None:
         return
-    where, pages, layout = project.shown(zine.minizine.source), batch.rendered("minizine"), onepagezine.LAYOUT
+    where, pages, layout = run.plan.outputs[Kind.MINIZINE].where, run.rendered(Kind.MINIZINE), onepagezine.LAYOUT
     if pages.pages > layout.pages:
         raise BuildError(where, f"the mini-zine runs to {pages.pages} pages; it must fit the "
                                 f"{layout.pages} pages of one sheet: shorten it")
     plan = layout.impose(pages.pages, pages.size, zine.format.sheet)
-    batch.impose(pages, plan, "minizine", where=where)
+    run.impose(pages, plan, Kind.MINIZINE)
     log(f"imposing the mini-zine: {plural(pages.pages, 'page')} on {plural(len(plan.sheets), 'sheet')}")
 
 

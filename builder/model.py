@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from builder.kinds import Kind, Unit
 from builder.paper import ZINE, Format, Size
 
 Anchors = Sequence[Mapping[str, tuple[float, float]]]
@@ -24,8 +25,8 @@ class Pdf:
     """A PDF file written by the build."""
 
     path: Path
-    unit: str
-    """What one of its pages is called: "page", or "side" for an imposed sheet's."""
+    unit: Unit
+    """What one of its pages is called: "page", or "side" for an imposed sheet's (Kind.unit)."""
     pages: int
     size: Size
     """The first page's."""
@@ -118,7 +119,8 @@ class Document:
     """An HTML document ready to be rendered by WeasyPrint."""
 
     name: str
-    """What it is (reading, letters…): its kept HTML file, and its worker's key for caches."""
+    """What it is: in a build, the kind of output it becomes (kinds.Kind, a string: reading,
+    letters…), which names its kept HTML file and its messages ("reading document")."""
     html: str
     base_url: Path
     forms: bool = False
@@ -180,7 +182,7 @@ class Report:
     """Preflight warnings on the outputs (errors stop the build instead)."""
     extras: tuple[Path, ...] = ()
     """What was written besides the PDFs: previews, the contact sheet, kept HTML."""
-    laid_out: tuple[str, ...] = ()
+    laid_out: tuple[Kind, ...] = ()
     """The documents laid out by this build; the others were reused from the previous one."""
     format: Format = ZINE
     """The zine's format: how the booklet is printed (copies a side, duplex edge)."""

@@ -3,7 +3,7 @@
 Every size the Python code uses comes from here (DESIGN: page format is data). The templates
 say the zine's page size to WeasyPrint from the `Format` below (an `@page` rule written by
 zine.html and minizine.html); the build compares each laid-out document with it
-(session.Batch.publish) and preflight every output, so a stylesheet that disagrees stops the
+(plan.Plan.require_size) and preflight every output, so a stylesheet that disagrees stops the
 build, naming the templates.
 Sizes are ISO 216 and ANSI (shared FACTS.md §3).
 """

@@ -1,8 +1,8 @@
-"""A project: where the build reads (content, templates), where it writes (output), and the
-one table of the names of what it writes.
+"""A project: where the build reads (content, templates), where it writes (output) and keeps its
+caches, and the names of what it writes.
 
-Every output file name is made here, from the zine's slug and the table below; the summary,
-`zine check` and the staging of outputs all read the table, never a name of their own.
+Every output file name is made here, from the zine's slug and its kind (kinds.Kind); the summary,
+`zine check` and the staging of outputs all read them, never a name of their own.
 """
 
 from __future__ import annotations
@@ -11,27 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import shown
+from builder.kinds import Kind
 
-
-@dataclass(frozen=True)
-class Output:
-    """One kind of file a build writes into the output folder."""
-
-    suffix: str
-    """What follows the slug in its name: "-reading.pdf"."""
-    unit: str = "page"
-    """What one of its pages is called in the summary: "page", or "side" for imposed sheets."""
-
-
-OUTPUTS: dict[str, Output] = {
-    "reading": Output("-reading.pdf"),
-    "booklet": Output("-booklet.pdf", "side"),
-    "letters": Output("-letters.pdf"),
-    "letters-fillable": Output("-letters-fillable.pdf"),
-    "minizine": Output("-minizine.pdf", "side"),
-    "contact": Output("-contact.png"),
-}
-"""Every file a build may write, by the name the build and preflight know it by (README, outputs)."""
 PREVIEW, HTML = "preview", "html"
 FOLDERS = (PREVIEW, HTML)
 """Sub-folders of the output a build replaces whole: the PNG previews, the kept HTML."""
@@ -50,9 +31,11 @@ def side_preview(number: int) -> str:
 WORK = "work"
 """A scratch sub-folder of the staging folder: each document as first laid out, before it becomes
 an output (or is imposed into one, like the mini-zine's pages)."""
+PICTURES = ".pictures"
+"""In the output folder: the resampled pictures (builder/pictures), reused while their source is unchanged."""
 
 
-def work_path(stage: Path, document: str) -> Path:
+def work_path(stage: Path, document: Kind) -> Path:
     """Where document `document` is laid out in the staging folder `stage`: work/reading.pdf."""
     return stage / WORK / f"{document}.pdf"
 
@@ -103,20 +86,15 @@ class Project:
         shipped template outside the project by its full path."""
         return shown(path, self.root, self.content, self.templates)
 
-    def output_path(self, kind: str, slug: str, folder: Path | None = None) -> Path:
-        """Where output `kind` (a key of OUTPUTS) of zine `slug` goes: in `folder`, else the output."""
-        return (folder or self.output) / f"{slug}{OUTPUTS[kind].suffix}"
+    @property
+    def pictures(self) -> Path:
+        """The cache of resampled pictures, in the output folder: the build writes it, the
+        renderer's sandbox serves it (render/weasy.py)."""
+        return self.output / PICTURES
 
-
-def output_kind(path: Path) -> str | None:
-    """Which output a file's name says it is (`zine check` on a renamed copy too), or None.
-
-    mon-zine-booklet.pdf is "booklet"; letters and their fillable copy are both "letters".
-    """
-    for kind in sorted(OUTPUTS, key=lambda kind: -len(OUTPUTS[kind].suffix)):  # letters-fillable first
-        if path.name.lower().endswith(OUTPUTS[kind].suffix):
-            return "letters" if kind == "letters-fillable" else kind
-    return None
+    def output_path(self, kind: Kind, slug: str, folder: Path | None = None) -> Path:
+        """Where output `kind` of zine `slug` goes: in `folder`, else the output folder."""
+        return (folder or self.output) / kind.file_name(slug)
 
 
 def shipped_templates() -> Path:

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from builder import paper
 from builder.content import frontmatter, manifest, markdown
 from builder.content.notes import Style
 from builder.errors import BuildError, raise_all
@@ -49,7 +48,8 @@ def load(project: Project) -> Zine:
         raise BuildError(None, f"--content {content}: no such folder")
     if not path.is_file():
         raise BuildError(project.shown(content), f"no {manifest.NAME} here: the manifest lists the parts of the zine")
-    data, text = manifest.read(path, project.shown(path))
+    checked = manifest.read(path, project.shown(path))
+    data, text = checked.data, checked.text
     cover = markdown.local_file(data["cover"], project.shown(path), manifest.key_line(text, "cover"), content,
                                 content) if "cover" in data else ""
     meta = manifest.meta(data, project.shown(path), cover)
@@ -74,7 +74,7 @@ def load(project: Project) -> Zine:
     return Zine(root=project.root, content=content, meta=meta, parts=tuple(parts[:count]),
                 intro=named.get("intro"), back=named.get("back_cover"), minizine=named.get("minizine"),
                 letters=tuple(item for item in read[:count] if isinstance(item, Letter)),
-                format=paper.zine_format(data["format"]) if "format" in data else paper.ZINE, warnings=tuple(warnings))
+                format=checked.format, warnings=tuple(warnings))
 
 
 def _part_paths(entries: list[Any], project: Project) -> list[Path]:
@@ -125,6 +125,22 @@ def _part(path: Path, project: Project, language: Words, *, single: bool = False
     where = project.shown(path)
     text = utf8.read(path, where)
     fields, body, first_line = frontmatter.split(text, where)
+    kind = _front_matter(fields, body, text, where, single=single)
+    slug = manifest.slugify(path.relative_to(project.content.resolve()).with_suffix("").as_posix())
+    part = Part(source=path, slug=slug, kind=kind, title=fields.pop("title", ""), html="", fields=fields, body=body,
+                first_line=first_line)
+    if kind == "letter":
+        return letters.read(part, where, project.content, language)
+    # Images come from the content folder only: the renderer's sandbox serves nothing else of it.
+    html = markdown.to_html(body, where=where, first_line=first_line, folder=path.parent, root=project.content,
+                            style=dataclasses.replace(notes, prefix=slug), poem=kind == "poem", part=not single,
+                            warnings=warnings)
+    return dataclasses.replace(part, html=html)
+
+
+def _front_matter(fields: dict[str, str], body: str, text: str, where: str, *, single: bool) -> str:
+    """The part's kind, taken out of `fields` (text when not set); BuildError naming every unknown
+    key or kind, every key its role does not print (PRINTED) and a missing title, with their lines."""
     errors = []
     for key in fields:
         if key not in PART_KEYS:
@@ -149,13 +165,4 @@ def _part(path: Path, project: Project, language: Words, *, single: bool = False
         else:
             errors.append(BuildError(where, "front matter: missing 'title'"))
     raise_all(errors)
-    slug = manifest.slugify(path.relative_to(project.content.resolve()).with_suffix("").as_posix())
-    part = Part(source=path, slug=slug, kind=kind, title=fields.pop("title", ""), html="", fields=fields, body=body,
-                first_line=first_line)
-    if kind == "letter":
-        return letters.read(part, where, project.content, language)
-    # Images come from the content folder only: the renderer's sandbox serves nothing else of it.
-    html = markdown.to_html(body, where=where, first_line=first_line, folder=path.parent, root=project.content,
-                            style=dataclasses.replace(notes, prefix=slug), poem=kind == "poem", part=not single,
-                            warnings=warnings)
-    return dataclasses.replace(part, html=html)
+    return kind

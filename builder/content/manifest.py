@@ -6,6 +6,7 @@ import datetime
 import re
 import tomllib
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from builder.content import notes
 from builder.errors import BuildError, raise_all
 from builder.files import utf8
 from builder.model import Meta
+from builder.paper import Format
 from builder.typography import words
 
 NAME = "zine.toml"
@@ -40,7 +42,19 @@ TOML_HINTS = (
 """What a newcomer most likely did, after tomllib's own words."""
 
 
-def read(path: Path, where: str) -> tuple[dict[str, Any], str]:
+@dataclass(frozen=True)
+class Manifest:
+    """The manifest read and checked (`read`): its values, the ones the build uses typed once."""
+
+    data: dict[str, Any]
+    """Every value as TOML gave it, each key known and of its type (REQUIRED, OPTIONAL)."""
+    text: str
+    """The file's text, for the lines of later messages (key_line)."""
+    format: Format
+    """The page format (paper.ZINE_FORMATS) it names, parsed here once; A5 on A4 when not set."""
+
+
+def read(path: Path, where: str) -> Manifest:
     """The manifest's values, checked: every key known and of its type; and its text (for lines).
 
     Raises BuildError naming each problem, with its line.
@@ -63,11 +77,7 @@ def read(path: Path, where: str) -> tuple[dict[str, Any], str]:
             words.check(data["lang"], where)
         except BuildError as error:
             errors.append(BuildError(where, error.message, key_line(text, "lang")))
-    if isinstance(data.get("format"), str):
-        try:
-            paper.zine_format(data["format"])
-        except BuildError as error:
-            errors.append(BuildError(where, error.message, key_line(text, "format")))
+    format = _format(data, text, where, errors)
     for key, choices in CHOICES.items():
         if isinstance(data.get(key), str) and data[key] not in choices:
             errors.append(BuildError(where, f"'{key}' must be " + " or ".join(f'"{choice}"' for choice in choices)
@@ -76,7 +86,19 @@ def read(path: Path, where: str) -> tuple[dict[str, Any], str]:
         errors.append(BuildError(where, "'cover' needs 'cover_alt': what the picture shows, in words "
                                         "(read aloud by screen readers)", key_line(text, "cover")))
     raise_all(errors)
-    return data, text
+    return Manifest(data, text, format)
+
+
+def _format(data: dict[str, Any], text: str, where: str, errors: list[BuildError]) -> Format:
+    """The page format `data` names (paper.zine_format), A5 on A4 when not set; an unknown name is
+    one more BuildError in `errors`, with its line."""
+    if not isinstance(data.get("format"), str):
+        return paper.ZINE
+    try:
+        return paper.zine_format(data["format"])
+    except BuildError as error:
+        errors.append(BuildError(where, error.message, key_line(text, "format")))
+        return paper.ZINE
 
 
 def key_line(text: str, key: str) -> int | None:

@@ -18,17 +18,10 @@ from pathlib import Path
 from builder.errors import BuildError
 from builder.pictures.pixels import DPI, made
 
-FOLDER = ".pictures"
-"""In the output folder: the resampled pictures, reused while their source is unchanged."""
 VERSION = "2"
 """Part of every cached picture's name: change it when the resampling or the halftone changes."""
 JPEG_QUALITY = 85
 """Resampled photos are JPEG at this quality (4:2:0, optimised): no visible loss at 300 dpi."""
-
-
-def cache_folder(output: Path) -> Path:
-    """Where the resampled pictures of a project whose outputs go in `output` are kept."""
-    return output / FOLDER
 
 
 def resampled(path: Path, pixels: tuple[int, int], width_mm: float, halftone: bool, cache: Path,

@@ -54,7 +54,7 @@ class Pictures:
     zine: Zine
     area: sizing.Area
     cache: Path
-    """Where resampled pictures are kept (cache.cache_folder)."""
+    """Where resampled pictures are kept (Project.pictures)."""
     halftone: bool
     """Whether the zine asks for its photos halftoned (the manifest's `photos = "halftone"`)."""
     used: set[Path]

@@ -22,12 +22,12 @@ from pathlib import Path
 
 from builder.errors import BuildError, raise_all
 from builder.model import Part, Zine
-from builder.pictures.cache import cache_folder, prune
+from builder.pictures.cache import prune
 from builder.pictures.figures import Pictures
 from builder.pictures.pixels import DPI
 from builder.pictures.sizing import Area
 
-__all__ = ["DPI", "cache_folder", "prepare"]
+__all__ = ["DPI", "prepare"]
 
 
 def prepare(zine: Zine, cache: Path) -> Zine:

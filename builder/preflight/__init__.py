@@ -9,15 +9,16 @@ shared FACTS.md §5. Importing this package loads no PDF library: the build proc
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from builder import paper
 from builder.imposition.layouts import onepagezine
-from builder.model import Finding
+from builder.kinds import Kind
+from builder.model import Finding, Placed
 from builder.paper import FORMATS, ZINE, ZINE_FORMATS, Format, Size
-from builder.project import output_kind
 
 
 @dataclass(frozen=True)
@@ -36,24 +37,24 @@ class Expectation:
 
 GREY, IN_COLOUR = "grey tint or photo", "colour"
 """How the grey-tint and colour warnings start (ink.py): the build adds the pictures on the page
-(session.py); a colour photo is flagged as colour, not grey, and halftoning mends both."""
+(`named`); a colour photo is flagged as colour, not grey, and halftoning mends both."""
 
 
-def expectations(format: Format) -> dict[str, Expectation]:
-    """What each PDF output of a zine printed in `format` must be, by the kind its name says
-    (project.output_kind: the fillable letters are letters)."""
+def expectations(format: Format) -> dict[Kind, Expectation]:
+    """What each PDF output of a zine printed in `format` must be, by kind; a variant is held to
+    the expectation of the kind it is a copy of (Kind.checked_as: the fillable letters are letters)."""
     page, sheet, letters = (paper.name(size) for size in (format.page, format.sheet, format.letters))
     booklet, minizine = format.booklet, onepagezine.LAYOUT
     return {
-        "reading": Expectation(f"{page} reading pages", format.page),
-        "booklet": Expectation(f"{sheet} {booklet.way} booklet sheets", booklet.sheet(format.sheet), even=True),
-        "letters": Expectation(f"{letters} letters", format.letters),
-        "minizine": Expectation(f"{sheet} {minizine.way} one-page-zine sheet", minizine.sheet(format.sheet)),
+        Kind.READING: Expectation(f"{page} reading pages", format.page),
+        Kind.BOOKLET: Expectation(f"{sheet} {booklet.way} booklet sheets", booklet.sheet(format.sheet), even=True),
+        Kind.LETTERS: Expectation(f"{letters} letters", format.letters),
+        Kind.MINIZINE: Expectation(f"{sheet} {minizine.way} one-page-zine sheet", minizine.sheet(format.sheet)),
     }
 
 
 EXPECTATIONS = {
-    **expectations(ZINE),
+    **{kind.value: expectation for kind, expectation in expectations(ZINE).items()},
     **{name.lower(): Expectation(name.capitalize() if name.isalpha() else name, size)
        for name, size in FORMATS.items()},
     **{f"{name.lower()}-landscape": Expectation(f"{name.capitalize() if name.isalpha() else name} landscape",
@@ -62,26 +63,54 @@ EXPECTATIONS = {
 """What `zine check --expect` takes: our outputs' kinds, then the named formats either way up."""
 
 
+def named_kind(path: Path) -> Kind | None:
+    """Which output a file's name says it is, or None: mon-zine-booklet.pdf is a booklet (a renamed
+    copy too, whatever the case). Only a standalone `zine check` guesses so: a build knows its kinds."""
+    for kind in sorted(Kind, key=lambda kind: -len(kind.suffix)):  # the longest first: -letters-fillable.pdf
+        if path.name.lower().endswith(kind.suffix):
+            return kind
+    return None
+
+
 def expectation_for(path: Path, format: str | None = None) -> Expectation | None:
-    """What a file's name says it holds (project.output_kind), in the zine format `format` that
-    the build recorded in its metadata (paper.METADATA_KEY), else A5 on A4; None for other names."""
-    kind = output_kind(path)
-    if kind is None or kind == "contact":
+    """What a file's name says it holds (`named_kind`), in the zine format `format` that the build
+    recorded in its metadata (paper.METADATA_KEY), else A5 on A4; None for other names and for
+    the contact sheet. For a standalone `zine check` only: a build gives its expectations."""
+    kind = named_kind(path)
+    checked = kind.checked_as if kind is not None else None
+    if checked is None:
         return None
     zine = next((known for known in ZINE_FORMATS.values() if known.name == format), ZINE)
-    return expectations(zine)[kind]
+    return expectations(zine)[checked]
 
 
-def check(paths: Iterable[Path], *, expect: Expectation | None = None,
-          fonts: Collection[str] = (), pixels: bool = True) -> list[Finding]:
+def check(paths: Iterable[Path], *, expect: Expectation | None = None, fonts: Collection[str] = (),
+          pixels: bool = True, kind: Kind | None = None) -> list[Finding]:
     """Every finding in every PDF; `fonts` (family names), when given, are the only ones allowed.
 
     `pixels=False` skips rendering the pages (colour, greys, ink near the edges): for a file
     whose pages were already checked in another (an imposed booklet of a checked edition).
+    `kind` is what the files are when the caller knows it (a build); else each file's name
+    says (`named_kind`; a reading edition's parts are named in its warnings).
     """
     from builder.preflight import reader  # pdfium and pypdf: only in the processes that check
 
     findings: list[Finding] = []
     for path in paths:
-        findings.extend(reader.findings(Path(path), expect, fonts, pixels))
+        findings.extend(reader.findings(Path(path), expect, fonts, pixels, kind))
     return findings
+
+
+def named(finding: Finding, pictures: tuple[Placed, ...]) -> Finding:
+    """A page's grey-tint or colour warning with the raster pictures on that page that are not halftoned,
+    and the way to halftone them (issue 12): preflight sees pixels, the layout knows the files."""
+    if finding.page is None or not finding.message.startswith((GREY, IN_COLOUR)):
+        return finding
+    names = list(dict.fromkeys(picture.name for picture in pictures if picture.page == finding.page
+                               and not picture.halftone and picture.pixels != (0, 0)))
+    if not names:
+        return finding
+    shown = ", ".join(names)
+    return dataclasses.replace(finding, message=f"{finding.message}; on this page: {shown}. "
+                                                'photos = "halftone" in zine.toml, or {.halftone} after a picture, '
+                                                "prints it in pure black-and-white dots, which copy well")

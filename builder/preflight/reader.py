@@ -9,15 +9,16 @@ import pypdfium2 as pdfium
 from pypdf import PdfReader
 
 from builder.errors import ENCRYPTED, pages, plural, unreadable
+from builder.kinds import Kind
 from builder.model import Finding
 from builder.paper import METADATA_KEY, Size
-from builder.preflight import Expectation, expectation_for, ink, text
-from builder.project import output_kind
+from builder.preflight import Expectation, expectation_for, ink, named_kind, text
 
 
-def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool) -> list[Finding]:
-    """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect`, what
-    its name and recorded format say (preflight.expectation_for)."""
+def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool,
+             kind: Kind | None = None) -> list[Finding]:
+    """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect` (or
+    `kind`), what its name and recorded format say (preflight.expectation_for, named_kind)."""
     if not path.is_file():
         return [Finding(path, None, "error", "no such file")]
     described, recorded = _metadata(path)
@@ -32,7 +33,7 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
     used: dict[str, text.Font] = {}
     sizes: dict[Size, list[int]] = {}
     try:
-        parts = _parts(document) if output_kind(path) == "reading" else {}
+        parts = _parts(document) if (kind or named_kind(path)) is Kind.READING else {}
         for number in range(1, len(document) + 1):
             # One unreadable page must not hide what the others have to say: loading it may fail too.
             try:

@@ -22,7 +22,6 @@ from weasyprint.urls import URLFetcher
 from builder.errors import BuildError, BuildErrors, collected, raise_all
 from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
-from builder.pictures import resample
 from builder.project import Project
 from builder.render import diagnose, notices, overflow, tables
 from builder.render.sandbox import FONTS, Refused, SandboxFetcher
@@ -50,8 +49,8 @@ class Renderer:
 
     def __init__(self, project: Project) -> None:
         self.config = _Fonts()
-        # The pictures the build resampled (builder/resample.py) are served from the output's cache too.
-        self.fetcher = SandboxFetcher((project.content, project.templates, resample.cache_folder(project.output)),
+        # The pictures the build resampled (builder/pictures) are served from the output's cache too.
+        self.fetcher = SandboxFetcher((project.content, project.templates, project.pictures),
                                       project.root, layers=project.layers)
         self.fonts: dict[Path, tuple[Path, int, int]] = {}
         """Each font file this set-up has read, stamped (modification time, size) when read."""

@@ -1,2 +1,3 @@
-"""The executor of a build: the worker processes (background.py), what they do (jobs.py), what
-they keep warm between builds (caches.py), and one build's tasks in them (session.py)."""
+"""The executor of a build's plan (plan.py): the worker processes (background.py), what they do
+(jobs.py), what they keep warm between builds (caches.py, session.py), one build's documents laid
+out in them (renders.py) and its outputs published, imposed, checked and previewed (executor.py)."""

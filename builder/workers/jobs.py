@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from builder.kinds import Kind
 from builder.model import Document, Finding, Rendered
 from builder.project import Project
 from builder.typography.words import Words
@@ -69,13 +70,15 @@ def render(document: Document, target: Path, project: Project, source_date: date
     return rendered
 
 
-def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels: bool) -> tuple[Finding, ...]:
-    """Preflight `path` (preflight.check); the same bytes checked the same way are checked once."""
+def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels: bool,
+          kind: Kind | None = None) -> tuple[Finding, ...]:
+    """Preflight `path` (preflight.check), an output of `kind` when known; the same bytes checked
+    the same way are checked once."""
     from builder import preflight
 
-    key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels)))
+    key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels, kind)))
     found = remembered(_checked, key, CHECKED_MAX,
-                       lambda: tuple(preflight.check([path], expect=expect, fonts=fonts, pixels=pixels)))
+                       lambda: tuple(preflight.check([path], expect=expect, fonts=fonts, pixels=pixels, kind=kind)))
     return tuple(dataclasses.replace(finding, path=path) for finding in found)
 
 

@@ -37,7 +37,7 @@ def test_new_writes_a_project_that_reads(tmp_path: Path, capsys: pytest.CaptureF
     assert set(_written(folder)) == {".gitignore", "content/zine.toml", f"content/{part}", "content/images/.gitkeep"}
     assert f"wrote {folder}/content/zine.toml" in out and f"next: cd {folder} && zine build" in out
     assert (folder / ".gitignore").read_text(encoding="utf-8") == "output/\n"
-    data, _ = manifest.read(folder / "content/zine.toml", "content/zine.toml")  # every key known and typed
+    data = manifest.read(folder / "content/zine.toml", "content/zine.toml").data  # every key known and typed
     assert data["title"] == "notre-zine" and data["lang"] == lang and data["parts"] == [part]
     zine = content.load(Project.at(folder))
     assert zine.meta.slug == "notre-zine" and [one.title for one in zine.parts] == [title]
@@ -59,7 +59,7 @@ def test_every_manifest_key_is_written_with_a_note(tmp_path: Path) -> None:
     every = re.sub(r"^# ([a-z_]+ = )", lambda match: match.group(1) if match.group(1)[:-3] in readable
                    else match.group(0), text, flags=re.MULTILINE)
     (tmp_path / "z/content/zine.toml").write_text(every, encoding="utf-8")
-    data, _ = manifest.read(tmp_path / "z/content/zine.toml", "content/zine.toml")
+    data = manifest.read(tmp_path / "z/content/zine.toml", "content/zine.toml").data
     assert set(data) == readable
 
 

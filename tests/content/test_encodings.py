@@ -37,7 +37,7 @@ def _project(folder: Path) -> Project:
 
 def _html(project: Project) -> tuple[str, ...]:
     zine = content.load(project)
-    return tuple(document.html for document in documents(templating.environment(project), zine, fillable=False))
+    return tuple(document.html for document in documents(templating.environment(project), zine, fillable=False).values())
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from builder import content
 from builder.errors import BuildError
+from builder.kinds import Kind
 from builder.project import Project
 from builder.render import templating
 from builder.render.documents import documents
@@ -23,7 +24,7 @@ def project(tmp_path: Path) -> Project:
 
 
 def _reading(project: Project) -> str:
-    return documents(templating.environment(project), content.load(project), fillable=False)[0].html
+    return documents(templating.environment(project), content.load(project), fillable=False)[Kind.READING].html
 
 
 def test_a_date_without_an_author_is_printed(project: Project) -> None:

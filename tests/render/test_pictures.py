@@ -17,8 +17,9 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from builder.model import Report, Zine
 from builder.paper import MM, ZINE_FORMATS, Format
-from builder.pictures.resample import DPI, cache_folder
+from builder.pictures.resample import DPI
 from builder.preflight import GREY, IN_COLOUR
+from builder.project import Project
 
 from conftest import ROOT, build_in, page_texts, snapshot
 
@@ -153,19 +154,18 @@ def test_content_is_never_written_and_the_cache_holds_what_the_build_used(
         a5: tuple[Path, Report, dict[str, bytes]]) -> None:
     root, _, before = a5
     assert snapshot(root / "content") == before
-    cached = sorted(path.name for path in cache_folder(root / "output").iterdir())
+    cached = sorted(path.name for path in Project.at(root).pictures.iterdir())
     assert len(cached) == 10 and any(name.startswith("huge-photo-") for name in cached), cached
     assert not any(path.name.startswith(("huge", "photo", "grey")) for path in (root / "output").rglob("*.*")
-                   if cache_folder(root / "output") not in path.parents)
+                   if Project.at(root).pictures not in path.parents)
 
 
 def test_a_rebuild_reuses_the_resampled_pictures(a5: tuple[Path, Report, dict[str, bytes]]) -> None:
     from builder import content
     from builder.pictures import resample
-    from builder.project import Project
 
     root = a5[0]
-    cache = cache_folder(root / "output")
+    cache = Project.at(root).pictures
     stamps = {path: path.stat().st_mtime_ns for path in cache.iterdir()}
     zine: Zine = resample.prepare(content.load(Project.at(root)), cache)
     assert {path: path.stat().st_mtime_ns for path in cache.iterdir()} == stamps

@@ -1,0 +1,133 @@
+"""The executor of a build's plan (plan.py) over the worker processes.
+
+Its documents are laid out side by side (renders.py); each output is then published as laid
+out or imposed, and checked by preflight, each task in the workers and each step waiting only
+for what it needs. Outputs and their findings are listed in the order of `Kind`, whatever
+order they were made in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from builder.imposition import Imposition
+from builder.kinds import Kind
+from builder.model import Finding, Pdf, Placed, Rendered
+from builder.paper import Size
+from builder.plan import Output, Plan
+from builder.preflight import named
+from builder.project import HTML, PREVIEW
+from builder.render import templating
+from builder.workers import jobs
+from builder.workers.background import Ticket
+from builder.workers.renders import Renders
+from builder.workers.session import Session
+
+CHECK_MS, IMPOSE_MS, PREVIEW_MS = 20, 5, 20
+"""Rough costs in milliseconds per page (measured on the bench machine): they place a task
+named for the first time on the least busy worker, nothing else."""
+
+
+@dataclass(frozen=True)
+class _Made:
+    """An output written (or being written) in the staging folder, and its check under way."""
+
+    pdf: Pdf
+    check: Ticket[tuple[Finding, ...]]
+    pictures: tuple[Placed, ...]
+    """Where its pictures landed: its grey-tint and colour warnings name them (preflight.named)."""
+
+
+class Executor:
+    """One build's plan carried out in the workers of `session`, into the staging folder `stage`.
+
+    Used as a context manager: at its end every task has finished (a failed build too), so
+    nothing writes in `stage` once it is gone.
+    """
+
+    def __init__(self, session: Session, plan: Plan, stage: Path) -> None:
+        self._background, self.plan, self._stage = session.background, plan, stage
+        self._renders = Renders(session.background, plan, stage)
+        self._made: dict[Kind, _Made] = {}
+        self._tasks: list[Ticket[Any]] = []
+        """The impositions and previews, in the order asked."""
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *exception: object) -> None:
+        if kind is KeyboardInterrupt:  # Ctrl-C: a render may take seconds, the user waits for none
+            self._background.stop()
+        else:
+            self._background.drain()
+
+    @property
+    def outputs(self) -> tuple[Pdf, ...]:
+        """The PDFs written, in the order of `Kind`."""
+        return tuple(self._made[kind].pdf for kind in Kind if kind in self._made)
+
+    @property
+    def laid_out(self) -> tuple[Kind, ...]:
+        """The documents laid out by this build (the others were reused), in the order of the plan."""
+        return self._renders.laid_out
+
+    def rendered(self, kind: Kind) -> Rendered:
+        """Document `kind` once laid out (Renders.rendered): BuildError with every document's errors."""
+        return self._renders.rendered(kind)
+
+    def publish(self, kind: Kind) -> Rendered:
+        """Document `kind`, laid out, as the output of the same kind: checked, and listed.
+        BuildError when its pages are not the size the zine's format says (Plan.require_size)."""
+        rendered = self.rendered(kind)
+        self.plan.require_size(kind, rendered.size)
+        path = self.plan.path(kind, self._stage)
+        os.replace(rendered.path, path)
+        rendered = dataclasses.replace(rendered, path=path)
+        self._made[kind] = self._check(self.plan.outputs[kind], rendered, rendered.pages, rendered.size,
+                                       rendered.pictures)
+        return rendered
+
+    def impose(self, source: Rendered, imposition: Imposition, kind: Kind) -> None:
+        """Impose `source` by `imposition` as output `kind`, then check it; BuildError naming the
+        output's `where` (plan.Output) if the source is unreadable."""
+        output, path = self.plan.outputs[kind], self.plan.path(kind, self._stage)
+        self._tasks.append(self._background.submit(kind, jobs.impose, source.path, imposition, path, output.where,
+                                                   weight=IMPOSE_MS * source.pages))
+        self._made[kind] = self._check(output, dataclasses.replace(source, path=path), len(imposition.sides),
+                                       imposition.sheet, ())
+
+    def previews(self, reading: Rendered) -> None:
+        """The previews of the plan, if any: PNGs of the reading pages and of both sides of the
+        booklet's sheets, and its contact sheet."""
+        for preview in self.plan.previews:
+            contact = self.plan.path(Kind.CONTACT, self._stage) if preview.contact else None
+            self._tasks.append(self._background.submit(
+                preview.name, jobs.previews, self.plan.path(preview.source, self._stage), self._stage / PREVIEW,
+                preview.naming, contact, self.plan.language, weight=PREVIEW_MS * reading.pages))
+
+    def keep_html(self) -> None:
+        """If the plan says so, the HTML of every document in output/html/, each renderable on its
+        own (templating.keep)."""
+        project = self.plan.project
+        for document in self.plan.documents.values() if self.plan.keep_html else ():
+            templating.keep(document, self._stage / HTML, project.output / HTML, project)
+
+    def findings(self) -> list[Finding]:
+        """WeasyPrint's warnings, then every output's findings in the order of `Kind`; waits for every
+        task, and raises the first error of any (an unreadable PDF, a preview that could not be written)."""
+        for ticket in self._tasks:
+            self._background.result(ticket)
+        made = [self._made[kind] for kind in Kind if kind in self._made]
+        return [*self._renders.notices, *(named(finding, output.pictures) for output in made
+                                          for finding in self._background.result(output.check))]
+
+    def _check(self, output: Output, pdf: Rendered, pages: int, size: Size, pictures: tuple[Placed, ...]) -> _Made:
+        """Output `pdf` listed with its `pages` of `size`, and its check handed to the workers."""
+        weight = (CHECK_MS if output.pixels else IMPOSE_MS) * pdf.pages
+        check = self._background.submit(output.kind, jobs.check, pdf.path, output.expect, pdf.families,
+                                        output.pixels, output.kind, weight=weight)
+        return _Made(Pdf(self.plan.path(output.kind), output.kind.unit, pages, size), check, pictures)

@@ -1,0 +1,39 @@
+"""The manifest gives its typed values once: the format is parsed where it is checked (issue 19)."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+from builder import content
+from builder.content import manifest
+from builder.errors import BuildError
+from builder.paper import ZINE, ZINE_FORMATS
+from builder.project import Project
+
+from conftest import SAMPLE
+
+
+def _manifest(folder: Path, format: str | None) -> Path:
+    shutil.copytree(SAMPLE / "content", folder / "content")
+    path = folder / "content" / manifest.NAME
+    if format is not None:
+        path.write_text(path.read_text(encoding="utf-8") + f'format = "{format}"\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("written", "name"), [(None, "A5"), ("a6", "A6"), ("Half-Letter", "half-letter")])
+def test_the_format_is_read_once_and_typed(tmp_path: Path, written: str | None, name: str) -> None:
+    read = manifest.read(_manifest(tmp_path, written), "content/zine.toml")
+    assert read.format == ZINE_FORMATS[name] and (written is not None or read.format == ZINE)
+    assert read.data["date"] == datetime.date(2026, 1, 15) and 'lang = "fr"' in read.text
+    assert content.load(Project.at(tmp_path)).format == read.format, "the zine's format is the manifest's"
+
+
+def test_an_unknown_format_is_refused_with_its_line(tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as raised:
+        manifest.read(_manifest(tmp_path, "A7"), "content/zine.toml")
+    assert raised.value.message.startswith("'format' must be one of 'A5'") and "not 'A7'" in raised.value.message
+    assert raised.value.line == 10
