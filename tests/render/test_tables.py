@@ -15,7 +15,12 @@ from weasyprint import HTML
 
 from conftest import ROOT
 
-PAGE = "@page { size: 105mm 148mm; margin: 12mm; } html { font: 9pt serif; } body { margin: 0; } td { padding: 0.3em; }"
+FONT = (ROOT / "templates/fonts/CharisSIL-Regular.ttf").as_uri()
+PAGE = (f"@font-face {{ font-family: Shipped; src: url({FONT}) }} "
+        "@page { size: 105mm 148mm; margin: 12mm; } html { font: 9pt Shipped; } body { margin: 0; } "
+        "td { padding: 0.3em; }")
+"""The shipped font, not the machine's serif: the widths measured are the same on every machine
+(with an empty fontconfig, "serif" is no font at all)."""
 
 
 def document(columns: int, *, marked: bool = True, cell: str = "1234") -> str:
