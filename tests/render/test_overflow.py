@@ -14,7 +14,7 @@ from builder.errors import BuildError, BuildErrors
 from builder.render import overflow
 from PIL import Image
 
-from conftest import SAMPLE, build_in, copy_project
+from conftest import ROOT, SAMPLE, build_in, copy_project
 
 LONG = "https://example.org/" + "0123456789" * 14
 
@@ -66,7 +66,10 @@ def test_the_boxes_are_the_ones_overflow_reads(tmp_path: Path) -> None:
     """WeasyPrint's internals as overflow.py reads them: a change fails here, not in silence."""
     from weasyprint import HTML
 
-    html = (f'<style>@page {{ size: 100mm 100mm; margin: 10mm }} body {{ margin: 0 }}</style><p data-line="a.md:3">{LONG}</p>'
+    # The shipped font, not the machine's default (none at all with an empty fontconfig).
+    font = (ROOT / "templates/fonts/CharisSIL-Regular.ttf").as_uri()
+    html = (f'<style>@font-face {{ font-family: Shipped; src: url({font}) }} body {{ margin: 0; font-family: Shipped }}'
+            f'@page {{ size: 100mm 100mm; margin: 10mm }}</style><p data-line="a.md:3">{LONG}</p>'
             '<p data-line="a.md:5"><img data-picture="x.png" data-line="a.md:5" style="width: 50mm; height: 10mm" '
             'src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="></p>')
     found = overflow.look(HTML(string=html).render().pages, "test")
