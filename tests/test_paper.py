@@ -90,16 +90,20 @@ def test_text_blocks_are_read_from_the_stylesheets() -> None:
     ("margin: 1mm 2mm 3mm", {"top": 1, "right": 2, "bottom": 3, "left": 2}),
     ("margin: 1mm 2mm 3mm 4mm; margin-left: 9mm", {"top": 1, "right": 2, "bottom": 3, "left": 9}),
     (" font-size: 8pt ; margin-right : 7.5mm ", {"right": 7.5}),
+    ("MARGIN-TOP: 3MM /* a comment */", {"top": 3}),
+    ("margin: 5mm; @bottom-center { content: counter(page); margin: 1mm }", {"top": 5, "right": 5, "bottom": 5, "left": 5}),
 ])
 def test_page_margins_are_read_as_css_says(css: str, margins: dict[str, float]) -> None:
+    import tinycss2
     from builder.render.margins import _margins
-    assert _margins(css) == margins
+    assert _margins(tinycss2.parse_blocks_contents(css)) == margins
 
 
 def test_a_margin_in_another_unit_is_refused() -> None:
+    import tinycss2
     from builder.render.margins import _margins
     with pytest.raises(ValueError, match="in mm, not '1in'"):
-        _margins("margin-top: 1in")
+        _margins(tinycss2.parse_blocks_contents("margin-top: 1in"))
 
 
 def test_the_printing_instruction_is_said_from_the_layout() -> None:
