@@ -10,6 +10,7 @@ from typing import Literal
 
 from builder.kinds import Kind, Unit
 from builder.paper import ZINE, Format, Size
+from builder.typography.language import Words
 
 Anchors = Sequence[Mapping[str, tuple[float, float]]]
 """Per page of a rendered document, where each element with an id starts: x, y in mm from the top left."""
@@ -42,6 +43,10 @@ class Meta:
     byline: str
     """Who the cover credits (defaults to the author)."""
     lang: str
+    """Its language tag (fr, en-GB): the typography's rules and the dates are the language's."""
+    words: Words
+    """The words the tool prints in it (contents title, print page, labels), looked up once from
+    `lang`: English when the tool has none for it (typography.words.known)."""
     date: datetime.date
     edition: str
     slug: str

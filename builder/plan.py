@@ -21,7 +21,7 @@ from builder.model import Document, Zine
 from builder.paper import Size
 from builder.preflight import Expectation, expectations
 from builder.project import HTML, PREVIEW, Project, reading_preview, side_preview
-from builder.typography.words import Words, words
+from builder.typography.words import Words
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Plan:
         """The plan of a build of `zine` whose documents are `documents` (render.documents)."""
         shown = (Preview(PREVIEW, Kind.READING, reading_preview, False),
                  Preview(Kind.BOOKLET, Kind.BOOKLET, side_preview, True))
-        return cls(project, zine.meta.slug, zine.meta.date, words(zine.meta.lang), documents,
+        return cls(project, zine.meta.slug, zine.meta.date, zine.meta.words, documents,
                    _outputs(project, zine, documents), shown if previews else (), keep_html)
 
     def path(self, kind: Kind, folder: Path | None = None) -> Path:

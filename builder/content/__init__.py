@@ -19,7 +19,6 @@ from builder.files import utf8
 from builder.letters import parts as letters
 from builder.model import Finding, Letter, Part, Zine
 from builder.project import Project
-from builder.typography import words
 from builder.typography.words import Words
 
 KINDS = ("article", "text", "quote", "guide", "letter", "print", "poem")
@@ -62,8 +61,8 @@ def load(project: Project) -> Zine:
     warnings: list[Finding] = []
     for number, part_path in enumerate(paths):
         try:
-            read.append(_part(part_path, project, words.words(meta.lang), single=number >= len(paths) - len(singles),
-                              notes=Style(notes=meta.notes, links=meta.links, title=words.words(meta.lang).notes),
+            read.append(_part(part_path, project, meta.words, single=number >= len(paths) - len(singles),
+                              notes=Style(notes=meta.notes, links=meta.links, title=meta.words.notes),
                               warnings=warnings))
         except BuildError as error:
             errors.append(error)

@@ -140,6 +140,7 @@ def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
         author=text("author"),
         byline=text("byline") or text("author"),
         lang=lang,
+        words=words.words(lang),
         date=data["date"],
         edition=text("edition"),
         slug=slug,

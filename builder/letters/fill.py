@@ -24,7 +24,6 @@ from builder.letters.fit import LetterFit
 from builder.model import Letter
 from builder.project import Project
 from builder.render import templating
-from builder.typography import words
 
 TICK = "cocher"
 """The key of a values file that lists the checkboxes to tick, by the words they start with."""
@@ -46,7 +45,7 @@ def fill(project: Project, name: str, *, values: Path, target: Path) -> tuple[st
                                f"{', '.join(one.name for one in zine.letters)}")
     filled, ticks = _values(values, zine.letters, letter)
     part = dataclasses.replace(letter.part, html=letters.fragment(letter, project.shown(letter.part.source),
-                                                                 project.content, words.words(zine.meta.lang),
+                                                                 project.content, zine.meta.words,
                                                                  filled, ticks))
     document = templating.document(templating.environment(project), "letters.html", "letter", zine,
                                    letters=(part,), fillable=False)

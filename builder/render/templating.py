@@ -103,7 +103,7 @@ def document(env: Templates, template: str, name: str, zine: Zine, **context: An
     sizes for CSS (`page_size`, `minizine_size`: "148mm 210mm") and the `context` given; the
     `date` filter writes a date in the zine's language.
     """
-    language = words.words(zine.meta.lang)
+    language = zine.meta.words
     html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, intro=zine.intro, back=zine.back,
                    words=language, sheet_count=_sheet_count(language, zine), format=zine.format,
                    page_size=_css_size(zine.format.page), minizine_size=_css_size(zine.format.minizine_page),

@@ -37,3 +37,14 @@ def test_an_unknown_format_is_refused_with_its_line(tmp_path: Path) -> None:
         manifest.read(_manifest(tmp_path, "A7"), "content/zine.toml")
     assert raised.value.message.startswith("'format' must be one of 'A5'") and "not 'A7'" in raised.value.message
     assert raised.value.line == 10
+
+
+@pytest.mark.parametrize(("lang", "contents"), [("fr", "Sommaire"), ("fr-CA", "Sommaire"), ("en-GB", "Contents"),
+                                                ("it", "Contents")])
+def test_the_words_are_looked_up_once_from_the_language(tmp_path: Path, lang: str, contents: str) -> None:
+    """The zine's words come with its Meta (the manifest's language, read once); a language the
+    tool has no words for gets the English ones."""
+    path = _manifest(tmp_path, None)
+    path.write_text(path.read_text(encoding="utf-8").replace('lang = "fr"', f'lang = "{lang}"'), encoding="utf-8")
+    meta = content.load(Project.at(tmp_path)).meta
+    assert (meta.lang, meta.words.contents) == (lang, contents)
