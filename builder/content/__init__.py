@@ -7,14 +7,13 @@ prose through `markdown`, letters through `letters` (their blanks drawn in the s
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from pathlib import Path
 from typing import Any
 
 from builder.content import frontmatter, manifest, markdown
 from builder.content.notes import Style
-from builder.errors import BuildError, raise_all
+from builder.errors import BuildError, closest, raise_all
 from builder.files import utf8
 from builder.letters import parts as letters
 from builder.model import Finding, Letter, Part, Zine
@@ -109,8 +108,8 @@ def _part_paths(entries: list[Any], project: Project) -> list[Path]:
 def _did_you_mean(entry: str, content: Path) -> str:
     names = {p.relative_to(content).as_posix()[:-3]: p.relative_to(content).as_posix()
              for p in content.rglob("*.md")}  # compared without ".md": it matches everything
-    near = difflib.get_close_matches(entry[:-3], names, 1, cutoff=0.75)
-    return f" (did you mean {names[near[0]]!r}?)" if near else ""
+    near = closest(entry[:-3], names)
+    return f" (did you mean {names[near]!r}?)" if near else ""
 
 
 def _part(path: Path, project: Project, language: Words, *, single: bool = False, notes: Style = Style(),
