@@ -42,6 +42,13 @@ def closest(word: str, names: Iterable[str], cutoff: float = 0.75) -> str | None
     return near[0] if near else None
 
 
+def did_you_mean(word: str, names: Iterable[str], *, cutoff: float = 0.75, quote: str = "'") -> str:
+    """" (did you mean 'format'?)" when one of `names` is near `word` (closest), else ""; `quote`
+    is the quote the name is shown in (a TOML text's is ")."""
+    near = closest(word, names, cutoff)
+    return f" (did you mean {quote}{near}{quote}?)" if near is not None else ""
+
+
 class BuildError(Exception):
     """A user-facing error: `where` names the file (and line), `message` says what is wrong."""
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from builder.content import frontmatter, manifest, markdown
 from builder.content.notes import Style
-from builder.errors import BuildError, closest, raise_all
+from builder.errors import BuildError, closest, did_you_mean, raise_all
 from builder.files import utf8
 from builder.letters import parts as letters
 from builder.model import Finding, Letter, Part, Zine
@@ -142,12 +142,14 @@ def _front_matter(fields: dict[str, str], body: str, text: str, where: str, *, s
     errors = []
     for key in fields:
         if key not in PART_KEYS:
-            errors.append(BuildError(where, f"front matter: unknown key '{key}' (known keys: "
-                                            f"{', '.join(sorted(PART_KEYS))})", frontmatter.key_line(text, key)))
+            hint = did_you_mean(key, PART_KEYS, cutoff=0.6) or f" (known keys: {', '.join(sorted(PART_KEYS))})"
+            errors.append(BuildError(where, f"front matter: unknown key '{key}'{hint}",
+                                     frontmatter.key_line(text, key)))
     kind = fields.pop("kind", "text")
     kind = ALIASES.get(kind, kind)
     if kind not in KINDS:
-        errors.append(BuildError(where, f"front matter: unknown kind '{kind}' (kinds: {', '.join(KINDS)})",
+        hint = did_you_mean(kind, KINDS) or f" (kinds: {', '.join(KINDS)})"
+        errors.append(BuildError(where, f"front matter: unknown kind '{kind}'{hint}",
                                  frontmatter.key_line(text, "kind")))
     role = "single" if single else "letter" if kind == "letter" else "part"
     if single and kind != "text":

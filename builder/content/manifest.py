@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from builder import paper, typography
 from builder.content import notes, toml_errors
-from builder.errors import BuildError, closest, raise_all
+from builder.errors import BuildError, did_you_mean, raise_all
 from builder.files import utf8
 from builder.model import Meta
 from builder.paper import Format
@@ -69,9 +68,9 @@ def read(path: Path, where: str) -> Manifest:
     format = _format(data, text, where, errors)
     for key, choices in CHOICES.items():
         if isinstance(data.get(key), str) and data[key] not in choices:
+            near = did_you_mean(data[key], choices, quote='"')
             errors.append(BuildError(where, f"'{key}' must be " + " or ".join(f'"{choice}"' for choice in choices)
-                                     + f", not {data[key]!r}{_near(data[key], choices, quote=True)}",
-                                     key_line(text, key)))
+                                     + f", not {data[key]!r}{near}", key_line(text, key)))
     if "cover" in data and not data.get("cover_alt"):
         errors.append(BuildError(where, "'cover' needs 'cover_alt': what the picture shows, in words "
                                         "(read aloud by screen readers)", key_line(text, "cover")))
@@ -86,21 +85,13 @@ def _types(data: dict[str, Any], text: str, where: str, errors: list[BuildError]
     for key, value in data.items():
         expected = REQUIRED.get(key) or OPTIONAL.get(key)
         if expected is None:
-            hint = _near(key, known, cutoff=0.6) or f" (known keys: {', '.join(sorted(known))})"
+            # A lower cutoff than for values: a misspelt key (auteur) has no other meaning, a
+            # value may (links = "none" is not "notes").
+            hint = did_you_mean(key, known, cutoff=0.6) or f" (known keys: {', '.join(sorted(known))})"
             errors.append(BuildError(where, f"unknown key '{key}'{hint}", key_line(text, key)))
         elif not isinstance(value, expected) or isinstance(value, datetime.datetime):
             errors.append(BuildError(where, f"'{key}' must be {_describe(expected)}, not {value!r}",
                                      key_line(text, key)))
-
-
-def _near(word: str, names: Iterable[str], *, quote: bool = False, cutoff: float = 0.75) -> str:
-    """ (did you mean 'format'?): the one of `names` nearest to `word` (errors.closest), or "".
-    Keys take a lower `cutoff` than values: a misspelt key (auteur) has no other meaning, a
-    value may (links = "none" is not "notes")."""
-    near = closest(word, names, cutoff)
-    if near is None:
-        return ""
-    return f' (did you mean "{near}"?)' if quote else f" (did you mean {near!r}?)"
 
 
 def _format(data: dict[str, Any], text: str, where: str, errors: list[BuildError]) -> Format:
@@ -111,7 +102,7 @@ def _format(data: dict[str, Any], text: str, where: str, errors: list[BuildError
     try:
         return paper.zine_format(data["format"])
     except BuildError as error:
-        errors.append(BuildError(where, error.message + _near(data["format"], paper.ZINE_FORMATS),
+        errors.append(BuildError(where, error.message + did_you_mean(data["format"], paper.ZINE_FORMATS),
                                  key_line(text, "format")))
         return paper.ZINE
 

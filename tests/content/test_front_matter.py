@@ -54,3 +54,19 @@ def test_every_problem_of_a_file_at_once(project: Project) -> None:
         content.load(project)
     assert [line.split(": ")[0] for line in raised.value.lines()] == [
         "content/trois.md:5", "content/trois.md:7", "content/trois.md:9"], raised.value.lines()
+
+
+def test_a_misspelt_key_or_kind_gets_the_nearest_one(project: Project) -> None:
+    """Did-you-mean, as for part names and the manifest's keys (issue 21, item 6)."""
+    (project.content / "trois.md").write_text("---\ntilte: T\nkind: artcle\nauteur: Nous\ncolour: red\n---\n\nTexte\n",
+                                              encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        content.load(project)
+    assert raised.value.lines() == [
+        "content/trois.md:2: front matter: unknown key 'tilte' (did you mean 'title'?)",
+        "content/trois.md:4: front matter: unknown key 'auteur' (did you mean 'author'?)",
+        "content/trois.md:5: front matter: unknown key 'colour' (known keys: author, date, kind, note, source, title, "
+        "toc)",
+        "content/trois.md:3: front matter: unknown kind 'artcle' (did you mean 'article'?)",
+        "content/trois.md: front matter: missing 'title'",
+    ]
