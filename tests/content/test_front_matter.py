@@ -70,3 +70,15 @@ def test_a_misspelt_key_or_kind_gets_the_nearest_one(project: Project) -> None:
         "content/trois.md:3: front matter: unknown kind 'artcle' (did you mean 'article'?)",
         "content/trois.md: front matter: missing 'title'",
     ]
+
+
+def test_every_bad_line_of_the_front_matter_at_once(project: Project) -> None:
+    (project.content / "trois.md").write_text('---\ntitle Partie trois\nnote: "ouvert\nkind: text\nkind: quote\n---\n\nT\n',
+                                              encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        content.load(project)
+    assert raised.value.lines() == [
+        "content/trois.md:2: front matter: expected 'key: value', got 'title Partie trois'",
+        "content/trois.md:3: front matter: unclosed quote in '\"ouvert'",
+        "content/trois.md:5: front matter: 'kind' is given twice",
+    ]
