@@ -40,13 +40,13 @@ def folders(parser: argparse.ArgumentParser) -> None:
 
 
 def zine_here(root: Path, command: str) -> None:
-    """Nothing if the folder `root` holds a zine (content/zine.toml); else BuildError saying where
+    """Nothing if the folder `root` holds a zine (a content/ folder); else BuildError saying where
     to run `zine {command}`: from the zine's content folder or a folder inside the zine, "cd ..";
     elsewhere, that there is no zine here (issue 21, item 6). Only paths inside the zine are shown.
     """
     from builder.content.manifest import NAME
 
-    if (root / "content" / NAME).is_file():
+    if (root / "content").is_dir():  # a zine, or one whose manifest is missing: the content stage says so
         return
     if (root / NAME).is_file():
         raise BuildError(None, f"you are in the content folder: cd .. and run zine {command} again")

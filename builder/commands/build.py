@@ -56,7 +56,8 @@ def project_of(args: argparse.Namespace, output: Path | None = None) -> Project:
     root = Path.cwd()
     if args.content is None:
         zine_here(root, args.command)
-    return Project.at(root, content=args.content, templates=args.templates, output=output or args.output)
+    return Project.at(root, content=args.content or Path("content"), templates=args.templates,
+                      output=output or args.output)
 
 
 def options_of(args: argparse.Namespace) -> Options:

@@ -61,14 +61,6 @@ def test_deeper_in_the_zine_says_how_far_up(zine: Path, capsys: pytest.CaptureFi
         "error: you are in content/images/2026/, inside the zine: cd ../../.. and run zine build again")
 
 
-def test_a_content_folder_without_its_manifest_is_no_zine(zine: Path, capsys: pytest.CaptureFixture[str],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """A content/ folder alone (a website's, say) is not a zine."""
-    (zine / "content/zine.toml").unlink()
-    assert _refused(zine, "build", capsys, monkeypatch) == (
-        "error: no zine here (no content/zine.toml): run zine build in the folder zine new made")
-
-
 def test_an_explicit_content_folder_still_names_the_option(zine: Path, capsys: pytest.CaptureFixture[str],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     assert _refused(zine, "build", capsys, monkeypatch, "--content", "nulle-part") == (
