@@ -78,19 +78,32 @@ def parse(text: str, where: str) -> Parsed:
 def _together(lines: list[str], kept: list[range], errors: list[BuildError], where: str) -> dict[str, Any]:
     """The values of the `kept` statements read together; each statement that the ones before it
     make tomllib refuse (a name set twice) is one more error in `errors`, and left out."""
-    while True:
-        refusal = _refusal(_text(lines, kept))
-        if refusal is None:
-            return tomllib.loads(_text(lines, kept))
-        for number, statement in enumerate(kept):  # the first statement the ones before it refuse
-            prefix = _refusal(_text(lines, kept[:number + 1]))
-            if prefix is not None:
-                errors.append(_beside(lines[statement.start], statement, *prefix, where))
-                del kept[number]
-                break
-        else:
-            errors.append(BuildError(where, refusal[0], refusal[1]))
+    while (refusal := _refusal(_text(lines, kept))) is not None:
+        number = _culprit(lines, kept, refusal[1])
+        if number is None:
+            errors.append(BuildError(where, *refusal))
             return {}
+        statement = kept.pop(number)
+        why = _refusal(_text(lines, [*kept[:number], statement])) or refusal  # its own words, before the others
+        errors.append(_beside(lines[statement.start], statement, *why, where))
+    return tomllib.loads(_text(lines, kept))
+
+
+def _culprit(lines: list[str], kept: list[range], line: int | None) -> int | None:
+    """Which of the `kept` statements the ones before it make tomllib refuse: the one on `line`,
+    where tomllib says; else the first whose text with those before it is refused (found by
+    halves: a text refused stays refused when statements are added after it)."""
+    on = [number for number, statement in enumerate(kept) if line is not None and line - 1 in statement]
+    if on:
+        return on[0]
+    low, high = 0, len(kept)  # the first refused prefix is kept[:n + 1], n in [low, high)
+    while low < high:
+        middle = (low + high) // 2
+        if _refusal(_text(lines, kept[:middle + 1])) is None:
+            low = middle + 1
+        else:
+            high = middle
+    return low if low < len(kept) else None
 
 
 def _beside(first: str, statement: range, message: str, line: int | None, where: str) -> BuildError:
@@ -126,8 +139,21 @@ def refused(chunk: list[str], first: int, where: str) -> BuildError | None:
     if colon := COLON.match(chunk[0]):
         return BuildError(where, f"'{colon.group(1)}:' must be '{colon.group(1)} =' (each setting is: "
                                  "name = \"value\")", first)
-    message, at = refusal
+    message, at = _unclosed(chunk, refusal)
     return BuildError(where, message, first if at is None else first + at - 1)
+
+
+def _unclosed(chunk: list[str], refusal: tuple[str, int | None]) -> tuple[str, int | None]:
+    """tomllib's `refusal` of the statement `chunk`; or, when an array it opens is still open at
+    its end and tomllib refuses past its last line (the next line read as one more value), that
+    the array is not closed, on its first line."""
+    depth, open = 0, None
+    for line in chunk:
+        depth, open = _scan(line, depth, open)
+    last = max(index for index, line in enumerate(chunk, start=1) if line.strip())
+    if depth == 0 or "[" not in chunk[0] or (refusal[1] is not None and refusal[1] <= last):
+        return refusal
+    return f"invalid TOML: Unclosed array{dict(HINTS)['Unclosed array']}", 1
 
 
 def _refusal(text: str) -> tuple[str, int | None] | None:

@@ -4,6 +4,7 @@ knows (issue 21, item 6); a manifest TOML reads keeps exactly TOML's values."""
 from __future__ import annotations
 
 import shutil
+import time
 import tomllib
 from pathlib import Path
 
@@ -124,3 +125,23 @@ def test_the_right_lines_of_a_refused_text_keep_their_values() -> None:
 def test_statements_span_their_arrays_and_multi_line_texts() -> None:
     lines = ['a = [', '  "x", # ]', '  "]",', ']', '', 'b = """', 'c = [', '"""', 'd = [', 'e = 1', '[t]']
     assert toml_errors.statements(lines) == [range(4), range(5, 8), range(8, 9), range(9, 10), range(10, 11)]
+
+
+@pytest.mark.parametrize(("text", "errors"), [
+    ('a = 1\nb = 2\na = 3', [(3, "'a' is set twice: keep one")]),  # tomllib: "at end of document", no line
+    ('parts = ["un.md",\nintro = "x"\n', [(1, "invalid TOML: Unclosed array (is a comma missing between two "
+                                             "parts, or the closing ] ?)")]),
+    ("parts = [un.md,\n", [(1, "invalid TOML: Invalid value (texts go between quotes: \"…\"; dates are written "
+                               "2026-11-28)")]),
+])
+def test_each_error_on_the_line_to_fix(text: str, errors: list[tuple[int, str]]) -> None:
+    assert [(error.line, error.message) for error in toml_errors.parse(text, "zine.toml").errors] == errors
+
+
+def test_a_long_refused_text_is_read_in_time() -> None:
+    """Statements set twice are found by halves, not by reading every prefix (184 s here before)."""
+    text = "\n".join(f'k{number % 1980} = "{number}"' for number in range(2000)) + "\nx = “y”\n"
+    started = time.perf_counter()
+    parsed = toml_errors.parse(text, "zine.toml")
+    assert time.perf_counter() - started < 5
+    assert len(parsed.errors) == 21 and parsed.errors[1].line == 1982 and len(parsed.data) == 1980
