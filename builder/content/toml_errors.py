@@ -35,6 +35,8 @@ HINTS = (
 _PIECE = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
 KEY = re.compile(rf"\s*{_PIECE}(?:\s*\.\s*{_PIECE})*\s*=")
 """The start of a `key = value` line: where a statement starts even after an unclosed [."""
+BLANK = " \t"
+"""TOML's whitespace (a line of other spaces, \r or \f, is one tomllib refuses)."""
 NAME = re.compile(r"""\s*["']?([A-Za-z0-9_-]+)""")
 COLON = re.compile(r"\s*([A-Za-z0-9_-]+)\s*:")
 
@@ -150,7 +152,7 @@ def _unclosed(chunk: list[str], refusal: tuple[str, int | None]) -> tuple[str, i
     depth, open = 0, None
     for line in chunk:
         depth, open = _scan(line, depth, open)
-    last = max(index for index, line in enumerate(chunk, start=1) if line.strip())
+    last = max((index for index, line in enumerate(chunk, start=1) if line.strip(BLANK)), default=1)
     if depth == 0 or "[" not in chunk[0] or (refusal[1] is not None and refusal[1] <= last):
         return refusal
     return f"invalid TOML: Unclosed array{dict(HINTS)['Unclosed array']}", 1
@@ -177,7 +179,7 @@ def statements(lines: list[str]) -> list[range]:
     found = []
     index = 0
     while index < len(lines):
-        if not lines[index].strip():
+        if not lines[index].strip(BLANK):
             index += 1
             continue
         start = index
