@@ -21,7 +21,7 @@ import dataclasses
 from pathlib import Path
 
 from builder.errors import BuildError, raise_all
-from builder.model import Part, Zine
+from builder.model import Finding, Part, Zine
 from builder.pictures.cache import prune
 from builder.pictures.figures import Pictures
 from builder.pictures.pixels import DPI
@@ -36,12 +36,13 @@ def prepare(zine: Zine, cache: Path) -> Zine:
     this one no longer uses are removed from `cache`."""
     used: set[Path] = set()
     errors: list[BuildError] = []
+    warnings: list[Finding] = []
     halftone = zine.meta.photos == "halftone"
 
     def sized(part: Part | None, area: Area) -> Part | None:
         if part is None or part.kind == "letter" or "<img" not in part.html:
             return part
-        pictures = Pictures(zine, area, cache, halftone, used, errors)
+        pictures = Pictures(zine, area, cache, halftone, used, errors, warnings)
         return dataclasses.replace(part, html=pictures.rewrite(part.html))
 
     reading = Area.of(zine.format.text_block)
@@ -51,4 +52,5 @@ def prepare(zine: Zine, cache: Path) -> Zine:
     if errors:
         raise_all(errors)
     prune(cache, used)
-    return dataclasses.replace(zine, parts=parts, intro=intro, back=back, minizine=minizine)
+    return dataclasses.replace(zine, parts=parts, intro=intro, back=back, minizine=minizine,
+                               warnings=(*zine.warnings, *warnings))
