@@ -67,6 +67,17 @@ class Pictures:
         fragment = _ALONE.sub(self._figure, fragment)
         return _IMG.sub(lambda match: self._inline(match.group(0)), fragment)
 
+    def cover(self, tag: str, width: float) -> str:
+        """The cover's `<img>` (content.cover) for a box `width` mm wide, its size left to the
+        stylesheet (`.cover-mark`): resampled or halftoned as every picture, and named."""
+        attrs = _Tag(tag).attrs
+        try:
+            placed = self._picture({**attrs, "width": f"{width}mm"}, caption="", full=False)
+        except BuildError as error:
+            self.errors.append(error)
+            return tag
+        return re.sub(r' style="[^"]*"', "", placed.tag, count=1)
+
     def _figure(self, match: re.Match[str]) -> str:
         paragraph = _Tag(f"<p{match.group(1) or ''}>").attrs
         attrs = _Tag(match.group(2)).attrs

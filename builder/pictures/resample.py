@@ -25,7 +25,7 @@ from builder.model import Finding, Part, Zine
 from builder.pictures.cache import prune
 from builder.pictures.figures import Pictures
 from builder.pictures.pixels import DPI
-from builder.pictures.sizing import Area
+from builder.pictures.sizing import COVER_MM, Area
 
 __all__ = ["DPI", "prepare"]
 
@@ -49,8 +49,13 @@ def prepare(zine: Zine, cache: Path) -> Zine:
     parts = tuple(sized(part, reading) or part for part in zine.parts)
     intro, back = sized(zine.intro, reading), sized(zine.back, reading)
     minizine = sized(zine.minizine, Area.of(zine.format.minizine_text_block))
+    meta = zine.meta
+    if meta.cover:  # its box's width, any height: the stylesheet gives the box
+        width = COVER_MM.get(zine.format.name, COVER_MM["A5"])
+        cover = Pictures(zine, Area(width, 1000.0), cache, halftone, used, errors, warnings).cover(meta.cover, width)
+        meta = dataclasses.replace(meta, cover=cover)
     if errors:
         raise_all(errors)
     prune(cache, used)
-    return dataclasses.replace(zine, parts=parts, intro=intro, back=back, minizine=minizine,
+    return dataclasses.replace(zine, meta=meta, parts=parts, intro=intro, back=back, minizine=minizine,
                                warnings=(*zine.warnings, *warnings))

@@ -30,6 +30,8 @@ date = 2026-11-28
 edition = "Test edition"
 parts = ["pictures.md"]
 photos = "halftone"
+cover = "images/rotated.jpg"
+cover_alt = "A grey gradient, darker at the top left"
 """
 WIDTHS = {"icon.png": "30mm", "rule.png": "100%"}
 """Printed widths other than half the column: the icon is enlarged 25 times, the rule spans the column."""
@@ -54,19 +56,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report, dict[
     return root, report, shown
 
 
-def printed(pdf: Path) -> list[Image.Image]:
-    """The pixels of each picture of the PDF as it prints (rendered at 300 dpi, in its box), in reading order."""
+def printed(pdf: Path) -> list[tuple[int, Image.Image]]:
+    """The pixels of each picture of the PDF as it prints (rendered at 300 dpi, in its box), in
+    reading order, each with its page number."""
     document = pdfium.PdfDocument(pdf)
     found = []
-    for page in document:
+    for number, page in enumerate(document, start=1):
         boxes = [picture.get_bounds() for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
         if not boxes:
             continue
         rendered = page.render(scale=SCALE).to_pil().convert("L")
         height = page.get_height()
         for left, bottom, right, top in sorted(boxes, key=lambda box: -box[3]):
-            found.append(rendered.crop((round(left * SCALE), round((height - top) * SCALE),
-                                        round(right * SCALE), round((height - bottom) * SCALE))))
+            found.append((number, rendered.crop((round(left * SCALE), round((height - top) * SCALE),
+                                        round(right * SCALE), round((height - bottom) * SCALE)))))
     return found
 
 
@@ -78,7 +81,7 @@ def cells(image: Image.Image) -> list[float]:
 
 def test_every_awkward_picture_prints_kept_and_halftoned(built: tuple[Path, Report, dict[str, Image.Image]]) -> None:
     root, _, shown = built
-    pictures = printed(next((root / "output").glob("*-reading.pdf")))
+    pictures = [picture for number, picture in printed(next((root / "output").glob("*-reading.pdf"))) if number > 1]
     assert len(pictures) == 2 * len(shown)
     wrong = []
     for index, (name, picture) in enumerate(shown.items()):
@@ -93,3 +96,18 @@ def test_every_awkward_picture_prints_kept_and_halftoned(built: tuple[Path, Repo
                                      else abs(statistics.mean(halftoned) - expected[0]) >= 40):
             wrong.append(("halftoned", name, halftoned, expected))
     assert not wrong, "\n".join(map(str, wrong))
+
+
+def test_the_cover_is_halftoned_with_the_zine_the_right_way_up(
+        built: tuple[Path, Report, dict[str, Image.Image]]) -> None:
+    root, _, shown = built
+    [cover] = [picture for number, picture in printed(next((root / "output").glob("*-reading.pdf"))) if number == 1]
+    assert statistics.correlation(cells(cover), cells(shown["rotated.jpg"].resize(cover.size))) > 0.8
+    screened = next(path for path in (root / "output" / ".pictures").iterdir() if path.name.startswith("rotated-")
+                    and Image.open(path).width == round(40 / 25.4 * 300))
+    assert {grey for _, grey in Image.open(screened).convert("L").getcolors(256)} == {0, 255}
+
+
+def test_a_tiny_icon_enlarged_gets_a_resolution_warning(built: tuple[Path, Report, dict[str, Image.Image]]) -> None:
+    found = [(str(finding.path), finding.line) for finding in built[1].findings if "under 150" in finding.message]
+    assert found == [("content/pictures.md", 35), ("content/pictures.md", 37)], found
