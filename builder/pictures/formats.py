@@ -1,6 +1,6 @@
 """What a file Pillow cannot read is, told from its first bytes, and the way out (issue 21, item 3).
 
-Read: JPEG, PNG, GIF, WebP, TIFF, BMP (Pillow), AVIF (Pillow 11.3+ wheels), HEIC and HEIF, the
+Read: JPEG, PNG, GIF, WebP, TIFF, BMP (Pillow), AVIF (Pillow 11.3 and later), HEIC and HEIF, the
 iPhone's default (pillow-heif, pixels.pillow). Anything else is one error that names the format
 and says how to make a picture of it; the file is named by its project path only.
 """

@@ -35,6 +35,16 @@ def _gradient(size: tuple[int, int] = SIZE) -> Image.Image:
     return mixed.point(lambda value: 30 + value * 200 // 255)
 
 
+def _as_is(name: str, make: Callable[[], Image.Image]) -> Callable[[Path], Image.Image]:
+    """The maker of a picture saved as it shows, `name` in the folder it is given."""
+    def maker(images: Path) -> Image.Image:
+        shown = make()
+        shown.save(images / name)
+        return shown.convert("L")
+
+    return maker
+
+
 def _on_white(image: Image.Image) -> Image.Image:
     paper = Image.new("RGB", image.size, "white")
     paper.paste(image.convert("RGB"), mask=image.convert("RGBA").getchannel("A"))
@@ -46,12 +56,6 @@ def _palette(images: Path) -> Image.Image:
     ImageDraw.Draw(shown).rectangle((700, 500, 1100, 700), fill=(40, 60, 200))
     shown.quantize(4).save(images / "palette.png")
     return shown.convert("L")
-
-
-def _stamp(images: Path) -> Image.Image:
-    shown = _corner("L", 150, 230)
-    shown.save(images / "stamp.png")
-    return shown
 
 
 def _transparent_white(images: Path) -> Image.Image:
@@ -91,35 +95,11 @@ def _rotated(images: Path) -> Image.Image:
     return shown
 
 
-def _icon(images: Path) -> Image.Image:
-    shown = _corner("RGB", (20, 20, 20), (240, 240, 240), (24, 16))
-    shown.save(images / "icon.png")
-    return shown.convert("L")
-
-
-def _rule(images: Path) -> Image.Image:
-    shown = Image.new("L", (2400, 1), 0)
-    shown.save(images / "rule.png")
-    return shown
-
-
 def _yellow(images: Path) -> Image.Image:
     """A gold logo on white: two levels of grey, 202 and 255, and no black."""
     shown = _corner("RGB", (255, 215, 0), (255, 255, 255))
     shown.quantize(2).save(images / "yellow.png")
     return shown.convert("L")
-
-
-def _flat(images: Path) -> Image.Image:
-    shown = Image.new("L", (900, 900), 128)
-    shown.save(images / "flat.png")
-    return shown
-
-
-def _webp(images: Path) -> Image.Image:
-    shown = _gradient()
-    shown.convert("RGB").save(images / "photo.webp", quality=90)
-    return shown
 
 
 def _heic(images: Path) -> Image.Image:
@@ -132,10 +112,15 @@ def _heic(images: Path) -> Image.Image:
 
 
 MAKERS: dict[str, Callable[[Path], Image.Image]] = {
-    "palette.png": _palette, "stamp.png": _stamp, "transparent-white.png": _transparent_white,
-    "transparent-tint.png": _transparent_tint, "grey16.png": _grey16, "cmyk.jpg": _cmyk,
-    "rotated.jpg": _rotated, "icon.png": _icon, "rule.png": _rule, "yellow.png": _yellow, "flat.png": _flat,
-    "photo.webp": _webp, "iphone.heic": _heic,
+    "palette.png": _palette,
+    "stamp.png": _as_is("stamp.png", lambda: _corner("L", 150, 230)),  # two greys, no black
+    "transparent-white.png": _transparent_white, "transparent-tint.png": _transparent_tint, "grey16.png": _grey16,
+    "cmyk.jpg": _cmyk, "rotated.jpg": _rotated,
+    "icon.png": _as_is("icon.png", lambda: _corner("RGB", (20, 20, 20), (240, 240, 240), (24, 16))),
+    "rule.png": _as_is("rule.png", lambda: Image.new("L", (2400, 1), 0)),  # one pixel high
+    "yellow.png": _yellow,
+    "flat.png": _as_is("flat.png", lambda: Image.new("L", (900, 900), 128)),
+    "photo.webp": _as_is("photo.webp", lambda: _gradient().convert("RGB")), "iphone.heic": _heic,
 }
 
 
