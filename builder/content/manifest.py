@@ -82,9 +82,6 @@ def read(path: Path, where: str) -> Manifest:
         if isinstance(data.get(key), str) and data[key] not in choices:
             errors.append(BuildError(where, f"'{key}' must be " + " or ".join(f'"{choice}"' for choice in choices)
                                      + f", not {data[key]!r}", key_line(text, key)))
-    if "cover" in data and not data.get("cover_alt"):
-        errors.append(BuildError(where, "'cover' needs 'cover_alt': what the picture shows, in words "
-                                        "(read aloud by screen readers)", key_line(text, "cover")))
     raise_all(errors)
     return Manifest(data, text, format)
 
@@ -124,7 +121,7 @@ def read_toml(path: Path, where: str) -> tuple[dict[str, Any], str]:
 
 def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
     """What the manifest says of the zine as a whole, its texts typeset for its language; `cover`
-    is the cover picture's URL, checked by the caller."""
+    is the cover picture's `<img>`, made by the caller (content.cover)."""
     slug = data.get("slug") or slugify(data["title"])
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         raise BuildError(where, f"'slug' must be lower-case letters, digits and dashes, not {slug!r}")
