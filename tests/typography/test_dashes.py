@@ -61,3 +61,11 @@ def test_a_poem_takes_the_dashes_of_prose(lang: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_dash_before_a_line_break(lang: str) -> None:
     assert refine("<p>one -<br>two --</p>", lang) == f"<p>one{NBSP}{EN}<br>two{NBSP}{EN}</p>"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_two_dashes_in_a_row_are_refined_once(lang: str) -> None:
+    """Found by hypothesis: a dash that took the space of the next one left it a hyphen the first
+    time, and a dash the second."""
+    once = refine(" -  - cnil.fr", lang)
+    assert once.startswith(f"{NBSP}{EN}{NBSP}{EN}") and refine(once, lang) == once
