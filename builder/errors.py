@@ -42,11 +42,13 @@ def closest(word: str, names: Iterable[str], cutoff: float = 0.75) -> str | None
     return near[0] if near else None
 
 
-def did_you_mean(word: str, names: Iterable[str], *, cutoff: float = 0.75, quote: str = "'") -> str:
-    """" (did you mean 'format'?)" when one of `names` is near `word` (closest), else ""; `quote`
-    is the quote the name is shown in (a TOML text's is ")."""
+def did_you_mean(word: str, names: Iterable[str], *, cutoff: float = 0.75, quote: str | None = None) -> str:
+    """" (did you mean 'format'?)" when one of `names` is near `word` (closest), else ""; the name
+    in `quote` if given (a TOML text's is "), else as Python writes it ('format')."""
     near = closest(word, names, cutoff)
-    return f" (did you mean {quote}{near}{quote}?)" if near is not None else ""
+    if near is None:
+        return ""
+    return f" (did you mean {near!r}?)" if quote is None else f" (did you mean {quote}{near}{quote}?)"
 
 
 class BuildError(Exception):

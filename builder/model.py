@@ -55,7 +55,8 @@ class Meta:
     licence: str = ""
     """Printed on the back cover and the mini-zine when set ("CC BY-SA 4.0", "No copyright: copy it.")."""
     cover: str = ""
-    """The file URL of the cover picture, when the manifest names one."""
+    """The cover picture's `<img>` (class cover-mark), when the manifest names one: made by the
+    content stage (content.cover), sized, resampled or halftoned by the pictures stage."""
     cover_alt: str = ""
     """What the cover picture shows, in words."""
     photos: str = "keep"

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from builder.content import cover as covers
 from builder.content import frontmatter, manifest, markdown
 from builder.content.notes import Style
 from builder.errors import BuildError, closest, did_you_mean, raise_all
@@ -48,8 +49,7 @@ def load(project: Project) -> Zine:
         raise BuildError(project.shown(content), f"no {manifest.NAME} here: the manifest lists the parts of the zine")
     checked = manifest.read(path, project.shown(path))
     data, text = checked.data, checked.text
-    cover = markdown.local_file(data["cover"], project.shown(path), manifest.key_line(text, "cover"), content,
-                                content) if "cover" in data else ""
+    cover, warnings = covers.cover(data, text, project.shown(path), content)
     meta = manifest.meta(data, project.shown(path), cover)
     singles = [key for key in manifest.SINGLES if key in data]
     if not data["parts"]:  # checked alone: the back cover and other singles would hide it
@@ -57,7 +57,6 @@ def load(project: Project) -> Zine:
     paths = _part_paths([*data["parts"], *(data[key] for key in singles)], project)
     read: list[Part | Letter] = []
     errors: list[BuildError] = []
-    warnings: list[Finding] = []
     for number, part_path in enumerate(paths):
         try:
             read.append(_part(part_path, project, meta.words, single=number >= len(paths) - len(singles),

@@ -71,9 +71,6 @@ def read(path: Path, where: str) -> Manifest:
             near = did_you_mean(data[key], choices, quote='"')
             errors.append(BuildError(where, f"'{key}' must be " + " or ".join(f'"{choice}"' for choice in choices)
                                      + f", not {data[key]!r}{near}", key_line(text, key)))
-    if "cover" in data and not data.get("cover_alt"):
-        errors.append(BuildError(where, "'cover' needs 'cover_alt': what the picture shows, in words "
-                                        "(read aloud by screen readers)", key_line(text, "cover")))
     raise_all(errors)
     return Manifest(data, text, format)
 
@@ -115,7 +112,7 @@ def key_line(text: str, key: str) -> int | None:
 
 def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
     """What the manifest says of the zine as a whole, its texts typeset for its language; `cover`
-    is the cover picture's URL, checked by the caller."""
+    is the cover picture's `<img>`, made by the caller (content.cover)."""
     slug = data.get("slug") or slugify(data["title"])
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         raise BuildError(where, f"'slug' must be lower-case letters, digits and dashes, not {slug!r}")

@@ -220,7 +220,7 @@ def _local_url(src: str, where: str, line: int | None, folder: Path, root: Path)
     path = (folder / unquote(src)).resolve()
     if not path.is_relative_to(root.resolve()):
         raise BuildError(where, f"image {src!r} is outside the content folder (refused)", line)
-    if not path.is_file():
-        raise BuildError(where, f"image {src!r} not found", line)
+    if not path.is_file() or not pictures.exact(path, root):
+        raise BuildError(where, f"image {src!r} not found{pictures.near(unquote(src), folder, root)}", line)
     return path.as_uri()
 

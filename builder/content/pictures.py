@@ -13,12 +13,14 @@ would print as text, so it is refused with the two ways to write it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from markdown_it.token import Token
 
-from builder.errors import BuildError
+from builder.errors import BuildError, did_you_mean
 
 CLASSES = {
     "full-page": "full-page", "pleine-page": "full-page",
@@ -81,6 +83,32 @@ def _breaks_before(children: Sequence[Token], picture: Token) -> int:
             break
         count += child.type in ("softbreak", "hardbreak")
     return count
+
+
+def exact(path: Path, root: Path) -> bool:
+    """Whether `path`, a file under `root`, is named with the case of its name on disk, every
+    folder down from `root` too: a Mac's disk finds `images/img_4032.jpg` for `IMG_4032.jpg`, Linux
+    and a copy shop's PC do not, and the same zine must build on each (issue 21, item 6)."""
+    folder = root.resolve()
+    for name in path.relative_to(folder).parts:
+        if name not in os.listdir(folder):
+            return False
+        folder = folder / name
+    return True
+
+
+def near(src: str, folder: Path, root: Path) -> str:
+    """What to say after "image 'src' not found": the file under `root` it names but for the case
+    of its letters, else the nearest name (difflib, as for parts), written from `folder` as `src`
+    is; "" when no name is near."""
+    written = os.path.normpath(src)
+    names = [os.path.relpath(path, folder.resolve()).replace(os.sep, "/")
+             for path in root.resolve().rglob("*") if path.is_file()]
+    same = [name for name in names if name.lower() == written.lower()]
+    if same:
+        return (f": did you mean {same[0]}? (names differ in case: it works on a Mac, not on Linux or a "
+                "copy shop's PC)")
+    return did_you_mean(written, names)
 
 
 def unplaced(inline: Token, text: Token, where: str, line: int) -> None:

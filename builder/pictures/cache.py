@@ -16,23 +16,27 @@ import re
 from pathlib import Path
 
 from builder.errors import BuildError
-from builder.pictures.pixels import DPI, made
+from builder.pictures.pixels import DPI, Raster, made
 
-VERSION = "2"
+VERSION = "3"
 """Part of every cached picture's name: change it when the resampling or the halftone changes."""
 JPEG_QUALITY = 85
 """Resampled photos are JPEG at this quality (4:2:0, optimised): no visible loss at 300 dpi."""
 
 
-def resampled(path: Path, pixels: tuple[int, int], width_mm: float, halftone: bool, cache: Path,
+def resampled(path: Path, picture: Raster, width_mm: float, cache: Path,
               name: str, where: str | None, line: int | None) -> Path:
-    """The file WeasyPrint gets for the picture at `path` printed `width_mm` wide: itself when
-    it has no more pixels than DPI there (and is not halftoned), else a resampled copy in
-    `cache`, made once for this source, size and treatment. BuildError naming the picture
-    `name` (at `where`, `line`) when it cannot be resampled, or the cache when it cannot be written."""
+    """The file WeasyPrint gets for the `picture` at `path` printed `width_mm` wide: itself when
+    it has no more pixels than DPI there (and is neither halftoned nor to be remade), else a
+    resampled copy in `cache` (at its own size when it has fewer), made once for this source,
+    size and treatment. BuildError naming the picture `name` (at `where`, `line`) when it cannot
+    be resampled, or the cache when it cannot be written."""
+    pixels, halftone = picture.pixels, picture.halftone
     across = max(1, math.floor(width_mm / 25.4 * DPI))
     if pixels[0] <= across and not halftone:
-        return path
+        if not picture.remade:
+            return path
+        across = pixels[0]
     target = (across, max(1, round(across * pixels[1] / pixels[0])))
     status = path.stat()
     key = hashlib.sha256(f"{VERSION}|{path}|{status.st_mtime_ns}|{status.st_size}|{target}|{halftone}".encode())

@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from builder.errors import BuildError, shown
-from builder.model import Zine
+from builder.model import Finding, Zine
 from builder.pictures import sizing
 from builder.pictures.cache import resampled
-from builder.pictures.pixels import raster
+from builder.pictures.pixels import Raster, raster
 
 _ALONE = re.compile(r"<p(\s[^>]*)?>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
 """A paragraph holding one picture and nothing else: a figure."""
@@ -49,7 +49,7 @@ def _tag(name: str, attrs: dict[str, str]) -> str:
 @dataclass
 class Pictures:
     """The pictures of one part's HTML, sized for `area`; the resampled files it uses are added
-    to `used`, the problems to `errors`."""
+    to `used`, the problems to `errors` and `warnings`."""
 
     zine: Zine
     area: sizing.Area
@@ -59,11 +59,24 @@ class Pictures:
     """Whether the zine asks for its photos halftoned (the manifest's `photos = "halftone"`)."""
     used: set[Path]
     errors: list[BuildError]
+    warnings: list[Finding]
+    """What prints but deserves a look: a picture with too few pixels for its size."""
 
     def rewrite(self, fragment: str) -> str:
         """`fragment` (HTML) with its pictures sized, and those alone in a paragraph made figures."""
         fragment = _ALONE.sub(self._figure, fragment)
         return _IMG.sub(lambda match: self._inline(match.group(0)), fragment)
+
+    def cover(self, tag: str, width: float) -> str:
+        """The cover's `<img>` (content.cover) for a box `width` mm wide, its size left to the
+        stylesheet (`.cover-mark`): resampled or halftoned as every picture, and named."""
+        attrs = _Tag(tag).attrs
+        try:
+            placed = self._picture({**attrs, "width": f"{width}mm"}, caption="", full=False)
+        except BuildError as error:
+            self.errors.append(error)
+            return tag
+        return re.sub(r' style="[^"]*"', "", placed.tag, count=1)
 
     def _figure(self, match: re.Match[str]) -> str:
         paragraph = _Tag(f"<p{match.group(1) or ''}>").attrs
@@ -73,9 +86,9 @@ class Pictures:
         full = "full-page" in classes
         try:
             picture = self._picture(attrs, caption=caption, full=full)
-        except BuildError as error:
+        except BuildError as error:  # one error: the picture is marked done, not looked at again as inline
             self.errors.append(error)
-            return match.group(0)
+            return match.group(0).replace(match.group(2), _tag("img", {**_Tag(match.group(2)).attrs, DONE: ""}))
         figure = {**paragraph, "class": " ".join(["picture", *(["full-page"] if full else [])]
                                                  + paragraph.get("class", "").split())}
         if full and picture.top:
@@ -108,14 +121,8 @@ class Pictures:
         where, line = _place(attrs)
         name = shown(path, self.zine.root, self.zine.content)
         classes = attrs.get("class", "").split()
-        wanted = "halftone" in classes or (self.halftone and "no-halftone" not in classes)
-        if path.suffix.lower() == ".svg":
-            if "halftone" in classes:
-                raise BuildError(where, f"picture {name}: .halftone is for photos, not SVG drawings", line)
-            pixels = _svg_size(path)
-            halftone = False
-        else:
-            pixels, halftone = raster(path, name, where, line, wanted)
+        picture = self._raster(path, name, classes, where, line)
+        pixels = _svg_size(path) if picture is None else picture.pixels
         reserve = sizing.reserve(caption, self.area.width) if caption else 0.0
         height = self.area.height - reserve - (0 if full else sizing.FIGURE_MARGINS_MM)
         width = sizing.width(attrs.get("width"), pixels, self.area.width, height, full)
@@ -123,15 +130,11 @@ class Pictures:
         out[DONE] = name
         if width is not None:
             out["style"] = f"width: {width:.1f}mm"
-            if pixels is not None and path.suffix.lower() != ".svg":
-                source = resampled(path, pixels, width, halftone, self.cache, name, where, line)
-                if source != path:
-                    out["src"] = source.as_uri()
-                    self.used.add(source)
-        if halftone:
-            out["class"] = " ".join(dict.fromkeys([*classes, "halftone"]))
-        else:
-            out["class"] = " ".join(name for name in classes if name != "halftone")
+            if picture is not None:
+                out["src"] = self._printed(path, picture, width, name, where, line).as_uri()
+        halftone = picture is not None and picture.halftone
+        out["class"] = " ".join(dict.fromkeys([*(name for name in classes if name != "halftone"),
+                                               *(["halftone"] if halftone else [])]))
         if not out["class"]:
             del out["class"]
         top = 0.0
@@ -139,6 +142,28 @@ class Pictures:
             printed = width * pixels[1] / pixels[0]
             top = max(0.0, (self.area.height - printed - reserve) / 2)
         return _Placed(_tag("img", out), top)
+
+    def _raster(self, path: Path, name: str, classes: list[str], where: str | None,
+                line: int | None) -> Raster | None:
+        """The raster picture at `path` (pixels.raster), halftoned if asked; None for an SVG drawing."""
+        if path.suffix.lower() == ".svg":
+            if "halftone" in classes:
+                raise BuildError(where, f"picture {name}: .halftone is for photos, not SVG drawings", line)
+            return None
+        wanted = "halftone" in classes or (self.halftone and "no-halftone" not in classes)
+        return raster(path, name, where, line, wanted)
+
+    def _printed(self, path: Path, picture: Raster, width: float, name: str, where: str | None,
+                 line: int | None) -> Path:
+        """The file printed for `picture` `width` mm wide (cache.resampled), noted as used; a
+        warning when it has too few pixels there (sizing.low_resolution)."""
+        low = sizing.low_resolution(name, picture.pixels, width)
+        if low:
+            self.warnings.append(Finding(Path(where or name), None, "warning", low, line=line))
+        source = resampled(path, picture, width, self.cache, name, where, line)
+        if source != path:
+            self.used.add(source)
+        return source
 
 
 @dataclass(frozen=True)

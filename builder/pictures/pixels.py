@@ -1,50 +1,87 @@
-"""One picture file read and remade with Pillow (issue 12, items 2 and 3): its size as it shows,
-whether it is line art, and the picture resampled to a size in pixels, halftoned (halftone.py)
-or not. Nothing here writes a file: the cache (cache.py) does.
+"""One picture file read and remade with Pillow (issue 12, items 2 and 3; issue 21, items 2 and 3):
+its size as it shows, whether it is line art, and the picture resampled to a size in pixels,
+halftoned (halftone.py) or not. Nothing here writes a file: the cache (cache.py) does.
+
+Line art is black and white only (issue 21, item 2): a picture with any other tone, a yellow logo
+or a two-grey stamp, takes the photo path, so that it never prints blank. What WeasyPrint cannot
+be given as it is (HEIC from an iPhone, read with pillow-heif; CMYK; 16-bit grey) is always remade.
+A file Pillow cannot read is one error naming its format and the way out (formats.py).
 """
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from builder.errors import BuildError
+from builder.pictures import formats
 
 if TYPE_CHECKING:
     from PIL import Image
 
 DPI = 300
 """The most a picture is printed at (shared FACTS.md §5); a halftone is made at exactly this."""
+GIVEN = ("JPEG", "MPO", "PNG", "GIF")
+"""The formats WeasyPrint is given as they are when they need no resampling (in RGB or grey)."""
+PHOTOS = ("JPEG", "MPO", "HEIF", "AVIF", "WEBP")
+"""The formats of cameras and phones: remade as JPEG (the others as PNG)."""
+TURNED = (5, 6, 7, 8)
+"""EXIF orientations that turn a picture a quarter: its width and height swap as it shows."""
 
 
-def raster(path: Path, name: str, where: str | None, line: int | None,
-           halftone: bool) -> tuple[tuple[int, int], bool]:
-    """A raster picture's size in pixels, as it shows (its EXIF orientation applied), and whether
-    it is to be halftoned: asked for, and it has greys (pure black-and-white line art is left:
-    it stays black and white when resampled, `made`). BuildError at `where`, `line` naming the
-    picture `name` when the file cannot be read."""
+@dataclass(frozen=True)
+class Raster:
+    """A raster picture as the build sees it (`raster`)."""
+
+    pixels: tuple[int, int]
+    """Its width and height in pixels as it shows (its EXIF orientation applied)."""
+    halftone: bool
+    """Whether it is halftoned: asked for, and not line art (black-and-white stays so, `made`)."""
+    remade: bool
+    """Whether WeasyPrint must get a copy even at its own size: a format or a mode it cannot take as it is."""
+
+
+@functools.cache
+def pillow() -> None:
+    """Teach Pillow to read HEIC and HEIF (pillow-heif), once per process."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+
+
+def raster(path: Path, name: str, where: str | None, line: int | None, halftone: bool) -> Raster:
+    """The raster picture at `path` as it shows and how it is treated (Raster); `halftone`: asked
+    for. BuildError at `where`, `line` naming the picture `name` (a project path) and, when
+    Pillow cannot read it, its format and the way out (formats.unreadable)."""
     from PIL import Image, UnidentifiedImageError
 
+    pillow()
     try:
         with Image.open(path) as image:
             width, height = image.size
-            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # turned a quarter
+            if image.getexif().get(0x0112, 1) in TURNED:
                 width, height = height, width
-            if halftone and line_art(image):
-                halftone = False
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, ValueError) as error:
-        raise BuildError(where, f"picture {name} cannot be read ({error})", line) from None
-    return (width, height), halftone
+            remade = image.format not in GIVEN or image.mode not in ("1", "L", "LA", "P", "PA", "RGB", "RGBA")
+            return Raster((width, height), halftone and not line_art(image), remade)
+    except UnidentifiedImageError:
+        raise BuildError(where, formats.unreadable(path, name), line) from None
+    except (OSError, Image.DecompressionBombError, ValueError) as error:
+        message = str(error).replace(str(path), name)
+        raise BuildError(where, f"picture {name} cannot be read ({message}): is it damaged? "
+                                "Open it and save it again as JPEG or PNG", line) from None
 
 
 def line_art(image: Image.Image) -> bool:
-    """Whether a picture is pure black and white (1-bit, or two greys at most)."""
+    """Whether a picture is line art: black and white only (1-bit, or pure black 0 and white 255
+    as it prints on white paper). A grey, a colour, even two tones (150 and 230) are not."""
     if image.mode == "1":
         return True
-    if image.mode not in ("L", "P"):
+    if image.mode not in ("L", "LA", "P", "PA"):
         return False
-    colours = image.convert("L").getcolors(3)
-    return colours is not None and len(colours) <= 2
+    colours = on_white(image).convert("L").getcolors(2)
+    return colours is not None and {value for _, value in colours} <= {0, 255}
 
 
 def made(path: Path, target: tuple[int, int], halftone: bool) -> tuple[Image.Image, str]:
@@ -55,37 +92,49 @@ def made(path: Path, target: tuple[int, int], halftone: bool) -> tuple[Image.Ima
 
     from builder.pictures import halftone as screen
 
+    pillow()
     with Image.open(path) as source:
         art = line_art(source)
-        turned = source.getexif().get(0x0112, 1) in (5, 6, 7, 8)
-        stored = (target[1], target[0]) if turned else target
-        photo = source.format in ("JPEG", "MPO")
-        if photo:
+        turned = source.getexif().get(0x0112, 1) in TURNED
+        photo = source.format in PHOTOS
+        if source.format in ("JPEG", "MPO"):
+            stored = (target[1], target[0]) if turned else target
             source.draft("RGB" if source.mode not in ("L", "1") else "L", stored)  # decode at 1/2…1/8: fast
-        image = ImageOps.exif_transpose(source)
-        image.load()
-    if image.mode in ("P", "PA"):
-        image = image.convert("RGBA")
-    elif image.mode == "1" or image.mode.startswith("I"):
-        image = image.convert("L")
-    elif image.mode == "CMYK":
-        image = image.convert("RGB")
+        image = _eight_bits(ImageOps.exif_transpose(source))
     if halftone:
-        if image.mode in ("RGBA", "LA"):
-            image = _on_white(image)
-        return screen.halftone(image.resize(target, Image.Resampling.LANCZOS)), ".png"
+        return screen.halftone(on_white(image).resize(target, Image.Resampling.LANCZOS)), ".png"
     resized = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
     if art:  # black and white it was, black and white it stays: no grey edges for the copier
-        return resized.convert("L").point([0] * 128 + [255] * 128), ".png"
+        return on_white(resized).convert("L").point([0] * 128 + [255] * 128), ".png"
     if photo:
-        return (_on_white(resized) if resized.mode in ("RGBA", "LA") else resized), ".jpg"
+        return on_white(resized), ".jpg"
     return resized, ".png"
 
 
-def _on_white(image: Image.Image) -> Image.Image:
-    """A picture with transparency laid on white paper."""
+def _eight_bits(image: Image.Image) -> Image.Image:
+    """`image` loaded, in a mode with 8 bits a channel that resizes well: grey ("L"), RGB, with
+    alpha where it has transparency. 16-bit grey is scaled down (not clipped to white), CMYK and
+    other colour spaces turned into RGB."""
+    image.load()
+    if image.mode in ("P", "PA"):
+        return image.convert("RGBA")
+    if image.mode.startswith("I") or image.mode == "F":
+        return image.convert("I").point(lambda value: value / 257).convert("L")
+    if image.mode == "1":
+        return image.convert("L")
+    if image.mode not in ("L", "LA", "RGB", "RGBA"):
+        return image.convert("RGB")
+    return image
+
+
+def on_white(image: Image.Image) -> Image.Image:
+    """A picture with transparency laid on white paper; any other picture as it is."""
     from PIL import Image
 
+    if image.mode in ("P", "PA") and (image.mode == "PA" or "transparency" in image.info):
+        image = image.convert("RGBA")
+    elif image.mode not in ("LA", "RGBA"):
+        return image
     mode = "L" if image.mode == "LA" else "RGB"
     paper = Image.new(mode, image.size, 255 if mode == "L" else (255, 255, 255))
     paper.paste(image.convert(mode), mask=image.getchannel("A"))

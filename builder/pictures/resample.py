@@ -21,11 +21,11 @@ import dataclasses
 from pathlib import Path
 
 from builder.errors import BuildError, raise_all
-from builder.model import Part, Zine
+from builder.model import Finding, Part, Zine
 from builder.pictures.cache import prune
 from builder.pictures.figures import Pictures
 from builder.pictures.pixels import DPI
-from builder.pictures.sizing import Area
+from builder.pictures.sizing import COVER_MM, Area
 
 __all__ = ["DPI", "prepare"]
 
@@ -36,19 +36,26 @@ def prepare(zine: Zine, cache: Path) -> Zine:
     this one no longer uses are removed from `cache`."""
     used: set[Path] = set()
     errors: list[BuildError] = []
+    warnings: list[Finding] = []
     halftone = zine.meta.photos == "halftone"
 
     def sized(part: Part | None, area: Area) -> Part | None:
         if part is None or part.kind == "letter" or "<img" not in part.html:
             return part
-        pictures = Pictures(zine, area, cache, halftone, used, errors)
+        pictures = Pictures(zine, area, cache, halftone, used, errors, warnings)
         return dataclasses.replace(part, html=pictures.rewrite(part.html))
 
     reading = Area.of(zine.format.text_block)
     parts = tuple(sized(part, reading) or part for part in zine.parts)
     intro, back = sized(zine.intro, reading), sized(zine.back, reading)
     minizine = sized(zine.minizine, Area.of(zine.format.minizine_text_block))
+    meta = zine.meta
+    if meta.cover:  # its box's width, any height: the stylesheet gives the box
+        width = COVER_MM.get(zine.format.name, COVER_MM["A5"])
+        cover = Pictures(zine, Area(width, 1000.0), cache, halftone, used, errors, warnings).cover(meta.cover, width)
+        meta = dataclasses.replace(meta, cover=cover)
     if errors:
         raise_all(errors)
     prune(cache, used)
-    return dataclasses.replace(zine, parts=parts, intro=intro, back=back, minizine=minizine)
+    return dataclasses.replace(zine, meta=meta, parts=parts, intro=intro, back=back, minizine=minizine,
+                               warnings=(*zine.warnings, *warnings))

@@ -21,6 +21,12 @@ CAPTION_PT, CAPTION_LEADING, CAPTION_GAP_MM, FIGURE_MARGINS_MM = 12 * 0.88, 1.3,
 gap above it, and a figure's vertical margins: the height kept free for them (reserve)."""
 PT = 25.4 / 72
 """One point, in mm."""
+COVER_MM = {"A5": 40.0, "A6": 26.0, "A4": 56.0, "half-letter": 40.0}
+"""The width of the cover picture's box (`.cover-mark`) in the shipped stylesheets, by format
+(zine.css, zine-a6.css, zine-a4.css): the cover is resampled or halftoned for it."""
+LOW_DPI = 150
+"""Under this many pixels an inch at its printed size, a picture prints blurred or in visible
+squares (issue 21, item 5); 300 is all it needs (shared FACTS.md §5)."""
 
 
 @dataclass(frozen=True)
@@ -62,3 +68,16 @@ def width(asked: str | None, pixels: tuple[int, int] | None, column: float, heig
     if pixels is None:
         return math.floor(min(wanted, column) * 10) / 10
     return math.floor(min(wanted, column, max(height, 10.0) * pixels[0] / pixels[1]) * 10) / 10
+
+
+def low_resolution(name: str, pixels: tuple[int, int], width: float) -> str | None:
+    """The warning for picture `name` of `pixels` printed `width` mm wide under LOW_DPI: its
+    resolution there, the pixels 300 dpi needs and the widest it prints at LOW_DPI; None above."""
+    dpi = pixels[0] / (width / 25.4)
+    if dpi >= LOW_DPI:
+        return None
+    needed = round(width / 25.4 * 300)
+    widest = math.floor(pixels[0] / LOW_DPI * 25.4)
+    return (f"{name} is {pixels[0]} × {pixels[1]} px printed {width:.0f} mm wide: {dpi:.0f} dpi, under "
+            f"{LOW_DPI}; for 300 dpi it needs {needed} px wide (a larger file), or print it at most "
+            f"{widest} mm wide ({{width={widest}mm}})")

@@ -7,6 +7,11 @@ out, page by page, and names each such thing by the Markdown file and line its b
 (`data-line`, content/lines.py), so the build stops there. It also lists where each picture
 landed (render/weasy.py passes them on: preflight's grey-tint warning names the picture).
 
+What only seems to leave it is not reported (issue 20, item 6): a list's numbers, which hang
+outside its text by design (render/lists.py keeps them in the text block), and the space a
+wrapped line of code ends with, which prints nothing. Each message says what the writer typed
+(a word, a web address, a line of code) and what to do about it in those words.
+
 WeasyPrint's boxes are internals, not its public API: this module is the only one that reads
 them (with weasy.py's `_page_box`), and it reads them guardedly. If they change, `look` says so
 in a warning instead of failing the build, and tests/render/test_overflow.py fails.
@@ -14,6 +19,7 @@ in a warning instead of failing the build, and tests/render/test_overflow.py fai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +28,8 @@ from builder.errors import BuildError
 from builder.model import Placed
 from builder.paper import PX_PER_MM
 
+_ADDRESS = re.compile(r"\S*(?:://|\bwww\.|\w@\w)\S*")
+_CODE = frozenset({"code", "pre", "kbd", "samp"})
 TOLERANCE_MM = 0.3
 """Past the text area by less than this is rounding, not a cut."""
 LINE = "data-line"
@@ -83,8 +91,8 @@ class _Page:
     def visit(self, box: Any, source: str | None) -> bool:
         """Look at `box` and what it holds; whether anything in it was reported (then it is not)."""
         boxes = self.boxes
-        if isinstance(box, boxes.MarginBox) or getattr(box, "pseudo_type", None) == "marker":
-            return False  # the folio, list numbers hanging in the margin by design
+        if isinstance(box, boxes.MarginBox) or _marker(box):
+            return False  # the folio; a list's numbers, which hang outside its text by design
         element = getattr(box, "element", None)
         if element is not None and getattr(box, "element_tag", None) not in (None, "html", "body"):
             source = element.get(LINE) or source
@@ -98,7 +106,8 @@ class _Page:
                                 boxes.AtomicInlineLevelBox)):
             return False
         x, y = float(box.border_box_x()), float(box.border_box_y())
-        width, height = float(box.border_width()), float(box.border_height())
+        width = _inked_width(box) if isinstance(box, boxes.TextBox) else float(box.border_width())
+        height = float(box.border_height())
         past = {"right": x + width - self.right, "left": self.left - x}
         if not isinstance(box, boxes.TextBox):  # a text's box is its font's height, taller than its line
             past.update({"bottom": y + height - self.bottom, "top": self.top - y})
@@ -118,7 +127,8 @@ class _Page:
     def _what(self, box: Any, element: Any) -> str:
         if isinstance(box, self.boxes.TextBox):
             text = " ".join(str(box.text).split())
-            return f"the text “{text if len(text) <= 40 else text[:39] + '…'}”"
+            name = "the code line" if _code(box) else "the text"
+            return f"{name} “{text if len(text) <= 40 else text[:39] + '…'}”"
         if isinstance(box, self.boxes.ReplacedBox):
             return f"the picture {element.get(PICTURE) or element.get('src', '')}"
         if isinstance(box, self.boxes.TableBox):
@@ -126,8 +136,13 @@ class _Page:
         return f"a block <{getattr(box, 'element_tag', '?')}>"
 
     def _advice(self, box: Any, element: Any, edge: str) -> str:
+        if isinstance(box, self.boxes.TextBox) and _code(box):
+            return "a code line this long cannot break: break it in two lines in the Markdown, or shorten it"
+        if isinstance(box, self.boxes.TextBox) and _address(box, element):
+            return ("a web address this long cannot break: put it in a link, [its name](address), whose "
+                    "address goes in a note, or shorten it")
         if isinstance(box, self.boxes.TextBox):
-            return "a word this long cannot break: add spaces (an address can go in a note) or shorten it"
+            return "a word this long cannot break: add spaces or hyphens, or shorten it"
         if isinstance(box, self.boxes.ReplacedBox):
             return "give it a smaller width ({width=50%}), or check the margins of your stylesheet"
         if isinstance(box, self.boxes.TableBox):
@@ -141,3 +156,33 @@ class _Page:
         self.found.pictures.append(Placed(
             self.number, str(element.get(PICTURE)), "halftone" in (element.get("class") or "").split(),
             (x / PX_PER_MM, y / PX_PER_MM, float(box.width) / PX_PER_MM, float(box.height) / PX_PER_MM), pixels))
+
+
+def _marker(box: Any) -> bool:
+    """A list item's marker (`li::marker`, in WeasyPrint's placeholder for it when outside)."""
+    return getattr(box, "pseudo_type", None) == "marker" or str(getattr(box, "element_tag", "")).endswith("::marker")
+
+
+def _address(box: Any, element: Any) -> bool:
+    """Whether a text is (a piece of) a web or mail address of its block (broken at its slashes)."""
+    text = str(box.text).strip()
+    block = "".join(element.itertext()) if element is not None else text
+    return bool(text) and any(text in address for address in _ADDRESS.findall(block))
+
+
+def _code(box: Any) -> bool:
+    """Text in code: a fenced block or a code span (its text's element)."""
+    return str(getattr(box, "element_tag", "")).lower() in _CODE
+
+
+def _inked_width(box: Any) -> float:
+    """A text's width without the spaces that end it: a line of preformatted text (`white-space:
+    pre-wrap`) that wraps at a space keeps it at its end, where it hangs and prints nothing
+    (CSS Text 3, §4.1.3). Measured by WeasyPrint's own line breaker, in the text's style."""
+    text = str(box.text)
+    if text == text.rstrip():
+        return float(box.border_width())
+    from weasyprint.text.line_break import split_first_line
+
+    inked = split_first_line(text.rstrip(), box.style, None, None, box.justification_spacing)[3]
+    return float(box.border_width()) - (float(box.width) - float(inked))

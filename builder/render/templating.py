@@ -24,6 +24,7 @@ from builder.files import utf8
 from builder.imposition.layout import printing
 from builder.model import Document, Zine
 from builder.project import Project
+from builder.render import lists
 from builder.typography import words
 
 
@@ -108,6 +109,7 @@ def document(env: Templates, template: str, name: str, zine: Zine, **context: An
                    words=language, sheet_count=_sheet_count(language, zine), format=zine.format,
                    page_size=_css_size(zine.format.page), minizine_size=_css_size(zine.format.minizine_page),
                    **context)
+    html = lists.hang(html)  # numbered lists: their markers' indent and numbering
     return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=env.project.templates)
 
 

@@ -1,7 +1,8 @@
 """German typography: quotation marks „…“ and ‚…‘, apostrophes, ellipses (shared FACTS.md §4b).
 
 Straight quotes are classified in `common` and become „ “ (U+201E, U+201C) and ‚ ‘ (U+201A,
-U+2018) here, the apostrophe ’ U+2019, and ″ ′ after a digit. `...` becomes an ellipsis ….
+U+2018) here, the apostrophe ’ U+2019, and ″ ′ after a digit. `...` becomes an ellipsis …; the
+dashes are those of every language (`common.DASHES`): ` -- ` a spaced en dash, 2022–2026.
 A module implementing `language.Language`, without words yet: a German zine prints English ones
 (and the build says so), and `zine new` does not offer German.
 """
@@ -10,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from builder.typography.common import Marks, Rule, apply
+from builder.typography.common import DASHES, Marks, Rule, apply
 from builder.typography.language import Scaffold, Words, long_date
 
 MARKS = Marks(open_double="\u201e", close_double="\u201c", open_single="\u201a", close_single="\u2018")
 
 _RULES: tuple[Rule, ...] = (
     (re.compile(r"\.\.\."), "…"),
+    *DASHES,  # Gedankenstrich and Bis-Strich: the en dash (Duden), spaced or between digits
 )
 
 

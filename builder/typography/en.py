@@ -1,10 +1,11 @@
 """English: typography (curly quotes, apostrophes, ellipses, dashes: shared FACTS.md §4b), words, dates.
 
 Straight quotes are classified in `common` and become “ ” and ‘ ’ here, the apostrophe ’, and
-″ ′ after a digit. `...` becomes an ellipsis …, `---` an em dash —, and a hyphen or two between
-spaces (` - `, ` -- `) a spaced en dash – : FACTS.md §4b allows the closed em dash (US) or the
-spaced en dash (UK); this module takes the British one, the spacing most typists already type,
-with a no-break space before the dash so that no line starts with it.
+″ ′ after a digit. `...` becomes an ellipsis …, and the dashes are those of every language
+(`common.DASHES`): `---` an em dash —, `--` between digits an en dash (2022–2026), a hyphen or
+two between spaces (` - `, ` -- `) a spaced en dash – : FACTS.md §4b allows the closed em dash
+(US) or the spaced en dash (UK); this module takes the British one, the spacing most typists
+already type.
 Nothing is spaced before `: ; ! ?` (English puts no space there): a space typed there is left
 as typed, since removing one is not always right (`the ? key`). Its words are every language's
 fallback. A module implementing `language.Language`.
@@ -14,16 +15,14 @@ from __future__ import annotations
 
 import re
 
-from builder.typography.common import NBSP, SPACES, Marks, Rule, apply
+from builder.typography.common import DASHES, Marks, Rule, apply
 from builder.typography.language import Scaffold, Words, long_date
 
 MARKS = Marks(open_double="\u201c", close_double="\u201d", open_single="\u2018", close_single="\u2019")
 
-_S = f"[{SPACES}]"
 _RULES: tuple[Rule, ...] = (
     (re.compile(r"\.\.\."), "…"),
-    (re.compile("---"), "—"),
-    (re.compile(f"{_S}+(?:--?|–){_S}+"), NBSP + "– "),
+    *DASHES,
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from builder.typography.common import FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, previous
+from builder.typography.common import DASHES, FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, previous
 from builder.typography.language import Scaffold, Words, long_date
 
 WJ = "\u2060"
@@ -52,7 +52,7 @@ _RULES: tuple[Rule, ...] = (
                 re.IGNORECASE), "\\1" + NBSP),
     # Article numbers of the French codes: L1111-13-1, R1111-36, D…, A… (législatif, réglementaire…)
     (re.compile(r"(?<![\w.])(art\.|articles?)" + f"{_S}+" + r"(?=[LRDA]\d)", re.IGNORECASE), "\\1" + NBSP),
-    (re.compile(f"{_S}+(?:--?|–){_S}+"), NBSP + "– "),
+    *DASHES,  # incise: « un mot – une incise » (§4), 2022–2026
     # Article numbers of the French codes (L1111-13-1) never break at their hyphens: a word
     # joiner follows each (invisible, and dropped when the PDF's text is copied or searched).
     (re.compile("\\b([LRDA]\\d{3,4})((?:-" + WJ + "?\\d+)+)"),

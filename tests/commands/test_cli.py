@@ -111,8 +111,8 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
     ("cover-missing", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr"\ncover = "images/une.png"\n'
                                                                               'cover_alt = "Une"'), (),
      "content/zine.toml:6: image 'images/une.png' not found"),
-    ("cover-without-words", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr"\ncover = "un.md"'), (),
-     "content/zine.toml:6: 'cover' needs 'cover_alt'"),
+    ("cover-not-a-picture", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr"\ncover = "un.md"'), (),
+     "content/zine.toml:6: picture content/un.md is not a picture the build can read"),
     ("manifest-utf8", lambda p: (p / "content/zine.toml").write_bytes(
         (p / "content/zine.toml").read_bytes().replace("Édition".encode(), b"\xc9dition")), (),
      "content/zine.toml:7: not valid UTF-8"),

@@ -86,3 +86,42 @@ def test_unknown_boxes_give_a_warning_not_a_crash() -> None:
 
     found = overflow.look([Page()], "test")
     assert not found.errors and found.notice is not None and "were not looked for" in found.notice
+
+
+def _look(body: str, css: str = "") -> list[str]:
+    """The overflow messages of `body` laid out in the shipped font on a 100 mm page (10 mm margins)."""
+    from weasyprint import HTML
+
+    font = (ROOT / "templates/fonts/CharisSIL-Regular.ttf").as_uri()
+    html = (f"<style>@font-face {{ font-family: S; src: url({font}) }} body {{ margin: 0; font-family: S }}"
+            f"pre {{ white-space: pre-wrap; font-family: S }} @page {{ size: 100mm 100mm; margin: 10mm }} {css}"
+            f"</style>{body}")
+    return [str(error) for error in overflow.look(HTML(string=html).render().pages, "test").errors]
+
+
+WRAPS_AT_A_SPACE = ("xxx xx xxxxx xx xxxxxxxx xxxxxxxx xxxxxxxx xxxxxxx xxxx xx xxxxxxxx x xxxxxxx xxxxxxx x "
+                    "xxxxxxxx xxxxx xxxx xx xxxxxx x x x xxxxxxxxx")
+
+
+def test_a_code_line_wrapped_at_a_space_is_not_cut_off() -> None:
+    """Its lines end with the space they wrapped at, which hangs past the edge and prints nothing
+    (issue 20, item 6: refused as "0.6 mm past the right" before)."""
+    assert _look(f'<pre data-line="a.md:3"><code>{WRAPS_AT_A_SPACE}</code></pre>') == []
+
+
+def test_a_list_number_hanging_outside_its_text_is_not_cut_off() -> None:
+    assert _look('<ol data-line="a.md:3" style="margin: 0; padding: 0"><li data-line="a.md:3">ten</li></ol>') == []
+
+
+def test_a_code_line_too_long_is_called_a_code_line() -> None:
+    messages = _look(f'<pre data-line="a.md:3"><code>{"x" * 120}</code></pre>')
+    assert len(messages) == 1 and messages[0].startswith("a.md:3: the code line “xxx"), messages
+    assert "a code line this long cannot break: break it in two lines in the Markdown" in messages[0]
+    assert "word" not in messages[0]
+
+
+def test_an_address_and_a_word_get_their_own_advice() -> None:
+    address, word = (_look(f'<p data-line="a.md:3">{text}</p>', "p { hyphens: manual }")
+                     for text in (LONG, "x" * 120))
+    assert len(address) == 1 and "a web address this long cannot break: put it in a link" in address[0], address
+    assert len(word) == 1 and "a word this long cannot break: add spaces or hyphens" in word[0], word
