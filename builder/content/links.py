@@ -102,7 +102,8 @@ def check(tokens: Sequence[Token], found: dict[str, str], where: str, first_line
                 child.type = children[close].type = "text"
                 child.content = children[close].content = ""
         inline.children = children
-    for href, at in local.items():
-        more = f" (and on lines {', '.join(map(str, at[1:11]))}{', …' if len(at) > 11 else ''})" if len(at) > 1 else ""
+    for href, places in local.items():
+        more = (f" (and on lines {', '.join(map(str, places[1:11]))}{', …' if len(places) > 11 else ''})"
+                if len(places) > 1 else "")
         warnings.append(Finding(Path(where), None, "warning", f"link to {href!r}{more} prints its text only: paper "
-                                "cannot follow it; write a full address (https://…) to print it", line=at[0]))
+                                "cannot follow it; write a full address (https://…) to print it", line=places[0]))
