@@ -36,8 +36,8 @@ PRINTABLE = re.compile(r"(?i)^(?:https?://|mailto:)")
 """The addresses a reader of the paper copy can type (content.notes prints them)."""
 _WHY = {
     "style": "a style in a part restyles the whole zine, covers included: put it in the project's "
-             "templates/zine.css (README, « Changing the look »)",
-    "link": "a stylesheet goes in the project's templates/ (README, « Changing the look »)",
+             "templates/zine.css (README, « Templates »)",
+    "link": "a stylesheet goes in the project's templates/ (README, « Templates »)",
     "script": "the PDF runs no scripts",
     "noscript": "the PDF runs no scripts",
 }
