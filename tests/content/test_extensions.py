@@ -53,7 +53,7 @@ def test_a_letter_keeps_its_brackets_as_typed() -> None:
 def test_math_prints_as_typed_with_a_warning_and_dollars_in_prose_are_no_math() -> None:
     out, found = warned("Prices: $5 and $10, $5-$10.\n\nEnergy is $E=mc^2$.")
     assert "$5 and $10, $5-$10." in out and "$E=mc^2$" in out
-    assert found == [f"content/part.md:7: warning: math ($E=mc^2$) prints as typed: the zine has no math "
+    assert found == ["content/part.md:7: warning: math ($E=mc^2$) prints as typed: the zine has no math "
                      "typesetting; write it with the characters themselves (x², H₂O, or x^2^ and H~2~O), or put a "
                      "picture of it; a dollar sign that is not math is written \\$"]
 
