@@ -53,6 +53,7 @@ def _prose(text: str) -> str:
         prose = re.sub(r"\]\([^)\s]*(\s+\"[^\"]*\")?\)", "] ", prose)  # a link's destination and title
         prose = re.sub(r"\]\[[^\]]*\]", "] ", prose)  # a reference link's label
         prose = re.sub(r"(?<=[)\]`])\{[^{}\n]*\}", " ", prose)  # attributes
+        prose = re.sub(r"(?<=[^\W\d_])\*+(?=[^\W\d_])", "", prose)  # emphasis inside a word: *n*th prints nth
         prose = _TAG.sub(lambda tag: " " if tag.group(1).lower() in TAGS else tag.group(0), prose)
         out.append(html.unescape(prose))
         if index + 2 < len(pieces):
@@ -140,11 +141,11 @@ def test_every_word_of_every_part_prints_or_is_named(corpus: tuple[Path, Report]
 def test_the_word_reader_counts_what_prints() -> None:
     """The reader of source words itself: markup out, code and unknown tags in."""
     text = ('---\ntitle: T\n---\nSee [the flyer](flyer.pdf "Flyer") and ![a map](map.png){width=50%}.\n'
-            "Replace <your name> with <b>yours</b>[^note] &amp; `<b>code</b>`.\n<!-- hidden\nwords -->\n"
+            "Replace <your name> with <b>yours</b>[^note] &amp; `<b>code</b>`, the *n*th.\n<!-- hidden\nwords -->\n"
             "```python\nprint(hello)\n```\n[^note]: Noted.\n[ref]: https://example.org/away\n")
     assert source_words(text) == Counter(
-        {"see": 1, "the": 1, "flyer": 1, "and": 1, "replace": 1, "your": 1, "name": 1, "with": 1, "yours": 1,
-         "code": 1, "print": 1, "hello": 1, "noted": 1})
+        {"see": 1, "the": 2, "flyer": 1, "and": 1, "replace": 1, "your": 1, "name": 1, "with": 1, "yours": 1,
+         "code": 1, "nth": 1, "print": 1, "hello": 1, "noted": 1})
 
 
 def test_a_line_break_does_not_lose_a_word() -> None:
