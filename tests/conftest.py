@@ -4,12 +4,12 @@ session, PDFs made for the tests, and PDFs read back. Test files import helpers 
 from __future__ import annotations
 
 import inspect
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -318,12 +318,10 @@ def machine_traces(folder: Path, project: Path) -> list[str]:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         data = [path.read_bytes()]
         if path.suffix == ".pdf":
-            with pikepdf.open(path) as pdf:
-                plain = tempfile.SpooledTemporaryFile()
+            with pikepdf.open(path) as pdf, io.BytesIO() as plain:
                 pdf.save(plain, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable,
                          stream_decode_level=pikepdf.StreamDecodeLevel.generalized)
-                plain.seek(0)
-                data.append(plain.read())
+                data.append(plain.getvalue())
             data.append("\n".join(page_texts(path)).encode("utf-8"))
         found += [f"{path.name}: {needle}" for needle in needles if len(needle) > 1
                   and any(needle.encode("utf-8") in blob for blob in data)]

@@ -23,16 +23,15 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from pypdf import PdfReader
-
 from builder.model import Report
+from pypdf import PdfReader
 from tests.conftest import ROOT, build_in
 
 CORPUS = Path(__file__).resolve().parent.parent / "markdown"
 WORD = re.compile(r"[^\W\d_]{2,}")
 """A word: two letters or more (digits and punctuation are typography's business)."""
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-TAGS = frozenset("a abbr b br code del div em i img kbd mark p s small span strong sub sup u".split())
+TAGS = frozenset(["a", "abbr", "b", "br", "code", "del", "div", "em", "i", "img", "kbd", "mark", "p", "s", "small", "span", "strong", "sub", "sup", "u"])
 """HTML elements whose tags are markup (the text between them prints); any other <word> prints as typed."""
 _TAG = re.compile(r"</?([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
