@@ -4,6 +4,7 @@ session, PDFs made for the tests, and PDFs read back. Test files import helpers 
 from __future__ import annotations
 
 import inspect
+import io
 import os
 import re
 import shutil
@@ -304,3 +305,24 @@ def write_pdf(path: Path, pages: list[bytes], *, size: tuple[float, float] = A5.
         len(objects) + 1, b" /Info %d 0 R" % info if info else b"", xref)
     path.write_bytes(bytes(out))
     return path
+
+
+def machine_traces(folder: Path, project: Path) -> list[str]:
+    """Where the outputs in `folder` name the machine: the project's absolute path, the home
+    folder or a `file:` URL (issue 20, item 3), in a file's bytes, in a PDF with every stream
+    decompressed and no object stream, or in a PDF's page text. "name: needle" for each one found."""
+    import pikepdf
+
+    needles = [str(project.resolve()), str(Path.home().resolve()), "file:/"]
+    found = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = [path.read_bytes()]
+        if path.suffix == ".pdf":
+            with pikepdf.open(path) as pdf, io.BytesIO() as plain:
+                pdf.save(plain, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                         stream_decode_level=pikepdf.StreamDecodeLevel.generalized)
+                data.append(plain.getvalue())
+            data.append("\n".join(page_texts(path)).encode("utf-8"))
+        found += [f"{path.name}: {needle}" for needle in needles if len(needle) > 1
+                  and any(needle.encode("utf-8") in blob for blob in data)]
+    return sorted(set(found))

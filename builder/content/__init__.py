@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.content import cover as covers
-from builder.content import frontmatter, manifest, markdown
+from builder.content import frontmatter, links, manifest, markdown
 from builder.content.notes import Style
 from builder.errors import BuildError, closest, did_you_mean, raise_all
 from builder.files import utf8
@@ -57,15 +57,18 @@ def load(project: Project) -> Zine:
     paths = _part_paths([*data["parts"], *(data[key] for key in singles)], project)
     read: list[Part | Letter] = []
     errors: list[BuildError] = []
+    targets = links.Targets()
     for number, part_path in enumerate(paths):
         try:
             read.append(_part(part_path, project, meta.words, single=number >= len(paths) - len(singles),
                               notes=Style(notes=meta.notes, links=meta.links, title=meta.words.notes),
-                              warnings=warnings))
+                              warnings=warnings, targets=targets))
         except BuildError as error:
             errors.append(error)
     raise_all(errors)
-    parts = [item.part if isinstance(item, Letter) else item for item in read]
+    warnings += targets.unresolved()
+    parts = [dataclasses.replace(item, html=targets.rewrite(item.html)) if isinstance(item, Part) else item.part
+             for item in read]
     count = len(parts) - len(singles)
     named = dict(zip(singles, parts[count:], strict=True))
     return Zine(root=project.root, content=content, meta=meta, parts=tuple(parts[:count]),
@@ -112,12 +115,13 @@ def _did_you_mean(entry: str, content: Path) -> str:
 
 
 def _part(path: Path, project: Project, language: Words, *, single: bool = False, notes: Style = Style(),
-          warnings: list[Finding] | None = None) -> Part | Letter:
+          warnings: list[Finding] | None = None, targets: links.Targets | None = None) -> Part | Letter:
     """One part: its front matter checked, its Markdown converted (a letter's, with its blanks).
 
     `single`: the intro, back cover or mini-zine, placed by the templates; `notes`: how notes and
-    link addresses print. BuildErrors for every problem of the front matter at once; then for the
-    Markdown. What deserves a look but prints is added to `warnings`.
+    link addresses print; `targets`: the zine's link targets (content.links). BuildErrors for
+    every problem of the front matter at once; then for the Markdown. What deserves a look but
+    prints is added to `warnings`.
     """
     where = project.shown(path)
     text = utf8.read(path, where)
@@ -131,7 +135,7 @@ def _part(path: Path, project: Project, language: Words, *, single: bool = False
     # Images come from the content folder only: the renderer's sandbox serves nothing else of it.
     html = markdown.to_html(body, where=where, first_line=first_line, folder=path.parent, root=project.content,
                             style=dataclasses.replace(notes, prefix=slug), poem=kind == "poem", part=not single,
-                            warnings=warnings)
+                            warnings=warnings, targets=targets)
     return dataclasses.replace(part, html=html)
 
 

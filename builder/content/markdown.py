@@ -4,7 +4,10 @@ The parser is CommonMark with tables and raw HTML, and mdit-py-plugins for what 
 (issue 12): notes (`[^1]`, `^[…]`: content.notes places them), `:::` blocks (poems, epigraphs:
 content.blocks) and attributes in braces (`{.epigraph}` on the line above a block, `{width=50%}`
 after a picture or a link; a value need not be quoted). Indented code blocks are off: a paragraph
-pasted with a leading tab or four spaces stays a paragraph; fenced code (```) still works.
+pasted with a leading tab or four spaces stays a paragraph; fenced code (```) still works. The
+extensions people write (strikethrough, sub- and superscript, definition and task lists, math
+refused by name: content.extensions), raw HTML under control (content.rawhtml) and links that
+work on paper (content.links) are issue 20's.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from builder import typography
-from builder.content import blocks, lines, notes, pictures
+from builder.content import blocks, extensions, lines, links, notes, pictures, rawhtml, source
 from builder.content.notes import Style
 from builder.errors import BuildError, raise_all
 from builder.model import Finding
@@ -36,6 +39,8 @@ container_plugin(_MARKDOWN, "block", validate=lambda params, *_: bool(params.str
                  render=lambda self, tokens, idx, options, env: self.renderToken(tokens, idx, options, env))
 attrs_block_plugin(_MARKDOWN)
 attrs_plugin(_MARKDOWN)
+extensions.install(_MARKDOWN)
+rawhtml.install(_MARKDOWN)
 _MARKDOWN.add_render_rule("footnote_ref", notes.render_call)
 _MARKDOWN.add_render_rule("link_close", notes.render_link_close)
 _MARKDOWN.add_render_rule("endnotes", notes.render_endnotes)
@@ -45,72 +50,41 @@ DECORATIVE = ("decorative", "decoratif", "décoratif")
 
 
 def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path, style: Style = Style(),
-            poem: bool = False, part: bool = False, warnings: list[Finding] | None = None) -> str:
+            poem: bool = False, part: bool = False, warnings: list[Finding] | None = None,
+            targets: links.Targets | None = None, tasks: bool = True) -> str:
     """Convert Markdown to HTML; local images become file URLs, remote ones are refused.
 
-    `style`: how notes and link addresses print; `poem`: the whole text is a poem (`kind: poem`);
-    `part`: a part of the zine, whose `#` headings go below its title (content.blocks). What
-    deserves a look but prints (a picture without a description) is added to `warnings`.
+    `style`: how notes and link addresses print (its prefix, the part's slug, prefixes the ids
+    of its headings); `poem`: the whole text is a poem (`kind: poem`); `part`: a part of the
+    zine, whose `#` headings go below its title (content.blocks); `targets`: the zine's link
+    targets, which receive this part's and its links to other parts (content.links); `tasks`:
+    `- [ ]` is a task's box (not in letters). BuildError naming every problem with its line;
+    what deserves a look but prints is added to `warnings`.
     """
     env: dict[str, Any] = {}
-    tokens = _MARKDOWN.parse(quoted_attributes(text), env)
-    errors: list[BuildError] = []
+    found: list[Finding] = []
+    tokens = _MARKDOWN.parse(source.quoted_attributes(text), env)
+    errors = extensions.pandoc_tables(text, where, first_line)
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
-        undescribed = _undescribed(token, where, line)  # before _check: the pictures as written, not their URLs
-        if warnings is not None:
-            warnings += undescribed
+        found += _undescribed(token, where, line)  # before _check: the pictures as written, not their URLs
         try:
             _check(token, where, line, folder, root)
             _check_inline_notes(token, env, where, line)
         except BuildError as error:  # every paragraph's problem at once, not one per build
             errors.append(error)
+    found += extensions.math(tokens, where, first_line)
+    errors += rawhtml.check(tokens, where, first_line, found)
     errors += blocks.shape(tokens, where, first_line, poem=poem, part=part)
+    links.check(tokens, links.anchors(tokens, style.prefix, targets), where, first_line, targets, found)
     errors += notes.place(tokens, env, style, where, first_line)
     raise_all(sorted(errors, key=lambda error: error.line or 0))
+    if warnings is not None:
+        warnings += sorted(found, key=lambda finding: finding.line or 0)
+    if tasks:
+        extensions.tasks(tokens)
     lines.mark(tokens, where, first_line)  # data-line: the file and line of each block (render/overflow.py)
     return str(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, env))
-
-
-_ATTRIBUTES = re.compile(r"(?<=[)`])\{[^{}\n]*\}|^[ \t]*\{[^{}\n]*\}[ \t]*$")
-"""Attributes in braces, where the attrs plugins read them: after a picture, a link or code, or
-alone on their line (for the block below)."""
-_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-_BARE = re.compile(r"""(?<![\w"'])([A-Za-z\d_:-]+)=([^\s"'{}]+)""")
-
-
-def quoted_attributes(text: str) -> str:
-    """`{width=50%}` read as `{width="50%"}`: the attrs plugins read unquoted values of letters,
-    digits, `_`, `:` and `-` only, and `%` starts a comment for them (50% would be read as 50).
-    Fenced code and code spans are left as written."""
-    rows = text.split("\n")
-    fence = ""
-    for number, line in enumerate(rows):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
-                    and not line.strip(" `~"):
-                fence = ""
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        if "{" in line and "=" in line:
-            rows[number] = _quote_line(line)
-    return "\n".join(rows)
-
-
-def _quote_line(line: str) -> str:
-    spans = [(match.start(), match.end()) for match in _CODE_SPAN.finditer(line)]
-
-    def quote(match: re.Match[str]) -> str:
-        if any(start <= match.start() < end for start, end in spans):
-            return match.group(0)
-        return _BARE.sub(lambda value: value.group(0) if re.fullmatch(r"[A-Za-z\d_:-]+", value.group(2))
-                         else f'{value.group(1)}="{value.group(2)}"', match.group(0))
-
-    return _ATTRIBUTES.sub(quote, line)
 
 
 def _undescribed(token: Token, where: str, line: int) -> list[Finding]:

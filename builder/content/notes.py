@@ -32,6 +32,7 @@ LINKS = ("notes", "after", "off")
 _PRINTED = re.compile(r"(?i)^(?:https?://|mailto:)")
 """The links whose address a reader of the paper copy could type."""
 _UNMATCHED_CALL = re.compile(r"(?<!\\)\[\^[^\]\n]*\]")
+_CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,9 @@ def place(tokens: list[Token], env: dict[str, Any], style: Style, where: str, fi
                 problem = _number(child, notes, by_label, defined, parsed)
             elif child.type == "link_open" and style.links != "off":
                 _mark_link(inline.children or (), index, style.links, notes)
-            elif child.type == "text" and _UNMATCHED_CALL.search(inline.content):
-                problem = _not_a_call(child.content)
             if problem:
                 errors.append(BuildError(where, problem, line + breaks_before(inline.children or (), index)))
+        errors += [BuildError(where, problem, line + at) for problem, at in _not_calls(inline.content)]
     errors += [BuildError(where, f"note [^{label}] is never called: call it with [^{label}] in the text, or remove "
                                  "it", line) for label, (_, line) in defined.items() if label not in by_label]
     errors += calls_in_notes
@@ -124,13 +124,18 @@ def _number(call: Token, notes: dict[int, _Note], by_label: dict[str, int],
     return None
 
 
-def _not_a_call(text: str) -> str | None:
-    """The problem with a text that looks like a note call but is not one (a name with spaces)."""
-    call = _UNMATCHED_CALL.search(text)
-    if call is None:
-        return None
-    return (f"{call.group(0)} is not a note call: a note's name has no spaces (write [^1] or [^source]); "
-            f"to print it as is, write \\{call.group(0)}")
+def _not_calls(source: str) -> list[tuple[str, int]]:
+    """The problems of the texts of a paragraph's source that look like note calls but are not
+    (a name with spaces), each with the lines before it; an escaped one (`\\[^a b]`) and code
+    spans are text, wherever they stand (issue 20, item 5)."""
+    found = []
+    plain = _CODE_SPAN.sub(lambda span: re.sub(r"[^\n]", " ", span.group(0)), source)
+    for call in _UNMATCHED_CALL.finditer(plain):
+        if re.search(r"\s", call.group(0)) or call.group(0) == "[^]":
+            found.append((f"{call.group(0)} is not a note call: a note's name has no spaces (write [^1] or "
+                          f"[^source]); to print it as is, write \\{call.group(0)}",
+                          source.count("\n", 0, call.start())))
+    return found
 
 
 def _mark_link(children: Sequence[Token], index: int, how: str, notes: dict[int, _Note]) -> None:
@@ -205,10 +210,16 @@ def _body(self: Any, note: _Note, options: Any, env: dict[str, Any], tag: str) -
     if note.address:
         return f'<a href="{html.escape(note.address)}">{html.escape(printed_address(note.address))}</a>'
     if note.inline:
-        return str(self.renderInline(note.body, options, env))
-    paragraphs = [str(self.renderInline(token.children or [], options, env)) for token in note.body
+        return str(self.renderInline(_folded(note.body), options, env))
+    paragraphs = [str(self.renderInline(_folded(token.children or []), options, env)) for token in note.body
                   if token.type == "inline"]
     if tag == "p":
         return "".join(f"<p>{text}</p>" for text in paragraphs)
     return "".join(f'<span class="note-paragraph">{text}</span>' if number else text
                    for number, text in enumerate(paragraphs))
+
+
+def _folded(children: Sequence[Token]) -> list[Token]:
+    """A note's line breaks as spaces: a note hard-wrapped in the editor prints as one paragraph
+    (a line break inside a footnote would break the printed line: issue 20, item 5)."""
+    return [Token("text", "", 0, content=" ") if child.type == "softbreak" else child for child in children]

@@ -52,7 +52,7 @@ def fragment(letter: Letter, where: str, content: Path, language: Words, values:
     snippets: list[str] = []
     source = _tokens(letter, language, values or {}, ticks, snippets)
     body = markdown.to_html(source, where=where, first_line=letter.part.first_line,
-                            folder=letter.part.source.parent, root=content)
+                            folder=letter.part.source.parent, root=content, tasks=False)
     body = _TOKEN.sub(lambda match: snippets[int(match.group(1))], body)
     body = _CHOICE.sub('<li class="choice">', body)
     quote = _QUOTE.search(body)  # the blocks carry their Markdown line (content/lines.py)

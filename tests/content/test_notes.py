@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from builder.content import markdown
+from builder.content import markdown, source
 from builder.content.notes import Style
 from builder.errors import BuildError, BuildErrors
 
@@ -135,7 +135,7 @@ def test_link_notes_count_with_the_notes_and_a_link_inside_a_note_prints_its_add
     ("```\n![A map](map.png){width=50%}\n```", "```\n![A map](map.png){width=50%}\n```"),
 ])
 def test_unquoted_attribute_values_are_quoted_where_the_attrs_plugins_read_them(written: str, read: str) -> None:
-    assert read in markdown.quoted_attributes(written)
+    assert read in source.quoted_attributes(written)
 
 
 def test_a_width_in_percent_reaches_the_picture(tmp_path: Path) -> None:

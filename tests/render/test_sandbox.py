@@ -84,7 +84,8 @@ def _build(project: Path) -> list[str]:
     ("content/un.md", "\n\n![x](https://exemple.org/a.png)\n"),
     ("content/un.md", '\n\n<img src="http://exemple.org/a.png" alt="">\n'),
     ("content/un.md", '\n\nUn <span style="background-image: url(https://exemple.org/b.png)">mot</span>.\n'),
-    ("content/un.md", '\n\n<style>@import "https://exemple.org/c.css";</style>\n'),
+    # A <style> in the Markdown is refused before (content.rawhtml): in a template it reaches the sandbox.
+    ("templates/part.html", '\n<style>@import "https://exemple.org/c.css";</style>\n'),
     ("content/un.md", '\n\n<object data="https://exemple.org/d.svg"></object>\n'),
     ("templates/zine.css", "\nbody { background: url(https://exemple.org/x.png); }\n"),
     ("templates/zine.css", '\n@font-face { font-family: "W"; src: url(https://exemple.org/w.woff2); }\n'),
@@ -97,6 +98,16 @@ def test_a_remote_url_anywhere_stops_the_build_without_a_request(project: Path, 
     with pytest.raises(BuildError) as error:
         _build(project)
     assert "exemple.org" in str(error.value)
+    assert not (project / "output").exists() or not list((project / "output").glob("*.pdf"))
+
+
+def test_a_style_in_the_markdown_is_refused_by_name_without_a_request(project: Path,
+                                                                      no_network: list[object]) -> None:
+    with (project / "content/un.md").open("a", encoding="utf-8") as file:
+        file.write('\n\n<style>@import "https://exemple.org/c.css";</style>\n')
+    with pytest.raises(BuildError) as error:
+        _build(project)
+    assert str(error.value).startswith("content/un.md:13: <style> is refused: a style in a part restyles the whole zine")
     assert not (project / "output").exists() or not list((project / "output").glob("*.pdf"))
 
 

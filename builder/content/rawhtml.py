@@ -1,0 +1,186 @@
+"""Raw HTML in the Markdown, under control (issue 20, item 2): what a writer may use prints, the
+rest is printed as typed or refused by name with its line; nothing eats or restyles text in silence.
+
+- The HTML a writer may use is ALLOWED (README, « What you can write »); comments print nothing.
+- A tag of no HTML element (`<your name>`, `<Enter>`, `<insert address here>`) is text: it
+  prints as typed, with a warning (`\\<` prints it without one). The parser's rules are wrapped
+  so that such a tag starts no HTML block and no inline HTML (`install`).
+- Refused, with their line: the other HTML elements (`<style>`, `<script>`, `<link>`,
+  `<iframe>`, `<object>`…: a style belongs in the project's templates/), event attributes
+  (`onclick=`), `hidden`, a link `<a href>` to anything but an address a reader can type, a
+  comment or an HTML block never closed (CommonMark runs it to the end of the part: types 1-5
+  and `<pre>`), a tag never closed with `>`, `<? ?>`, `<!…>` and `<![CDATA[` (they print
+  nothing), and an element never closed: inline in its paragraph (`<b>` without `</b>` would
+  make the next paragraphs bold), a block in its part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from builder.content import htmlnames
+from builder.content.footnote_tokens import breaks_before
+from builder.errors import BuildError
+from builder.model import Finding
+
+TYPED = "typed_tag"
+"""The token of a tag of no HTML element, printed as typed."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|"
+                  r"\"[^\"]*\"))?)*)\s*(/?)>")
+_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_ATTRIBUTE = re.compile(r"""([A-Za-z_:][\w.:-]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_OTHER = {"<?": "a processing instruction <?…?>", "<!": "a declaration <!…>", "<![CDATA[": "a CDATA section"}
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def install(parser: MarkdownIt) -> None:
+    """Wrap the parser's raw HTML rules: a tag of no HTML element starts no HTML block and is text inline."""
+    inline = parser.inline.ruler.__rules__[parser.inline.ruler.__find__("html_inline")].fn
+    block_rule = parser.block.ruler.__rules__[parser.block.ruler.__find__("html_block")]
+    block, alt = block_rule.fn, list(block_rule.alt)
+
+    def html_inline(state: StateInline, silent: bool) -> bool:
+        match = _TAG.match(state.src, state.pos)
+        if match is None or htmlnames.known(match.group(2)):
+            return bool(inline(state, silent))
+        if not silent:
+            state.push(TYPED, "", 0).content = match.group(0)
+        state.pos = match.end()
+        return True
+
+    def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        begin = state.bMarks[start] + state.tShift[start]
+        match = _START.match(state.src, begin)
+        if match is not None and not htmlnames.known(match.group(2)):
+            return False
+        return bool(block(state, start, end, silent))
+
+    parser.inline.ruler.at("html_inline", html_inline)
+    parser.block.ruler.at("html_block", html_block, {"alt": alt})
+    parser.add_render_rule(TYPED, _render_typed)
+
+
+def _render_typed(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return escapeHtml(tokens[idx].content)
+
+
+def check(tokens: list[Token], where: str, first_line: int, warnings: list[Finding]) -> list[BuildError]:
+    """Check the raw HTML of a parsed file (see the module): its problems, each with its line; a
+    warning added to `warnings` for each tag printed as typed. A block's tags of no element are
+    escaped in place."""
+    errors: list[BuildError] = []
+    opened: list[tuple[str, int]] = []  # the block elements open, with their lines
+    for token in tokens:
+        line = first_line + (token.map[0] if token.map else 0)
+        if token.type == "html_block":
+            token.content = _block(token.content, where, line, errors, warnings, opened)
+        for index, child in enumerate(token.children or ()):
+            at = line + breaks_before(token.children or (), index)
+            if child.type == TYPED:
+                warnings.append(_typed(where, at, child.content))
+        _inline(token.children or (), where, line, errors)
+    errors += [BuildError(where, f"<{name}> is never closed: add </{name}> where it ends (else it runs to the end "
+                                 "of the part)", at) for name, at in opened]
+    return errors
+
+
+def _typed(where: str, line: int, tag: str) -> Finding:
+    return Finding(Path(where), None, "warning", f"{tag} is no HTML: printed as typed (write \\{tag} to say so, "
+                                                "or <kbd>…</kbd> for a key)", line=line)
+
+
+def _block(raw: str, where: str, line: int, errors: list[BuildError], warnings: list[Finding],
+           opened: list[tuple[str, int]]) -> str:
+    """Check one HTML block; its text with each tag of no element escaped."""
+    stripped = raw.lstrip()
+    if stripped.startswith("<!--") and "-->" not in raw:
+        errors.append(BuildError(where, "this HTML comment is never closed with -->: everything after it would "
+                                        "vanish; close it, or write \\<!-- to print it", line))
+        return raw
+    for start, name in _OTHER.items():
+        if stripped.startswith(start) and not stripped.startswith("<!--") and \
+                (start != "<!" or not stripped.startswith("<![CDATA[")):
+            errors.append(BuildError(where, f"{name} prints nothing: put code between ``` lines, or write \\{start} "
+                                            "to print it", line))
+            return raw
+    text = _COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), raw)
+    pieces: list[str] = []
+    done = 0
+    for match in _START.finditer(text):
+        at = line + text.count("\n", 0, match.start())
+        tag = _TAG.match(text, match.start())
+        if tag is None:
+            errors.append(BuildError(where, f"<{match.group(2)} is never closed with >: the text after it would "
+                                            f"vanish; add the >, or write \\<{match.group(2)} to print it", at))
+        elif not htmlnames.known(tag.group(2)):
+            warnings.append(_typed(where, at, tag.group(0)))
+            pieces += [raw[done:tag.start()], "&lt;", raw[tag.start() + 1:tag.end() - 1], "&gt;"]
+            done = tag.end()
+        else:
+            _element(tag, where, at, errors)
+            _balance(tag, at, opened)
+    return "".join(pieces) + raw[done:]
+
+
+def _inline(children: Sequence[Token], where: str, line: int, errors: list[BuildError]) -> None:
+    """Check the inline HTML of one paragraph (a heading, a cell): every element closed in it."""
+    opened: list[tuple[str, int]] = []
+    for index, child in enumerate(children):
+        if child.type != "html_inline":
+            continue
+        at = line + breaks_before(children, index)
+        raw = child.content
+        for start, name in _OTHER.items():
+            if raw.startswith(start) and not raw.startswith("<!--") and (start != "<!" or not raw.startswith("<![")):
+                errors.append(BuildError(where, f"{name} prints nothing: write \\{start} to print it", at))
+        tag = _TAG.match(raw)
+        if tag is not None:
+            _element(tag, where, at, errors)
+            _balance(tag, at, opened)
+    errors += [BuildError(where, f"<{name}> is never closed in its paragraph: add </{name}> (else what follows "
+                                 f"takes its style); write \\<{name}> to print it as typed, <kbd>{name}</kbd> for "
+                                 "a key", at) for name, at in opened]
+
+
+def _element(tag: re.Match[str], where: str, line: int, errors: list[BuildError]) -> None:
+    """Refuse an element a zine does not print, or one of its attributes (see the module)."""
+    name = tag.group(2).lower()
+    if name not in htmlnames.ALLOWED:
+        if not tag.group(1):  # its closing tag says nothing more
+            errors.append(BuildError(where, f"<{tag.group(2)}> is refused: {htmlnames.why(name)}; write "
+                                            f"\\<{tag.group(2)}> to print it as typed", line))
+        return
+    for attribute in _ATTRIBUTE.finditer(tag.group(3)):
+        key, value = attribute.group(1).lower(), (attribute.group(2) or "").strip("\"'")
+        if key.startswith("on"):
+            errors.append(BuildError(where, f"<{name} {key}=…> is refused: the PDF runs no scripts; remove {key}",
+                                     line))
+        elif key == "hidden":
+            errors.append(BuildError(where, f"<{name} hidden> is refused: it would hide text; remove it", line))
+        elif name == "a" and key == "href" and not htmlnames.PRINTABLE.match(value):
+            errors.append(BuildError(where, f"<a href=\"{value}\"> is refused: a link in raw HTML goes to an "
+                                            "address a reader can type (https://…, mailto:…); write links to "
+                                            "headings and files in Markdown: [text](#heading)", line))
+
+
+def _balance(tag: re.Match[str], line: int, opened: list[tuple[str, int]]) -> None:
+    """Follow the elements open: `opened` gains an element opened, loses the one closed."""
+    name = tag.group(2).lower()
+    if name in htmlnames.VOID or name in htmlnames.OPTIONAL_END or name not in htmlnames.ALLOWED or tag.group(4):
+        return
+    if not tag.group(1):
+        opened.append((tag.group(2), line))
+        return
+    for at in range(len(opened) - 1, -1, -1):
+        if opened[at][0].lower() == name:
+            del opened[at:]
+            return

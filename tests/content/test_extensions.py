@@ -1,0 +1,156 @@
+"""The Markdown people write beyond CommonMark, and raw HTML under control (issue 20, items 1, 2, 5)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from builder.content import links, markdown
+from builder.content.notes import Style
+from builder.errors import BuildError, BuildErrors
+from builder.model import Finding
+
+ORIGIN = re.compile(r' data-line="[^"]*"')
+
+
+def html(text: str, warnings: list[Finding] | None = None, **options: object) -> str:
+    return ORIGIN.sub("", markdown.to_html(text, where="content/part.md", first_line=5, folder=Path("/nonexistent"),
+                                           root=Path("/nonexistent"), style=Style(prefix="part"),
+                                           warnings=warnings, **options))  # type: ignore[arg-type]
+
+
+def errors(text: str) -> list[str]:
+    with pytest.raises(BuildError) as raised:
+        html(text)
+    found = raised.value.errors if isinstance(raised.value, BuildErrors) else [raised.value]
+    return [str(error) for error in found]
+
+
+def warned(text: str) -> tuple[str, list[str]]:
+    found: list[Finding] = []
+    out = html(text, found)
+    return out, [str(finding) for finding in found]
+
+
+@pytest.mark.parametrize("typed, printed", [
+    ("~~gone~~", "<s>gone</s>"),
+    ("H~2~O", "H<sub>2</sub>O"),
+    ("x^2^", "x<sup>2</sup>"),
+    ("A call[^1] stays a call.\n\n[^1]: Note.", 'class="note"'),
+    ("Term\n: its definition", "<dl>\n<dt>Term</dt>\n<dd>its definition</dd>\n</dl>"),
+    ("- [ ] to do\n- [x] done", '<li class="task"><span class="task-box">☐</span> to do</li>\n'
+                                '<li class="task"><span class="task-box">☒</span> done</li>'),
+])
+def test_the_extensions_people_write_print(typed: str, printed: str) -> None:
+    assert printed in html(typed)
+
+
+def test_a_letter_keeps_its_brackets_as_typed() -> None:
+    assert "[x] done" in html("- [x] done", tasks=False)
+
+
+def test_math_prints_as_typed_with_a_warning_and_dollars_in_prose_are_no_math() -> None:
+    out, found = warned("Prices: $5 and $10, $5-$10.\n\nEnergy is $E=mc^2$.")
+    assert "$5 and $10, $5-$10." in out and "$E=mc^2$" in out
+    assert found == ["content/part.md:7: warning: math ($E=mc^2$) prints as typed: the zine has no math "
+                     "typesetting; write it with the characters themselves (x², H₂O, or x^2^ and H~2~O), or put a "
+                     "picture of it; a dollar sign that is not math is written \\$"]
+
+
+def test_pandoc_tables_are_refused_with_their_line_and_the_way_to_write_them() -> None:
+    grid = "+-----+-----+\n| a   | b   |\n+=====+=====+\n| 1   | 2   |\n+-----+-----+\n"
+    simple = "Town    Letters\n------  -------\nAlbi    1204\n"
+    found = errors(f"Intro.\n\n{grid}\n{simple}\n```\n+---+---+\n```\n")
+    assert [line.split(": a Pandoc")[0] for line in found] == ["content/part.md:7", "content/part.md:14"]
+    assert all("write a pipe table" in line for line in found)
+
+
+def test_headings_get_one_id_each_made_of_the_part_and_their_words() -> None:
+    out = html("## Section one\n\n## Section one\n\n## Éléments *et* `code`\n\n[see](#section-one) "
+               "[the second](#section-one-1) [accented](#éléments-et-code)")
+    assert re.findall(r'id="([^"]+)"', out) == ["part--section-one", "part--section-one-1", "part--elements-et-code"]
+    assert re.findall(r'href="([^"]+)"', out) == ["#part--section-one", "#part--section-one-1",
+                                                   "#part--elements-et-code"]
+
+
+def test_a_link_to_a_file_prints_its_text_with_one_warning_per_address() -> None:
+    out, found = warned("[the flyer](flyer.pdf), [next](other.md),\n[x](/url), [term](@) and [term](@).")
+    assert "<a" not in out and "the flyer, next,\nx, term and term." in out
+    assert found[0] == ("content/part.md:5: warning: link to 'flyer.pdf' prints its text only: paper cannot follow "
+                        "it; write a full address (https://…) to print it")
+    assert found[3].startswith("content/part.md:6: warning: link to '@' (and on lines 6) prints its text only")
+
+
+def test_a_link_to_another_part_or_to_nothing_is_settled_once_the_zine_is_read() -> None:
+    targets = links.Targets()
+    first = markdown.to_html("## Tools\n", where="content/a.md", first_line=1, folder=Path("/n"), root=Path("/n"),
+                             style=Style(prefix="a"), targets=targets)
+    second = markdown.to_html("[tools](#tools), [part a](#a), [lost](#nowhere)\n", where="content/b.md",
+                              first_line=3, folder=Path("/n"), root=Path("/n"), style=Style(prefix="b"),
+                              targets=targets)
+    assert 'id="a--tools"' in first
+    assert targets.rewrite(second).startswith('<p data-line="content/b.md:3"><a href="#a--tools">tools</a>, '
+                                              '<a href="#a">part a</a>, lost</p>')
+    assert [str(finding) for finding in targets.unresolved()] == [
+        "content/b.md:3: warning: link to #nowhere leads nowhere: no heading or part of the zine has these words; "
+        "it prints as text"]
+
+
+# Raw HTML -------------------------------------------------------------------------------------
+
+def test_a_tag_of_no_html_element_prints_as_typed_with_a_warning() -> None:
+    out, found = warned("Replace <your name> with yours, press <Enter>,\nwrite to <insert address here>.\n\n"
+                        "<Enter>\n\n<div>\nPress <Tab>\n</div>\n\nNo warning for \\<this>.")
+    assert "Replace &lt;your name&gt; with yours, press &lt;Enter&gt;,\nwrite to &lt;insert address here&gt;." in out
+    assert "<p>&lt;Enter&gt;</p>" in out and "Press &lt;Tab&gt;" in out and "&lt;this&gt;" in out
+    assert [line.split(" is no HTML")[0] for line in found] == [
+        "content/part.md:5: warning: <your name>", "content/part.md:5: warning: <Enter>",
+        "content/part.md:6: warning: <insert address here>", "content/part.md:8: warning: <Enter>",
+        "content/part.md:11: warning: <Tab>"]
+
+
+def test_the_html_a_writer_may_use_prints() -> None:
+    out = html('Keys <kbd>Ctrl</kbd>, H<sub>2</sub>O, <u>u</u> <mark>m</mark> <small>s</small> <abbr title="x">'
+               'A</abbr>,<br>a line. <!-- a comment -->\n\n<div class="box">\n\n*Markdown inside*\n\n</div>\n')
+    assert "<kbd>Ctrl</kbd>" in out and '<div class="box">\n<p><em>Markdown inside</em></p>\n</div>' in out
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("Text.\n\n<!-- TODO rewrite this --\n\nTwo paragraphs\n\n## and a heading", "content/part.md:7: this HTML "
+     "comment is never closed with -->: everything after it would vanish"),
+    ("<?php echo 1; ?>", "content/part.md:5: a processing instruction <?…?> prints nothing"),
+    ("<!DOCTYPE html>", "content/part.md:5: a declaration <!…> prints nothing"),
+    ("<div class=x\n\nhundreds of lines", "content/part.md:5: <div is never closed with >"),
+    ("<div>\n\nthe rest of the part", "content/part.md:5: <div> is never closed: add </div>"),
+    ("<pre>\ncode\n\nmore", "content/part.md:5: <pre> is never closed: add </pre>"),
+    ("An <b>unclosed tag.\n\nThe next paragraph.", "content/part.md:5: <b> is never closed in its paragraph"),
+    ("Press <Del> now.", "content/part.md:5: <Del> is never closed in its paragraph: add </Del> (else what follows "
+                         "takes its style); write \\<Del> to print it as typed, <kbd>Del</kbd> for a key"),
+    ("<style>p { color: red }</style>", "content/part.md:5: <style> is refused: a style in a part restyles the "
+                                        "whole zine, covers included: put it in the project's templates/zine.css"),
+    ("<script>x()</script>", "content/part.md:5: <script> is refused: the PDF runs no scripts"),
+    ('<link rel="stylesheet" href="a.css">', "content/part.md:5: <link> is refused: a stylesheet goes in"),
+    ('<iframe src="https://x.org"></iframe>', "content/part.md:5: <iframe> is refused: it would embed"),
+    ('Text <object data="a.svg"></object>', "content/part.md:5: <object> is refused: it would embed"),
+    ('A <span onclick="f()">word</span>.', "content/part.md:5: <span onclick=…> is refused: the PDF runs no scripts"),
+    ("A <span hidden>word</span>.", "content/part.md:5: <span hidden> is refused: it would hide text"),
+    ('<a href="flyer.pdf">x</a>', '<a href="flyer.pdf"> is refused: a link in raw HTML goes to an address'),
+])
+def test_raw_html_that_would_eat_or_restyle_text_is_refused_by_name(typed: str, message: str) -> None:
+    assert any(line.startswith(message) or message in line for line in errors(typed)), errors(typed)
+
+
+# Notes (item 5) -------------------------------------------------------------------------------
+
+def test_a_hard_wrapped_note_prints_as_one_paragraph() -> None:
+    out = html("Text[^a] and^[an inline note\nwrapped] more.\n\n[^a]: A note hard\n    wrapped in the editor.\n")
+    assert ">A note hard wrapped in the editor.</span>" in out and ">an inline note wrapped</span>" in out
+
+
+def test_an_escaped_note_call_is_text_even_beside_a_real_call() -> None:
+    out = html("A real call[^a], \\[^x] and \\[^two words] as typed.\n\n[^a]: The note.\n")
+    assert "[^x] and [^two words] as typed." in out
+    assert errors("A real call[^a] and [^two words].\n\n[^a]: The note.\n") == [
+        "content/part.md:5: [^two words] is not a note call: a note's name has no spaces (write [^1] or "
+        "[^source]); to print it as is, write \\[^two words]"]
