@@ -7,6 +7,7 @@ Every count the terminal or a finding shows goes through `plural` (never "1 shee
 
 from __future__ import annotations
 
+import difflib
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -32,6 +33,22 @@ def shown(path: Path, root: Path, *folders: Path) -> str:
     if resolved.is_relative_to(root.resolve().parent) and root.resolve().parent != Path(root.resolve().anchor):
         return (".." / resolved.relative_to(root.resolve().parent)).as_posix()  # beside the project
     return str(path)
+
+
+def closest(word: str, names: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The one of `names` nearest to `word`, for a "did you mean" (difflib's ratio, at least
+    `cutoff` of 1); None when none is that near."""
+    near = difflib.get_close_matches(word, list(names), 1, cutoff)
+    return near[0] if near else None
+
+
+def did_you_mean(word: str, names: Iterable[str], *, cutoff: float = 0.75, quote: str | None = None) -> str:
+    """" (did you mean 'format'?)" when one of `names` is near `word` (closest), else ""; the name
+    in `quote` if given (a TOML text's is "), else as Python writes it ('format')."""
+    near = closest(word, names, cutoff)
+    if near is None:
+        return ""
+    return f" (did you mean {near!r}?)" if quote is None else f" (did you mean {quote}{near}{quote}?)"
 
 
 class BuildError(Exception):

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+from builder.errors import BuildError
+
 Run = Callable[[argparse.Namespace], int]
 
 
@@ -31,7 +33,26 @@ def command(commands: Subparsers, name: str, run: Run, text: str) -> argparse.Ar
 
 def folders(parser: argparse.ArgumentParser) -> None:
     """--content and --templates: the folders a command reads."""
-    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    parser.add_argument("--content", type=Path, default=None, help="content folder (default: content)")
     parser.add_argument("--templates", type=Path, default=None, metavar="DIR",
                         help="a folder with the whole set of templates, used instead of the shipped ones "
                              "(default: the project's templates/, if any, over the shipped ones file by file)")
+
+
+def zine_here(root: Path, command: str) -> None:
+    """Nothing if the folder `root` holds a zine (a content/ folder); else BuildError saying where
+    to run `zine {command}`: from the zine's content folder or a folder inside the zine, "cd ..";
+    elsewhere, that there is no zine here (issue 21, item 6). Only paths inside the zine are shown.
+    """
+    from builder.content.manifest import NAME
+
+    if (root / "content").is_dir():  # a zine, or one whose manifest is missing: the content stage says so
+        return
+    if (root / NAME).is_file():
+        raise BuildError(None, f"you are in the content folder: cd .. and run zine {command} again")
+    for depth, parent in enumerate(root.parents, start=1):
+        if (parent / "content" / NAME).is_file():
+            inside = root.relative_to(parent).as_posix()
+            raise BuildError(None, f"you are in {inside}/, inside the zine: cd {'/'.join(['..'] * depth)} "
+                                   f"and run zine {command} again")
+    raise BuildError(None, f"no zine here (no content/{NAME}): run zine {command} in the folder zine new made")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.commands import Subparsers, command, folders
+from builder.commands import Subparsers, command, folders, zine_here
 from builder.errors import pages, plural, shown
 from builder.imposition.layout import printing
 from builder.project import Project
@@ -48,8 +48,16 @@ def options(parser: argparse.ArgumentParser) -> None:
 
 def project_of(args: argparse.Namespace, output: Path | None = None) -> Project:
     """The project in the current folder, with the folders the options name: without
-    --templates, its templates/ (if any) over the shipped templates, file by file."""
-    return Project.at(Path.cwd(), content=args.content, templates=args.templates, output=output or args.output)
+    --templates, its templates/ (if any) over the shipped templates, file by file.
+
+    Without --content, BuildError unless the folder is a zine's (commands.zine_here): a wrong
+    folder is named as such, not as an option the user never typed.
+    """
+    root = Path.cwd()
+    if args.content is None:
+        zine_here(root, args.command)
+    return Project.at(root, content=args.content or Path("content"), templates=args.templates,
+                      output=output or args.output)
 
 
 def options_of(args: argparse.Namespace) -> Options:

@@ -7,7 +7,6 @@ prose through `markdown`, letters through `letters` (their blanks drawn in the s
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from builder.content import cover as covers
 from builder.content import frontmatter, links, manifest, markdown
 from builder.content.notes import Style
-from builder.errors import BuildError, raise_all
+from builder.errors import BuildError, closest, did_you_mean, raise_all
 from builder.files import utf8
 from builder.letters import parts as letters
 from builder.model import Finding, Letter, Part, Zine
@@ -111,8 +110,8 @@ def _part_paths(entries: list[Any], project: Project) -> list[Path]:
 def _did_you_mean(entry: str, content: Path) -> str:
     names = {p.relative_to(content).as_posix()[:-3]: p.relative_to(content).as_posix()
              for p in content.rglob("*.md")}  # compared without ".md": it matches everything
-    near = difflib.get_close_matches(entry[:-3], names, 1, cutoff=0.75)
-    return f" (did you mean {names[near[0]]!r}?)" if near else ""
+    near = closest(entry[:-3], names)
+    return f" (did you mean {names[near]!r}?)" if near else ""
 
 
 def _part(path: Path, project: Project, language: Words, *, single: bool = False, notes: Style = Style(),
@@ -146,12 +145,14 @@ def _front_matter(fields: dict[str, str], body: str, text: str, where: str, *, s
     errors = []
     for key in fields:
         if key not in PART_KEYS:
-            errors.append(BuildError(where, f"front matter: unknown key '{key}' (known keys: "
-                                            f"{', '.join(sorted(PART_KEYS))})", frontmatter.key_line(text, key)))
+            hint = did_you_mean(key, PART_KEYS, cutoff=0.6) or f" (known keys: {', '.join(sorted(PART_KEYS))})"
+            errors.append(BuildError(where, f"front matter: unknown key '{key}'{hint}",
+                                     frontmatter.key_line(text, key)))
     kind = fields.pop("kind", "text")
     kind = ALIASES.get(kind, kind)
     if kind not in KINDS:
-        errors.append(BuildError(where, f"front matter: unknown kind '{kind}' (kinds: {', '.join(KINDS)})",
+        hint = did_you_mean(kind, KINDS) or f" (kinds: {', '.join(KINDS)})"
+        errors.append(BuildError(where, f"front matter: unknown kind '{kind}'{hint}",
                                  frontmatter.key_line(text, "kind")))
     role = "single" if single else "letter" if kind == "letter" else "part"
     if single and kind != "text":

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
-from builder.errors import BuildError
+from builder.errors import BuildError, raise_all
 
 FENCE = "---"
 KEY = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
 def split(text: str, where: str) -> tuple[dict[str, str], str, int]:
-    """Return (fields, body, line number of the body's first line); raise BuildError on bad input."""
+    """Return (fields, body, line number of the body's first line); raise BuildError on bad input,
+    one for each bad line (issue 21: every problem in one run)."""
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
         return {}, text, 1
@@ -24,16 +25,21 @@ def split(text: str, where: str) -> tuple[dict[str, str], str, int]:
     if end is None:
         raise BuildError(where, "front matter: no closing '---' line", 1)
     fields: dict[str, str] = {}
+    errors = []
     for number, line in enumerate(lines[1:end], start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         key, sep, value = line.partition(":")
         key = key.strip()
-        if not sep or not KEY.match(key):
-            raise BuildError(where, f"front matter: expected 'key: value', got {_short(line.strip())!r}", number)
-        if key in fields:
-            raise BuildError(where, f"front matter: '{key}' is given twice", number)
-        fields[key] = _unquote(value.strip(), where, number)
+        try:
+            if not sep or not KEY.match(key):
+                raise BuildError(where, f"front matter: expected 'key: value', got {_short(line.strip())!r}", number)
+            if key in fields:
+                raise BuildError(where, f"front matter: '{key}' is given twice", number)
+            fields[key] = _unquote(value.strip(), where, number)
+        except BuildError as error:
+            errors.append(error)
+    raise_all(errors)
     return fields, "\n".join(lines[end + 1:]), end + 2
 
 

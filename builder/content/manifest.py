@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from builder import paper, typography
-from builder.content import notes
-from builder.errors import BuildError, raise_all
+from builder.content import notes, toml_errors
+from builder.errors import BuildError, did_you_mean, raise_all
 from builder.files import utf8
 from builder.model import Meta
 from builder.paper import Format
@@ -33,13 +32,6 @@ PHOTOS = ("keep", "halftone")
 """`photos = "halftone"`: every picture with greys printed in pure black and white (builder/halftone.py)."""
 CHOICES = {"notes": notes.NOTES, "links": notes.LINKS, "photos": PHOTOS}
 """The keys that take one of a few words, the first one when not set."""
-TOML_HINTS = (
-    ("Illegal character '\\n'", " (a text is not closed: is a closing quote \" missing on this line?)"),
-    ("Unclosed array", " (is a comma missing between two parts, or the closing ] ?)"),
-    ("Expected '=' after a key", " (each setting is: name = \"value\")"),
-    ("Invalid value", " (texts go between quotes: \"…\"; dates are written 2026-11-28)"),
-)
-"""What a newcomer most likely did, after tomllib's own words."""
 
 
 @dataclass(frozen=True)
@@ -57,21 +49,17 @@ class Manifest:
 def read(path: Path, where: str) -> Manifest:
     """The manifest's values, checked: every key known and of its type; and its text (for lines).
 
-    Raises BuildError naming each problem, with its line.
+    Raises BuildError naming each problem, with its line: every line TOML refuses
+    (content.toml_errors) and every problem of the others' values, in one run (issue 21).
     """
-    data, text = read_toml(path, where)
-    errors = []
+    text = utf8.read(path, where)
+    parsed = toml_errors.parse(text, where)
+    data = parsed.data
+    errors = list(parsed.errors)
     for key in REQUIRED:
-        if key not in data:
+        if key not in data and key not in parsed.broken:  # a refused line already says more
             errors.append(BuildError(where, f"missing '{key}'"))
-    for key, value in data.items():
-        expected = REQUIRED.get(key) or OPTIONAL.get(key)
-        if expected is None:
-            known = ", ".join(sorted([*REQUIRED, *OPTIONAL]))
-            errors.append(BuildError(where, f"unknown key '{key}' (known keys: {known})", key_line(text, key)))
-        elif not isinstance(value, expected) or isinstance(value, datetime.datetime):
-            errors.append(BuildError(where, f"'{key}' must be {_describe(expected)}, not {value!r}",
-                                     key_line(text, key)))
+    _types(data, text, where, errors)
     if isinstance(data.get("lang"), str):
         try:
             words.check(data["lang"], where)
@@ -80,10 +68,27 @@ def read(path: Path, where: str) -> Manifest:
     format = _format(data, text, where, errors)
     for key, choices in CHOICES.items():
         if isinstance(data.get(key), str) and data[key] not in choices:
+            near = did_you_mean(data[key], choices, quote='"')
             errors.append(BuildError(where, f"'{key}' must be " + " or ".join(f'"{choice}"' for choice in choices)
-                                     + f", not {data[key]!r}", key_line(text, key)))
+                                     + f", not {data[key]!r}{near}", key_line(text, key)))
     raise_all(errors)
     return Manifest(data, text, format)
+
+
+def _types(data: dict[str, Any], text: str, where: str, errors: list[BuildError]) -> None:
+    """One more BuildError in `errors` for each key of `data` unknown (with the known key it is
+    nearest to) or not of its type (REQUIRED, OPTIONAL), with its line."""
+    known = [*REQUIRED, *OPTIONAL]
+    for key, value in data.items():
+        expected = REQUIRED.get(key) or OPTIONAL.get(key)
+        if expected is None:
+            # A lower cutoff than for values: a misspelt key (auteur) has no other meaning, a
+            # value may (links = "none" is not "notes").
+            hint = did_you_mean(key, known, cutoff=0.6) or f" (known keys: {', '.join(sorted(known))})"
+            errors.append(BuildError(where, f"unknown key '{key}'{hint}", key_line(text, key)))
+        elif not isinstance(value, expected) or isinstance(value, datetime.datetime):
+            errors.append(BuildError(where, f"'{key}' must be {_describe(expected)}, not {value!r}",
+                                     key_line(text, key)))
 
 
 def _format(data: dict[str, Any], text: str, where: str, errors: list[BuildError]) -> Format:
@@ -94,7 +99,8 @@ def _format(data: dict[str, Any], text: str, where: str, errors: list[BuildError
     try:
         return paper.zine_format(data["format"])
     except BuildError as error:
-        errors.append(BuildError(where, error.message, key_line(text, "format")))
+        errors.append(BuildError(where, error.message + did_you_mean(data["format"], paper.ZINE_FORMATS),
+                                 key_line(text, "format")))
         return paper.ZINE
 
 
@@ -102,21 +108,6 @@ def key_line(text: str, key: str) -> int | None:
     """The line of a TOML text where `key` is set (`key = …`), if it is on one."""
     match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
-
-
-def read_toml(path: Path, where: str) -> tuple[dict[str, Any], str]:
-    """A TOML file's values and text; BuildError with tomllib's words, the line and a likely cause."""
-    text = utf8.read(path, where)
-    try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(error))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        line = int(match.group(1)) if match else None
-        hint = next((hint for pattern, hint in TOML_HINTS if pattern in message), "")
-        raise BuildError(where, f"invalid TOML: {message}{hint}", line) from None
-    except RecursionError:  # tomllib recurses once per nested [ or {
-        raise BuildError(where, "invalid TOML: values nested too deeply") from None
 
 
 def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:

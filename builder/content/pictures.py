@@ -13,7 +13,6 @@ would print as text, so it is refused with the two ways to write it.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from builder.errors import BuildError
+from builder.errors import BuildError, did_you_mean
 
 CLASSES = {
     "full-page": "full-page", "pleine-page": "full-page",
@@ -109,8 +108,7 @@ def near(src: str, folder: Path, root: Path) -> str:
     if same:
         return (f": did you mean {same[0]}? (names differ in case: it works on a Mac, not on Linux or a "
                 "copy shop's PC)")
-    close = difflib.get_close_matches(written, names, 1, cutoff=0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return did_you_mean(written, names)
 
 
 def unplaced(inline: Token, text: Token, where: str, line: int) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from builder import content
-from builder.content import frontmatter
+from builder.content import frontmatter, toml_errors
 from builder.errors import BuildError
 from builder.model import Zine
 from builder.project import Project
@@ -68,7 +69,8 @@ def _split_or_refuse(text: str) -> None:
     try:
         fields, body, first_line = frontmatter.split(text, "part.md")
     except BuildError as error:
-        assert error.where == "part.md" and (error.line is None or error.line >= 1)
+        for one in getattr(error, "errors", [error]):  # every bad line, each on its own
+            assert one.where == "part.md" and (one.line is None or one.line >= 1)
         return
     assert all(isinstance(key, str) and isinstance(value, str) for key, value in fields.items())
     assert 1 <= first_line <= text.count("\n") + 2
@@ -147,3 +149,29 @@ def test_part_any_markdown(folder: Path, front: list[str], body: list[str]) -> N
     text = "\n".join(["---", "title: Fuzz", *front, "---", *body]) if front or body else ""
     (folder / "deux.md").write_text(text, encoding="utf-8", errors="surrogatepass")
     load_or_refuse(folder)
+
+
+# --- the manifest's problems, each on its line (issue 21, item 6) -----------------------------
+
+TOML_LINES = st.one_of(
+    st.sampled_from(['a = 1', 'b = "x"', 'a = 2', 'c = [', '"u",', ']', '“q”', 'd = “z”', 'e: "f"', '[t]', 's = """',
+                     '"""', '# c ]', 'x = {y = 1', '}', 'g = [1,[2', ']]', "h = 'l’x'", '', 'k', 'a.b = 1', '[[t]]',
+                     '\r', '\x0b']),
+    st.text(max_size=8),
+)
+
+
+@FUZZ
+@given(st.lists(TOML_LINES, max_size=12))
+def test_a_refused_text_has_errors_on_its_lines(lines: list[str]) -> None:
+    """A text TOML reads keeps exactly its values; a text it refuses gets at least one error, each
+    on one of its lines, and never an exception of another kind."""
+    text = "\n".join(lines)
+    parsed = toml_errors.parse(text, "zine.toml")
+    assert all(error.line is None or 1 <= error.line <= text.count("\n") + 1 for error in parsed.errors), parsed.errors
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        assert parsed.errors
+    else:
+        assert parsed == toml_errors.Parsed(data)

@@ -54,3 +54,31 @@ def test_every_problem_of_a_file_at_once(project: Project) -> None:
         content.load(project)
     assert [line.split(": ")[0] for line in raised.value.lines()] == [
         "content/trois.md:5", "content/trois.md:7", "content/trois.md:9"], raised.value.lines()
+
+
+FRONT_MATTERS = {
+    "did-you-mean": ("---\ntilte: T\nkind: artcle\nauteur: Nous\ncolour: red\n---\n\nTexte\n", [
+        "content/trois.md:2: front matter: unknown key 'tilte' (did you mean 'title'?)",
+        "content/trois.md:4: front matter: unknown key 'auteur' (did you mean 'author'?)",
+        "content/trois.md:5: front matter: unknown key 'colour' (known keys: author, date, kind, note, source, title, "
+        "toc)",
+        "content/trois.md:3: front matter: unknown kind 'artcle' (did you mean 'article'?)",
+        "content/trois.md: front matter: missing 'title'",
+    ]),
+    "every-bad-line": ('---\ntitle Partie trois\nnote: "ouvert\nkind: text\nkind: quote\n---\n\nT\n', [
+        "content/trois.md:2: front matter: expected 'key: value', got 'title Partie trois'",
+        "content/trois.md:3: front matter: unclosed quote in '\"ouvert'",
+        "content/trois.md:5: front matter: 'kind' is given twice",
+    ]),
+}
+"""Front matters typed in a hurry, and every line their build prints (issue 21, item 6): a
+misspelt key or kind gets the nearest one, as part names and the manifest's keys do; every bad
+line is named in one run."""
+
+
+@pytest.mark.parametrize(("text", "lines"), FRONT_MATTERS.values(), ids=FRONT_MATTERS)
+def test_every_problem_of_a_front_matter_in_words(project: Project, text: str, lines: list[str]) -> None:
+    (project.content / "trois.md").write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        content.load(project)
+    assert raised.value.lines() == lines
