@@ -54,6 +54,8 @@ class Fonts(FontConfiguration):  # type: ignore[misc]
         """The families of the stylesheets' @font-face rules and of the project's fonts."""
         self.project: set[str] = set()
         """The families of the project's fonts."""
+        self.ranges: dict[str, list[Range]] = {}
+        """Each @font-face rule's unicode-range as cut down (`add_font_face`), read once per set-up."""
         self.files = _stamped([folder, *_fonts(folder)])
         """The project's font folder and files, stamped (modification time, size) when read."""
         for path in _fonts(folder):
@@ -67,8 +69,10 @@ class Fonts(FontConfiguration):  # type: ignore[misc]
         range for it, and print the ones it lacks as empty boxes instead of falling back."""
         self.families.add(str(rule_descriptors["font_family"]))
         if rule_descriptors.get("unicode_range"):
-            covered = _covered(rule_descriptors, url_fetcher)
-            rule_descriptors = {**rule_descriptors, "unicode_range": covered or rule_descriptors["unicode_range"]}
+            key = str(rule_descriptors)  # as WeasyPrint knows a rule it has loaded already
+            if key not in self.ranges:
+                self.ranges[key] = _covered(rule_descriptors, url_fetcher) or rule_descriptors["unicode_range"]
+            rule_descriptors = {**rule_descriptors, "unicode_range": self.ranges[key]}
         return super().add_font_face(rule_descriptors, url_fetcher)
 
 
