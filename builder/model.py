@@ -65,6 +65,8 @@ class Meta:
     """Where notes print: at the foot of the call's page, or "endnotes" at the end of each part."""
     links: str = "notes"
     """Where a link's address prints on paper: in a note, "after" the link in small type, or "off"."""
+    fonts: str = "shipped"
+    """Which fonts print: the shipped ones and the project's fonts/, or "machine" fonts too (render.fonts)."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,8 @@ class Document:
     """Looks at the laid-out pages before anything is written (the letters' fit)."""
     variant: str | None = None
     """WeasyPrint's `pdf_variant`: "pdf/ua-1" makes the reading edition an accessible, tagged PDF."""
+    fonts: str = "shipped"
+    """The fonts it may use (render.fonts.SOURCES, the manifest's `fonts`)."""
 
 
 @dataclass(frozen=True)

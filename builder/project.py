@@ -77,9 +77,15 @@ class Project:
         return self.templates, self.shipped
 
     @property
+    def fonts(self) -> Path:
+        """The project's own fonts (issue 21), at its root beside templates/: like the templates they
+        are the zine's look, not its text; the renderer uses every font file in it (render.fonts)."""
+        return self.root / "fonts"
+
+    @property
     def sources(self) -> tuple[Path, ...]:
-        """The folders the build reads and never writes: content, then the template layers."""
-        return self.content, *self.layers
+        """The folders the build reads and never writes: content, the template layers, the fonts."""
+        return self.content, *self.layers, self.fonts
 
     def shown(self, path: Path) -> str:
         """`path` as messages show it (errors.shown): content/article.md, templates/zine.css; a

@@ -63,7 +63,7 @@ def test_a_projects_templates_lie_over_the_shipped_ones(tmp_path: Path) -> None:
     project = Project.at(tmp_path)
     assert project.templates == tmp_path / "templates" and project.shipped == shipped_templates()
     assert project.layers == (tmp_path / "templates", shipped_templates())
-    assert project.sources == (tmp_path / "content", tmp_path / "templates", shipped_templates())
+    assert project.sources == (tmp_path / "content", tmp_path / "templates", shipped_templates(), tmp_path / "fonts")
     # A shipped template is never shown as the project's templates/…: by its full path.
     assert project.shown(tmp_path / "templates/zine.css") == "templates/zine.css"
     assert project.shown(shipped_templates() / "zine.css") == str(shipped_templates() / "zine.css")

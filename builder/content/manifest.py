@@ -22,7 +22,7 @@ REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "p
 SINGLES = ("intro", "back_cover", "minizine")
 """Manifest keys naming one part each, placed by the templates rather than in the parts list."""
 OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "licence": str, "cover": str,
-            "cover_alt": str, "format": str, "photos": str, "notes": str, "links": str,
+            "cover_alt": str, "format": str, "photos": str, "notes": str, "links": str, "fonts": str,
             **dict.fromkeys(SINGLES, str)}
 """Each printed only when set: the tool adds no words of its own (no price, no licence, no picture).
 `format` is the page format (paper.ZINE_FORMATS), A5 when not set; `photos` what the pictures
@@ -30,7 +30,10 @@ become (PHOTOS), "keep" when not set; `notes` and `links` say where notes and th
 links print (content.notes)."""
 PHOTOS = ("keep", "halftone")
 """`photos = "halftone"`: every picture with greys printed in pure black and white (builder/halftone.py)."""
-CHOICES = {"notes": notes.NOTES, "links": notes.LINKS, "photos": PHOTOS}
+FONTS = ("shipped", "machine")
+"""`fonts = "machine"`: the machine's fonts fill in the characters no shipped or project font has,
+each a warning (render/fonts.py, issue 21)."""
+CHOICES = {"notes": notes.NOTES, "links": notes.LINKS, "photos": PHOTOS, "fonts": FONTS}
 """The keys that take one of a few words, the first one when not set."""
 
 
@@ -139,6 +142,7 @@ def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
         photos=data.get("photos", PHOTOS[0]),
         notes=data.get("notes", notes.NOTES[0]),
         links=data.get("links", notes.LINKS[0]),
+        fonts=data.get("fonts", FONTS[0]),
     )
 
 

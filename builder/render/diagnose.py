@@ -8,6 +8,7 @@ no font has) and turn each problem into a BuildError.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -35,7 +36,8 @@ def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
     unsupported = re.search(r'unsupported by fonts: "(.+)"', message)
     if unsupported:  # tofu: a character none of the fonts has
         found = _find(unsupported.group(1), f"no font has the character {unsupported.group(1)} "
-                                            "(it would print as an empty box)", fetcher, first=".md")
+                                            f"({_code(unsupported.group(1))}; it would print as an empty box): "
+                                            "put a font that has it in fonts/ (README: Fonts)", fetcher, first=".md")
         return found or BuildError(where, message)
     message = _FILE_URL.sub(lambda url: fetcher.show(_path(url.group(0))), message)  # never this machine's paths
     match = _AT.search(message)
@@ -52,6 +54,12 @@ def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
                                    .startswith(quoted.group(1).strip().lower())):
             return BuildError(fetcher.show(path), f"CSS: {_AT.sub('', message, 1)}", line)
     return BuildError(where, message)
+
+
+def _code(char: str) -> str:
+    """U+270A, and the character's Unicode name when it has one: what to look a font up by."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
 def _find(needle: str, message: str, fetcher: SandboxFetcher, *, first: str) -> BuildError | None:

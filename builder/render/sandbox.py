@@ -1,7 +1,7 @@
 """The renderer's sandbox: WeasyPrint fetches every URL through here, and only gets local files.
 
 It serves `data:` URLs and files under the allowed folders (content, the project's templates
-and the tool's shipped templates), and stops the build on anything else, before any request is
+and fonts, and the tool's shipped templates), and stops the build on anything else, before any request is
 made (DESIGN: sandbox; the build never touches the network and never reads outside the project
 and the tool's own templates and fonts).
 
@@ -102,10 +102,10 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         path = asked.resolve()  # symbolic links too: a link to /etc is outside
         if not any(path.is_relative_to(root) for root in self.roots):
             if path.suffix.lower() in FONTS:
-                raise Refused(str(path), "refused, a font of this machine: ship fonts in templates/fonts/ "
+                raise Refused(str(path), "refused, a font of this machine: put the font file in fonts/ "
                                          "(no local() in @font-face)", needle="local(")
             leads = f" (it leads to {self.show(path)})" if path != asked else ""
-            raise Refused(self.show(asked), f"refused, outside the project: only content and templates{leads}")
+            raise Refused(self.show(asked), f"refused, outside the project: only content, templates and fonts{leads}")
         if not path.is_file():
             beneath = self._beneath(path)
             if beneath is None:

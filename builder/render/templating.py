@@ -110,7 +110,8 @@ def document(env: Templates, template: str, name: str, zine: Zine, **context: An
                    page_size=_css_size(zine.format.page), minizine_size=_css_size(zine.format.minizine_page),
                    **context)
     html = lists.hang(html)  # numbered lists: their markers' indent and numbering
-    return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=env.project.templates)
+    return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=env.project.templates,
+                    fonts=zine.meta.fonts)
 
 
 def keep(document: Document, folder: Path, published: Path, project: Project) -> Path:

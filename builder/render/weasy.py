@@ -16,27 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
 from builder.errors import BuildError, BuildErrors, collected, raise_all
 from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
 from builder.project import Project
 from builder.render import diagnose, notices, overflow, tables
+from builder.render.fonts import Fonts
 from builder.render.sandbox import FONTS, Refused, SandboxFetcher
-
-
-class _Fonts(FontConfiguration):  # type: ignore[misc]
-    """WeasyPrint's font set-up, remembering the families the stylesheets ship (@font-face)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.families: set[str] = set()
-
-    def add_font_face(self, rule_descriptors: dict[str, Any], url_fetcher: URLFetcher) -> Any:
-        self.families.add(str(rule_descriptors["font_family"]))
-        return super().add_font_face(rule_descriptors, url_fetcher)
 
 
 class Renderer:
@@ -44,16 +31,19 @@ class Renderer:
 
     WeasyPrint reads a font file once per set-up, at the first @font-face that names it; the
     files it read are kept in `fonts` with their stamps, and every render lists them among the
-    files it depends on. A set-up whose fonts changed on disk is not reused (jobs.render).
+    files it depends on. A set-up whose fonts changed on disk is not reused (jobs.render). There
+    is one set-up per source of fonts a document asks for (render.fonts).
     """
 
     def __init__(self, project: Project) -> None:
-        self.config = _Fonts()
+        self.configs: dict[str, Fonts] = {}
+        self.folder = project.fonts
         # The pictures the build resampled (builder/pictures) are served from the output's cache too.
-        self.fetcher = SandboxFetcher((project.content, project.templates, project.pictures),
+        self.fetcher = SandboxFetcher((project.content, project.templates, project.fonts, project.pictures),
                                       project.root, layers=project.layers)
         self.fonts: dict[Path, tuple[Path, int, int]] = {}
-        """Each font file this set-up has read, stamped (modification time, size) when read."""
+        """Each font file this set-up has read, stamped (modification time, size) when read, and
+        the project's font folder (a font added there is a change)."""
 
     def render(self, document: Document, target: Path, *, source_date: datetime.date | None) -> Rendered:
         """Lay `document` out once and write it to `target`; raise BuildError with every problem.
@@ -64,10 +54,11 @@ class Renderer:
         """
         def lay_out(text: str) -> Any:
             return HTML(string=text, base_url=document.base_url.resolve().as_uri() + "/",
-                        url_fetcher=self.fetcher).render(font_config=self.config, pdf_forms=document.forms)
+                        url_fetcher=self.fetcher).render(font_config=config, pdf_forms=document.forms)
 
+        config = self._config(document.fonts)
         self.fetcher.clear()
-        self.config.families.clear()
+        config.families.clear()
         problems: list[BuildError] = []
         shrunk: list[str] = []
         found = overflow.Found()
@@ -89,7 +80,15 @@ class Renderer:
         self.fonts.update((served[0], served) for served in self.fetcher.served if served[0].suffix.lower() in FONTS)
         said = [*shrunk, *(text for text in map(notices.notice, messages) if text),
                 *([found.notice] if found.notice else [])]
-        return self._rendered(document.name, target, laid_out.pages, said, found.pictures)
+        return self._rendered(document.name, target, laid_out.pages, said, found.pictures,
+                              frozenset(config.families | config.project))
+
+    def _config(self, source: str) -> Fonts:
+        """The font set-up for `source` (the manifest's `fonts`: shipped or machine), made at its first use."""
+        if source not in self.configs:
+            self.configs[source] = Fonts(source, self.folder)
+            self.fonts.update((stamp[0], stamp) for stamp in self.configs[source].files)
+        return self.configs[source]
 
     def _swallowed(self, messages: list[str], where: str) -> list[BuildError]:
         """The refusals of the sandbox and WeasyPrint's warnings (`messages`) that are errors, in
@@ -99,16 +98,17 @@ class Renderer:
                          if notices.notice(message) is None]
 
     def _rendered(self, name: str, target: Path, pages: list[Any], said: list[str],
-                  pictures: Sequence[Placed]) -> Rendered:
+                  pictures: Sequence[Placed], families: frozenset[str]) -> Rendered:
         """What rendering document `name` into `target` made, its laid-out `pages`, the notices
-        `said` (each once, in order) and the `pictures` found on its pages."""
+        `said` (each once, in order), the `pictures` found on its pages and the font `families`
+        it could use."""
         first = pages[0]
         return Rendered(
             name=name, path=target, pages=len(pages), size=Size.from_pixels(first.width, first.height),
             # Pages the layout left empty (a part that must start on a right-hand page): reported.
             blanks=tuple(number for number, page in enumerate(pages, start=1) if page._page_box.page_type.blank),
             files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
-            families=frozenset(self.config.families), notices=tuple(dict.fromkeys(said)), pictures=tuple(pictures))
+            families=families, notices=tuple(dict.fromkeys(said)), pictures=tuple(pictures))
 
 
 def _checked(document: Document, pages: list[Any]) -> list[BuildError]:

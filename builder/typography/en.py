@@ -76,6 +76,7 @@ SCAFFOLD = Scaffold(
         "cover": "a picture of this folder, for the cover",
         "cover_alt": "what the picture shows, in words (needed with cover)",
         "photos": "pictures in black-and-white dots, for the copier (default: \"keep\")",
+        "fonts": "this machine's fonts fill in characters no font of the zine has (default: \"shipped\")",
     },
     examples={"subtitle": '"A subtitle"', "author": '"The collective"', "byline": '"After a text by the collective"',
               "edition": '"First edition"', "slug": '"my-zine"', "back_cover": '"back-cover.md"',

@@ -123,6 +123,8 @@ SCAFFOLD = Scaffold(
         "cover": "une image de ce dossier, pour la couverture",
         "cover_alt": "ce que montre l’image, en mots (obligatoire avec cover)",
         "photos": "les images en points noirs et blancs, pour la photocopieuse (par défaut : \"keep\")",
+        "fonts": "les polices de la machine pour les caractères qu’aucune police du zine n’a "
+                 "(par défaut : \"shipped\")",
     },
     examples={"subtitle": '"Un sous-titre"', "author": '"Le collectif"', "byline": '"D’après un texte du collectif"',
               "edition": '"Première édition"', "slug": '"ma-brochure"', "back_cover": '"quatrieme.md"',

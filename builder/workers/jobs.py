@@ -54,7 +54,7 @@ def render(document: Document, target: Path, project: Project, source_date: date
     copy the PDF made the last time from the same HTML and the same files (fonts included);
     raises BuildError (render.weasy)."""
     key = hashlib.sha256(f"{project}|{document.base_url}|{source_date}|{document.forms}|{document.check!r}|"
-                         f"{document.html}".encode()).hexdigest()
+                         f"{document.fonts}|{document.html}".encode()).hexdigest()
     previous = _laid.get(document.name)
     if previous is not None and previous.key == key and _unchanged(previous.rendered.files):
         target.write_bytes(previous.data)

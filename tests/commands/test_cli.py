@@ -159,7 +159,8 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
                                 _edit(p / "content/un.md", "Paragraphe 1", IMAGE.format("images/lien.png"))), (),
      "content/un.md:6: image 'images/lien.png' is outside the content folder (refused)"),
     ("no-glyph", lambda p: _edit(p / "content/trois.md", "Paragraphe 1", "Paragraphe \u0378 1"), (),
-     "content/trois.md:6: no font has the character \u0378 (it would print as an empty box)"),
+     "content/trois.md:6: no font has the character \u0378 (U+0378; it would print as an empty box): put a font "
+     "that has it in fonts/ (README: Fonts)"),
     # templates and stylesheets
     ("template-syntax", lambda p: _edit(p / "templates/part.html", "{{ part.title }}", "{{ part.title "), (),
      "templates/part.html:4: template error"),
@@ -188,7 +189,7 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
     ("css-linked", lambda p: (_link(p / "templates/lien.css", p.parent / "ailleurs.css", "p { color: #000; }"),
                               _edit(p / "templates/base.html", '<link rel="stylesheet" href="zine.css">',
                                     '<link rel="stylesheet" href="zine.css"><link rel="stylesheet" href="lien.css">')),
-     (), "templates/base.html:12: templates/lien.css: refused, outside the project: only content and templates "
+     (), "templates/base.html:12: templates/lien.css: refused, outside the project: only content, templates and fonts "
          "(it leads to ../ailleurs.css)"),
     ("css-local-font", lambda p: _append(p / "templates/zine.css",
                                          '\n@font-face { font-family: "Local"; src: local("DejaVu Sans"), '

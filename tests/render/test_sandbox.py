@@ -42,7 +42,7 @@ def test_serves_files_under_the_roots_and_data_urls(fetcher: SandboxFetcher, tmp
     ("file:///etc/hostname", "refused, outside the project"),
     ("{project}/secret.txt", "refused, outside the project"),
     ("{project}/templates/../secret.txt", "refused, outside the project"),
-    ("{project}/templates/link.css", "refused, outside the project: only content and templates (it leads to"),
+    ("{project}/templates/link.css", "refused, outside the project: only content, templates and fonts (it leads to"),
     ("{project}/content/absent.png", "content/absent.png: not found"),
     ("file:///usr/share/fonts/truetype/x.ttf", "refused, a font of this machine"),
 ])
@@ -64,7 +64,7 @@ def test_a_file_url_path_starts_at_the_root_on_every_python(fetcher: SandboxFetc
     monkeypatch.chdir(tmp_path)
     with pytest.raises(Refused) as refused:
         fetcher.fetch(url)
-    assert str(refused.value) == "/etc/hostname: refused, outside the project: only content and templates"
+    assert str(refused.value) == "/etc/hostname: refused, outside the project: only content, templates and fonts"
 
 
 @pytest.fixture
@@ -127,16 +127,37 @@ def test_a_remote_image_inside_an_svg_is_refused(project: Path, no_network: list
     assert not any(str(project) in line or "file:" in line for line in error.value.lines()), error.value.lines()
 
 
-def test_a_glyph_from_a_machine_font_never_passes_unnoticed(project: Path) -> None:
-    """Charis SIL has no ☭: fontconfig fills it in from the machine's fonts, or nothing has it."""
+def _with_hammer_and_sickle(project: Path) -> int:
+    """Write ☭ (in no shipped font) twice in a paragraph of content/un.md; the line it is on."""
     with (project / "content/un.md").open("a", encoding="utf-8") as file:
-        file.write("\n\nLa faucille et le marteau : ☭.\n")
+        file.write("\n\nLa faucille et le marteau : ☭, encore ☭.\n")
+    lines = (project / "content/un.md").read_text(encoding="utf-8").splitlines()
+    return next(number for number, text in enumerate(lines, start=1) if "☭" in text)
+
+
+REFUSED = ("no font has the character ☭ (U+262D HAMMER AND SICKLE; it would print as an empty box): put a "
+           "font that has it in fonts/ (README: Fonts)")
+
+
+def test_a_glyph_no_shipped_font_has_is_refused_by_name_on_every_machine(project: Path) -> None:
+    """The build uses the shipped fonts only (render/fonts.py): whatever fonts this machine has,
+    ☭ is refused, once however often it is typed, with the file and line and the fix."""
+    line = _with_hammer_and_sickle(project)
+    with pytest.raises(BuildError) as error:
+        build_in(project)
+    assert error.value.lines() == [f"content/un.md:{line}: {REFUSED}"]
+
+
+def test_a_glyph_from_a_machine_font_never_passes_unnoticed(project: Path) -> None:
+    """With fonts = "machine", fontconfig fills ☭ in from the machine's fonts (a warning naming
+    it), or nothing has it (refused as above)."""
+    manifest = project / "content/zine.toml"
+    manifest.write_text('fonts = "machine"\n' + manifest.read_text(encoding="utf-8"), encoding="utf-8")
+    line = _with_hammer_and_sickle(project)
     try:
         report = build_in(project)
     except BuildError as error:  # no font on this machine has it: it would print as an empty box
-        lines = (project / "content/un.md").read_text(encoding="utf-8").splitlines()
-        line = next(number for number, text in enumerate(lines, start=1) if "☭" in text)
-        assert f"content/un.md:{line}: no font has the character ☭ (it would print as an empty box)" in error.lines()
+        assert error.lines() == [f"content/un.md:{line}: {REFUSED}"]
         return
     # A machine without HarfBuzz-Subset adds WeasyPrint's fallback, said once (render/notices.py).
     found = [f for f in report.findings if f.message != NOTICES[0].says]

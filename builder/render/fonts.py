@@ -1,0 +1,134 @@
+"""The fonts a render may use: the shipped ones and the project's own, never the machine's (issue 21).
+
+WeasyPrint's FontConfiguration starts from the machine's fontconfig (FcInitLoadConfigAndFonts):
+every font installed on the machine, among which Pango picks a fallback for each character the
+stylesheets' fonts lack, so that the same zine printed differently from one machine to the next
+(or was refused on a machine without those fonts). Here the set-up starts from an empty
+fontconfig instead (FcConfigCreate): the fonts are those of the stylesheets' @font-face rules
+(templates/fonts/) and the files of the project's `fonts/` folder, and a character none of them
+has is refused by name (render.diagnose). `fonts = "machine"` in the manifest keeps the
+machine's fonts as fallbacks, each one used a warning (preflight.text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from io import BytesIO
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from weasyprint.text.ffi import ffi, fontconfig, pangoft2
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, fetch
+
+from builder.render.sandbox import FONTS
+
+try:  # not among the functions WeasyPrint 70 declares
+    _create = fontconfig.FcConfigCreate
+except AttributeError:
+    ffi.cdef("FcConfig * FcConfigCreate (void);")
+    _create = fontconfig.FcConfigCreate
+
+
+class Range(NamedTuple):
+    """A range of code points, both ends included (what WeasyPrint reads of a unicode-range)."""
+
+    start: int
+    end: int
+
+
+class Fonts(FontConfiguration):  # type: ignore[misc]
+    """WeasyPrint's font set-up with the fonts `source` allows (the manifest's `fonts`: "shipped",
+    those of the stylesheets' @font-face rules; "machine", the machine's too) and the files of
+    `folder` (the project's own, known by the family names inside them), remembering the families
+    it has."""
+
+    def __init__(self, source: str, folder: Path) -> None:
+        super().__init__()
+        if source != "machine":
+            config = _create()  # empty: no folder, no rule, no font of the machine
+            pangoft2.pango_fc_font_map_set_config(ffi.cast("PangoFcFontMap *", self.font_map), config)
+            fontconfig.FcConfigDestroy(config)  # the font map holds it, as in WeasyPrint's own set-up
+            self._config = config
+        self.families: set[str] = set()
+        """The families of the stylesheets' @font-face rules and of the project's fonts."""
+        self.project: set[str] = set()
+        """The families of the project's fonts."""
+        self.ranges: dict[str, list[Range]] = {}
+        """Each @font-face rule's unicode-range as cut down (`add_font_face`), read once per set-up."""
+        self.files = _stamped([folder, *_fonts(folder)])
+        """The project's font folder and files, stamped (modification time, size) when read."""
+        for path in _fonts(folder):
+            fontconfig.FcConfigAppFontAddFile(self._config, str(path).encode())
+            self.project.update(_names(path))
+        pangoft2.pango_fc_font_map_config_changed(ffi.cast("PangoFcFontMap *", self.font_map))
+
+    def add_font_face(self, rule_descriptors: dict[str, Any], url_fetcher: URLFetcher) -> Any:
+        """Add an @font-face rule's font; its unicode-range, if any, is cut down to the characters
+        the font has, as CSS Fonts 4 (4.5) says: WeasyPrint would claim every character of the
+        range for it, and print the ones it lacks as empty boxes instead of falling back."""
+        self.families.add(str(rule_descriptors["font_family"]))
+        if rule_descriptors.get("unicode_range"):
+            key = str(rule_descriptors)  # as WeasyPrint knows a rule it has loaded already
+            if key not in self.ranges:
+                self.ranges[key] = _covered(rule_descriptors, url_fetcher) or rule_descriptors["unicode_range"]
+            rule_descriptors = {**rule_descriptors, "unicode_range": self.ranges[key]}
+        return super().add_font_face(rule_descriptors, url_fetcher)
+
+
+def _covered(rule: dict[str, Any], url_fetcher: URLFetcher) -> list[Range]:
+    """The ranges of `rule`'s unicode-range whose characters its first readable font has; [] when
+    no font of it can be read (WeasyPrint then says so)."""
+    from fontTools.ttLib import TTFont
+
+    for kind, url in rule["src"]:
+        if kind != "external" or url is None:
+            continue
+        try:
+            with fetch(url_fetcher, url) as response:
+                has = set(TTFont(BytesIO(response.read()), lazy=True, fontNumber=0).getBestCmap() or ())
+        except Exception:  # noqa: BLE001 - WeasyPrint tries the next source, and says when none works
+            continue
+        wanted = {code for part in rule["unicode_range"] for code in range(part.start, part.end + 1) if code in has}
+        return _ranges(wanted)
+    return []
+
+
+def _ranges(codes: Iterable[int]) -> list[Range]:
+    """[Range(65, 67)] for {65, 66, 67}: the fewest ranges that hold `codes`."""
+    found: list[Range] = []
+    for code in sorted(codes):
+        if found and found[-1].end == code - 1:
+            found[-1] = Range(found[-1].start, code)
+        else:
+            found.append(Range(code, code))
+    return found
+
+
+def _fonts(folder: Path) -> list[Path]:
+    """The font files in `folder` and below it, in order; none when it does not exist."""
+    return sorted(path for path in folder.rglob("*") if path.suffix.lower() in FONTS and path.is_file())
+
+
+def _names(path: Path) -> set[str]:
+    """The family names (name IDs 1 and 16) and PostScript names (6) of every face in a font file."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    try:
+        faces = TTCollection(path, lazy=True).fonts if path.suffix.lower() == ".ttc" else [TTFont(path, lazy=True)]
+        return {name.toUnicode() for face in faces for name in face["name"].names if name.nameID in (1, 6, 16)}
+    except Exception:  # noqa: BLE001 - fontconfig reads what it can; a file it cannot read adds no family
+        return set()
+
+
+def _stamped(paths: list[Path]) -> list[tuple[Path, int, int]]:
+    """Each of `paths` with its modification time (ns) and size; -1, -1 for one that is missing."""
+    stamped = []
+    for path in paths:
+        try:
+            status = path.stat()
+        except OSError:
+            stamped.append((path, -1, -1))
+            continue
+        stamped.append((path, status.st_mtime_ns, status.st_size))
+    return stamped

@@ -1,0 +1,174 @@
+"""Fonts are part of the zine, not of the machine (issue 21): the shipped fonts and the project's
+fonts/ print every script the zine has, the same with the machine's fontconfig and with an empty
+one; a character no font has is refused once, by name, with its file and line."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from builder.content import manifest
+from builder.errors import BuildError
+from builder.preflight import text
+from builder.render.notices import NOTICES
+
+from conftest import ROOT, build_in
+
+SCRIPTS = """---
+title: Scripts
+kind: text
+---
+
+- one
+    - two, nested
+        - three, nested twice
+- four
+
+1. first
+2. second
+    1. nested number
+
+Καλημέρα κόσμε, ἀρχὴ ἥμισυ παντός. *Λόγος* and **Ψυχή**.
+
+Съешь же ещё этих мягких французских булок. *Курсив* **жирный**.
+
+مرحبا بالعالم، هذه جملة عربية. **عريض**
+
+שלום עולם, זה משפט בעברית. **מודגש**
+
+☐ to do, ☒ done, ✓ ✗ ← → ↑ ↓ € № • ◦ ▪, and a fist from the project's own font: ✊.
+"""
+SHIPPED = ("Charis-SIL", "Gentium-Book-Plus", "Noto-Naskh-Arabic", "Noto-Serif-Hebrew", "Noto-Sans-Symbols2")
+"""The shipped fonts' families, as the PDFs name their faces (Charis-SIL-Bold)."""
+FAMILIES = (*SHIPPED, "Project-Fist")
+MANIFEST = 'title = "Scripts"\nlang = "en"\ndate = 2026-12-07\nedition = "1"\nparts = ["scripts.md"]\n'
+
+
+def _fist_font(path: Path) -> None:
+    """A font of the project's own, family "Project Fist", with one glyph: ✊ (U+270A), a square."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    pen = TTGlyphPen(None)
+    for x, y in ((100, 0), (100, 600), (600, 600), (600, 0)):
+        (pen.lineTo if x != 100 or y != 0 else pen.moveTo)((x, y))
+    pen.closePath()
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef", "fist"])
+    builder.setupCharacterMap({0x270A: "fist"})
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "fist": pen.glyph()})
+    builder.setupHorizontalMetrics({".notdef": (500, 0), "fist": (700, 100)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Project Fist", "styleName": "Regular", "psName": "ProjectFist-Regular"})
+    builder.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200)
+    builder.setupPost()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    builder.save(str(path))
+
+
+def _project(root: Path, part: str, *, font: bool) -> Path:
+    (root / "content").mkdir(parents=True)
+    (root / "content/zine.toml").write_text(MANIFEST, encoding="utf-8")
+    (root / "content/scripts.md").write_text(part, encoding="utf-8")
+    if font:
+        _fist_font(root / "fonts/ProjectFist.ttf")
+    return root
+
+
+@pytest.fixture(scope="module")
+def scripts(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The reading PDF of the same project built with this machine's fontconfig (in this process)
+    and with an empty one (another process)."""
+    machine = _project(tmp_path_factory.mktemp("machine"), SCRIPTS, font=True)
+    report = build_in(machine)
+    # The project's font is one of the zine's: no "not a shipped font" (preflight.text).
+    assert not [finding for finding in report.findings if "font" in finding.message and finding.message != NOTICES[0].says]
+    empty = _project(tmp_path_factory.mktemp("empty"), SCRIPTS, font=True)
+    config = empty / "empty-fc.conf"
+    config.write_text(f"<fontconfig><cachedir>{empty / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "builder", "build"], cwd=empty, capture_output=True, text=True,
+                          env={**os.environ, "FONTCONFIG_FILE": str(config)}, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "ugly" not in done.stderr and "FontConfig" not in done.stderr  # WeasyPrint's own warning is ours to say
+    return machine / "output/scripts-reading.pdf", empty / "output/scripts-reading.pdf"
+
+
+def _printed(path: Path) -> tuple[list[str], dict[str, set[str]]]:
+    """Each page's text, and each character printed with the font families it is printed in."""
+    pages, fonts = [], {}
+    for page in pdfium.PdfDocument(path):
+        textpage = page.get_textpage()
+        pages.append(textpage.get_text_range())
+        for index in range(textpage.count_chars()):
+            char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+            name = ctypes.create_string_buffer(256)
+            pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), None)
+            base = name.value.decode("latin-1").split("+", 1)[-1]
+            if base:  # not a character the text page made up (a line end)
+                fonts.setdefault(char, set()).add(next((family for family in FAMILIES if base.startswith(family)), base))
+    return pages, fonts
+
+
+def test_every_script_prints_the_same_with_an_empty_fontconfig(scripts: tuple[Path, Path]) -> None:
+    (machine, _), (empty, _) = _printed(scripts[0]), _printed(scripts[1])
+    assert machine == empty
+    for first, second in zip(pdfium.PdfDocument(scripts[0]), pdfium.PdfDocument(scripts[1]), strict=True):
+        assert first.render(scale=0.5).to_pil().tobytes() == second.render(scale=0.5).to_pil().tobytes()
+    for words in ("Καλημέρα", "французских", "مرحبا", "שלום", "☐", "☒", "◦", "▪", "✊"):
+        assert words in "".join(machine)
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["machine", "empty"])
+def test_each_script_prints_in_its_shipped_font(scripts: tuple[Path, Path], which: int) -> None:
+    fonts = _printed(scripts[which])[1]
+    assert set().union(*fonts.values()) == set(FAMILIES)
+    # Greek comes whole from Gentium Book Plus: Charis has a few Greek letters, never used.
+    for chars, font in (("Καλημέρακόσμεἀρχὴ", "Gentium-Book-Plus"), ("Съешьжеещё", "Charis-SIL"),
+                        ("مرحبا", "Noto-Naskh-Arabic"), ("שלום", "Noto-Serif-Hebrew"),
+                        ("☐☒✗◦▪", "Noto-Sans-Symbols2"), ("✓←→€№•", "Charis-SIL"), ("✊", "Project-Fist")):
+        for char in chars:
+            assert fonts.get(char) == {font}, (char, fonts.get(char))
+    document = pdfium.PdfDocument(scripts[which])
+    for number, page in enumerate(document, start=1):
+        used: dict[str, text.Font] = {}
+        text.measure(scripts[which], number, page, used)
+        assert all(font.embedded for font in used.values())
+
+
+def test_a_character_no_font_has_is_refused_once_with_its_line(tmp_path: Path) -> None:
+    """Hangul and an emoji, no shipped font has them: each character once, where it is typed, with the fix."""
+    root = _project(tmp_path, "---\ntitle: T\nkind: text\n---\n\nUn poing ✊ et ✊.\n\n한국 ✊\n", font=False)
+    with pytest.raises(BuildError) as error:
+        build_in(root)
+    fix = "it would print as an empty box): put a font that has it in fonts/ (README: Fonts)"
+    assert sorted(error.value.lines()) == sorted([
+        f"content/scripts.md:6: no font has the character ✊ (U+270A RAISED FIST; {fix}",
+        f"content/scripts.md:8: no font has the character 한 (U+D55C HANGUL SYLLABLE HAN; {fix}",
+        f"content/scripts.md:8: no font has the character 국 (U+AD6D HANGUL SYLLABLE GUG; {fix}"])
+    assert not (root / "output").exists() or not list((root / "output").glob("*.pdf"))
+
+
+def test_the_manifest_says_which_fonts(tmp_path: Path) -> None:
+    path = tmp_path / "zine.toml"
+    path.write_text(MANIFEST + 'fonts = "machine"\n', encoding="utf-8")
+    assert manifest.meta(manifest.read(path, "content/zine.toml").data, "content/zine.toml").fonts == "machine"
+    path.write_text(MANIFEST, encoding="utf-8")
+    assert manifest.meta(manifest.read(path, "content/zine.toml").data, "content/zine.toml").fonts == "shipped"
+    path.write_text(MANIFEST + 'fonts = "system"\n', encoding="utf-8")
+    with pytest.raises(BuildError, match="'fonts' must be \"shipped\" or \"machine\", not 'system'"):
+        manifest.read(path, "content/zine.toml")
+
+
+def test_the_shipped_fonts_keep_their_licences_beside_them() -> None:
+    fonts = ROOT / "templates/fonts"
+    licences = {"CharisSIL": "OFL.txt", "GentiumBookPlus": "OFL-GentiumBookPlus.txt", "NotoNaskhArabic": "OFL-Noto.txt",
+                "NotoSerifHebrew": "OFL-Noto.txt", "NotoSansSymbols2": "OFL-Noto.txt"}
+    for path in fonts.glob("*.ttf"):
+        licence = (fonts / licences[path.name.split("-")[0]]).read_text(encoding="utf-8")
+        assert "SIL OPEN FONT LICENSE Version 1.1" in licence and "Reserved Font Name" in licence
