@@ -17,9 +17,10 @@ and the smallest hole the copier keeps (TONES), and the edges are sharpened a li
 
 from __future__ import annotations
 
+import itertools
 import math
 
-from PIL import Image, ImageChops, ImageFilter, ImageOps
+from PIL import Image, ImageChops, ImageFilter
 
 CELL = 8
 """The screen's tile, in pixels: two dots at 45° in each."""
@@ -27,6 +28,10 @@ CLIP_PERCENT = 1
 """The share of the darkest and of the lightest pixels made pure black and white."""
 CONTRAST = 0.35
 """How far the mid-tones move toward an S-curve (0: none, 1: a full smoothstep)."""
+MAX_GAIN = 1.5
+"""How far the contrast stretch may widen a picture's range of greys: a photo's full range is
+restored as before (a range of 170 greys or more), while a pale logo or a two-grey stamp keeps
+its light tones instead of turning black on white (issue 21, item 2)."""
 TONES = (22, 236)
 """The darkest and lightest grey printed (of 255): darker greys would leave holes too small to
 survive a copy, lighter ones dots too small to."""
@@ -51,7 +56,7 @@ _THRESHOLDS = [round((rank + 0.5) * 255 / (CELL * CELL)) for rank in _screen()]
 
 def curve(grey: Image.Image) -> Image.Image:
     """The contrast curve before the screen, on a greyscale ("L") image."""
-    stretched = ImageOps.autocontrast(grey, cutoff=CLIP_PERCENT)
+    stretched = grey.point(_stretch(grey))
     low, high = TONES
     table = []
     for value in range(256):
@@ -59,6 +64,24 @@ def curve(grey: Image.Image) -> Image.Image:
         level += CONTRAST * (level * level * (3 - 2 * level) - level)
         table.append(round(low + level * (high - low)))
     return stretched.point(table).filter(ImageFilter.UnsharpMask(radius=2, percent=60, threshold=2))
+
+
+def _stretch(grey: Image.Image) -> list[int]:
+    """The stretch of `grey`'s greys (a lookup table of 256): its darkest and lightest
+    CLIP_PERCENT clipped, as ImageOps.autocontrast does, its range widened at most MAX_GAIN
+    times, toward paper white when it has white, toward black when it has black."""
+    counts = grey.histogram()
+    cut = sum(counts) * CLIP_PERCENT / 100
+    totals = list(itertools.accumulate(counts))
+    darkest = next(value for value, total in enumerate(totals) if total > cut)
+    lightest = next(value for value in range(255, -1, -1) if totals[-1] - (totals[value - 1] if value else 0) > cut)
+    if lightest <= darkest:
+        return list(range(256))
+    gain = min(255 / (lightest - darkest), MAX_GAIN)
+    width = (lightest - darkest) * gain
+    start = 255 - width if lightest >= 250 else 0 if darkest <= 5 else \
+        min(max((darkest + lightest - width) / 2, 0), 255 - width)
+    return [min(max(round(start + (value - darkest) * gain), 0), 255) for value in range(256)]
 
 
 def screen(grey: Image.Image) -> Image.Image:

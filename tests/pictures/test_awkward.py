@@ -95,6 +95,9 @@ def test_every_awkward_picture_prints_kept_and_halftoned(built: tuple[Path, Repo
         if min(halftoned) >= 200 or (statistics.correlation(halftoned, expected) <= 0.8 if len(set(expected)) > 1
                                      else abs(statistics.mean(halftoned) - expected[0]) >= 40):
             wrong.append(("halftoned", name, halftoned, expected))
+        # …and about as dark overall: a pale logo is not printed solid black (issue 21, item 2).
+        if abs(statistics.mean(halftoned) - statistics.mean(expected)) >= 32:
+            wrong.append(("halftoned, darkness", name, round(statistics.mean(halftoned)), round(statistics.mean(expected))))
     assert not wrong, "\n".join(map(str, wrong))
 
 
