@@ -34,18 +34,17 @@ def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
     file URLs it quotes are shown as project paths (errors.shown)."""
     original = message
     unsupported = re.search(r'unsupported by fonts: "(.+)"', message)
-    if unsupported:  # tofu: a character none of the fonts has
-        found = _find(unsupported.group(1), f"no font has the character {unsupported.group(1)} "
-                                            f"({_code(unsupported.group(1))}; it would print as an empty box): "
-                                            "put a font that has it in fonts/ (README: Fonts)", fetcher, first=".md")
-        return found or BuildError(where, message)
+    if unsupported:  # tofu: a character none of the fonts has (in the text, a template or the manifest)
+        said = (f"no font has the character {unsupported.group(1)} ({_code(unsupported.group(1))}; it would print "
+                "as an empty box): put a font that has it in fonts/ (README: Fonts)")
+        return _find(unsupported.group(1), said, fetcher, first=".md") or BuildError(where, said)
     message = _FILE_URL.sub(lambda url: fetcher.show(_path(url.group(0))), message)  # never this machine's paths
     match = _AT.search(message)
     if match is None:
         # A picture that failed (an SVG whose own resource was refused…): named by the file that asks for it.
         resource = _FILE_URL.search(original)
         named = resource and _find(_path(resource.group(0)).name, message, fetcher, first=".md")
-        return named or BuildError(where, message)
+        return named or _engine(where, message)
     line, column = int(match.group(1)), int(match.group(2))
     quoted = re.search(r"`([^`:]+)", message)
     for path in reversed(fetcher.stylesheets):
@@ -53,7 +52,14 @@ def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
         if line <= len(lines) and (quoted is None or lines[line - 1][column - 1:].lower()
                                    .startswith(quoted.group(1).strip().lower())):
             return BuildError(fetcher.show(path), f"CSS: {_AT.sub('', message, 1)}", line)
-    return BuildError(where, message)
+    return _engine(where, message)
+
+
+def _engine(where: str, message: str) -> BuildError:
+    """A message of WeasyPrint's that names no file of the project: framed as what it is, never
+    shown raw (issue 20, item 6); the build stops, as every such message changes what prints."""
+    return BuildError(where, f"the page layout (WeasyPrint) reports: {message.rstrip('.')}. Nothing was written; "
+                             "if a file of the project is at fault, undo its last change")
 
 
 def _code(char: str) -> str:

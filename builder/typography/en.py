@@ -74,7 +74,7 @@ SCAFFOLD = Scaffold(
         "price": "on the cover and the back cover",
         "licence": "on the back cover and the mini-zine",
         "cover": "a picture of this folder, for the cover",
-        "cover_alt": "what the picture shows, in words (needed with cover)",
+        "cover_alt": "what the picture shows, in words, for screen readers",
         "photos": "pictures in black-and-white dots, for the copier (default: \"keep\")",
         "fonts": "this machine's fonts fill in characters no font of the zine has (default: \"shipped\")",
     },

@@ -121,7 +121,7 @@ SCAFFOLD = Scaffold(
         "price": "sur la couverture et la quatrième",
         "licence": "sur la quatrième et le mini-zine",
         "cover": "une image de ce dossier, pour la couverture",
-        "cover_alt": "ce que montre l’image, en mots (obligatoire avec cover)",
+        "cover_alt": "ce que montre l’image, en mots, pour les lecteurs d’écran",
         "photos": "les images en points noirs et blancs, pour la photocopieuse (par défaut : \"keep\")",
         "fonts": "les polices de la machine pour les caractères qu’aucune police du zine n’a "
                  "(par défaut : \"shipped\")",

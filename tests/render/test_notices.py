@@ -39,3 +39,20 @@ def test_a_machine_without_harfbuzz_subset_builds_with_one_warning(tmp_path: Pat
     one, two = (sorted((project / name).glob("*.pdf")) for name in ("one", "two"))
     assert [path.name for path in one] == [path.name for path in two] and one
     assert [path.read_bytes() for path in one] == [path.read_bytes() for path in two]
+
+
+def test_a_message_of_weasyprint_that_names_no_file_is_never_shown_raw(tmp_path: Path) -> None:
+    """Issue 20, item 6: what WeasyPrint says without a file of ours is framed, its URLs shown as project paths."""
+    from builder.render import diagnose
+    from builder.render.sandbox import SandboxFetcher
+
+    (tmp_path / "content").mkdir()
+    fetcher = SandboxFetcher((tmp_path / "content",), tmp_path)
+    raw = f"Something odd happened with {(tmp_path / 'content/x.svg').as_uri()}."
+    error = diagnose.warning(raw, fetcher, "reading document")
+    assert error.where == "reading document"
+    assert error.message.startswith("the page layout (WeasyPrint) reports: Something odd happened with ")
+    assert str(tmp_path) not in error.message and "file:" not in error.message
+    tofu = diagnose.warning('.notdef glyph rendered for Unicode string unsupported by fonts: "\u2043"', fetcher,
+                            "reading document")  # a character typed in no file (a template's, say)
+    assert tofu.message.startswith("no font has the character \u2043 (U+2043 HYPHEN BULLET;")
