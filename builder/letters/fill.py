@@ -9,13 +9,11 @@ anything derived from them reaches the terminal or a log (messages name keys and
 from __future__ import annotations
 
 import dataclasses
-import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from builder import content
-from builder.content import manifest
+from builder.content import manifest, toml_errors
 from builder.errors import BuildError, raise_all
 from builder.files import utf8
 from builder.letters import nir
@@ -41,8 +39,9 @@ def fill(project: Project, name: str, *, values: Path, target: Path) -> tuple[st
     zine = content.load(project)
     letter = next((letter for letter in zine.letters if letter.name == name), None)
     if letter is None:
-        raise BuildError(None, f"no letter named {name!r}; the letters are: "
-                               f"{', '.join(one.name for one in zine.letters)}")
+        raise BuildError(None, f"no letter named {name!r}; " + (
+            f"the letters are: {', '.join(one.name for one in zine.letters)}" if zine.letters
+            else "the zine has no letter (a part with 'kind: letter' in its front matter)"))
     filled, ticks = _values(values, zine.letters, letter)
     part = dataclasses.replace(letter.part, html=letters.fragment(letter, project.shown(letter.part.source),
                                                                  project.content, zine.meta.words,
@@ -63,12 +62,9 @@ def _values(path: Path, found: tuple[Letter, ...], letter: Letter) -> tuple[dict
     if not path.is_file():
         raise BuildError(where, "no such file")
     text = utf8.read(path, where)
-    try:
-        data: dict[str, Any] = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"\(at line (\d+)", str(error))
-        raise BuildError(where, "not valid TOML: write one `key = \"value\"` per line",
-                         int(match.group(1)) if match else None) from None
+    parsed = toml_errors.parse(text, where)  # every bad line at once, in words that quote no value
+    raise_all(list(parsed.errors))
+    data: dict[str, Any] = parsed.data
     known = sorted({key for one in found for key in one.keys if letters.kind(key) != "signature"})
     filled: dict[str, str] = {}
     ticks: frozenset[int] = frozenset()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, page_texts, run
+from conftest import ROOT, SAMPLE, copy_project, page_texts, run
 
 VALUES = {
     "nom": "Jeanne Quelconque-Exemple",
@@ -97,6 +97,23 @@ def test_bad_values_are_named_by_key_never_shown(values: Path, capsys: pytest.Ca
         assert secret not in said, secret
 
 
+def test_every_bad_line_of_the_values_is_named_at_once_never_shown(values: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A values file typed in a word processor: each broken line named in one run (issue 21,
+    item 6), in words that quote no value."""
+    lines = values.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace('"', "“", 1).replace('"', "”", 1)  # curly quotes
+    lines[5] = lines[5].rstrip('"')  # a text not closed
+    values.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = values.parent / "lettre.pdf"
+    code, said = printed(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    assert code == 1 and not target.exists()
+    assert f"{values}:2: a word processor's curly quotes" in said, said
+    assert f"{values}:6: invalid TOML" in said, said
+    for secret in SECRETS:
+        assert secret not in said, secret
+
+
 def test_a_value_too_long_for_the_a4_page_is_an_overflow(values: Path, capsys: pytest.CaptureFixture[str]) -> None:
     values.write_text(values.read_text(encoding="utf-8").replace(VALUES["adresse"], "rue très longue " * 300),
                       encoding="utf-8")
@@ -113,6 +130,16 @@ def test_unknown_letter_lists_the_letters(values: Path, capsys: pytest.CaptureFi
     assert code == 1
     assert "no letter named 'resiliation'; the letters are: opposition, cloture, opposition-representant, " \
            "confirmation" in said
+
+
+def test_a_zine_without_letters_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_project(SAMPLE, tmp_path / "project")
+    monkeypatch.chdir(tmp_path / "project")
+    (tmp_path / "v.toml").write_text("", encoding="utf-8")
+    code, said = printed(capsys, "letter", "x", "--fill", str(tmp_path / "v.toml"), "-o", str(tmp_path / "x.pdf"))
+    assert code == 1
+    assert "no letter named 'x'; the zine has no letter (a part with 'kind: letter' in its front matter)" in said
 
 
 def test_a_template_problem_leaves_no_filled_letter_behind(values: Path, capsys: pytest.CaptureFixture[str]) -> None:
