@@ -17,6 +17,7 @@ from conftest import build_in, copy_project
 
 STEPS = "\n".join(f"{n}. Step {n}: do the thing number {n} with care." for n in range(1, 13))
 NESTED = "- one\n  - two\n    - three\n- four\n"
+TASKS = "- [ ] a task to do\n- [x] a task done\n"
 KINDS = ("article", "text", "quote", "guide", "print", "poem")
 
 
@@ -68,7 +69,7 @@ def _project(root: Path, page: str) -> Path:
     for kind in KINDS:
         (content / f"{kind}.md").write_text(f"---\ntitle: A {kind}\nkind: {kind}\n---\n\nIntro[^n].\n\n{STEPS}\n\n"
                                             f"Then:\n\n98. ninety-eight\n99. ninety-nine\n100. a hundred\n\n"
-                                            f"{NESTED}\n[^n]: A note.\n", encoding="utf-8")
+                                            f"{NESTED}\nAnd:\n\n{TASKS}\n[^n]: A note.\n", encoding="utf-8")
     (content / "letter.md").write_text("---\ntitle: A letter\nkind: letter\n---\n\n[[name: name]]\n\n> The office\n"
                                        f"\n> In [[place]], on [[date]]\n\nMadam,\n\n{STEPS}\n\nYours.\n", encoding="utf-8")
     (content / "pocket.md").write_text(f"## Pocket\n\n{STEPS}\n", encoding="utf-8")
@@ -133,3 +134,21 @@ def test_the_numbers_stay_in_the_text_block(built: Report) -> None:
             assert markers and all(left >= edge - 0.3 for _, left, _ in markers), (edge, markers)
     document.close()
     assert every.count("\u2023") >= len(KINDS) - 1 and every.count("\u2022") >= 2 * (len(KINDS) - 1)
+
+
+def test_the_task_boxes_stay_in_the_text_block(built: Report) -> None:
+    """A task list's boxes hang where a bullet would, inside the text block, in every kind of
+    part (a guide's hanging dashes once pushed them 8 mm into the margin: refused)."""
+    reading = next(output.path for output in built.outputs if output.path.name.endswith("-reading.pdf"))
+    document = pdfium.PdfDocument(reading)
+    boxes = []
+    for page in document:
+        text = page.get_textpage()
+        chars = text.get_text_range()
+        if "And:" in chars:  # the paragraph before the tasks, at the text block's left edge
+            edge = text.get_charbox(chars.index("And:"))[0]
+            boxes += [(text.get_charbox(index)[0] - edge, chars[index]) for index, char in enumerate(chars)
+                      if char in "\u2610\u2612"]
+    document.close()
+    assert len(boxes) >= 2 * (len(KINDS) - 1), boxes
+    assert all(left >= -0.3 for left, _ in boxes), boxes
