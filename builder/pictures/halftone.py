@@ -11,8 +11,9 @@ before/after previews that chose it, with a simulated copier, are in the README 
 
 The screen: 8 × 8 pixels at 45°, two dots a cell, so about 53 lines per inch at 300 dpi and 33
 levels of grey. Before it, a contrast curve: the darkest and lightest 1 % of pixels are clipped
-to black and white, mid-tones get an S-curve, then every tone is kept between the smallest dot
-and the smallest hole the copier keeps (TONES), and the edges are sharpened a little.
+to black and white (a flat picture's range only widened, MAX_GAIN), mid-tones get an S-curve,
+then every tone but paper white and solid black (PAPER) is kept between the smallest dot and
+the smallest hole the copier keeps (TONES), and the edges are sharpened a little.
 """
 
 from __future__ import annotations
@@ -29,9 +30,14 @@ CLIP_PERCENT = 1
 CONTRAST = 0.35
 """How far the mid-tones move toward an S-curve (0: none, 1: a full smoothstep)."""
 MAX_GAIN = 1.5
-"""How far the contrast stretch may widen a picture's range of greys: a photo's full range is
-restored as before (a range of 170 greys or more), while a pale logo or a two-grey stamp keeps
-its light tones instead of turning black on white (issue 21, item 2)."""
+"""How far the contrast stretch may widen the range of greys of a flat picture (FLAT): a pale
+logo or a two-grey stamp keeps its light tones instead of turning black on white; a photo, even
+a foggy one, is stretched to its full range as before (issue 21, item 2)."""
+FLAT = (4, 0.9)
+"""A flat picture (a logo, a drawing, a stamp): its 4 commonest greys cover 90 % of it or more."""
+PAPER = (5, 250)
+"""The greys that print as solid black and paper white, not through the screen: a logo's white
+ground and a transparent picture's background stay paper, with no dots (issue 21, item 2)."""
 TONES = (22, 236)
 """The darkest and lightest grey printed (of 255): darker greys would leave holes too small to
 survive a copy, lighter ones dots too small to."""
@@ -62,14 +68,15 @@ def curve(grey: Image.Image) -> Image.Image:
     for value in range(256):
         level = value / 255
         level += CONTRAST * (level * level * (3 - 2 * level) - level)
-        table.append(round(low + level * (high - low)))
+        table.append(0 if value <= PAPER[0] else 255 if value >= PAPER[1] else round(low + level * (high - low)))
     return stretched.point(table).filter(ImageFilter.UnsharpMask(radius=2, percent=60, threshold=2))
 
 
 def _stretch(grey: Image.Image) -> list[int]:
     """The stretch of `grey`'s greys (a lookup table of 256): its darkest and lightest
-    CLIP_PERCENT clipped, as ImageOps.autocontrast does, its range widened at most MAX_GAIN
-    times, toward paper white when it has white, toward black when it has black."""
+    CLIP_PERCENT clipped, as ImageOps.autocontrast does, its range widened to the full range,
+    or at most MAX_GAIN times for a flat picture (FLAT), toward paper white when it has white,
+    toward black when it has black."""
     counts = grey.histogram()
     cut = sum(counts) * CLIP_PERCENT / 100
     totals = list(itertools.accumulate(counts))
@@ -77,7 +84,9 @@ def _stretch(grey: Image.Image) -> list[int]:
     lightest = next(value for value in range(255, -1, -1) if totals[-1] - (totals[value - 1] if value else 0) > cut)
     if lightest <= darkest:
         return list(range(256))
-    gain = min(255 / (lightest - darkest), MAX_GAIN)
+    common, share = FLAT
+    flat = sum(sorted(counts)[-common:]) >= share * totals[-1]
+    gain = min(255 / (lightest - darkest), MAX_GAIN) if flat else 255 / (lightest - darkest)
     width = (lightest - darkest) * gain
     start = 255 - width if lightest >= 250 else 0 if darkest <= 5 else \
         min(max((darkest + lightest - width) / 2, 0), 255 - width)
