@@ -187,11 +187,11 @@ Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str], str], str]]
 _S = f"[{SPACES}]"
 DASHES: tuple[Rule, ...] = (
     (re.compile("---"), "\u2014"),
-    (re.compile(r"(?<=\d)--(?=\d)"), "\u2013"),
+    (re.compile(r"(?<=\d)--(?=[^\s-])|(?<=[^\s-])--(?=\d)"), "\u2013"),
     (re.compile(f"{_S}+(?:--?|\u2013)(?={_S}|\\Z)"), NBSP + "\u2013"),
 )
 """Dashes, the same in French, English and German (issue 20, item 7): `---` is an em dash —; `--`
-between digits an en dash – (2022–2026, 5–7 p.m.); a hyphen or two between spaces (` - `, ` -- `)
+unspaced beside a digit an en dash – (2022–2026, 5–7 p.m., 10 a.m.–1 p.m.); a hyphen or two between spaces (` - `, ` -- `)
 or ending the text (a verse, a line before <br>: a text node ends there) a spaced en dash –,
 with a no-break space before it so that no line starts with it; the space after it stays as
 typed (a dash never takes another's space: ` -  - ` is two dashes, refined once or twice).

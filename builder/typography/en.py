@@ -2,7 +2,7 @@
 
 Straight quotes are classified in `common` and become “ ” and ‘ ’ here, the apostrophe ’, and
 ″ ′ after a digit. `...` becomes an ellipsis …, and the dashes are those of every language
-(`common.DASHES`): `---` an em dash —, `--` between digits an en dash (2022–2026), a hyphen or
+(`common.DASHES`): `---` an em dash —, `--` beside a digit an en dash (2022–2026), a hyphen or
 two between spaces (` - `, ` -- `) a spaced en dash – : FACTS.md §4b allows the closed em dash
 (US) or the spaced en dash (UK); this module takes the British one, the spacing most typists
 already type.

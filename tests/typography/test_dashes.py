@@ -19,6 +19,7 @@ LANGS = ["fr", "en", "de"]
     ("en", "Open 5--7 p.m., 2022--2026.", f"Open 5{EN}7 p.m., 2022{EN}2026."),
     ("en", "We met -- all of us -- at noon", f"We met{NBSP}{EN} all of us{NBSP}{EN} at noon"),
     ("en", "pages 12--15 and 3 -- 4", f"pages 12{EN}15 and 3{NBSP}{EN} 4"),
+    ("en", "Saturdays, 10 a.m.--1 p.m., or noon--2", f"Saturdays, 10 a.m.{EN}1 p.m., or noon{EN}2"),
     ("fr", "Permanences 2022--2026, de 14--18 h", f"Permanences 2022{EN}2026, de 14{EN}18{NBSP}h"),
     ("fr", "Le dossier -- le nôtre -- est vide", f"Le dossier{NBSP}{EN} le nôtre{NBSP}{EN} est vide"),
     ("fr", "Elle dit --- non", f"Elle dit {EM} non"),
