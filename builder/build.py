@@ -71,7 +71,8 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
             run.previews(reading)  # as the plan says: none with --no-previews
             run.keep_html()  # only with --keep-html
             findings = _judge(run.findings(), project)
-            log(f"checked the outputs: {plural(len(findings), 'warning')}")
+            log(f"checked the outputs: {plural(len(findings), 'warning')}"
+                + (f"; {plural(len(zine.warnings), 'warning')} on the text too" if zine.warnings else ""))
     return Report(outputs=run.outputs, sheets=len(booklet.sheets), blanks=booklet.blanks,
                   inner_blanks=reading.blanks, seconds=time.perf_counter() - started,
                   findings=(*zine.warnings, *findings),  # the content's (with their lines), then the outputs'

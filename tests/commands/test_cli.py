@@ -294,3 +294,15 @@ def test_build_prints_preflight_warnings_and_still_writes(project: Path, capsys:
     assert colour and all(re.match(r"output/zine-d-essai-(reading|booklet)\.pdf page \d+: warning: colour: copiers "
                                    r"print it as grey \(about \d+ mm²\)$", line) for line in colour), err
     assert snapshot(project / "output") != before
+
+
+def test_the_summary_counts_the_texts_warnings_too(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The outputs' check is not the only source of warnings: a picture without a description
+    is one on the text, and the summary line says so (it said "0 warnings", then listed one)."""
+    from PIL import Image
+
+    Image.new("L", (2000, 300), 0).save(project / "content/rule.png")
+    _append(project / "content/un.md", "\n\n![](rule.png)\n")
+    code, _, err = run(capsys, "build", "--no-previews")
+    assert code == 0, err
+    assert re.search(r"checked the outputs: \d+ warnings?; 1 warning on the text too", err), err
