@@ -191,9 +191,9 @@ DASHES: tuple[Rule, ...] = (
     (re.compile(f"{_S}+(?:--?|\u2013)(?={_S}|\\Z)"), NBSP + "\u2013"),
 )
 """Dashes, the same in French, English and German (issue 20, item 7): `---` is an em dash —; `--`
-unspaced beside a digit an en dash – (2022–2026, 5–7 p.m., 10 a.m.–1 p.m.); a hyphen or two between spaces (` - `, ` -- `)
-or ending the text (a verse, a line before <br>: a text node ends there) a spaced en dash –,
-with a no-break space before it so that no line starts with it; the space after it stays as
+unspaced beside a digit an en dash – (2022–2026, 5–7 p.m., 10 a.m.–1 p.m.); a hyphen or two
+between spaces (` - `, ` -- `) or ending the text (a verse, a line before <br>: a text node ends
+there) a spaced en dash –, with a no-break space before it so that no line starts with it; the space after it stays as
 typed (a dash never takes another's space: ` -  - ` is two dashes, refined once or twice).
 FACTS.md §4 (French incise: spaced en dash), §4b (English UK: spaced en dash; German
 Gedankenstrich and Bis-Strich: en dash).
