@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from builder import paper
 from builder.commands import Subparsers, command
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from builder.imposition.anypdf import IMPOSING, describe, impose, test_sheet  # pypdf only: never WeasyPrint
 
     sheet = args.sheet or paper.ZINE.sheet
-    given = {name: getattr(args, name) for name in sorted(OPTIONS)
+    given: dict[str, Any] = {name: getattr(args, name) for name in sorted(OPTIONS)
              if getattr(args, name) is not None and getattr(args, name) is not False}
     if args.test_sheet and (args.input or given or args.fronts_backs):
         raise BuildError(None, "--test-sheet takes no input PDF and no option but -o, --sheet and --layout")

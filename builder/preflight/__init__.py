@@ -66,7 +66,8 @@ EXPECTATIONS = {
 def named_kind(path: Path) -> Kind | None:
     """Which output a file's name says it is, or None: mon-zine-booklet.pdf is a booklet (a renamed
     copy too, whatever the case). Only a standalone `zine check` guesses so: a build knows its kinds."""
-    for kind in sorted(Kind, key=lambda kind: -len(kind.suffix)):  # the longest first: -letters-fillable.pdf
+    kinds: list[Kind] = list(Kind)  # (mypy 1.10 reads a StrEnum's members as str in sorted(Kind))
+    for kind in sorted(kinds, key=lambda kind: -len(kind.suffix)):  # the longest first: -letters-fillable.pdf
         if path.name.lower().endswith(kind.suffix):
             return kind
     return None
