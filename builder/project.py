@@ -33,6 +33,8 @@ WORK = "work"
 an output (or is imposed into one, like the mini-zine's pages)."""
 PICTURES = ".pictures"
 """In the output folder: the resampled pictures (builder/pictures), reused while their source is unchanged."""
+FONT_CACHE = ".fonts"
+"""In the output folder: the project's web fonts (WOFF, WOFF2) decompressed (render/fontfiles.py)."""
 
 
 def work_path(stage: Path, document: Kind) -> Path:
@@ -81,6 +83,11 @@ class Project:
         """The project's own fonts (issue 21), at its root beside templates/: like the templates they
         are the zine's look, not its text; the renderer uses every font file in it (render.fonts)."""
         return self.root / "fonts"
+
+    @property
+    def font_cache(self) -> Path:
+        """The project's web fonts as the layout reads them, decompressed: the build writes it."""
+        return self.output / FONT_CACHE
 
     @property
     def sources(self) -> tuple[Path, ...]:

@@ -13,7 +13,7 @@ def _floors() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     floors: dict[str, str] = {}
     for requirement in [*project["dependencies"], *project["optional-dependencies"]["test"]]:
-        found = re.fullmatch(r"([A-Za-z0-9_.-]+)\s*>=\s*([^,\s]+)\s*,.*", requirement)
+        found = re.fullmatch(r"([A-Za-z0-9_.-]+)(?:\[[a-z0-9,]+\])?\s*>=\s*([^,\s]+)\s*,.*", requirement)
         assert found, f"{requirement!r}: every dependency has a floor (>=) and a ceiling"
         floors[found[1].lower()] = found[2]
     return floors

@@ -32,9 +32,11 @@ HINTS = (
                                             "written 2026-11-28)"),
 )
 """What a newcomer most likely did, after tomllib's own words."""
-_PIECE = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_PIECE = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
 KEY = re.compile(rf"\s*{_PIECE}(?:\s*\.\s*{_PIECE})*\s*=")
 """The start of a `key = value` line: where a statement starts even after an unclosed [."""
+HEADER = re.compile(rf"\s*\[\[?\s*{_PIECE}(?:\s*\.\s*{_PIECE})*\s*\]\]?\s*(?:#.*)?$")
+"""A table header's line, `[name]` or `[[name]]`: where a statement starts after an unclosed [."""
 BLANK = " \t"
 """TOML's whitespace (a line of other spaces, \r or \f, is one tomllib refuses)."""
 NAME = re.compile(r"""\s*["']?([A-Za-z0-9_-]+)""")
@@ -175,7 +177,7 @@ def _refusal(text: str) -> tuple[str, int | None] | None:
 def statements(lines: list[str]) -> list[range]:
     """The statements of a TOML text's `lines`, as ranges of line indexes: each non-blank line, with
     the lines after it while a [, { or multi-line string it opens is open (an unclosed [ ends
-    before the next `key =` line)."""
+    before the next `key =` line, and before the first table header in it)."""
     found = []
     index = 0
     while index < len(lines):
@@ -188,24 +190,28 @@ def statements(lines: list[str]) -> list[range]:
         while index < len(lines) and (open or (depth > 0 and not KEY.match(lines[index]))):
             depth, open = _scan(lines[index], depth, open)
             index += 1
+        if depth > 0:  # never closed: a table header is the next statement, not a nested array
+            index = next((number for number in range(start + 1, index) if HEADER.match(lines[number])), index)
         found.append(range(start, index))
     return found
 
 
 def _scan(line: str, depth: int, open: str | None) -> tuple[int, str | None]:
     """The depth of [ and { after `line`, and the multi-line string (\"\"\" or ''') still open,
-    from those before it; quoted texts and comments are skipped."""
+    from those before it; quoted texts (every TOML string form, escapes included) and comments
+    are skipped."""
     index = 0
     while index < len(line):
         if open is not None:
-            end = line.find(open, index)
-            if end < 0:
+            index = _string_end(line, index, open)
+            if index < 0:
                 return depth, open
-            index, open = end + 3, None
+            open = None
         elif line.startswith(('"""', "'''"), index):
-            index, open = index + 3, line[index:index + 3]
+            open, index = line[index:index + 3], index + 3
         elif line[index] in "\"'":
-            index = _string_end(line, index) + 1
+            end = _string_end(line, index + 1, line[index])
+            index = end if end >= 0 else len(line)  # a one-line text not closed ends with its line
         elif line[index] == "#":
             break
         else:
@@ -214,14 +220,18 @@ def _scan(line: str, depth: int, open: str | None) -> tuple[int, str | None]:
     return depth, open
 
 
-def _string_end(line: str, start: int) -> int:
-    """Where the one-line text that starts at `start` ends (its closing quote), or the line's end."""
-    quote, index = line[start], start + 1
+def _string_end(line: str, start: int, quote: str) -> int:
+    """Where the text closed by `quote` (\", ', \"\"\" or ''') whose content starts at `start` ends
+    (past its closing quotes, the one or two quotes a multi-line text may end with included); -1
+    when `line` does not close it. A \\ escapes the next character in \"…\" and \"\"\"…\"\"\" (TOML 1.0)."""
+    index = start
     while index < len(line):
-        if line[index] == "\\" and quote == '"':
+        if line[index] == "\\" and quote[0] == '"':
             index += 2
-        elif line[index] == quote:
-            return index
+        elif line.startswith(quote, index):
+            end = index + len(quote)
+            extra = len(line[end:end + 2]) - len(line[end:end + 2].lstrip(quote[0])) if len(quote) == 3 else 0
+            return end + extra
         else:
             index += 1
-    return len(line)
+    return -1

@@ -26,6 +26,17 @@ STALE_SECONDS = 600
 """A staging folder nobody holds and older than this is what a killed build left behind."""
 
 
+def whole(target: Path, data: bytes) -> None:
+    """Write `data` to `target` through a temporary file of this process renamed into place: never
+    half a file, even while other processes write the same one. OSError as writing raises it."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 @contextmanager
 def staging(output: Path, *, sources: tuple[Path, ...] = (), folders: tuple[str, ...] = (),
             record: bool = False) -> Iterator[Path]:

@@ -4,9 +4,10 @@ WeasyPrint's FontConfiguration starts from the machine's fontconfig (FcInitLoadC
 every font installed on the machine, among which Pango picks a fallback for each character the
 stylesheets' fonts lack, so that the same zine printed differently from one machine to the next
 (or was refused on a machine without those fonts). Here the set-up starts from an empty
-fontconfig instead (FcConfigCreate): the fonts are those of the stylesheets' @font-face rules
-(templates/fonts/) and the files of the project's `fonts/` folder, and a character none of them
-has is refused by name (render.diagnose). `fonts = "machine"` in the manifest keeps the
+fontconfig instead (FcConfigCreate), without reading the machine's configuration or fonts: the
+fonts are those of the stylesheets' @font-face rules (templates/fonts/) and the files of the
+project's `fonts/` folder (render.fontfiles: web fonts decompressed, any other file named), and a
+character none of them has is refused by name (render.diagnose). `fonts = "machine"` in the manifest keeps the
 machine's fonts as fallbacks, each one used a warning (preflight.text).
 """
 
@@ -17,11 +18,13 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from weasyprint.text.ffi import ffi, fontconfig, pangoft2
+from weasyprint.text.ffi import ffi, fontconfig, gobject, pangoft2
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, fetch
 
-from builder.render.sandbox import FONTS
+from builder.errors import BuildError, raise_all
+from builder.project import Project
+from builder.render import fontfiles
 
 try:  # not among the functions WeasyPrint 70 declares
     _create = fontconfig.FcConfigCreate
@@ -43,24 +46,28 @@ class Fonts(FontConfiguration):  # type: ignore[misc]
     `folder` (the project's own, known by the family names inside them), remembering the families
     it has."""
 
-    def __init__(self, source: str, folder: Path) -> None:
-        super().__init__()
-        if source != "machine":
-            config = _create()  # empty: no folder, no rule, no font of the machine
-            pangoft2.pango_fc_font_map_set_config(ffi.cast("PangoFcFontMap *", self.font_map), config)
-            fontconfig.FcConfigDestroy(config)  # the font map holds it, as in WeasyPrint's own set-up
-            self._config = config
+    def __init__(self, source: str, project: Project) -> None:
+        """Raises BuildError, one per file of the project's fonts/ that is no font the layout can
+        use (render.fontfiles), all at once."""
+        if source == "machine":
+            super().__init__()
+        else:
+            _empty(self)
         self.families: set[str] = set()
         """The families of the stylesheets' @font-face rules and of the project's fonts."""
         self.project: set[str] = set()
         """The families of the project's fonts."""
         self.ranges: dict[str, list[Range]] = {}
         """Each @font-face rule's unicode-range as cut down (`add_font_face`), read once per set-up."""
-        self.files = _stamped([folder, *_fonts(folder)])
+        self.files = _stamped([project.fonts, *fontfiles.listed(project.fonts)])
         """The project's font folder and files, stamped (modification time, size) when read."""
-        for path in _fonts(folder):
-            fontconfig.FcConfigAppFontAddFile(self._config, str(path).encode())
-            self.project.update(_names(path))
+        errors = []
+        for font in fontfiles.usable(project.fonts, project.font_cache, project.shown):
+            if fontconfig.FcConfigAppFontAddFile(self._config, str(font.path).encode()):
+                self.project.update(fontfiles.names(font.path))
+            else:  # read by fontTools, not by FreeType: damaged all the same
+                errors.append(BuildError(project.shown(font.source), fontfiles.DAMAGED))
+        raise_all(errors)
         pangoft2.pango_fc_font_map_config_changed(ffi.cast("PangoFcFontMap *", self.font_map))
 
     def add_font_face(self, rule_descriptors: dict[str, Any], url_fetcher: URLFetcher) -> Any:
@@ -105,20 +112,18 @@ def _ranges(codes: Iterable[int]) -> list[Range]:
     return found
 
 
-def _fonts(folder: Path) -> list[Path]:
-    """The font files in `folder` and below it, in order; none when it does not exist."""
-    return sorted(path for path in folder.rglob("*") if path.suffix.lower() in FONTS and path.is_file())
-
-
-def _names(path: Path) -> set[str]:
-    """The family names (name IDs 1 and 16) and PostScript names (6) of every face in a font file."""
-    from fontTools.ttLib import TTCollection, TTFont
-
-    try:
-        faces = TTCollection(path, lazy=True).fonts if path.suffix.lower() == ".ttc" else [TTFont(path, lazy=True)]
-        return {name.toUnicode() for face in faces for name in face["name"].names if name.nameID in (1, 6, 16)}
-    except Exception:  # noqa: BLE001 - fontconfig reads what it can; a file it cannot read adds no family
-        return set()
+def _empty(fonts: Fonts) -> None:
+    """What FontConfiguration.__init__ (WeasyPrint 70) sets up, on an empty fontconfig made by
+    FcConfigCreate (no folder, no rule, no font of the machine) instead of FcInitLoadConfigAndFonts:
+    the machine's configuration and fonts are not even read."""
+    config = _create()
+    fonts._config = config
+    fonts.font_map = ffi.gc(pangoft2.pango_ft2_font_map_new(), gobject.g_object_unref)
+    pangoft2.pango_fc_font_map_set_config(ffi.cast("PangoFcFontMap *", fonts.font_map), config)
+    fontconfig.FcConfigDestroy(config)  # the font map holds it, as in WeasyPrint's own set-up
+    fonts._folder = None  # where WeasyPrint keeps the @font-face files it fetched, made at the first
+    fonts.strut_layouts = {}
+    fonts.font_features = {}
 
 
 def _stamped(paths: list[Path]) -> list[tuple[Path, int, int]]:

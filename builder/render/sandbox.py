@@ -101,8 +101,8 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         asked = Path("/", unquote(parts.path))
         path = asked.resolve()  # symbolic links too: a link to /etc is outside
         if not any(path.is_relative_to(root) for root in self.roots):
-            if path.suffix.lower() in FONTS:
-                raise Refused(str(path), "refused, a font of this machine: put the font file in fonts/ "
+            if path.suffix.lower() in FONTS:  # named by its file name: where this machine keeps it is no one's business
+                raise Refused(path.name, "refused, a font of this machine: put the font file in fonts/ "
                                          "(no local() in @font-face)", needle="local(")
             leads = f" (it leads to {self.show(path)})" if path != asked else ""
             raise Refused(self.show(asked), f"refused, outside the project: only content, templates and fonts{leads}")

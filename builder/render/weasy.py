@@ -17,6 +17,7 @@ from typing import Any
 
 from weasyprint import HTML
 
+from builder import files
 from builder.errors import BuildError, BuildErrors, collected, raise_all
 from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
@@ -37,7 +38,7 @@ class Renderer:
 
     def __init__(self, project: Project) -> None:
         self.configs: dict[str, Fonts] = {}
-        self.folder = project.fonts
+        self.project = project
         # The pictures the build resampled (builder/pictures) are served from the output's cache too.
         self.fetcher = SandboxFetcher((project.content, project.templates, project.fonts, project.pictures),
                                       project.root, layers=project.layers)
@@ -76,7 +77,7 @@ class Renderer:
                 data = b""
         messages = list(dict.fromkeys(record.getMessage() for record in records))  # once each
         raise_all(self._swallowed(messages, f"{document.name} document") + problems)
-        _write_whole(target, data)
+        files.whole(target, data)  # never half a PDF
         self.fonts.update((served[0], served) for served in self.fetcher.served if served[0].suffix.lower() in FONTS)
         said = [*shrunk, *(text for text in map(notices.notice, messages) if text),
                 *([found.notice] if found.notice else [])]
@@ -86,7 +87,7 @@ class Renderer:
     def _config(self, source: str) -> Fonts:
         """The font set-up for `source` (the manifest's `fonts`: shipped or machine), made at its first use."""
         if source not in self.configs:
-            self.configs[source] = Fonts(source, self.folder)
+            self.configs[source] = Fonts(source, self.project)
             self.fonts.update((stamp[0], stamp) for stamp in self.configs[source].files)
         return self.configs[source]
 
@@ -123,16 +124,6 @@ def _checked(document: Document, pages: list[Any]) -> list[BuildError]:
     except BuildError as error:
         return [error]
     return []
-
-
-def _write_whole(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file renamed into place: never half a PDF."""
-    temporary = target.with_name(f".{target.name}.partial")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 @contextmanager

@@ -194,7 +194,7 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
     ("css-local-font", lambda p: _append(p / "templates/zine.css",
                                          '\n@font-face { font-family: "Local"; src: local("DejaVu Sans"), '
                                          'url(/usr/share/fonts/x.ttf); }\nh1 { font-family: "Local"; }\n'),
-     (), "templates/zine.css:{n}: /usr/share/fonts/{any}: refused, a font of this machine"),
+     (), "templates/zine.css:{n}: x.ttf: refused, a font of this machine: put the font file in fonts/"),
     ("css-missing-font", lambda p: _append(p / "templates/zine.css",
                                            '\n@font-face { font-family: "X"; src: url(fonts/Absente.ttf); }\n'),
      (), "templates/zine.css:{n}: templates/fonts/Absente.ttf: not found"),
