@@ -177,27 +177,28 @@ def _unpaired_quotation(children: Sequence[Token]) -> bool:
     return typography.quotation_marks(inline) % 2 == 1
 
 
-# What raw HTML makes WeasyPrint fetch: src, poster and data attributes, and CSS url(); a quoted
-# value may hold spaces (`src="images/my pic.png"`).
-_FETCHED = re.compile(r"""((?<![\w-])(?:src|poster|data)\s*=\s*|url\(\s*)(?:"([^"]*)"|'([^']*)'|([^"'\s)>]+))""",
-                      re.IGNORECASE)
-_IMG = re.compile(r"<img\b", re.IGNORECASE)
+# What raw HTML makes WeasyPrint fetch: an <img>'s src (rawhtml refuses the other elements and
+# attributes that fetch); a quoted value may hold spaces (`src="images/my pic.png"`).
+_IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_SRC = re.compile(r"""((?<![\w-])src\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^"'\s>]+))""", re.IGNORECASE)
 
 
 def _raw_html(raw: str, where: str, line: int, folder: Path, root: Path) -> str:
-    """Check the URLs of raw HTML like those of Markdown images, so `<img src>` works the same;
-    each `<img>` notes its file and line (`data-raw-line`: the pictures stage names them)."""
-    def local(match: re.Match[str]) -> str:
-        at = line + raw.count("\n", 0, match.start())
-        quote = '"' if match.group(2) is not None else "'" if match.group(3) is not None else ""
-        written = next(value for value in match.group(2, 3, 4) if value is not None)
-        url = local_file(html.unescape(written), where, at, folder, root)
-        return match.group(1) + quote + html.escape(url) + quote
+    """Check the pictures of raw HTML like those of Markdown, so `<img src>` works the same; each
+    `<img>` notes its file and line (`data-raw-line`: the pictures stage names them)."""
+    def picture(tag: re.Match[str]) -> str:
+        at = line + raw.count("\n", 0, tag.start())
 
-    def placed(match: re.Match[str]) -> str:
-        return f'{match.group(0)} data-raw-line="{html.escape(where)}:{line + raw.count(chr(10), 0, match.start())}"'
+        def local(match: re.Match[str]) -> str:
+            quote = '"' if match.group(2) is not None else "'" if match.group(3) is not None else ""
+            written = next(value for value in match.group(2, 3, 4) if value is not None)
+            return match.group(1) + quote + html.escape(local_file(html.unescape(written), where, at, folder, root)) \
+                + quote
 
-    return _IMG.sub(placed, _FETCHED.sub(local, raw))
+        checked = _SRC.sub(local, tag.group(0))
+        return f'{checked[:4]} data-raw-line="{html.escape(where)}:{at}"{checked[4:]}'
+
+    return _IMG.sub(picture, raw)
 
 
 def local_file(src: str, where: str, line: int | None, folder: Path, root: Path) -> str:
