@@ -97,6 +97,24 @@ def test_a_link_to_another_part_or_to_nothing_is_settled_once_the_zine_is_read()
         "it prints as text"]
 
 
+def test_a_link_finds_a_part_by_its_title_an_id_as_it_is_and_words_with_an_ampersand() -> None:
+    targets = links.Targets(parts={"content/02.md": "02"})
+    targets.part("02", "Deux")
+    markdown.to_html("## Planting day\n\n## Q&A\n", where="content/02.md", first_line=1, folder=Path("/n"),
+                     root=Path("/n"), style=Style(prefix="02"), targets=targets)
+    found: list[Finding] = []
+    out = markdown.to_html("[a](#q&a) [b](#deux) [c](#02--planting-day) [d](#planting-dya) [e](02.md)\n\n"
+                           "## Own\n\n[f](#01--own)\n", where="content/01.md", first_line=1, folder=Path("/n"),
+                           root=Path("/n"), style=Style(prefix="01"), targets=targets, warnings=found)
+    assert re.findall(r'href="([^"]+)"', targets.rewrite(out)) == ["#02--q-a", "#02", "#02--planting-day", "#01--own"]
+    assert [str(finding) for finding in targets.unresolved()] == [
+        "content/01.md:1: warning: link to #planting-dya leads nowhere: no heading or part of the zine has these "
+        "words (did you mean #planting-day?); it prints as text"]
+    assert [str(finding) for finding in found] == [
+        "content/01.md:1: warning: link to '02.md' prints its text only: paper cannot follow it; link to the part "
+        "with [e](#02)"]
+
+
 # Raw HTML -------------------------------------------------------------------------------------
 
 def test_a_tag_of_no_html_element_prints_as_typed_with_a_warning() -> None:
