@@ -3,9 +3,10 @@ nothing but what a screen reader says or how a table, a list or a link reads; th
 hide, restyle or move text, or fetch a file, and are refused by name, with their line.
 
 - Allowed on every element: `title lang dir role aria-*`, and `class` unless it is one of the
-  shipped templates' (`TEMPLATE_CLASSES`: `<div class="cover">` would move text onto a cover
-  page, `class="typed"` hides it in a letter); a class of the project's own templates/, and the
-  classes the README gives writers (`WRITER_CLASSES`), are the writer's to use.
+  shipped templates' layout (`template_classes`: `<div class="cover">` would move text onto a
+  cover page, `class="typed"` hides it in a letter); a class of the project's own templates/,
+  one the shipped templates style inside a part's text (`.part-body .chapo`) and the classes the
+  README gives writers (`WRITER_CLASSES`) are the writer's to use.
 - Allowed on some elements (`ELEMENT`): `<a href>`, `<img src alt width height>`, `<ol start type
   reversed>`, `<li value>`, cells' `colspan rowspan`…
 - Refused, each with its reason (`why`): `style` (styles belong in templates/), the attributes
@@ -44,14 +45,21 @@ _CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 
 @cache
 def template_classes() -> frozenset[str]:
-    """The classes the shipped stylesheets select (every `.name` of a rule's selector), minus
-    WRITER_CLASSES: the layout's own, which text borrowing them would take."""
-    found: set[str] = set()
+    """The classes of the shipped stylesheets' layout: every `.name` of a rule's selector but those
+    it styles inside a part's text (`.part-body .chapo`: offered to writers, as the shipped zine
+    uses them) and WRITER_CLASSES. Text borrowing one would take the layout's place or look."""
+    layout: set[str] = set()
+    offered: set[str] = set()
     for sheet in sorted(shipped_templates().glob("*.css")):
         css = re.sub(r"/\*.*?\*/|\"[^\"]*\"|'[^']*'", "", sheet.read_text(encoding="utf-8"), flags=re.DOTALL)
-        for prelude in _PRELUDE.findall(css):
-            found.update(_CLASS.findall(prelude))
-    return frozenset(found - WRITER_CLASSES)
+        for selector in (part for prelude in _PRELUDE.findall(css) for part in prelude.split(",")):
+            before, inside, after = selector.partition(".part-body")
+            if inside and after[:1] in " >+~":
+                layout.update(_CLASS.findall(before))
+                offered.update(_CLASS.findall(after))
+            else:
+                layout.update(_CLASS.findall(selector))
+    return frozenset(layout - offered - WRITER_CLASSES)
 
 
 def borrowed(classes: str) -> list[str]:
