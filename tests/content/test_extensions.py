@@ -201,6 +201,7 @@ def test_after_a_comment_never_closed_the_errors_of_what_it_swallowed_are_left_o
 def test_dir_lang_and_a_class_of_ones_own_print() -> None:
     out = html('<span dir="rtl" lang="ar" class="mine" title="t">x</span> <q cite="https://x.org">y</q>')
     assert '<span dir="rtl" lang="ar" class="mine" title="t">x</span>' in out
+    assert '<p class="chapo">' in html('<p class="chapo">An opening, as the shipped zine writes it.</p>')
 
 
 # Notes (item 5) -------------------------------------------------------------------------------
