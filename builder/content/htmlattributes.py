@@ -10,8 +10,9 @@ hide, restyle or move text, or fetch a file, and are refused by name, with their
 - Allowed on some elements (`ELEMENT`): `<a href>`, `<img src alt width height>`, `<ol start type
   reversed>`, `<li value>`, cells' `colspan rowspan`…
 - Refused, each with its reason (`why`): `style` (styles belong in templates/), the attributes
-  that fetch (`srcset`, `background`, `xlink:href`, `formaction`…), `id` (it could take one of the
-  zine's own: headings, notes), event attributes and `hidden`; any other, as printing nothing.
+  that fetch (`srcset`, `background`, `xlink:href`, `formaction`…), an `id` of the form of the
+  zine's own (`OWN_ID`: it could take a heading's or a note's; `<a id="anchor">`, as READMEs
+  write, is fine), event attributes and `hidden`; any other, as printing nothing.
 The same class rule holds for a Markdown attribute `{.cover}` (content.rawhtml).
 """
 
@@ -23,7 +24,7 @@ from functools import cache
 from builder.content import htmlnames
 from builder.project import shipped_templates
 
-GLOBAL = frozenset({"title", "lang", "dir", "role", "class"})
+GLOBAL = frozenset({"title", "lang", "dir", "role", "class", "id"})
 """The attributes every allowed element may carry (and `aria-*`)."""
 ELEMENT = {
     "a": {"href", "hreflang", "rel"}, "img": {"src", "alt", "width", "height", "loading", "decoding"},
@@ -39,6 +40,8 @@ FETCHING = htmlnames.names("src srcset href xlink:href background poster data fo
 WRITER_CLASSES = htmlnames.names("poem poeme poème epigraph epigraphe épigraphe decorative decoratif "
                                  "décoratif full-page pleine-page halftone trame no-halftone sans-trame")
 """The classes the README gives writers (poems, epigraphs, pictures)."""
+OWN_ID = re.compile(r"--|(?:^|-)(?:note|call)-\d+$")
+"""The ids the zine gives (content.links: `guide--section-one`; content.notes: `guide-note-1`)."""
 _PRELUDE = re.compile(r"([^{};]*)\{")
 _CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
 
@@ -83,9 +86,9 @@ def why(element: str, key: str, value: str) -> str | None:
     if key == "style":
         return (f"<{element} style=…> is refused: styles belong in templates/: README « Templates »; give it "
                 "a class of yours, styled in the project's templates/zine.css")
-    if key == "id":
-        return (f"<{element} id=…> is refused: it could take one of the zine's own ids (headings, notes); "
-                "a heading has one made of its words (README, « Links »)")
+    if key == "id" and OWN_ID.search(value):
+        return (f"<{element} id=\"{value}\"> is refused: it has the form of the zine's own ids (headings: "
+                "part--words, notes: part-note-1), and could take one; name it otherwise")
     if key == "class":
         names = borrowed(value)
         return borrowed_message(f'<{element} class="{value}">', names) if names else None

@@ -165,8 +165,9 @@ def test_the_html_a_writer_may_use_prints() -> None:
                                                                "it would fetch"]),
     ('A <span xlink:href="x.svg">b</span>.', ["content/part.md:5: <span xlink:href=…> is refused: it would fetch"]),
     ('A <span formaction="/x">b</span>.', ["content/part.md:5: <span formaction=…> is refused: it would fetch"]),
-    ('A <span id="part--x">b</span>.', ["content/part.md:5: <span id=…> is refused: it could take one of the zine's "
-                                        "own ids"]),
+    ('A <span id="part--x">b</span> <a id="part-note-1"></a>.', [
+        'content/part.md:5: <span id="part--x"> is refused: it has the form of the zine\'s own ids',
+        'content/part.md:5: <a id="part-note-1"> is refused: it has the form of the zine\'s own ids']),
     ('<p align="center">b</p>', ["content/part.md:5: <p align=…> is refused: it is not among the attributes"]),
     ('<div class="cover">On a cover page</div>', ['content/part.md:5: <div class="cover"> is refused: the zine\'s '
                                                  "templates use the class cover for their own layout"]),
@@ -198,8 +199,8 @@ def test_after_a_comment_never_closed_the_errors_of_what_it_swallowed_are_left_o
     assert [line.split(": ")[0] for line in found] == ["content/part.md:5", "content/part.md:8"], found
 
 
-def test_dir_lang_and_a_class_of_ones_own_print() -> None:
-    out = html('<span dir="rtl" lang="ar" class="mine" title="t">x</span> <q cite="https://x.org">y</q>')
+def test_dir_lang_an_id_and_a_class_of_ones_own_print() -> None:
+    out = html('<span dir="rtl" lang="ar" class="mine" title="t">x</span> <q cite="https://x.org">y</q> <a id="x"></a>')
     assert '<span dir="rtl" lang="ar" class="mine" title="t">x</span>' in out
     assert '<p class="chapo">' in html('<p class="chapo">An opening, as the shipped zine writes it.</p>')
 
