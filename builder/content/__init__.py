@@ -57,7 +57,7 @@ def load(project: Project) -> Zine:
     paths = _part_paths([*data["parts"], *(data[key] for key in singles)], project)
     read: list[Part | Letter] = []
     errors: list[BuildError] = []
-    targets = links.Targets()
+    targets = links.Targets(parts={project.shown(path): _slug(path, project) for path in paths})
     for number, part_path in enumerate(paths):
         try:
             read.append(_part(part_path, project, meta.words, single=number >= len(paths) - len(singles),
@@ -127,16 +127,23 @@ def _part(path: Path, project: Project, language: Words, *, single: bool = False
     text = utf8.read(path, where)
     fields, body, first_line = frontmatter.split(text, where)
     kind = _front_matter(fields, body, text, where, single=single)
-    slug = manifest.slugify(path.relative_to(project.content.resolve()).with_suffix("").as_posix())
+    slug = _slug(path, project)
     part = Part(source=path, slug=slug, kind=kind, title=fields.pop("title", ""), html="", fields=fields, body=body,
                 first_line=first_line)
     if kind == "letter":
         return letters.read(part, where, project.content, language)
+    if targets is not None:
+        targets.part(slug, part.title)
     # Images come from the content folder only: the renderer's sandbox serves nothing else of it.
     html = markdown.to_html(body, where=where, first_line=first_line, folder=path.parent, root=project.content,
                             style=dataclasses.replace(notes, prefix=slug), poem=kind == "poem", part=not single,
                             warnings=warnings, targets=targets)
     return dataclasses.replace(part, html=html)
+
+
+def _slug(path: Path, project: Project) -> str:
+    """A part's slug: its file's name under content/, slugified (its id in the reading edition)."""
+    return manifest.slugify(path.relative_to(project.content.resolve()).with_suffix("").as_posix())
 
 
 def _front_matter(fields: dict[str, str], body: str, text: str, where: str, *, single: bool) -> str:

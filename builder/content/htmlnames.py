@@ -9,23 +9,24 @@ from __future__ import annotations
 import re
 
 
-def _names(text: str) -> frozenset[str]:
+def names(text: str) -> frozenset[str]:
+    """The names of `text`, separated by spaces."""
     return frozenset(text.split())
 
 
-INLINE = _names("a abbr b bdi bdo br cite code del dfn em i img ins kbd mark q s samp small span strong sub "
+INLINE = names("a abbr b bdi bdo br cite code del dfn em i img ins kbd mark q s samp small span strong sub "
                    "sup time u var wbr")
 """The inline HTML a writer may use (README, « What you can write »)."""
-BLOCK = _names("blockquote caption col colgroup dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr "
+BLOCK = names("blockquote caption col colgroup dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr "
                   "li ol p pre summary table tbody td tfoot th thead tr ul")
 """The block HTML a writer may use."""
 ALLOWED = INLINE | BLOCK
-VOID = _names("area base br col embed hr img input link meta param source track wbr")
+VOID = names("area base br col embed hr img input link meta param source track wbr")
 """Elements that have no closing tag."""
-OPTIONAL_END = _names("caption colgroup dd dt li optgroup option p rb rp rt rtc tbody td tfoot th thead "
+OPTIONAL_END = names("caption colgroup dd dt li optgroup option p rb rp rt rtc tbody td tfoot th thead "
                          "tr")
 """Elements whose closing tag HTML lets a writer leave out (the next one, or the parent's end, closes them)."""
-KNOWN = ALLOWED | VOID | _names(
+KNOWN = ALLOWED | VOID | names(
     "abbr acronym address applet article aside audio basefont big blink body button canvas center data datalist "
     "dialog dir embed fieldset font footer form frame frameset head header hgroup html iframe input keygen label "
     "legend link main map marquee math menu menuitem meta meter nav noembed noframes noscript object optgroup "

@@ -13,6 +13,8 @@ folders (WeasyPrint resolves it against the templates): it prints its text, with
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +25,7 @@ from markdown_it.token import Token
 
 from builder.content.footnote_tokens import breaks_before, inlines
 from builder.content.manifest import slugify
+from builder.errors import closest
 from builder.model import Finding
 
 
@@ -31,23 +34,45 @@ class Targets:
     """What the links of a zine lead to, filled part by part, then checked once (`unresolved`)."""
 
     ids: dict[str, str] = field(default_factory=dict)
-    """A target's slug (a part's, a heading's) → its id in the document; the first part's wins."""
+    """A target's slug (a part's file or title, a heading's words) → its id in the document; the
+    first part's wins."""
+    exact: set[str] = field(default_factory=set)
+    """Every id of the document (`02-how-to--planting-day`): a link may name one as it is."""
+    parts: dict[str, str] = field(default_factory=dict)
+    """Each part's file, as messages show it (`content/02.md`) → its slug: a link to it is named so."""
     pending: list[tuple[str, int, str]] = field(default_factory=list)
     """The links no heading of their own part answers: file, line, target as written."""
 
-    def unresolved(self) -> list[Finding]:
-        """A warning for each pending link that leads nowhere in the zine (`rewrite` prints its text)."""
-        return [Finding(Path(where), None, "warning", f"link to #{target} leads nowhere: no heading or part of "
-                                                      "the zine has these words; it prints as text", line=line)
-                for where, line, target in self.pending if _key(target) not in self.ids]
+    def part(self, slug: str, title: str) -> None:
+        """Make a part a target: by its slug (its id) and by its title's words."""
+        self.exact.add(slug)
+        self.ids.setdefault(slug, slug)
+        if _key(title):
+            self.ids.setdefault(_key(title), slug)
 
-    def rewrite(self, html: str) -> str:
-        """`html` with each link to another part's heading pointed at its id, a link to nothing its text."""
+    def find(self, target: str) -> str | None:
+        """The id `target` (as written after #) leads to: an id as it is, else a slug's; None."""
+        return target if target in self.exact else self.ids.get(_key(target))
+
+    def unresolved(self) -> list[Finding]:
+        """A warning for each pending link that leads nowhere in the zine (`rewrite` prints its text),
+        naming the nearest target (errors.closest)."""
+        found = []
+        for where, line, target in self.pending:
+            if self.find(target) is None:
+                near = closest(_key(target), self.ids, cutoff=0.6)
+                hint = f" (did you mean #{near}?)" if near else ""
+                found.append(Finding(Path(where), None, "warning", f"link to #{target} leads nowhere: no heading or "
+                                     f"part of the zine has these words{hint}; it prints as text", line=line))
+        return found
+
+    def rewrite(self, page: str) -> str:
+        """`page` with each link to another part's heading pointed at its id, a link to nothing its text."""
         def point(match: re.Match[str]) -> str:
-            key = _key(unquote(match.group(1)))
-            return f'<a href="#{self.ids[key]}"{match.group(2)}>{match.group(3)}</a>' if key in self.ids \
+            target = self.find(unquote(html.unescape(match.group(1))))
+            return f'<a href="#{html.escape(target)}"{match.group(2)}>{match.group(3)}</a>' if target is not None \
                 else match.group(3)
-        return re.sub(r'<a href="#([^"]*)"([^>]*?) data-target="[^"]*">(.*?)</a>', point, html, flags=re.DOTALL)
+        return re.sub(r'<a href="#([^"]*)"([^>]*?) data-target="[^"]*">(.*?)</a>', point, page, flags=re.DOTALL)
 
 
 def _key(target: str) -> str:
@@ -73,6 +98,7 @@ def anchors(tokens: Sequence[Token], prefix: str, targets: Targets | None) -> di
         token.attrSet("id", found[key])
     if targets is not None:
         targets.ids.setdefault(prefix, prefix)
+        targets.exact.update([prefix, *found.values()])
         for key, value in found.items():
             targets.ids.setdefault(key, value)
     return found
@@ -82,7 +108,7 @@ def check(tokens: Sequence[Token], found: dict[str, str], where: str, first_line
           targets: Targets | None, warnings: list[Finding]) -> None:
     """Point the links to headings of this part at their ids, and the others into `targets`
     (checked once the zine is read); turn the links to files into their text, a warning each."""
-    local: dict[str, list[int]] = {}  # the links to files, by address: their lines
+    local: dict[str, tuple[list[int], str]] = {}  # the links to files, by address: their lines, the first's text
     for inline, line in inlines(tokens, first_line):
         children = list(inline.children or ())
         for index, child in enumerate(children):
@@ -90,20 +116,38 @@ def check(tokens: Sequence[Token], found: dict[str, str], where: str, first_line
                 continue
             href, at = str(child.attrGet("href") or ""), line + breaks_before(children, index)
             if href.startswith("#"):
-                target = unquote(href[1:])
-                if _key(target) in found:
-                    child.attrSet("href", "#" + found[_key(target)])
-                elif targets is not None:  # else a text rendered alone, for a test: left as written
-                    child.attrSet("data-target", target)
-                    targets.pending.append((where, at, target))
+                _heading(child, unquote(href[1:]), found, where, at, targets)
             elif not urlsplit(href).scheme:
-                local.setdefault(href, []).append(at)
                 close = next(end for end in range(index, len(children)) if children[end].type == "link_close")
+                text = "".join(token.content for token in children[index + 1:close])
+                local.setdefault(href, ([], text))[0].append(at)
                 child.type = children[close].type = "text"
                 child.content = children[close].content = ""
         inline.children = children
-    for href, places in local.items():
+    for href, (places, text) in local.items():
         more = (f" (and on lines {', '.join(map(str, places[1:11]))}{', …' if len(places) > 11 else ''})"
                 if len(places) > 1 else "")
         warnings.append(Finding(Path(where), None, "warning", f"link to {href!r}{more} prints its text only: paper "
-                                "cannot follow it; write a full address (https://…) to print it", line=places[0]))
+                                f"cannot follow it; {_advice(href, text, where, targets)}", line=places[0]))
+
+
+def _heading(link: Token, target: str, found: dict[str, str], where: str, line: int,
+             targets: Targets | None) -> None:
+    """Point `link` at the heading of its part `target` names, or leave it to `targets`."""
+    own = target if target in found.values() else found.get(_key(target))
+    if own is not None:
+        link.attrSet("href", "#" + own)
+    elif targets is not None:  # else a text rendered alone, for a test: left as written
+        link.attrSet("data-target", target)
+        targets.pending.append((where, line, target))
+
+
+def _advice(href: str, text: str, where: str, targets: Targets | None) -> str:
+    """What to write instead of a link to `href`: a link to the part it names (`02.md`), else a full address."""
+    address = urlsplit(href)
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(where), unquote(address.path)))
+    slug = targets.parts.get(path) if targets is not None and address.path else None
+    if slug is None:
+        return "write a full address (https://…) to print it"
+    target = f"{slug}--{_key(unquote(address.fragment))}" if _key(unquote(address.fragment)) else slug
+    return f"link to the part with [{text}](#{target})"

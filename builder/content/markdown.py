@@ -64,7 +64,7 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path,
     env: dict[str, Any] = {}
     found: list[Finding] = []
     tokens = _MARKDOWN.parse(source.quoted_attributes(text), env)
-    errors = extensions.pandoc_tables(text, where, first_line)
+    errors = extensions.pandoc_tables(text, where, first_line) + rawhtml.check(tokens, where, first_line, found)
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
         found += _undescribed(token, where, line)  # before _check: the pictures as written, not their URLs
@@ -74,17 +74,33 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path,
         except BuildError as error:  # every paragraph's problem at once, not one per build
             errors.append(error)
     found += extensions.math(tokens, where, first_line)
-    errors += rawhtml.check(tokens, where, first_line, found)
     errors += blocks.shape(tokens, where, first_line, poem=poem, part=part)
     links.check(tokens, links.anchors(tokens, style.prefix, targets), where, first_line, targets, found)
-    errors += notes.place(tokens, env, style, where, first_line)
-    raise_all(sorted(errors, key=lambda error: error.line or 0))
+    raise_all(_reported(errors, notes.place(tokens, env, style, where, first_line)))
     if warnings is not None:
         warnings += sorted(found, key=lambda finding: finding.line or 0)
     if tasks:
         extensions.tasks(tokens)
     lines.mark(tokens, where, first_line)  # data-line: the file and line of each block (render/overflow.py)
+    _delimiters(tokens)
     return str(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, env))
+
+
+def _reported(errors: list[BuildError], placed: list[BuildError]) -> list[BuildError]:
+    """The errors to report, by line: all of them (`placed`: the notes'), or, after a comment or a
+    block never closed (rawhtml.Unclosed), those before it and the unclosed ones: the text after it
+    is not what the writer meant (issue 20: a note it swallowed is no note missing)."""
+    unclosed = [error.line or 0 for error in errors if isinstance(error, rawhtml.Unclosed)]
+    if unclosed:
+        errors = [error for error in errors if isinstance(error, rawhtml.Unclosed) or (error.line or 0) < min(unclosed)]
+    return sorted(errors if unclosed else errors + placed, key=lambda error: error.line or 0)
+
+
+def _delimiters(tokens: list[Token]) -> None:
+    """A list numbered `1)` keeps its parenthesis: `data-delimiter` on its `<ol>` (render/lists.py)."""
+    for token in tokens:
+        if token.type == "ordered_list_open" and token.markup == ")":
+            token.attrSet("data-delimiter", ")")
 
 
 def _undescribed(token: Token, where: str, line: int) -> list[Finding]:
@@ -161,18 +177,28 @@ def _unpaired_quotation(children: Sequence[Token]) -> bool:
     return typography.quotation_marks(inline) % 2 == 1
 
 
-# What raw HTML makes WeasyPrint fetch: src, poster and data attributes, and CSS url().
-_FETCHED = re.compile(r"""((?<![\w-])(?:src|poster|data)\s*=\s*|url\(\s*)(["']?)([^"'\s)>]+)\2""", re.IGNORECASE)
+# What raw HTML makes WeasyPrint fetch: an <img>'s src (rawhtml refuses the other elements and
+# attributes that fetch); a quoted value may hold spaces (`src="images/my pic.png"`).
+_IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_SRC = re.compile(r"""((?<![\w-])src\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^"'\s>]+))""", re.IGNORECASE)
 
 
 def _raw_html(raw: str, where: str, line: int, folder: Path, root: Path) -> str:
-    """Check the URLs of raw HTML like those of Markdown images, so `<img src>` works the same."""
-    def local(match: re.Match[str]) -> str:
-        at = line + raw.count("\n", 0, match.start())
-        url = local_file(html.unescape(match.group(3)), where, at, folder, root)
-        return match.group(1) + match.group(2) + url + match.group(2)
+    """Check the pictures of raw HTML like those of Markdown, so `<img src>` works the same; each
+    `<img>` notes its file and line (`data-raw-line`: the pictures stage names them)."""
+    def picture(tag: re.Match[str]) -> str:
+        at = line + raw.count("\n", 0, tag.start())
 
-    return _FETCHED.sub(local, raw)
+        def local(match: re.Match[str]) -> str:
+            quote = '"' if match.group(2) is not None else "'" if match.group(3) is not None else ""
+            written = next(value for value in match.group(2, 3, 4) if value is not None)
+            return match.group(1) + quote + html.escape(local_file(html.unescape(written), where, at, folder, root)) \
+                + quote
+
+        checked = _SRC.sub(local, tag.group(0))
+        return f'{checked[:4]} data-raw-line="{html.escape(where)}:{at}"{checked[4:]}'
+
+    return _IMG.sub(picture, raw)
 
 
 def local_file(src: str, where: str, line: int | None, folder: Path, root: Path) -> str:

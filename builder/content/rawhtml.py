@@ -16,6 +16,7 @@ rest is printed as typed or refused by name with its line; nothing eats or resty
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +28,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from builder.content import htmlnames
+from builder.content import htmlattributes, htmlnames
 from builder.content.footnote_tokens import breaks_before
 from builder.errors import BuildError
 from builder.model import Finding
@@ -39,6 +40,8 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[A-Za-z_:][\w.:-]*(?:\s*=
 _START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _ATTRIBUTE = re.compile(r"""([A-Za-z_:][\w.:-]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _OTHER = {"<?": "a processing instruction <?…?>", "<!": "a declaration <!…>", "<![CDATA[": "a CDATA section"}
+"""What HTML hides the text of, as it starts (a comment aside)."""
+_CLOSE = {"<?": "?>", "<!": ">", "<![CDATA[": "]]>"}
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -73,6 +76,12 @@ def _render_typed(self: Any, tokens: Sequence[Token], idx: int, options: Any, en
     return escapeHtml(tokens[idx].content)
 
 
+class Unclosed(BuildError):
+    """A comment, tag or block never closed: what follows it would vanish. The other errors of the
+    text after it are about text the writer will see again once it is closed (content.markdown
+    leaves them out)."""
+
+
 def check(tokens: list[Token], where: str, first_line: int, warnings: list[Finding]) -> list[BuildError]:
     """Check the raw HTML of a parsed file (see the module): its problems, each with its line; a
     warning added to `warnings` for each tag printed as typed. A block's tags of no element are
@@ -83,14 +92,24 @@ def check(tokens: list[Token], where: str, first_line: int, warnings: list[Findi
         line = first_line + (token.map[0] if token.map else 0)
         if token.type == "html_block":
             token.content = _block(token.content, where, line, errors, warnings, opened)
+        _classes(token, where, line, errors)
         for index, child in enumerate(token.children or ()):
             at = line + breaks_before(token.children or (), index)
             if child.type == TYPED:
                 warnings.append(_typed(where, at, child.content))
+            _classes(child, where, at, errors)
         _inline(token.children or (), where, line, errors)
-    errors += [BuildError(where, f"<{name}> is never closed: add </{name}> where it ends (else it runs to the end "
-                                 "of the part)", at) for name, at in opened]
+    errors += [Unclosed(where, f"<{name}> is never closed: add </{name}> where it ends (else it runs to the end "
+                               "of the part)", at) for name, at in opened]
     return errors
+
+
+def _classes(token: Token, where: str, line: int, errors: list[BuildError]) -> None:
+    """Refuse a Markdown attribute `{.cover}` that borrows a class of the shipped templates."""
+    names = htmlattributes.borrowed(str(token.attrGet("class") or ""))
+    if names:
+        errors.append(BuildError(where, htmlattributes.borrowed_message(
+            " ".join(f"{{.{name}}}" for name in names), names), line))
 
 
 def _typed(where: str, line: int, tag: str) -> Finding:
@@ -98,36 +117,52 @@ def _typed(where: str, line: int, tag: str) -> Finding:
                                                 "or <kbd>…</kbd> for a key)", line=line)
 
 
+def _unclosed_comment(text: str, where: str, line: int, errors: list[BuildError]) -> str:
+    """`text` with its closed comments blanked out (their line breaks kept); an Unclosed error for
+    a `<!--` left, at its line (a browser would hide everything after it)."""
+    text = _COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    left = text.find("<!--")
+    if left >= 0:
+        errors.append(Unclosed(where, "this HTML comment is never closed with -->: everything after it would "
+                                      "vanish; close it, or write \\<!-- to print it",
+                               line + text.count("\n", 0, left)))
+    return text
+
+
+def _others(text: str, where: str, line: int, errors: list[BuildError], *, block: bool) -> None:
+    """An error for each `<?…>`, `<!…>` and `<![CDATA[…]]>` of `text` (its comments blanked out):
+    HTML hides their text."""
+    for found in re.finditer(r"<(\?|!\[CDATA\[|!(?!--))", text):
+        start = found.group(0)
+        how = "put code between ``` lines, or write" if block else "write"
+        kind = BuildError if _CLOSE[start] in text[found.end():] else Unclosed  # never closed: hides the rest
+        errors.append(kind(where, f"{_OTHER[start]} prints nothing: {how} \\{start} to print it",
+                           line + text.count("\n", 0, found.start())))
+
+
 def _block(raw: str, where: str, line: int, errors: list[BuildError], warnings: list[Finding],
            opened: list[tuple[str, int]]) -> str:
     """Check one HTML block; its text with each tag of no element escaped."""
-    stripped = raw.lstrip()
-    if stripped.startswith("<!--") and "-->" not in raw:
-        errors.append(BuildError(where, "this HTML comment is never closed with -->: everything after it would "
-                                        "vanish; close it, or write \\<!-- to print it", line))
+    before = len(errors)
+    text = _unclosed_comment(raw, where, line, errors)
+    _others(text, where, line, errors, block=True)
+    if len(errors) > before:
         return raw
-    for start, name in _OTHER.items():
-        if stripped.startswith(start) and not stripped.startswith("<!--") and \
-                (start != "<!" or not stripped.startswith("<![CDATA[")):
-            errors.append(BuildError(where, f"{name} prints nothing: put code between ``` lines, or write \\{start} "
-                                            "to print it", line))
-            return raw
-    text = _COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), raw)
     pieces: list[str] = []
     done = 0
     for match in _START.finditer(text):
         at = line + text.count("\n", 0, match.start())
         tag = _TAG.match(text, match.start())
         if tag is None:
-            errors.append(BuildError(where, f"<{match.group(2)} is never closed with >: the text after it would "
-                                            f"vanish; add the >, or write \\<{match.group(2)} to print it", at))
+            errors.append(Unclosed(where, f"<{match.group(2)} is never closed with >: the text after it would "
+                                          f"vanish; add the >, or write \\<{match.group(2)} to print it", at))
         elif not htmlnames.known(tag.group(2)):
             warnings.append(_typed(where, at, tag.group(0)))
             pieces += [raw[done:tag.start()], "&lt;", raw[tag.start() + 1:tag.end() - 1], "&gt;"]
             done = tag.end()
         else:
             _element(tag, where, at, errors)
-            _balance(tag, at, opened)
+            _balance(tag, where, at, opened, errors)
     return "".join(pieces) + raw[done:]
 
 
@@ -138,21 +173,19 @@ def _inline(children: Sequence[Token], where: str, line: int, errors: list[Build
         if child.type != "html_inline":
             continue
         at = line + breaks_before(children, index)
-        raw = child.content
-        for start, name in _OTHER.items():
-            if raw.startswith(start) and not raw.startswith("<!--") and (start != "<!" or not raw.startswith("<![")):
-                errors.append(BuildError(where, f"{name} prints nothing: write \\{start} to print it", at))
-        tag = _TAG.match(raw)
+        text = _unclosed_comment(child.content, where, at, errors)
+        _others(text, where, at, errors, block=False)
+        tag = _TAG.match(text)
         if tag is not None:
             _element(tag, where, at, errors)
-            _balance(tag, at, opened)
+            _balance(tag, where, at, opened, errors)
     errors += [BuildError(where, f"<{name}> is never closed in its paragraph: add </{name}> (else what follows "
                                  f"takes its style); write \\<{name}> to print it as typed, <kbd>{name}</kbd> for "
                                  "a key", at) for name, at in opened]
 
 
 def _element(tag: re.Match[str], where: str, line: int, errors: list[BuildError]) -> None:
-    """Refuse an element a zine does not print, or one of its attributes (see the module)."""
+    """Refuse an element a zine does not print, or one of its attributes (htmlattributes)."""
     name = tag.group(2).lower()
     if name not in htmlnames.ALLOWED:
         if not tag.group(1):  # its closing tag says nothing more
@@ -160,20 +193,17 @@ def _element(tag: re.Match[str], where: str, line: int, errors: list[BuildError]
                                             f"\\<{tag.group(2)}> to print it as typed", line))
         return
     for attribute in _ATTRIBUTE.finditer(tag.group(3)):
-        key, value = attribute.group(1).lower(), (attribute.group(2) or "").strip("\"'")
-        if key.startswith("on"):
-            errors.append(BuildError(where, f"<{name} {key}=…> is refused: the PDF runs no scripts; remove {key}",
-                                     line))
-        elif key == "hidden":
-            errors.append(BuildError(where, f"<{name} hidden> is refused: it would hide text; remove it", line))
-        elif name == "a" and key == "href" and not htmlnames.PRINTABLE.match(value):
-            errors.append(BuildError(where, f"<a href=\"{value}\"> is refused: a link in raw HTML goes to an "
-                                            "address a reader can type (https://…, mailto:…); write links to "
-                                            "headings and files in Markdown: [text](#heading)", line))
+        value = html.unescape((attribute.group(2) or "").strip("\"'"))
+        message = htmlattributes.why(name, attribute.group(1).lower(), value)
+        if message is not None:
+            errors.append(BuildError(where, message, line))
 
 
-def _balance(tag: re.Match[str], line: int, opened: list[tuple[str, int]]) -> None:
-    """Follow the elements open: `opened` gains an element opened, loses the one closed."""
+def _balance(tag: re.Match[str], where: str, line: int, opened: list[tuple[str, int]],
+             errors: list[BuildError]) -> None:
+    """Follow the elements open: `opened` gains an element opened, loses the one closed; an error
+    for each element left open inside the one closed (`<b><i>…</b>`: HTML would carry <i> on,
+    into the next paragraphs)."""
     name = tag.group(2).lower()
     if name in htmlnames.VOID or name in htmlnames.OPTIONAL_END or name not in htmlnames.ALLOWED or tag.group(4):
         return
@@ -182,5 +212,9 @@ def _balance(tag: re.Match[str], line: int, opened: list[tuple[str, int]]) -> No
         return
     for at in range(len(opened) - 1, -1, -1):
         if opened[at][0].lower() == name:
+            outer = opened[at][0]
+            errors += [BuildError(where, f"<{inner}> is not closed before </{tag.group(2)}>: close it first "
+                                         f"(<{outer}><{inner}>…</{inner}></{outer}>), else what follows takes its "
+                                         "style", inner_at) for inner, inner_at in opened[at + 1:]]
             del opened[at:]
             return

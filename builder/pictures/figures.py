@@ -174,8 +174,9 @@ class _Placed:
 
 
 def _place(attrs: dict[str, str]) -> tuple[str | None, int | None]:
-    """The Markdown file and line a picture comes from (content/pictures.py), if it says."""
-    where, _, line = attrs.get("data-line", "").rpartition(":")
+    """The Markdown file and line a picture comes from (content/pictures.py; a raw <img>'s
+    data-raw-line, content/markdown.py), if it says."""
+    where, _, line = (attrs.get("data-line") or attrs.get("data-raw-line", "")).rpartition(":")
     return (where, int(line)) if where and line.isdigit() else (None, None)
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 UNITS_PER_EM = 2048
-ADVANCES = {**dict.fromkeys("0123456789", 1153), ".": 573, " ": 600,
+ADVANCES = {**dict.fromkeys("0123456789", 1153), ".": 573, ")": 770, " ": 600,
             "i": 621, "v": 1083, "x": 1044, "l": 608, "c": 954, "d": 1155, "m": 1741,
             "I": 676, "V": 1364, "X": 1298, "L": 1087, "C": 1284, "D": 1425, "M": 1794}
 """Charis SIL Regular's advance widths of the characters of numbers, in font units."""
@@ -31,12 +31,16 @@ WIDEST_LETTER = {"lower-alpha": 1741, "upper-alpha": 1907}
 """The widest letter of a-z (m) and of A-Z (W), in font units."""
 SUFFIX = ". "
 """What follows a number in its marker (CSS Counter Styles: decimal, roman, alpha)."""
+PAREN = "decimal-paren"
+"""The counter style of a list written `1)` (Markdown's other delimiter): `1) `, in shared.css;
+content.markdown marks its `<ol>` with `data-delimiter=")"`."""
 STYLES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
 """HTML's `<ol type>` values and the CSS list-style-type each stands for."""
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _TAGS = re.compile(r"<!--.*?-->|<(/?)(ol|ul|li)\b([^>]*)>", re.S | re.I)
-_ATTRIBUTE = re.compile(r"""\b(start|type|value|style)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ATTRIBUTE = re.compile(r"""(?<![\w-])(start|type|value|style|data-delimiter)\s*="""
+                        r"""\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
 @dataclass
@@ -87,7 +91,9 @@ def _opened(name: str, attributes: str, index: int) -> _List:
         return _List(-1, {})
     found = _attributes(attributes)
     start = _integer(found.get("start"), 1)
-    return _List(index, found, STYLES.get(found.get("type", "1"), "decimal"), start, first=start)
+    style = STYLES.get(found.get("type", "1"), "decimal")
+    return _List(index, found, PAREN if style == "decimal" and found.get("data-delimiter") == ")" else style, start,
+                 first=start)
 
 
 def _integer(text: str | None, default: int) -> int:
@@ -131,7 +137,7 @@ def _styled(tag: str, declarations: str) -> str:
 
 def marker(number: int, style: str) -> str:
     """The marker of `number` in the CSS list-style-type `style`, as WeasyPrint prints it ("10. ",
-    "xviii. "); roman numbers out of 1–3999 and letters for numbers under 1 fall back to decimal."""
+    "xviii. ", "10) " in PAREN); roman numbers out of 1–3999 and letters for numbers under 1 fall back to decimal."""
     if style.endswith("roman") and 0 < number < 4000:
         text = "".join(_roman(number))
         return (text.upper() if style == "upper-roman" else text) + SUFFIX
@@ -141,7 +147,7 @@ def marker(number: int, style: str) -> str:
             number, rest = divmod(number - 1, 26)
             letters = chr(ord("a") + rest) + letters
         return (letters.upper() if style == "upper-alpha" else letters) + SUFFIX
-    return f"{number}{SUFFIX}"
+    return f"{number}{') ' if style == PAREN else SUFFIX}"
 
 
 def _roman(number: int) -> Iterator[str]:

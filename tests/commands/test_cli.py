@@ -150,7 +150,7 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
      "content/un.md:6: image 'http://exemple.org/a.png' is not a local file"),
     ("raw-html-css", lambda p: _edit(p / "content/un.md", "Paragraphe 1",
                                      '<p style="background: url(\'//exemple.org/b.png\')">x</p>\n\nParagraphe 1'), (),
-     "content/un.md:6: image '//exemple.org/b.png' is not a local file"),
+     "content/un.md:6: <p style=…> is refused: styles belong in templates/"),
     ("missing-image", lambda p: _edit(p / "content/un.md", "Paragraphe 1", IMAGE.format("images/absent.png")), (),
      "content/un.md:6: image 'images/absent.png' not found"),
     ("outside-image", lambda p: _edit(p / "content/un.md", "Paragraphe 1", IMAGE.format("../../etc/hostname")), (),

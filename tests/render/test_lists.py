@@ -58,6 +58,17 @@ def test_each_list_gets_its_widest_marker(html: str, expected: str) -> None:
     assert lists.hang(html) == expected
 
 
+def test_a_list_written_1_paren_keeps_its_parenthesis_measured() -> None:
+    """Markdown's `1)` (content.markdown marks the <ol>) prints `10) `, measured with its parenthesis."""
+    assert lists.marker(10, lists.PAREN) == "10) "
+    assert lists.hang('<ol data-delimiter=")">' + "<li>x</li>" * 10 + "</ol>") == (
+        '<ol data-delimiter=")" style="--marker: 1.795em; list-style-type: decimal-paren">' + "<li>x</li>" * 10 + "</ol>")
+    from builder.content import markdown
+
+    assert ' data-delimiter=")">' in markdown.to_html("1) one\n2) two\n", where="x.md", first_line=1,
+                                                    folder=Path("/n"), root=Path("/n"))
+
+
 def test_a_value_out_of_sequence_sets_the_counter() -> None:
     assert lists.hang('<ol><li>a</li><li value="7">b</li></ol>') == (
         '<ol style="--marker: 1.136em"><li>a</li><li value="7" style="counter-set: list-item 6">b</li></ol>')

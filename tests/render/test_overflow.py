@@ -28,11 +28,12 @@ def refused(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     part = root / "content/trois.md"
     lines = part.read_text(encoding="utf-8").splitlines()
     lines[5:5] = ["", f"Voir {LONG} pour tout.", "",
-                  'Un bloc <span style="display: inline-block; width: 200mm">trop large</span>.', "",
+                  'Un bloc <span class="trop-large">trop large</span>.', "",
                   "![Une affiche](poster.png)", ""]
     part.write_text("\n".join(lines) + "\n", encoding="utf-8")
     css = root / "templates/zine.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n@page { margin-top: 70mm; }\n", encoding="utf-8")
+    css.write_text(css.read_text(encoding="utf-8") + "\n@page { margin-top: 70mm; }\n"
+                   ".trop-large { display: inline-block; width: 200mm; }\n", encoding="utf-8")
     with pytest.raises(BuildError) as raised:
         build_in(root)
     errors = raised.value.errors if isinstance(raised.value, BuildErrors) else [raised.value]

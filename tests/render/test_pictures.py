@@ -19,7 +19,7 @@ from builder.model import Report, Zine
 from builder.paper import MM, ZINE_FORMATS, Format
 from builder.pictures.resample import DPI
 from builder.preflight import GREY, IN_COLOUR
-from builder.project import Project
+from builder.project import Project, shipped_templates
 
 from conftest import ROOT, build_in, page_texts, snapshot
 
@@ -35,7 +35,11 @@ TOLERANCE_MM = 0.2
 def a5(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report, dict[str, bytes]]:
     root = picture_zine.write(tmp_path_factory.mktemp("pictures-a5"), huge_mb=4)
     with (root / "content/text.md").open("a", encoding="utf-8") as part:  # ink at the edge: preflight's word
-        part.write('\n<p style="margin-left: -17mm; text-indent: 0">Ink in the margin.</p>\n')
+        part.write('\n<p class="in-the-margin">Ink in the margin.</p>\n')
+    (root / "templates").mkdir(exist_ok=True)  # a style is the project's templates' (content.rawhtml)
+    css = (shipped_templates() / "zine.css").read_text(encoding="utf-8")
+    (root / "templates/zine.css").write_text(css + "\n.in-the-margin { margin-left: -17mm; text-indent: 0; }\n",
+                                             encoding="utf-8")
     before = snapshot(root / "content")
     return root, build_in(root), before
 

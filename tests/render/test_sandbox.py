@@ -83,10 +83,11 @@ def _build(project: Path) -> list[str]:
 @pytest.mark.parametrize("where, text", [
     ("content/un.md", "\n\n![x](https://exemple.org/a.png)\n"),
     ("content/un.md", '\n\n<img src="http://exemple.org/a.png" alt="">\n'),
-    ("content/un.md", '\n\nUn <span style="background-image: url(https://exemple.org/b.png)">mot</span>.\n'),
-    # A <style> in the Markdown is refused before (content.rawhtml): in a template it reaches the sandbox.
+    # A <style>, a style attribute and an <object> in the Markdown are refused before (content.rawhtml):
+    # in a template they reach the sandbox.
+    ("templates/part.html", '\nUn <span style="background-image: url(https://exemple.org/b.png)">mot</span>.\n'),
     ("templates/part.html", '\n<style>@import "https://exemple.org/c.css";</style>\n'),
-    ("content/un.md", '\n\n<object data="https://exemple.org/d.svg"></object>\n'),
+    ("templates/part.html", '\n<object data="https://exemple.org/d.svg"></object>\n'),
     ("templates/zine.css", "\nbody { background: url(https://exemple.org/x.png); }\n"),
     ("templates/zine.css", '\n@font-face { font-family: "W"; src: url(https://exemple.org/w.woff2); }\n'),
     ("templates/base.html", '\n<link rel="stylesheet" href="https://exemple.org/s.css">\n'),
