@@ -96,7 +96,8 @@ def _covered(rule: dict[str, Any], url_fetcher: URLFetcher) -> list[Range]:
                 has = set(TTFont(BytesIO(response.read()), lazy=True, fontNumber=0).getBestCmap() or ())
         except Exception:  # noqa: BLE001 - WeasyPrint tries the next source, and says when none works
             continue
-        wanted = {code for part in rule["unicode_range"] for code in range(part.start, part.end + 1) if code in has}
+        # The font's characters looked up in the ranges, not the ranges' (a million) in the font.
+        wanted = {code for code in has if any(part.start <= code <= part.end for part in rule["unicode_range"])}
         return _ranges(wanted)
     return []
 
