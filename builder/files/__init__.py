@@ -131,13 +131,14 @@ def _failed(error: OSError, folder: Path, output: Path) -> BuildError:
 def _check(output: Path, sources: tuple[Path, ...]) -> None:
     for source in sources:
         if output.resolve().is_relative_to(source.resolve()):
-            raise BuildError(None, f"--output {output} is inside {source}/: the build never writes there")
+            raise BuildError(None, f"the output folder {output} is inside {source}/: the build never writes there")
     try:
         output.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise BuildError(None, f"--output {output} is a file, not a folder") from None
+        raise BuildError(None, f"the output folder {output} is a file, not a folder (move it, or name "
+                               "another folder with --output)") from None
     except OSError as error:
-        raise BuildError(None, f"--output {output}: cannot create the folder ({error.strerror})") from None
+        raise BuildError(None, f"the output folder {output}: cannot create it ({error.strerror})") from None
 
 
 def _swap(new: Path, target: Path, old: Path) -> None:

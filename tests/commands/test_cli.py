@@ -211,9 +211,9 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
     ("empty-content", lambda p: (p / "vide").mkdir(), ("--content", "vide"), "vide: no zine.toml here"),
     ("no-templates", lambda p: None, ("--templates", "nulle-part"), "error: --templates nulle-part: no such folder"),
     ("output-file", lambda p: (p / "fichier").write_text("x"), ("--output", "fichier"),
-     "error: --output fichier is a file, not a folder"),
+     "error: the output folder fichier is a file, not a folder (move it, or name another folder with --output)"),
     ("output-in-content", lambda p: None, ("--output", "content/pdf"),
-     "error: --output content/pdf is inside content/: the build never writes there"),
+     "error: the output folder content/pdf is inside content/: the build never writes there"),
 ]
 
 
