@@ -96,12 +96,25 @@ def anchors(tokens: Sequence[Token], prefix: str, targets: Targets | None) -> di
             key = f"{base}-{count}"
         found[key] = f"{prefix}--{key}"
         token.attrSet("id", found[key])
+    found.update((name, name) for name in raw_ids(tokens))  # <a id="here">: the writer's own, as written
     if targets is not None:
         targets.ids.setdefault(prefix, prefix)
         targets.exact.update([prefix, *found.values()])
         for key, value in found.items():
             targets.ids.setdefault(key, value)
     return found
+
+
+_RAW_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(["']?)([^"'\s<>]+)\1""")
+
+
+def raw_ids(tokens: Sequence[Token]) -> list[str]:
+    """The ids the writer gave in raw HTML (`<a id="here"></a>`, as READMEs make anchors): a link
+    may lead to them, in their part or another (rawhtml refuses one shaped like the zine's own)."""
+    raws = [token.content for token in tokens if token.type == "html_block"]
+    raws += [child.content for token in tokens if token.type == "inline"
+             for child in token.children or () if child.type == "html_inline"]
+    return [match.group(2) for raw in raws for match in _RAW_ID.finditer(raw)]
 
 
 def check(tokens: Sequence[Token], found: dict[str, str], where: str, first_line: int,

@@ -115,6 +115,19 @@ def test_a_link_finds_a_part_by_its_title_an_id_as_it_is_and_words_with_an_amper
         "with [e](#02)"]
 
 
+def test_a_link_leads_to_an_anchor_the_writer_made_in_raw_html() -> None:
+    """`<a id="here"></a>` (READMEs make anchors so): a link to it, in its part or another, works."""
+    targets = links.Targets()
+    first = markdown.to_html('<a id="here"></a>Anchor. Go [back](#here).\n\n<div id="box">\n\nIn a box.\n\n</div>\n',
+                             where="content/a.md", first_line=1, folder=Path("/n"), root=Path("/n"),
+                             style=Style(prefix="a"), targets=targets)
+    second = markdown.to_html("[to the box](#box)\n", where="content/b.md", first_line=1, folder=Path("/n"),
+                              root=Path("/n"), style=Style(prefix="b"), targets=targets)
+    assert '<a href="#here">back</a>' in first
+    assert '<a href="#box">to the box</a>' in targets.rewrite(second)
+    assert targets.unresolved() == []
+
+
 # Raw HTML -------------------------------------------------------------------------------------
 
 def test_a_tag_of_no_html_element_prints_as_typed_with_a_warning() -> None:
