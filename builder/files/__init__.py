@@ -37,6 +37,16 @@ def whole(target: Path, data: bytes) -> None:
         temporary.unlink(missing_ok=True)
 
 
+def stamp(path: Path) -> tuple[Path, int, int]:
+    """`path` with its modification time (ns) and size, or -1, -1 when it is missing: what a cache
+    compares to know a file unchanged (workers.jobs, render.fonts, render.sandbox)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return path, -1, -1
+    return path, status.st_mtime_ns, status.st_size
+
+
 @contextmanager
 def staging(output: Path, *, sources: tuple[Path, ...] = (), folders: tuple[str, ...] = (),
             record: bool = False) -> Iterator[Path]:

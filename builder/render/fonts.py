@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from io import BytesIO
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from weasyprint.text.ffi import ffi, fontconfig, gobject, pangoft2
@@ -23,6 +22,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, fetch
 
 from builder.errors import BuildError, raise_all
+from builder.files import stamp
 from builder.project import Project
 from builder.render import fontfiles
 
@@ -59,7 +59,7 @@ class Fonts(FontConfiguration):  # type: ignore[misc]
         """The families of the project's fonts."""
         self.ranges: dict[str, list[Range]] = {}
         """Each @font-face rule's unicode-range as cut down (`add_font_face`), read once per set-up."""
-        self.files = _stamped([project.fonts, *fontfiles.listed(project.fonts)])
+        self.files = [stamp(path) for path in (project.fonts, *fontfiles.listed(project.fonts))]
         """The project's font folder and files, stamped (modification time, size) when read."""
         errors = []
         for font in fontfiles.usable(project.fonts, project.font_cache, project.shown):
@@ -126,15 +126,3 @@ def _empty(fonts: Fonts) -> None:
     fonts.strut_layouts = {}
     fonts.font_features = {}
 
-
-def _stamped(paths: list[Path]) -> list[tuple[Path, int, int]]:
-    """Each of `paths` with its modification time (ns) and size; -1, -1 for one that is missing."""
-    stamped = []
-    for path in paths:
-        try:
-            status = path.stat()
-        except OSError:
-            stamped.append((path, -1, -1))
-            continue
-        stamped.append((path, status.st_mtime_ns, status.st_size))
-    return stamped

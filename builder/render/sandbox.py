@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from builder.errors import BuildError, shown
-from builder.files import utf8
+from builder.files import stamp, utf8
 
 FONTS = (".ttf", ".otf", ".ttc", ".woff", ".woff2")
 TEXTS = (".css",)
@@ -113,8 +113,7 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
             # Stamped as missing: a file the project adds there later is a change (jobs.render).
             self.served.append((path, -1, -1))
             path = beneath
-        status = path.stat()
-        self.served.append((path, status.st_mtime_ns, status.st_size))
+        self.served.append(stamp(path))
         data = path.read_bytes()
         if path.suffix.lower() in TEXTS:
             if path.suffix.lower() == ".css":

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from builder.files import stamp
 from builder.kinds import Kind
 from builder.model import Document, Finding, Rendered
 from builder.project import Project
@@ -102,12 +103,4 @@ def previews(pdf: Path, folder: Path, name: Callable[[int], str], contact: Path 
 
 def _unchanged(files: Iterable[tuple[Path, int, int]]) -> bool:
     """Whether each file still has the modification time and size it was stamped with."""
-    return all(_stamp(path) == (path, *stamp) for path, *stamp in files)
-
-
-def _stamp(path: Path) -> tuple[Path, int, int]:
-    try:
-        status = path.stat()
-    except OSError:
-        return path, -1, -1
-    return path, status.st_mtime_ns, status.st_size
+    return all(stamp(path) == (path, *stamped) for path, *stamped in files)
