@@ -45,6 +45,8 @@ class Usable:
     """The file in fonts/."""
     path: Path
     """The file fontconfig loads: `source` itself, or its decompressed copy in the cache."""
+    names: frozenset[str]
+    """Its faces' family and PostScript names (`names`), read once: what the project's CSS may name."""
 
 
 def usable(folder: Path, cache: Path, show: Callable[[Path], str]) -> list[Usable]:
@@ -57,7 +59,8 @@ def usable(folder: Path, cache: Path, show: Callable[[Path], str]) -> list[Usabl
         if path.suffix.lower() in DOCUMENTS or (not path.suffix and path.name.upper() in DOCUMENT_NAMES):
             continue
         try:
-            found.append(Usable(path, _readable(path, cache, show)))
+            readable = _readable(path, cache, show)
+            found.append(Usable(path, readable, _named(readable, show(path))))
         except BuildError as error:
             errors.append(error)
     raise_all(errors)
@@ -81,6 +84,14 @@ def names(path: Path) -> set[str]:
     return {name.toUnicode() for face in faces for name in face["name"].names if name.nameID in (1, 6, 16)}
 
 
+def _named(path: Path, where: str) -> frozenset[str]:
+    """`names` of the font file `path`; BuildError naming `where` when fontTools cannot read it."""
+    try:
+        return frozenset(names(path))
+    except Exception:  # noqa: BLE001 - fontTools raises many kinds of errors on a damaged file
+        raise BuildError(where, DAMAGED) from None
+
+
 def _readable(path: Path, cache: Path, show: Callable[[Path], str]) -> Path:
     """The file fontconfig gets for `path`: itself, or its decompressed copy; BuildError naming it
     (`show`) when it is no font."""
@@ -92,10 +103,6 @@ def _readable(path: Path, cache: Path, show: Callable[[Path], str]) -> Path:
     except OSError as error:
         raise BuildError(where, f"cannot be read ({error.strerror})") from None
     if data[:4] in SFNT:
-        try:
-            names(path)
-        except Exception:  # noqa: BLE001 - fontTools raises many kinds of errors on a damaged file
-            raise BuildError(where, DAMAGED) from None
         return path
     if data[:4] in WEB:
         return _decompressed(data, path.stem, cache, where, show(cache))

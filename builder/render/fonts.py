@@ -64,7 +64,7 @@ class Fonts(FontConfiguration):  # type: ignore[misc]
         errors = []
         for font in fontfiles.usable(project.fonts, project.font_cache, project.shown):
             if fontconfig.FcConfigAppFontAddFile(self._config, str(font.path).encode()):
-                self.project.update(fontfiles.names(font.path))
+                self.project.update(font.names)
             else:  # read by fontTools, not by FreeType: damaged all the same
                 errors.append(BuildError(project.shown(font.source), fontfiles.DAMAGED))
         raise_all(errors)
