@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
+from builder.content import rawhtml
 from builder.content.footnote_tokens import breaks_before, inlines
 from builder.content.manifest import slugify
 from builder.errors import closest
@@ -105,16 +106,13 @@ def anchors(tokens: Sequence[Token], prefix: str, targets: Targets | None) -> di
     return found
 
 
-_RAW_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(["']?)([^"'\s<>]+)\1""")
-
-
 def raw_ids(tokens: Sequence[Token]) -> list[str]:
     """The ids the writer gave in raw HTML (`<a id="here"></a>`, as READMEs make anchors): a link
     may lead to them, in their part or another (rawhtml refuses one shaped like the zine's own)."""
     raws = [token.content for token in tokens if token.type == "html_block"]
     raws += [child.content for token in tokens if token.type == "inline"
              for child in token.children or () if child.type == "html_inline"]
-    return [match.group(2) for raw in raws for match in _RAW_ID.finditer(raw)]
+    return [name for raw in raws for name in rawhtml.ids(raw)]
 
 
 def check(tokens: Sequence[Token], found: dict[str, str], where: str, first_line: int,

@@ -192,11 +192,21 @@ def _element(tag: re.Match[str], where: str, line: int, errors: list[BuildError]
             errors.append(BuildError(where, f"<{tag.group(2)}> is refused: {htmlnames.why(name)}; write "
                                             f"\\<{tag.group(2)}> to print it as typed", line))
         return
-    for attribute in _ATTRIBUTE.finditer(tag.group(3)):
-        value = html.unescape((attribute.group(2) or "").strip("\"'"))
-        message = htmlattributes.why(name, attribute.group(1).lower(), value)
+    for key, value in _attributes(tag):
+        message = htmlattributes.why(name, key, value)
         if message is not None:
             errors.append(BuildError(where, message, line))
+
+
+def _attributes(tag: re.Match[str]) -> list[tuple[str, str]]:
+    """The attributes of a start tag matched by _TAG: each name (lower case) and its value, unescaped."""
+    return [(attribute.group(1).lower(), html.unescape((attribute.group(2) or "").strip("\"'")))
+            for attribute in _ATTRIBUTE.finditer(tag.group(3))]
+
+
+def ids(raw: str) -> list[str]:
+    """The `id` of each start tag of the raw HTML `raw` (`<a id="here">`), as written."""
+    return [value for tag in _TAG.finditer(raw) if not tag.group(1) for key, value in _attributes(tag) if key == "id"]
 
 
 def _balance(tag: re.Match[str], where: str, line: int, opened: list[tuple[str, int]],
