@@ -11,17 +11,16 @@ before/after previews that chose it, with a simulated copier, are in the README 
 
 The screen: 8 × 8 pixels at 45°, two dots a cell, so about 53 lines per inch at 300 dpi and 33
 levels of grey. Before it, a contrast curve: the darkest and lightest 1 % of pixels are clipped
-to black and white (a flat picture's range only widened, MAX_GAIN), mid-tones get an S-curve,
+to black and white (a flat picture's greys kept as drawn, FLAT), mid-tones get an S-curve,
 then every tone but paper white and solid black (PAPER) is kept between the smallest dot and
 the smallest hole the copier keeps (TONES), and the edges are sharpened a little.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 
-from PIL import Image, ImageChops, ImageFilter
+from PIL import Image, ImageChops, ImageFilter, ImageOps
 
 CELL = 8
 """The screen's tile, in pixels: two dots at 45° in each."""
@@ -29,12 +28,9 @@ CLIP_PERCENT = 1
 """The share of the darkest and of the lightest pixels made pure black and white."""
 CONTRAST = 0.35
 """How far the mid-tones move toward an S-curve (0: none, 1: a full smoothstep)."""
-MAX_GAIN = 1.5
-"""How far the contrast stretch may widen the range of greys of a flat picture (FLAT): a pale
-logo or a two-grey stamp keeps its light tones instead of turning black on white; a photo, even
-a foggy one, is stretched to its full range as before (issue 21, item 2)."""
 FLAT = (4, 0.9)
-"""A flat picture (a logo, a drawing, a stamp): its 4 commonest greys cover 90 % of it or more."""
+"""A flat picture (a logo, a drawing, a stamp): its 4 commonest greys cover 90 % of it or more.
+Its greys are not stretched: a pale logo keeps its light tone, a grey one its grey (issue 21, item 2)."""
 PAPER = (5, 250)
 """The greys that print as solid black and paper white, not through the screen: a logo's white
 ground and a transparent picture's background stay paper, with no dots (issue 21, item 2)."""
@@ -62,7 +58,7 @@ _THRESHOLDS = [round((rank + 0.5) * 255 / (CELL * CELL)) for rank in _screen()]
 
 def curve(grey: Image.Image) -> Image.Image:
     """The contrast curve before the screen, on a greyscale ("L") image."""
-    stretched = grey.point(_stretch(grey))
+    stretched = _stretched(grey)
     low, high = TONES
     table = []
     for value in range(256):
@@ -72,25 +68,15 @@ def curve(grey: Image.Image) -> Image.Image:
     return stretched.point(table).filter(ImageFilter.UnsharpMask(radius=2, percent=60, threshold=2))
 
 
-def _stretch(grey: Image.Image) -> list[int]:
-    """The stretch of `grey`'s greys (a lookup table of 256): its darkest and lightest
-    CLIP_PERCENT clipped, as ImageOps.autocontrast does, its range widened to the full range,
-    or at most MAX_GAIN times for a flat picture (FLAT), toward paper white when it has white,
-    toward black when it has black."""
+def _stretched(grey: Image.Image) -> Image.Image:
+    """`grey` with its darkest and lightest CLIP_PERCENT made black and white (Pillow's
+    autocontrast), a faded photo's greys spread over the whole range; a flat picture (FLAT) as
+    it is, its greys the ones it was drawn with (a pale logo stretched printed solid black)."""
     counts = grey.histogram()
-    cut = sum(counts) * CLIP_PERCENT / 100
-    totals = list(itertools.accumulate(counts))
-    darkest = next(value for value, total in enumerate(totals) if total > cut)
-    lightest = next(value for value in range(255, -1, -1) if totals[-1] - (totals[value - 1] if value else 0) > cut)
-    if lightest <= darkest:
-        return list(range(256))
     common, share = FLAT
-    flat = sum(sorted(counts)[-common:]) >= share * totals[-1]
-    gain = min(255 / (lightest - darkest), MAX_GAIN) if flat else 255 / (lightest - darkest)
-    width = (lightest - darkest) * gain
-    start = 255 - width if lightest >= 250 else 0 if darkest <= 5 else \
-        min(max((darkest + lightest - width) / 2, 0), 255 - width)
-    return [min(max(round(start + (value - darkest) * gain), 0), 255) for value in range(256)]
+    if sum(sorted(counts)[-common:]) >= share * sum(counts):
+        return grey
+    return ImageOps.autocontrast(grey, cutoff=CLIP_PERCENT)
 
 
 def screen(grey: Image.Image) -> Image.Image:

@@ -91,12 +91,13 @@ def test_every_awkward_picture_prints_kept_and_halftoned(built: tuple[Path, Repo
         # Kept: the same greys, cell by cell (colours seen as greys), within a JPEG's and a resampling's error.
         if max(abs(a - b) for a, b in zip(kept, expected)) >= 24:
             wrong.append(("kept", name, kept, expected))
-        # Halftoned: ink where the picture has ink, darker where it is darker; never blank.
-        if min(halftoned) >= 200 or (statistics.correlation(halftoned, expected) <= 0.8 if len(set(expected)) > 1
+        # Halftoned: ink where the picture has ink, darker where it is darker; never blank (a pale
+        # picture's cells may all be light: blank is no ink at all where the picture has some).
+        if min(halftoned) >= 250 > min(expected) or (statistics.correlation(halftoned, expected) <= 0.8 if len(set(expected)) > 1
                                      else abs(statistics.mean(halftoned) - expected[0]) >= 40):
             wrong.append(("halftoned", name, halftoned, expected))
         # …and about as dark overall: a pale logo is not printed solid black (issue 21, item 2).
-        if abs(statistics.mean(halftoned) - statistics.mean(expected)) >= 32:
+        if abs(statistics.mean(halftoned) - statistics.mean(expected)) >= 16:
             wrong.append(("halftoned, darkness", name, round(statistics.mean(halftoned)), round(statistics.mean(expected))))
     assert not wrong, "\n".join(map(str, wrong))
 
