@@ -18,8 +18,11 @@ from pathlib import Path
 from builder.errors import BuildError
 from builder.pictures.pixels import DPI, Raster, made
 
-VERSION = "3"
-"""Part of every cached picture's name: change it when the resampling or the halftone changes."""
+VERSION = hashlib.sha256(b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))
+                         ).hexdigest()[:12]
+"""Part of every cached picture's key: the code of builder/pictures/ itself, so that a change to the
+resampling or the halftone (or a new release of the tool) never reuses a picture made the old way
+(a version number kept by hand was forgotten twice in issue 21)."""
 JPEG_QUALITY = 85
 """Resampled photos are JPEG at this quality (4:2:0, optimised): no visible loss at 300 dpi."""
 
