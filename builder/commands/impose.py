@@ -34,6 +34,8 @@ def add(commands: Subparsers) -> None:
     imp.add_argument("--blanks", choices=BLANKS, help="where padding blanks go: before-back (default) or end")
     imp.add_argument("--creep", type=float, metavar="MM",
                      help="paper thickness: inner sheets' pages move toward the spine by this much per sheet")
+    imp.add_argument("--direction", choices=("ltr", "rtl"),
+                     help="rtl: bound on the right, for right-to-left documents (Arabic, Hebrew…): every side mirrored")
     imp.add_argument("--marks", action="store_true", help="fold and staple ticks in the margin, outside the pages")
     imp.add_argument("--fronts-backs", nargs="?", const="top", choices=FEEDS, metavar="top|bottom",
                      help="write OUT-fronts.pdf and OUT-backs.pdf, for printers without duplex; the backs in the "

@@ -48,7 +48,7 @@ WORDS = Words(
     flip_short="flip on the short edge", flip_long="flip on the long edge", us_letter="US Letter",
     contact="sheet {sheet}, {side}", front="front", back="back", signature="signature",
     nir="social security number", nir_key="key (2 digits)", characters="{count} characters",
-    notes="Notes")
+    notes="Notes", bound_right="bound on the right")
 
 SCAFFOLD = Scaffold(
     header=("# The manifest of the zine: its title, its date, and its parts in order.\n"
@@ -77,6 +77,7 @@ SCAFFOLD = Scaffold(
         "cover_alt": "what the picture shows, in words, for screen readers",
         "photos": "pictures in black-and-white dots, for the copier (default: \"keep\")",
         "fonts": "this machine's fonts fill in characters no font of the zine has (default: \"shipped\")",
+        "direction": "right to left, bound on the right (default: the language's; ar, fa, he are \"rtl\")",
     },
     examples={"subtitle": '"A subtitle"', "author": '"The collective"', "byline": '"After a text by the collective"',
               "edition": '"First edition"', "slug": '"my-zine"', "back_cover": '"back-cover.md"',

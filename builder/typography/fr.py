@@ -95,7 +95,7 @@ WORDS = Words(
     flip_short="retourner sur le bord court", flip_long="retourner sur le bord long", us_letter="Lettre US",
     contact="feuille {sheet}, {side}", front="recto", back="verso", signature="signature",
     nir="numéro de sécurité sociale", nir_key="clé (2 chiffres)", characters="{count} caractères",
-    notes="Notes")
+    notes="Notes", bound_right="reliure à droite")
 
 SCAFFOLD = Scaffold(
     header=("# Le manifeste de la brochure : son titre, sa date, et ses parties dans l’ordre.\n"
@@ -125,6 +125,7 @@ SCAFFOLD = Scaffold(
         "photos": "les images en points noirs et blancs, pour la photocopieuse (par défaut : \"keep\")",
         "fonts": "les polices de la machine pour les caractères qu’aucune police du zine n’a "
                  "(par défaut : \"shipped\")",
+        "direction": "de droite à gauche, reliée à droite (par défaut : selon la langue ; ar, fa, he sont \"rtl\")",
     },
     examples={"subtitle": '"Un sous-titre"', "author": '"Le collectif"', "byline": '"D’après un texte du collectif"',
               "edition": '"Première édition"', "slug": '"ma-brochure"', "back_cover": '"quatrieme.md"',
