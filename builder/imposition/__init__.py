@@ -191,7 +191,7 @@ def mirrored(plan: Imposition) -> Imposition:
                            slot.rotation, slot.clip and (width - slot.clip[2], slot.clip[1], width - slot.clip[0],
                                                          slot.clip[3]))
                       for slot in face.slots)
-        marks = tuple(Line(width - m.x0, m.y0, width - m.x1, m.y1, m.width) if isinstance(m, Line) else m
+        marks = tuple(Line(width - m.x1, m.y1, width - m.x0, m.y0, m.width) if isinstance(m, Line) else m
                       for m in face.marks)
         return Side(slots, marks)
 
