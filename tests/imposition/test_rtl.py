@@ -3,12 +3,16 @@ backed by the same page (the duplex edge is the same)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from builder.errors import BuildError
 from builder.imposition import Imposition, placed
 from builder.imposition.layout import Options, Printing
 from builder.imposition.layouts import copycutfold, onepagezine, saddle, topbound
 from builder.paper import A4, A5, A6, A7, ZINE_FORMATS
+
+from conftest import half_texts, make_pdf, markers, run
 
 RTL = Options(direction="rtl")
 
@@ -81,3 +85,12 @@ def test_the_summary_says_where_it_is_bound() -> None:
     assert Printing(a5.sheet, a5.booklet, "rtl").summary(2) == (
         "2 sheets of A4 per copy (recto-verso, flip on the short edge), bound on the right")
     assert "right" not in Printing(a5.sheet, a5.booklet).summary(2) + Printing(a5.sheet, a5.booklet).log
+
+
+def test_zine_impose_binds_any_pdf_on_the_right(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = make_pdf(tmp_path / "in.pdf", 8)
+    code, _, _ = run(capsys, "impose", str(source), "-o", str(tmp_path / "out.pdf"), "--direction", "rtl")
+    assert code == 0 and markers(half_texts(tmp_path / "out.pdf")) == [(1, 8), (7, 2), (3, 6), (5, 4)]
+    code, _, err = run(capsys, "impose", str(source), "-o", str(tmp_path / "top.pdf"), "--direction", "rtl",
+                       "--layout", "topbound")
+    assert code != 0 and "--direction does not apply to --layout topbound" in err
