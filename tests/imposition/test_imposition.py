@@ -466,10 +466,11 @@ def test_test_sheet_speaks_on_both_sides() -> None:
 def test_registry_knows_each_layouts_options() -> None:
     assert set(LAYOUTS) == {"saddle", "topbound", "copycutfold", "onepagezine"}
     assert all(name == layout.name for name, layout in LAYOUTS.items())
-    assert LAYOUTS["saddle"].options == LAYOUTS["topbound"].options == {
-        "blanks", "flip", "creep", "marks", "sheets_per_section", "scaling"}
-    assert LAYOUTS["copycutfold"].options == {"blanks", "flip", "creep", "scaling"}
-    assert LAYOUTS["onepagezine"].options == {"blanks", "marks", "scaling"}
+    # A top-bound booklet has no side to bind on: no --direction (issue 22).
+    assert LAYOUTS["saddle"].options == LAYOUTS["topbound"].options | {"direction"} == {
+        "blanks", "flip", "creep", "marks", "sheets_per_section", "scaling", "direction"}
+    assert LAYOUTS["copycutfold"].options == {"blanks", "flip", "creep", "scaling", "direction"}
+    assert LAYOUTS["onepagezine"].options == {"blanks", "marks", "scaling", "direction"}
     assert OPTIONS == {field.name for field in dataclasses.fields(Options)}, "each Option names a field"
     assert (default(A5).name, default(A5.landscape).name, default(Size(210.5, 210)).name) == (
         "saddle", "topbound", "saddle")
