@@ -85,9 +85,7 @@ def _letter_packs(run: Executor, zine: Zine, log: Log) -> None:
     packs = [run.publish(kind) for kind in (Kind.LETTERS, Kind.LETTERS_FILLABLE) if kind in run.plan.outputs]
     if packs:
         log(f"laid out the letter pack: {plural(packs[0].pages, 'letter')}, one {paper.name(zine.format.letters)} "
-            "page each" + (", and a fillable copy" * (len(packs) > 1))
-            + ("" if zine.format.letters_inside else
-               f"; the letters are not in the {zine.format.name} booklet, only in the pack"))
+            "page each" + (", and a fillable copy" * (len(packs) > 1)))
 
 
 def _minizine(run: Executor, zine: Zine, log: Log) -> None:
