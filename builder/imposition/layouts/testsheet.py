@@ -92,7 +92,6 @@ def _arrow(x: float, y: float, word: str) -> tuple[Mark, ...]:
 
 
 def _ruler(x: float, y: float, label: str) -> tuple[Mark, ...]:
-    """A 100 mm line to measure: copiers set to « ajuster à la page » (fit to page) shrink it."""
+    """A 100 mm line to measure, labelled `label`: copiers set to fit the page shrink it."""
     return (Line(x, y, x + 100, y, 1), Line(x, y - 3, x, y + 3, 1), Line(x + 100, y - 3, x + 100, y + 3, 1),
-            Label("Cette ligne mesure 100 mm à 100 % / This line is 100 mm long when copied at 100 %",
-                  x, y + 6, 10))
+            Label(label, x, y + 6, 10))
