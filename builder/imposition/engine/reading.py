@@ -53,7 +53,8 @@ def clean(path: Path, where: str) -> Clean:
     content is a dynamic XFA form."""
     pdf, mended = opened(path, where)
     with pdf:
-        if xfa(pdf) == "dynamic":
+        kind = xfa(pdf)  # before flattening, which drops the /AcroForm
+        if kind == "dynamic":
             raise BuildError(where, XFA_DYNAMIC)
         try:
             form = pdf.Root.get("/AcroForm")
@@ -81,7 +82,7 @@ def clean(path: Path, where: str) -> Clean:
     more = f"; and {len(repairs) - 1} more" if len(repairs) > 1 else ""
     notes = [f"the PDF was damaged and read anyway ({repairs[0]}{more})"] if repairs else []
     notes += [left] if left else []
-    return Clean(output.getvalue(), tuple(notes), (XFA_STATIC,) if xfa(pdf) == "static" else ())
+    return Clean(output.getvalue(), tuple(notes), (XFA_STATIC,) if kind == "static" else ())
 
 
 def opened(path: Path, where: str) -> tuple[pikepdf.Pdf, str]:
