@@ -27,6 +27,34 @@ DIRECTIONS: tuple[Direction, ...] = ("ltr", "rtl")
 
 
 @dataclass(frozen=True)
+class SheetWords:
+    """The duplex test sheet's words (imposition/layouts/testsheet.py; `zine impose --test-sheet
+    --lang`), in cp1252 (its font's encoding). `{turn}` is turn_side or turn_top, `{edge}` and
+    `{other}` an edge in capitals (short, long), `{setting}` the copier's own words for it
+    (Words.flip_short or flip_long), `{flip}` and `{other_flip}` the `--flip` values."""
+
+    title: str
+    """The PDF's title."""
+    front: tuple[str, ...]
+    """The front: its heading, then what to do ({turn})."""
+    turn_side: str
+    """How a booklet's copy turns over, like a book page."""
+    turn_top: str
+    """How a top-bound booklet's copy turns over, like a calendar page."""
+    right: tuple[str, ...]
+    """The back when the copier flipped as it should: a heading of two lines, then why ({edge}, {setting}, {flip})."""
+    wrong: tuple[str, ...]
+    """The back upside down: a heading of two lines, then what to change ({other}, {setting}, {other_flip})."""
+    short: str
+    long: str
+    """The two edges, in capitals."""
+    top: str
+    """The word under the arrows that point to the top of the sheet."""
+    ruler: str
+    """The label of the 100 mm line."""
+
+
+@dataclass(frozen=True)
 class Words:
     """One language's words. `{…}` marks what is filled in."""
 
@@ -57,6 +85,8 @@ class Words:
     """The heading of a part's notes, when they print at its end (the manifest's notes = "endnotes")."""
     bound_right: str
     """What the contact sheet's labels add for a booklet bound on the right (a right-to-left zine, issue 22)."""
+    test_sheet: SheetWords | None = None
+    """The duplex test sheet's words; None: `zine impose --lang` does not offer the language."""
 
 
 @dataclass(frozen=True)
