@@ -18,6 +18,7 @@ from builder.errors import BuildError, plural, raise_all
 from builder.imposition.layout import printing
 from builder.imposition.layouts import onepagezine
 from builder.kinds import Kind
+from builder.letters import envelopes
 from builder.model import Finding, Report, Zine
 from builder.pictures import resample
 from builder.plan import Plan
@@ -83,8 +84,9 @@ def _letter_packs(run: Executor, zine: Zine, log: Log) -> None:
     """The letter pack, and its fillable copy when asked for (the zine may have no letters)."""
     packs = [run.publish(kind) for kind in (Kind.LETTERS, Kind.LETTERS_FILLABLE) if kind in run.plan.outputs]
     if packs:
-        log(f"laid out the letter pack: {plural(packs[0].pages, 'letter')}, one {paper.name(zine.format.letters)} "
-            "page each" + (", and a fillable copy" * (len(packs) > 1))
+        log(f"laid out the letter pack: {plural(packs[0].pages, 'letter')}, one {paper.said(zine.format.paper)} "
+            f"page each, for a {envelopes.of(zine.format).name} window envelope"
+            + (", and a fillable copy" * (len(packs) > 1))
             + ("" if zine.format.letters_inside else
                f"; the letters are not in the {zine.format.name} booklet, only in the pack"))
 
@@ -97,9 +99,10 @@ def _minizine(run: Executor, zine: Zine, log: Log) -> None:
     if pages.pages > layout.pages:
         raise BuildError(where, f"the mini-zine runs to {pages.pages} pages; it must fit the "
                                 f"{layout.pages} pages of one sheet: shorten it")
-    plan = layout.impose(pages.pages, pages.size, zine.format.sheet)
+    plan = layout.impose(pages.pages, pages.size, zine.format.paper)
     run.impose(pages, plan, Kind.MINIZINE)
-    log(f"imposing the mini-zine: {plural(pages.pages, 'page')} on {plural(len(plan.sheets), 'sheet')}")
+    log(f"imposing the mini-zine: {plural(pages.pages, 'page')} on {plural(len(plan.sheets), 'sheet')} "
+        f"of {paper.said(zine.format.paper)}")
 
 
 def _judge(found: list[Finding], project: Project) -> tuple[Finding, ...]:
