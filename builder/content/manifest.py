@@ -120,12 +120,12 @@ def _letters_paper(data: dict[str, Any], text: str, where: str, errors: list[Bui
     chosen = dataclasses.replace(format, paper=paper.PAPERS[sheet] if sheet else format.paper, envelope=envelope or "")
     fitting = [name for name, one in envelopes.ENVELOPES.items() if one.paper == chosen.paper]
     if envelope and envelope not in fitting:
-        named = paper.name(envelopes.ENVELOPES[envelope].paper)
+        needed = envelopes.ENVELOPES[envelope].paper
         whose = f'paper = "{sheet}"' if sheet else f"the {format.name} format's paper"
-        errors.append(BuildError(where, f"'envelope' \"{envelope}\" takes {named} paper, and this zine's letters "
-                                        f"are on {paper.name(chosen.paper)} ({whose}): set paper = "
-                                        f"\"{named}\", or choose " + " or ".join(f'"{one}"' for one in fitting),
-                                 key_line(text, "envelope")))
+        others = " or ".join(f'"{one}"' for one in fitting)
+        errors.append(BuildError(where, f"'envelope' \"{envelope}\" takes {paper.said(needed)} paper, and this "
+                                        f"zine's letters are on {paper.said(chosen.paper)} ({whose}): set paper = "
+                                        f"\"{paper.name(needed)}\", or choose {others}", key_line(text, "envelope")))
     return chosen
 
 
