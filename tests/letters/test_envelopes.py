@@ -6,14 +6,17 @@ and tests/letters/test_letters.py (the shipped A5 zine's DL pack)."""
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from pathlib import Path
 
 import pytest
-from builder import preflight
+from builder import content, preflight
 from builder.content import manifest
 from builder.errors import BuildError
 from builder.letters.envelopes import ENVELOPES, Field, of, through_window
 from builder.paper import A4, LETTER, ZINE_FORMATS, Size, recorded_format
+from builder.project import Project
+from builder.render import templating
 
 from conftest import SAMPLE
 
@@ -120,3 +123,29 @@ def test_the_build_records_a_chosen_paper_for_a_standalone_check() -> None:
     assert minizine.size == LETTER.landscape
     a4_minizine = preflight.expectation_for(Path("zine-minizine.pdf"), "A4")
     assert a4_minizine is not None and a4_minizine.size == A4.landscape, "the A4 zine's mini-zine is on A4"
+
+
+@pytest.mark.parametrize(("lines", "inline"), [
+    ((), ["@page { size: 210mm 297mm; }", "--fold-1: 99mm;", "--fold-2: 198mm;", "--address-left: 110mm;"]),
+    (('format = "half-letter"',), ["@page { size: 215.9mm 279.4mm; }", "--fold-1: 93.1mm;", "--fold-2: 186.3mm;",
+                                   "--address-left: 25.2mm;", "--sender-left: 140mm;"]),
+    (('envelope = "C5"',), ["--fold-1: 148.5mm;", ".letters .letter-page::after { content: none; }"]),
+])
+def test_the_pack_template_writes_the_envelope_and_keeps_an_old_override(tmp_path: Path, lines: tuple[str, ...],
+                                                                         inline: list[str]) -> None:
+    """letters.html writes the page size and the envelope's geometry for letters-pack.css; a
+    project's own letters-a4.css (the pack's stylesheet before issue 22) is still laid over it."""
+    shutil.copytree(SAMPLE / "content", tmp_path / "content")
+    _read(tmp_path / "content", *lines)
+    project = Project.at(tmp_path)
+    zine = content.load(project)
+    html = templating.document(templating.environment(project), "letters.html", "letters", zine, letters=(),
+                               fillable=False).html
+    assert all(line in html for line in inline), html[:1500]
+    assert "--fold-2" not in html if len(of(zine.format).folds) < 2 else "content: none" not in html
+    assert '<link rel="stylesheet" href="letters-pack.css">' in html and "letters-a4.css" not in html
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates/letters-a4.css").write_text(".letter-to { left: 91mm; }\n", encoding="utf-8")
+    html = templating.document(templating.environment(project), "letters.html", "letters", zine, letters=(),
+                               fillable=False).html
+    assert html.index('href="letters-pack.css"') < html.index('href="letters-a4.css"')
