@@ -19,6 +19,7 @@ from builder.imposition.layout import Options as Imposing
 from builder.imposition.layout import printing
 from builder.imposition.layouts import onepagezine
 from builder.kinds import Kind
+from builder.letters import envelopes
 from builder.model import Finding, Report, Zine
 from builder.pictures import resample
 from builder.plan import Plan
@@ -84,8 +85,9 @@ def _letter_packs(run: Executor, zine: Zine, log: Log) -> None:
     """The letter pack, and its fillable copy when asked for (the zine may have no letters)."""
     packs = [run.publish(kind) for kind in (Kind.LETTERS, Kind.LETTERS_FILLABLE) if kind in run.plan.outputs]
     if packs:
-        log(f"laid out the letter pack: {plural(packs[0].pages, 'letter')}, one {paper.name(zine.format.letters)} "
-            "page each" + (", and a fillable copy" * (len(packs) > 1)))
+        log(f"laid out the letter pack: {plural(packs[0].pages, 'letter')}, one {paper.said(zine.format.paper)} "
+            f"page each, for a {envelopes.of(zine.format).name} window envelope"
+            + (", and a fillable copy" * (len(packs) > 1)))
 
 
 def _minizine(run: Executor, zine: Zine, log: Log) -> None:
@@ -96,9 +98,10 @@ def _minizine(run: Executor, zine: Zine, log: Log) -> None:
     if pages.pages > layout.pages:
         raise BuildError(where, f"the mini-zine runs to {pages.pages} pages; it must fit the "
                                 f"{layout.pages} pages of one sheet: shorten it")
-    plan = layout.impose(pages.pages, pages.size, zine.format.sheet, _bound(zine))
+    plan = layout.impose(pages.pages, pages.size, zine.format.paper, _bound(zine))
     run.impose(pages, plan, Kind.MINIZINE)
-    log(f"imposing the mini-zine: {plural(pages.pages, 'page')} on {plural(len(plan.sheets), 'sheet')}")
+    log(f"imposing the mini-zine: {plural(pages.pages, 'page')} on {plural(len(plan.sheets), 'sheet')} "
+        f"of {paper.said(zine.format.paper)}")
 
 
 def _bound(zine: Zine) -> Imposing:

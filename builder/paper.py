@@ -11,7 +11,7 @@ Sizes are ISO 216 and ANSI (shared FACTS.md §3).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from builder.errors import BuildError
@@ -123,15 +123,21 @@ def name(size: Size) -> str:
     return str(size)
 
 
+def said(size: Size) -> str:
+    """A size as a sentence in English names it: "US letter" (a bare "letter" reads as a letter), else `name`."""
+    return "US letter" if size.portrait == LETTER else name(size)
+
+
 @dataclass(frozen=True)
 class Format:
     """What a zine is printed on: its page, the paper its booklet is imposed on, and how.
 
-    The manifest's `format` picks one of ZINE_FORMATS (README, "Make your own zine"). The CSS
-    page size (render.templating), the booklet's imposition (build), the print page and the
-    summary (imposition.layout.printing), preflight's expected sizes and the mini-zine's sheet all
-    read it; the build records its name in each output's metadata (METADATA_KEY) so that a
-    standalone `zine check` expects the same sizes. Sizes: shared FACTS.md §3.
+    The manifest's `format` picks one of ZINE_FORMATS (README, "Make your own zine"), its `paper`
+    and `envelope` may change those two. The CSS page size (render.templating), the booklet's
+    imposition (build), the print page and the summary (imposition.layout.printing), preflight's
+    expected sizes, the letter pack and the mini-zine's sheet all read it; the build records it in
+    each output's metadata (METADATA_KEY, `recorded`) so that a standalone `zine check` expects
+    the same sizes. Sizes: shared FACTS.md §3.
     """
 
     name: str
@@ -139,12 +145,17 @@ class Format:
     page: Size
     """The zine's page: the reading edition, and each page of the booklet."""
     sheet: Size
-    """The format's home paper (portrait): the booklet and the one-page mini-zine are imposed on it."""
+    """The booklet's paper (portrait): the booklet is imposed on it."""
     layout: str = "saddle"
     """The booklet's layout (imposition.layouts.LAYOUTS): "copycutfold" for A6, two copies a side
     printed and cut in half across (FACTS.md §3, pdfimpose's name); "saddle", one spread a side."""
-    letters: Size = A4
-    """The paper of the letter pack: A4 folds in three for a DL window envelope (FACTS.md §2)."""
+    paper: Size = A4
+    """The everyday sheet of the format's paper family (FACTS.md §3): A4 in the ISO A series, US
+    letter in the US one. The letter pack and the mini-zine are printed on it; the manifest's
+    `paper` chooses the other (PAPERS, issue 22). The booklet keeps `sheet`."""
+    envelope: str = ""
+    """The window envelope the letter pack is laid out for (letters.envelopes.ENVELOPES), as the
+    manifest's `envelope` names it; "": the usual one of `paper` (DL on A4, #10 on US letter)."""
     letter_stylesheet: str = "letters-a5.css"
     """The stylesheet of the letters inside the booklet (each also a page or a leaf to cut out,
     listed in the contents; they are in the pack too): its page margins, cut line and sizes for
@@ -154,6 +165,18 @@ class Format:
     front then its back (templates/letters-a6.css says why)."""
     stylesheet: str = ""
     """A stylesheet of the templates laid over zine.css for this format (margins, type sizes), if any."""
+
+    @property
+    def letters(self) -> Size:
+        """The paper of the letter pack: `paper`."""
+        return self.paper
+
+    @property
+    def recorded(self) -> str:
+        """What the build records in each output's metadata (METADATA_KEY): the format's name, then
+        its paper when the manifest chose another ("A5 letter"), for a standalone `zine check`."""
+        usual = ZINE_FORMATS[self.name].paper if self.name in ZINE_FORMATS else self.paper
+        return self.name if self.paper == usual else f"{self.name} {name(self.paper)}"
 
     @property
     def booklet(self) -> Layout:
@@ -169,8 +192,8 @@ class Format:
 
     @property
     def minizine_page(self) -> Size:
-        """A page of the one-page mini-zine: an eighth of the home paper, 4 × 2 on its landscape side."""
-        sheet = self.sheet.landscape
+        """A page of the one-page mini-zine: an eighth of `paper`, 4 × 2 on its landscape side."""
+        sheet = self.paper.landscape
         return Size(sheet.width / 4, sheet.height / 2)
 
     @property
@@ -196,8 +219,8 @@ ZINE_FORMATS: dict[str, Format] = {
     "A6": Format("A6", page=A6, sheet=A4, layout="copycutfold", stylesheet="zine-a6.css",
                  letter_stylesheet="letters-a6.css", letter_pages=2),
     "A4": Format("A4", page=A4, sheet=A3, stylesheet="zine-a4.css"),
-    "half-letter": Format("half-letter", page=HALF_LETTER, sheet=LETTER, stylesheet="zine-half-letter.css",
-                          letter_stylesheet="letters-half-letter.css"),
+    "half-letter": Format("half-letter", page=HALF_LETTER, sheet=LETTER, paper=LETTER,
+                          stylesheet="zine-half-letter.css", letter_stylesheet="letters-half-letter.css"),
 }
 """The formats a manifest may name, by that name (FACTS.md §3: A5 on A4 is the French brochure,
 A6 the pocket booklet, half-letter the US "digest")."""
@@ -206,6 +229,17 @@ ZINE = ZINE_FORMATS["A5"]
 METADATA_KEY = "/zineformat"
 """The PDF document-information key where the build records a zine's format name (WeasyPrint
 writes `<meta name="zineformat">` there, its name lower-cased and reduced to letters and digits)."""
+
+
+PAPERS: dict[str, Size] = {"A4": A4, "letter": LETTER}
+"""The everyday sheet of each paper family (Format.paper), by the name the manifest's `paper` takes."""
+
+
+def recorded_format(text: str | None) -> Format:
+    """The format a build recorded (Format.recorded: "A5", "A5 letter"); ZINE when none or unknown."""
+    known, _, sheet = (text or "").partition(" ")
+    format = next((format for format in ZINE_FORMATS.values() if format.name == known), ZINE)
+    return replace(format, paper=PAPERS[sheet]) if format.name == known and sheet in PAPERS else format
 
 
 def zine_format(text: str) -> Format:

@@ -60,9 +60,11 @@ def test_zine_formats_are_data() -> None:
     assert (half.page, half.booklet_sheet, half.letter_pages) == (Size(139.7, 215.9), LETTER.landscape, 1)
     assert [format.letter_stylesheet for format in (a5, a6, a4, half)] == [
         "letters-a5.css", "letters-a6.css", "letters-a5.css", "letters-half-letter.css"]
-    assert a5.minizine_page == a6.minizine_page == Size(74.25, 105)
-    assert a4.minizine_page == Size(105, 148.5)
-    assert {format.letters for format in ZINE_FORMATS.values()} == {A4}, "the DL window pack, always"
+    assert a5.minizine_page == a6.minizine_page == a4.minizine_page == Size(74.25, 105)
+    assert half.minizine_page == Size(69.85, 107.95)
+    assert {name: (format.paper, format.letters) for name, format in ZINE_FORMATS.items()} == {
+        "A5": (A4, A4), "A6": (A4, A4), "A4": (A4, A4), "half-letter": (LETTER, LETTER)}
+    assert a4.booklet_sheet == A3.landscape, "the A4 booklet stays on A3"
     for format in ZINE_FORMATS.values():  # a spread fits its part of the sheet, never scaled
         room = format.booklet_sheet
         assert 2 * format.page.width <= room.width + 0.05
@@ -82,7 +84,7 @@ def test_text_blocks_are_read_from_the_stylesheets() -> None:
     blocks = {name: (format.text_block, format.minizine_text_block) for name, format in ZINE_FORMATS.items()}
     assert blocks == {
         "A5": (Size(117, 175), Size(54.25, 83)), "A6": (Size(81, 121), Size(54.25, 83)),
-        "A4": (Size(166, 252), Size(85, 126.5)), "half-letter": (Size(110.7, 178.9), Size(49.85, 85.95)),
+        "A4": (Size(166, 252), Size(54.25, 83)), "half-letter": (Size(110.7, 178.9), Size(49.85, 85.95)),
     }
 
 
@@ -122,5 +124,5 @@ def test_the_printing_instruction_is_said_from_the_layout() -> None:
     assert a5.summary(3) == "3 sheets of A4 per copy (recto-verso, flip on the short edge)"
     assert a6.summary(1) == ("1 sheet of A4 for two copies (recto-verso, flip on the long edge; "
                              "cut the stack in half across)")
-    assert half.summary(2).startswith("2 sheets of letter per copy")
+    assert half.summary(2).startswith("2 sheets of US letter per copy")
     assert (a5.log, a6.log) == ("", ", two copies a side, to cut in half")

@@ -25,11 +25,12 @@ def run(args: argparse.Namespace) -> int:
     from builder.letters.fill import fill
 
     project = project_of(args, Path("output"))
-    blank = fill(project, args.name, values=args.fill, target=args.output)
+    filled = fill(project, args.name, values=args.fill, target=args.output)
     # The values are personal: only file names and the names of the blank fields are printed.
-    print(f"wrote {args.output}: letter '{args.name}', one {paper.name(paper.ZINE.letters)} page")
-    if blank:
-        print(f"left blank, to fill in by hand: {', '.join(blank)}")
+    print(f"wrote {args.output}: letter '{args.name}', one {paper.said(filled.paper)} page, for a "
+          f"{filled.envelope} window envelope (print it at 100 %; fold it along the marks in the left margin)")
+    if filled.blank:
+        print(f"left blank, to fill in by hand: {', '.join(filled.blank)}")
     for warning in exposure.warnings({"the filled letter": args.output, "its values": args.fill}):
         print(warning, file=sys.stderr)
     return 0

@@ -42,6 +42,7 @@ class Key:
 KEYS = (
     Key("title", active=True), Key("subtitle"), Key("author"), Key("byline"), Key("lang", active=True),
     Key("date", active=True), Key("edition", active=True), Key("slug"), Key("format"),
+    Key("paper", '"letter"'), Key("envelope", '"#10"'),
     Key("notes", '"endnotes"'), Key("links", '"after"'), Key("parts", active=True), Key("intro", '"intro.md"'),
     Key("back_cover"), Key("minizine"), Key("price", '"2 €"'), Key("licence", '"CC BY-SA 4.0"'), Key("cover"),
     Key("cover_alt"), Key("photos", '"halftone"'), Key("fonts", '"machine"'),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from builder import paper, typography
 from builder.content import notes, toml_errors
 from builder.errors import BuildError, did_you_mean, raise_all
 from builder.files import utf8
+from builder.letters import envelopes
 from builder.model import Meta
 from builder.paper import Format
 from builder.typography import words
@@ -23,10 +26,12 @@ REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "p
 SINGLES = ("intro", "back_cover", "minizine")
 """Manifest keys naming one part each, placed by the templates rather than in the parts list."""
 OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "licence": str, "cover": str,
-            "cover_alt": str, "format": str, "photos": str, "notes": str, "links": str, "fonts": str,
-            "direction": str, **dict.fromkeys(SINGLES, str)}
+            "cover_alt": str, "format": str, "paper": str, "envelope": str, "photos": str, "notes": str,
+            "links": str, "fonts": str, "direction": str, **dict.fromkeys(SINGLES, str)}
 """Each printed only when set: the tool adds no words of its own (no price, no licence, no picture).
-`format` is the page format (paper.ZINE_FORMATS), A5 when not set; `photos` what the pictures
+`format` is the page format (paper.ZINE_FORMATS), A5 when not set; `paper` the sheet of the
+letters and the mini-zine (paper.PAPERS) and `envelope` the letters' window envelope
+(letters.envelopes.ENVELOPES), the format's when not set; `photos` what the pictures
 become (PHOTOS), "keep" when not set; `notes` and `links` say where notes and the addresses of
 links print (content.notes); `direction` ("ltr" or "rtl") overrides the way the language's
 script runs (typography.language.direction), which binds the booklet on the left or the right."""
@@ -70,7 +75,7 @@ def read(path: Path, where: str) -> Manifest:
             words.check(data["lang"], where)
         except BuildError as error:
             errors.append(BuildError(where, error.message, key_line(text, "lang")))
-    format = _format(data, text, where, errors)
+    format = _letters_paper(data, text, where, errors, _format(data, text, where, errors))
     for key, choices in CHOICES.items():
         if isinstance(data.get(key), str) and data[key] not in choices:
             near = did_you_mean(data[key], choices, quote='"')
@@ -107,6 +112,38 @@ def _format(data: dict[str, Any], text: str, where: str, errors: list[BuildError
         errors.append(BuildError(where, error.message + did_you_mean(data["format"], paper.ZINE_FORMATS),
                                  key_line(text, "format")))
         return paper.ZINE
+
+
+def _letters_paper(data: dict[str, Any], text: str, where: str, errors: list[BuildError], format: Format) -> Format:
+    """`format` with the manifest's `paper` and `envelope` (issue 22); a name not known, or an
+    envelope that does not take the paper, is one more BuildError in `errors`, with its line."""
+    sheet, envelope = (_named(data, key, names, text, where, errors)
+                       for key, names in (("paper", paper.PAPERS), ("envelope", envelopes.ENVELOPES)))
+    chosen = dataclasses.replace(format, paper=paper.PAPERS[sheet] if sheet else format.paper, envelope=envelope or "")
+    fitting = [name for name, one in envelopes.ENVELOPES.items() if one.paper == chosen.paper]
+    if envelope and envelope not in fitting:
+        needed = envelopes.ENVELOPES[envelope].paper
+        whose = f'paper = "{sheet}"' if sheet else f"the {format.name} format's paper"
+        others = " or ".join(f'"{one}"' for one in fitting)
+        errors.append(BuildError(where, f"'envelope' \"{envelope}\" takes {paper.said(needed)} paper, and this "
+                                        f"zine's letters are on {paper.said(chosen.paper)} ({whose}): set paper = "
+                                        f"\"{paper.name(needed)}\", or choose {others}", key_line(text, "envelope")))
+    return chosen
+
+
+def _named(data: dict[str, Any], key: str, names: Iterable[str], text: str, where: str,
+           errors: list[BuildError]) -> str | None:
+    """The one of `names` that `data[key]` is (any case), None when not set; a value that is none
+    of them is one more BuildError in `errors`, with its line."""
+    value = data.get(key)
+    if not isinstance(value, str):
+        return None
+    found = next((name for name in names if name.lower() == value.strip().lower()), None)
+    if found is None:
+        near = did_you_mean(value, names, quote='"')
+        errors.append(BuildError(where, f"'{key}' must be " + " or ".join(f'"{name}"' for name in names)
+                                 + f", not {value!r}{near}", key_line(text, key)))
+    return found
 
 
 def key_line(text: str, key: str) -> int | None:

@@ -125,7 +125,7 @@ class Printing:
 
     def summary(self, sheets: int) -> str:
         """The summary's line: 3 sheets of A4 per copy (recto-verso, flip on the short edge)."""
-        return (f"{plural(sheets, 'sheet')} of {paper.name(self.paper)} {'for two copies' if self.two else 'per copy'} "
+        return (f"{plural(sheets, 'sheet')} of {paper.said(self.paper)} {'for two copies' if self.two else 'per copy'} "
                 f"(recto-verso, flip on the {self.layout.flip} edge{'; cut the stack in half across' * self.two})"
                 + self._bound)
 

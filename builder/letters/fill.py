@@ -1,7 +1,8 @@
 """`zine letter`: one letter filled in locally from a values file, into one PDF.
 
-How to print it: A4, 100 %, one side; sign, fold in three along the marks in the left margin
-(99 and 198 mm from the top) and post in a DL window envelope (110 × 220 mm). A filled letter
+It is laid out as the zine's letter pack (issue 22): on the zine's paper, for its window
+envelope (letters.envelopes: A4 folded in three for a DL envelope, US letter for a #10). How to
+print it: 100 %, one side; sign, fold along the marks in the left margin and post. A filled letter
 holds a reader's personal data: it is written to the one file named, and neither the values nor
 anything derived from them reaches the terminal or a log (messages name keys and lines only).
 """
@@ -9,6 +10,7 @@ anything derived from them reaches the terminal or a log (messages name keys and
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +18,11 @@ from builder import content
 from builder.content import manifest, toml_errors
 from builder.errors import BuildError, raise_all
 from builder.files import utf8
-from builder.letters import nir
+from builder.letters import envelopes, nir
 from builder.letters import parts as letters
 from builder.letters.fit import LetterFit
 from builder.model import Letter
+from builder.paper import Size
 from builder.project import Project
 from builder.render import templating
 
@@ -27,8 +30,20 @@ TICK = "cocher"
 """The key of a values file that lists the checkboxes to tick, by the words they start with."""
 
 
-def fill(project: Project, name: str, *, values: Path, target: Path) -> tuple[str, ...]:
-    """Write letter `name` filled with `values` (TOML) to `target`; return the keys left blank.
+@dataclass(frozen=True)
+class Filled:
+    """What `fill` wrote."""
+
+    blank: tuple[str, ...]
+    """The keys left blank, to fill in by hand."""
+    paper: Size
+    """The letter's paper (the zine's: paper.Format.paper)."""
+    envelope: str
+    """The window envelope it is laid out for (letters.envelopes.ENVELOPES)."""
+
+
+def fill(project: Project, name: str, *, values: Path, target: Path) -> Filled:
+    """Write letter `name` filled with `values` (TOML) to `target`, on the zine's paper; say what it wrote.
 
     Raises BuildError naming the values file and line (never a value) when a value is refused.
     """
@@ -48,12 +63,13 @@ def fill(project: Project, name: str, *, values: Path, target: Path) -> tuple[st
                                                                  filled, ticks))
     document = templating.document(templating.environment(project), "letters.html", "letter", zine,
                                    letters=(part,), fillable=False)
-    document = dataclasses.replace(document, check=LetterFit.of((part,), zine, zine.format.letters))
+    document = dataclasses.replace(document, check=LetterFit.of((part,), zine, zine.format.paper))
 
     from builder.render.weasy import Renderer  # WeasyPrint takes a second to import: only here
 
     Renderer(project).render(document, target, source_date=zine.meta.date)
-    return tuple(key for key in letter.keys if key not in filled)
+    return Filled(tuple(key for key in letter.keys if key not in filled), zine.format.paper,
+                  envelopes.of(zine.format).name)
 
 
 def _values(path: Path, found: tuple[Letter, ...], letter: Letter) -> tuple[dict[str, str], frozenset[int]]:

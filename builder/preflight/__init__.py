@@ -18,7 +18,7 @@ from builder import paper
 from builder.imposition.layouts import onepagezine
 from builder.kinds import Kind
 from builder.model import Finding, Placed
-from builder.paper import FORMATS, ZINE, ZINE_FORMATS, Format, Size
+from builder.paper import FORMATS, ZINE, Format, Size
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,13 @@ GREY, IN_COLOUR = "grey tint or photo", "colour"
 def expectations(format: Format) -> dict[Kind, Expectation]:
     """What each PDF output of a zine printed in `format` must be, by kind; a variant is held to
     the expectation of the kind it is a copy of (Kind.checked_as: the fillable letters are letters)."""
-    page, sheet, letters = (paper.name(size) for size in (format.page, format.sheet, format.letters))
+    page, sheet, letters = (paper.said(size) for size in (format.page, format.sheet, format.paper))
     booklet, minizine = format.booklet, onepagezine.LAYOUT
     return {
         Kind.READING: Expectation(f"{page} reading pages", format.page),
         Kind.BOOKLET: Expectation(f"{sheet} {booklet.way} booklet sheets", booklet.sheet(format.sheet), even=True),
-        Kind.LETTERS: Expectation(f"{letters} letters", format.letters),
-        Kind.MINIZINE: Expectation(f"{sheet} {minizine.way} one-page-zine sheet", minizine.sheet(format.sheet)),
+        Kind.LETTERS: Expectation(f"{letters} letters", format.paper),
+        Kind.MINIZINE: Expectation(f"{letters} {minizine.way} one-page-zine sheet", minizine.sheet(format.paper)),
     }
 
 
@@ -75,14 +75,14 @@ def named_kind(path: Path) -> Kind | None:
 
 def expectation_for(path: Path, format: str | None = None) -> Expectation | None:
     """What a file's name says it holds (`named_kind`), in the zine format `format` that the build
-    recorded in its metadata (paper.METADATA_KEY), else A5 on A4; None for other names and for
-    the contact sheet. For a standalone `zine check` only: a build gives its expectations."""
+    recorded in its metadata (paper.METADATA_KEY: "A5", "A5 letter"), else A5 on A4; None for
+    other names and for the contact sheet. For a standalone `zine check` only: a build gives its
+    expectations."""
     kind = named_kind(path)
     checked = kind.checked_as if kind is not None else None
     if checked is None:
         return None
-    zine = next((known for known in ZINE_FORMATS.values() if known.name == format), ZINE)
-    return expectations(zine)[checked]
+    return expectations(paper.recorded_format(format))[checked]
 
 
 def check(paths: Iterable[Path], *, expect: Expectation | None = None, fonts: Collection[str] = (),

@@ -22,6 +22,7 @@ from builder import paper, typography
 from builder.errors import BuildError
 from builder.files import utf8
 from builder.imposition.layout import printing
+from builder.letters import envelopes
 from builder.model import Document, Zine
 from builder.project import Project
 from builder.render import lists
@@ -77,6 +78,15 @@ class Templates(jinja2.Environment):
                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.project = project
         self.filters["date"] = _date
+        self.tests["template"] = self.found
+
+    def found(self, name: str) -> bool:
+        """Whether a template of that name is found (`{% if "letters-a4.css" is template %}`)."""
+        try:
+            self.loader.get_source(self, name)  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            return False
+        return True
 
 
 def environment(project: Project) -> Templates:
@@ -101,14 +111,15 @@ def document(env: Templates, template: str, name: str, zine: Zine, **context: An
 
     The templates see `zine`, `meta`, `parts`, `intro`, `back`, `words` (words.Words of the
     zine's language), `sheet_count` (the print page's line), `format` (paper.Format), its page
-    sizes for CSS (`page_size`, `minizine_size`: "148mm 210mm") and the `context` given; the
-    `date` filter writes a date in the zine's language.
+    sizes for CSS (`page_size`, `minizine_size`, `letters_size`: "148mm 210mm"), the letter pack's
+    `envelope` (letters.envelopes.Envelope) and the `context` given; the `date` filter writes a
+    date in the zine's language, the `template` test says whether a template file is found.
     """
-    language = zine.meta.words
+    language, format = zine.meta.words, zine.format
     html = _render(env, template, zine=zine, meta=zine.meta, parts=zine.parts, intro=zine.intro, back=zine.back,
-                   words=language, sheet_count=_sheet_count(language, zine), format=zine.format,
-                   page_size=_css_size(zine.format.page), minizine_size=_css_size(zine.format.minizine_page),
-                   **context)
+                   words=language, sheet_count=_sheet_count(language, zine), format=format,
+                   page_size=_css_size(format.page), minizine_size=_css_size(format.minizine_page),
+                   letters_size=_css_size(format.paper), envelope=envelopes.of(format), **context)
     html = lists.hang(html)  # numbered lists: their markers' indent and numbering
     return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=env.project.templates,
                     fonts=zine.meta.fonts, direction=zine.meta.direction)

@@ -6,7 +6,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+from builder.paper import MM, Size
+from pypdf import PdfReader
 
 from conftest import ROOT, SAMPLE, copy_project, page_texts, run
 
@@ -151,3 +154,53 @@ def test_a_template_problem_leaves_no_filled_letter_behind(values: Path, capsys:
     assert code == 1 and "templates/letters.css" in said and "colr" in said, said
     assert not target.exists()
     assert not list(values.parent.glob("*.partial")) and not list(values.parent.glob(".*.partial"))
+
+
+TENANTS = ('title = "Tenants"\nlang = "en"\ndate = 2026-11-28\nedition = "First edition"\nformat = "half-letter"\n'
+           'parts = ["letters/repairs.md"]\n')
+REPAIRS = ("---\ntitle: Repairs\nkind: letter\n---\n\n[[name]]\n[[address]]\n\n> Acme Property Management\n"
+           "> [[landlord-address: street]]\n> [[landlord-city: city, state and ZIP code]]\n\n"
+           "Please repair the heating.\n\n> [[signature]]\n")
+
+
+@pytest.fixture
+def tenants(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A half-letter zine of one English letter (the shipped templates), made the current directory."""
+    (tmp_path / "tenants/content/letters").mkdir(parents=True)
+    (tmp_path / "tenants/content/zine.toml").write_text(TENANTS, encoding="utf-8")
+    (tmp_path / "tenants/content/letters/repairs.md").write_text(REPAIRS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "tenants")
+    return tmp_path
+
+
+def test_a_half_letter_zines_letter_is_filled_on_us_letter_for_a_number_10_window(
+        tenants: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 22: `zine letter --fill` writes the zine's letter paper, and says it."""
+    values, target = tenants / "values.toml", tenants / "letter.pdf"
+    values.write_text('name = "Pat Example"\nlandlord-address = "1 Main Street"\nlandlord-city = "Springfield"\n',
+                      encoding="utf-8")
+    code, said = printed(capsys, "letter", "repairs", "--fill", str(values), "-o", str(target))
+    assert code == 0, said
+    assert "letter 'repairs', one US letter page, for a #10 window envelope" in said
+    box = PdfReader(target).pages[0].mediabox
+    assert Size.from_points(float(box.width), float(box.height)) == Size(215.9, 279.4)
+    document = pdfium.PdfDocument(target)
+    try:
+        page = document[0]
+        text = page.get_textpage()
+        found = text.search("Springfield").get_next()
+        assert found is not None
+        left, bottom, right, top = text.get_charbox(found[0])
+        # inside what a #10 window always shows (tests/letters/test_envelopes.py: NUMBER_10_WINDOW)
+        assert 22.2 <= left / MM <= 111.1 and 51.8 <= (page.get_height() - top) / MM <= 80.4
+    finally:
+        document.close()
+
+
+def test_a_letter_too_long_for_us_letter_is_refused_naming_the_paper(tenants: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    values, target = tenants / "values.toml", tenants / "letter.pdf"
+    values.write_text(f'address = "{"a very long street " * 400}"\n', encoding="utf-8")
+    code, said = printed(capsys, "letter", "repairs", "--fill", str(values), "-o", str(target))
+    assert code == 1 and not target.exists()
+    assert "content/letters/repairs.md: the letter does not fit on one letter page" in said, said

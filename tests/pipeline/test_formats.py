@@ -1,9 +1,12 @@
-"""The manifest's `format`: A6 (two copies a side, cut), A4 on A3, half-letter on US letter.
+"""The manifest's `format`: A6 (two copies a side, cut), A4 on A3, half-letter on US letter; and
+its `paper` and `envelope` (issue 22): the A4 zine's letters for a C5 envelope, an A5 zine's
+letters and mini-zine on US letter.
 
-One small zine, built once per format (previews off): its reading pages, booklet sheets and
+One small zine, built once per case (previews off): its reading pages, booklet sheets and
 mini-zine are the format's sizes, its booklet is in saddle order, its letters are in the
-booklet, its print page names the paper and the duplex edge, and a standalone
-`zine check` expects the right sizes from the format the build recorded.
+booklet, on the zine's paper in the pack with the address where the envelope's window shows it
+and fold marks at the envelope's folds, its print page names the paper and the duplex edge, and
+a standalone `zine check` expects the right sizes from the format the build recorded.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ import dataclasses
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from builder import preflight
 from builder.build import Options
 from builder.model import Report
-from builder.paper import METADATA_KEY, ZINE_FORMATS, Size
+from builder.paper import A4, LETTER, METADATA_KEY, MM, ZINE_FORMATS, Size
 from PIL import ImageOps
 from pypdf import PdfReader, PdfWriter
 
@@ -28,7 +32,7 @@ lang = "{lang}"
 date = 2026-11-28
 edition = "Test"
 format = "{format}"
-parts = ["one.md", "two.md", "three.md", "print.md", "letters/ask.md"]
+{extra}parts = ["one.md", "two.md", "three.md", "print.md", "letters/ask.md"]
 minizine = "pocket.md"
 '''
 LONG = " ".join(f"Sentence {n} of a text long enough to fill a few small pages." for n in range(60))
@@ -37,16 +41,24 @@ PARTS = {
     "two.md": f"---\ntitle: Second part\n---\n\n{LONG}\n",
     "three.md": "---\ntitle: Third part\n---\n\nShort.\n",
     "print.md": "---\ntitle: Printing\nkind: print\n---\n\nCopy it.\n",
-    "letters/ask.md": "---\ntitle: Letter\nkind: letter\n---\n\n[[name]]\n\n> Town Council\n\n"
-                      "Lettertext please keep the garden open.\n\n> [[signature]]\n",
+    "letters/ask.md": "---\ntitle: Letter\nkind: letter\n---\n\n[[name]]\n\n> Town Council\n> Parks Department\n"
+                      "> [[council-city: city and postcode]]\n\nLettertext please keep the garden open.\n\n> [[signature]]\n",
     "pocket.md": "---\ntitle: Pocket\n---\n\n## Dig\n\nDig.\n\n## Sow\n\nSow.\n",
 }
-CASES = {"A6": "fr", "A4": "en", "half-letter": "en"}
+CASES = {"A6": ("fr", ""), "A4": ("en", 'envelope = "C5"\n'), "half-letter": ("en", ""),
+         "A5": ("en", 'paper = "letter"\n')}
+"""Each format's language and what its manifest adds."""
+ENVELOPES = {"A6": "DL", "A4": "C5", "half-letter": "#10", "A5": "#10"}
+WINDOWS = {"DL": ((110, 195, 45, 80), (99, 198)), "C5": ((110, 195, 45, 80), (148.5,)),
+           "#10": ((22.2, 111.1, 51.8, 80.4), (93.1, 186.3))}
+"""Where the address must be (left, right, top, bottom; mm on the letter) and the folds (mm from its
+top): FACTS.md §2 for DL (C5: the same field on the top half of A4 folded once); §2b for #10,
+worked by hand in tests/letters/test_envelopes.py (NUMBER_10_WINDOW)."""
 
 
-def _zine(folder: Path, format: str, lang: str) -> Path:
+def _zine(folder: Path, format: str, lang: str, extra: str) -> Path:
     (folder / "content/letters").mkdir(parents=True)
-    (folder / "content/zine.toml").write_text(MANIFEST.format(lang=lang, format=format), encoding="utf-8")
+    (folder / "content/zine.toml").write_text(MANIFEST.format(lang=lang, format=format, extra=extra), encoding="utf-8")
     for name, text in PARTS.items():
         (folder / "content" / name).write_text(text, encoding="utf-8")
     return folder
@@ -65,7 +77,7 @@ class Built:
 @pytest.fixture(scope="module", params=list(CASES))
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
     log: list[str] = []
-    folder = _zine(tmp_path_factory.mktemp(request.param), request.param, CASES[request.param])
+    folder = _zine(tmp_path_factory.mktemp(request.param), request.param, *CASES[request.param])
     report = build_in(folder, templates=ROOT / "templates", options=Options(previews=False), log=log.append)
     return Built(request.param, report, log)
 
@@ -79,8 +91,59 @@ def test_pages_and_sheets_are_the_formats_sizes(built: Built) -> None:
     format = ZINE_FORMATS[built.format]
     assert _sizes(built.path("reading")) == {format.page}
     assert _sizes(built.path("booklet")) == {format.booklet_sheet}
-    assert _sizes(built.path("minizine")) == {format.sheet.landscape}
-    assert _sizes(built.path("letters")) == {Size(210, 297)}, "the A4 pack for a DL window, whatever the format"
+    paper = {"half-letter": LETTER, "A5": LETTER}.get(built.format, A4)
+    assert built.report.format.paper == paper
+    assert _sizes(built.path("minizine")) == {paper.landscape}, "the A4 zine's mini-zine is on A4, not A3"
+    assert _sizes(built.path("letters")) == {paper}
+    assert {"half-letter": Size(215.9, 279.4)}.get(built.format, paper) == paper
+
+
+def _text_box(path: Path, needles: tuple[str, ...]) -> tuple[float, float, float, float]:
+    """Left, right, top and bottom (mm from the page's top-left corner) of the characters of `needles` on page 1."""
+    document = pdfium.PdfDocument(path)
+    try:
+        page = document[0]
+        text, height, boxes = page.get_textpage(), page.get_height(), []
+        for needle in needles:
+            found = text.search(needle).get_next()
+            assert found is not None, needle
+            boxes += [text.get_charbox(index) for index in range(found[0], found[0] + found[1])]
+        return (min(box[0] for box in boxes) / MM, max(box[2] for box in boxes) / MM,
+                (height - max(box[3] for box in boxes)) / MM, (height - min(box[1] for box in boxes)) / MM)
+    finally:
+        document.close()
+
+
+def _drawn(path: Path) -> list[tuple[float, float, float, float]]:
+    """The drawn paths (rules, borders, marks) of page 1: left, right, top, bottom in mm from its top-left corner."""
+    document = pdfium.PdfDocument(path)
+    try:
+        page = document[0]
+        height, found = page.get_height(), []
+        for item in page.get_objects(max_depth=5):
+            if item.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+                left, bottom, right, top = item.get_bounds()
+                found.append((left / MM, right / MM, (height - top) / MM, (height - bottom) / MM))
+        return found
+    finally:
+        document.close()
+
+
+def test_the_address_shows_in_the_envelopes_window_and_the_folds_are_marked(built: Built) -> None:
+    """Issue 22: a half-letter zine's pack is laid out for a #10 envelope, its address on the left."""
+    path = built.path("letters")
+    (left, right, top, bottom), folds = WINDOWS[ENVELOPES[built.format]]
+    x0, x1, y0, y1 = _text_box(path, ("Town Council", "Parks Department"))
+    assert left <= x0 and x1 <= right and top <= y0 and y1 <= bottom, (x0, x1, y0, y1)
+    # the write-on line of the address's last line too: an 8 mm field box (its rule is the bottom edge)
+    rule = next(box for box in _drawn(path) if box[2] > y0 and abs(box[3] - box[2] - 8) < 0.05)
+    assert left - 0.05 <= rule[0] and rule[1] <= right + 0.05 and rule[3] <= bottom, rule
+    if ENVELOPES[built.format] == "#10":
+        assert x1 < 215.9 / 2, "the #10 window is on the left"
+    # fold marks: 6 mm ticks, 6 to 12 mm from the left edge, their top edge on the fold
+    ticks = [box for box in _drawn(path) if box[0] < 19]
+    assert all(abs(box[0] - 6) < 0.1 and abs(box[1] - 12) < 0.1 and box[3] - box[2] < 0.5 for box in ticks), ticks
+    assert [box[2] for box in ticks] == pytest.approx(folds, abs=0.1)
 
 
 def test_the_booklet_is_in_saddle_order(built: Built) -> None:
@@ -113,6 +176,7 @@ def test_the_print_page_names_the_paper_and_the_duplex_edge(built: Built) -> Non
         "A6": "feuilles A4\u00a0recto-verso (retourner sur le bord long) pour deux exemplaires\u00a0: coupez le paquet en deux.",
         "A4": "sheets of A3 printed on both sides (flip on the short edge), per copy.",
         "half-letter": "sheets of US Letter printed on both sides (flip on the short edge), per copy.",
+        "A5": "sheets of A4 printed on both sides (flip on the short edge), per copy.",
     }[built.format]
     assert expected in text
     if built.format == "A6":
@@ -122,15 +186,16 @@ def test_the_print_page_names_the_paper_and_the_duplex_edge(built: Built) -> Non
 def test_a_standalone_check_expects_the_recorded_format(built: Built, tmp_path: Path) -> None:
     paths = [built.path(kind) for kind in ("reading", "booklet", "letters", "minizine")]
     for path in paths:
-        assert PdfReader(path).metadata[METADATA_KEY] == built.format
+        assert PdfReader(path).metadata[METADATA_KEY] == {"A5": "A5 letter"}.get(built.format, built.format)
     assert [f for f in preflight.check(paths) if f.severity == "error"] == []
     # Without the recorded format, the name alone says A5 on A4: the same pages are then wrong.
-    writer = PdfWriter(clone_from=built.path("reading"))
+    kind, expected = ("letters", "210 × 297 mm") if built.format == "A5" else ("reading", "148 × 210 mm")
+    writer = PdfWriter(clone_from=built.path(kind))
     del writer._info.get_object()[METADATA_KEY]  # type: ignore[union-attr]
-    bare = tmp_path / "bare-reading.pdf"
+    bare = tmp_path / f"bare-{kind}.pdf"
     writer.write(bare)
     errors = [f.message for f in preflight.check([bare]) if f.severity == "error"]
-    assert errors and "expected 148 × 210 mm" in errors[0]
+    assert errors and f"expected {expected}" in errors[0]
 
 
 def test_ink_stays_clear_of_the_copiers_edge(built: Built) -> None:
