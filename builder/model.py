@@ -139,6 +139,9 @@ class Document:
     """WeasyPrint's `pdf_variant`: "pdf/ua-1" makes the reading edition an accessible, tagged PDF."""
     fonts: str = "shipped"
     """The fonts it may use (render.fonts.SOURCES, the manifest's `fonts`)."""
+    one_ink: bool = False
+    """Printed as it is written (the letters): its exact black set on one ink, DeviceGray, not
+    RGB (imposition/engine/black.py). Documents that are imposed get it from the imposition."""
 
 
 @dataclass(frozen=True)

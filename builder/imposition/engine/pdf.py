@@ -2,9 +2,11 @@
 
 Each source page becomes one Form XObject (its content stream, still compressed as it was, and
 its resources, clipped to its TrimBox) drawn wherever the imposition places it, scaled as the
-imposition says. Unlike `merge_transformed_page`, nothing is re-parsed or re-compressed, each
-form has its own resource dictionary whose fonts, images and colour spaces are shared by every
-form that uses the same ones, and the output is about the size of the input. The source is first rewritten by qpdf (`reading`), so that pypdf reads what viewers read.
+imposition says. Unlike `merge_transformed_page`, nothing is re-parsed or re-compressed here;
+each form has its own resource dictionary, whose fonts, images and colour spaces are shared by
+every form that uses the same ones; and the output is about the size of the input. The source
+is first rewritten by qpdf (`reading`), so that pypdf reads what viewers read, with its black
+on one ink (`black`).
 """
 
 from __future__ import annotations
