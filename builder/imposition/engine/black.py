@@ -77,9 +77,10 @@ class _Walk:
         contents = page.get("/Contents")
         streams = [stream for stream in (_items(contents) if isinstance(contents, pikepdf.Array) else [contents])
                    if isinstance(stream, pikepdf.Stream)]
+        data = [_data(stream) for stream in streams]
         # The page's streams as one: an operator may begin in one and end in the next.
-        found = self._rewrite(b"\n".join(stream.read_bytes() for stream in streams), resources, gray.GRAY,
-                              self._contents(page))
+        found = None not in data and self._rewrite(b"\n".join(part for part in data if part is not None),
+                                                   resources, gray.GRAY, self._contents(page))
         found = self.used(resources) | found
         for annotation in _items(page.get("/Annots")):
             if isinstance(annotation, pikepdf.Dictionary):
@@ -104,7 +105,8 @@ class _Walk:
         self.seen[key] = False  # a form that draws itself is visited once
         resources = _dictionary(stream.get("/Resources")) or inherited
         # A form draws in the colour space of what calls it: unknown here.
-        found = self._rewrite(stream.read_bytes(), resources, gray.OTHER, lambda data: stream.write(data))
+        data = _data(stream)
+        found = data is not None and self._rewrite(data, resources, gray.OTHER, lambda data: stream.write(data))
         found = self.used(resources) | found
         self.seen[key] = found
         return found
@@ -155,6 +157,15 @@ class _Walk:
             save(pikepdf.unparse_content_stream(changed))
         self.changed = self.changed or changed is not None
         return black
+
+
+def _data(stream: pikepdf.Stream) -> bytes | None:
+    """The stream's content decoded; None if qpdf cannot decode it (left as it is: what draws
+    it says so, or repairs it as viewers do)."""
+    try:
+        return stream.read_bytes()
+    except pikepdf.PdfError:
+        return None
 
 
 def _dictionary(value: object) -> pikepdf.Dictionary | None:
