@@ -25,6 +25,9 @@ from builder.imposition.engine import gray
 
 _CANDIDATE = re.compile(rb"(?<![^\s\]\[()<>/%{}])(?:rg|RG|k|K|cs|CS|scn?|SCN?)(?![^\s\]\[()<>/%{}])")
 """A colour operator somewhere in a stream's bytes: streams without one are not parsed."""
+_DRAWN = re.compile(rb"/([^\s\]\[()<>/%{}]+)\s*(?:Do|scn|SCN)(?![^\s\]\[()<>/%{}])")
+"""The names of the forms (`Do`) and patterns (`scn`) a stream draws, as written (#xx escaped)."""
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
 def one_ink(pdf: pikepdf.Pdf) -> bool:
@@ -77,23 +80,27 @@ class _Walk:
         contents = page.get("/Contents")
         streams = [stream for stream in (_items(contents) if isinstance(contents, pikepdf.Array) else [contents])
                    if isinstance(stream, pikepdf.Stream)]
-        data = [_data(stream) for stream in streams]
+        parts = [_data(stream) for stream in streams]
         # The page's streams as one: an operator may begin in one and end in the next.
-        found = None not in data and self._rewrite(b"\n".join(part for part in data if part is not None),
-                                                   resources, gray.GRAY, self._contents(page))
-        found = self.used(resources) | found
+        data = None if None in parts else b"\n".join(part for part in parts if part is not None)
+        found = data is not None and self._rewrite(data, resources, gray.GRAY, self._contents(page))
+        found = self.used(resources, data) | found
         for annotation in _items(page.get("/Annots")):
             if isinstance(annotation, pikepdf.Dictionary):
                 found = self.annotation(annotation) | found
         return found
 
-    def used(self, resources: pikepdf.Dictionary | None) -> bool:
-        """Rewrite the forms and tiling patterns of `resources`; whether any had black."""
+    def used(self, resources: pikepdf.Dictionary | None, data: bytes | None) -> bool:
+        """Rewrite the forms and tiling patterns of `resources` that the content `data` draws (all of
+        them if it could not be read); whether any had black."""
+        # One resource dictionary may serve every page (WeasyPrint's): a page is named for what it draws.
+        drawn = None if data is None else _drawn(data)
         found = False
         for category in ("/XObject", "/Pattern"):
-            for item in _values(resources.get(category) if resources is not None else None):
+            owner = resources.get(category) if resources is not None else None
+            for name, item in owner.items() if isinstance(owner, pikepdf.Dictionary) else ():
                 if isinstance(item, pikepdf.Stream) and item.get("/Subtype", "/Form") == "/Form" \
-                        and item.get("/PatternType", 1) == 1:
+                        and item.get("/PatternType", 1) == 1 and (drawn is None or name[1:] in drawn):
                     found = self.stream(item, resources) | found
         return found
 
@@ -107,7 +114,7 @@ class _Walk:
         # A form draws in the colour space of what calls it: unknown here.
         data = _data(stream)
         found = data is not None and self._rewrite(data, resources, gray.OTHER, lambda data: stream.write(data))
-        found = self.used(resources) | found
+        found = self.used(resources, data) | found
         self.seen[key] = found
         return found
 
@@ -166,6 +173,12 @@ def _data(stream: pikepdf.Stream) -> bytes | None:
         return stream.read_bytes()
     except pikepdf.PdfError:
         return None
+
+
+def _drawn(data: bytes) -> set[str]:
+    """The names of the forms and patterns the content `data` draws, unescaped (/a#20b is "a b")."""
+    return {_NAME_ESCAPE.sub(lambda match: bytes.fromhex(match[1].decode()), name).decode("latin-1")
+            for name in _DRAWN.findall(data)}
 
 
 def _dictionary(value: object) -> pikepdf.Dictionary | None:
