@@ -15,6 +15,7 @@ from pathlib import Path
 
 from builder import content, files, paper
 from builder.errors import BuildError, plural, raise_all
+from builder.imposition.layout import Options as Imposing
 from builder.imposition.layout import printing
 from builder.imposition.layouts import onepagezine
 from builder.kinds import Kind
@@ -64,10 +65,10 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
             _minizine(run, zine, log)
             reading = run.publish(Kind.READING)
             log(f"laid out the reading edition: {plural(reading.pages, 'page')} of {reading.size}")
-            booklet = zine.format.booklet.impose(reading.pages, reading.size, zine.format.sheet)
+            booklet = zine.format.booklet.impose(reading.pages, reading.size, zine.format.sheet, _bound(zine))
             run.impose(reading, booklet, Kind.BOOKLET)
             log(f"imposing the booklet: {plural(len(booklet.sheets), 'sheet')}, {plural(len(booklet.sides), 'side')}"
-                + printing(zine.format).log)
+                + printing(zine.format, zine.meta.direction).log)
             run.previews(reading)  # as the plan says: none with --no-previews
             run.keep_html()  # only with --keep-html
             findings = _judge(run.findings(), project)
@@ -76,7 +77,7 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
     return Report(outputs=run.outputs, sheets=len(booklet.sheets), blanks=booklet.blanks,
                   inner_blanks=reading.blanks, seconds=time.perf_counter() - started,
                   findings=(*zine.warnings, *findings),  # the content's (with their lines), then the outputs'
-                  extras=plan.extras, laid_out=run.laid_out, format=zine.format)
+                  extras=plan.extras, laid_out=run.laid_out, format=zine.format, direction=zine.meta.direction)
 
 
 def _letter_packs(run: Executor, zine: Zine, log: Log) -> None:
@@ -84,9 +85,7 @@ def _letter_packs(run: Executor, zine: Zine, log: Log) -> None:
     packs = [run.publish(kind) for kind in (Kind.LETTERS, Kind.LETTERS_FILLABLE) if kind in run.plan.outputs]
     if packs:
         log(f"laid out the letter pack: {plural(packs[0].pages, 'letter')}, one {paper.name(zine.format.letters)} "
-            "page each" + (", and a fillable copy" * (len(packs) > 1))
-            + ("" if zine.format.letters_inside else
-               f"; the letters are not in the {zine.format.name} booklet, only in the pack"))
+            "page each" + (", and a fillable copy" * (len(packs) > 1)))
 
 
 def _minizine(run: Executor, zine: Zine, log: Log) -> None:
@@ -97,9 +96,15 @@ def _minizine(run: Executor, zine: Zine, log: Log) -> None:
     if pages.pages > layout.pages:
         raise BuildError(where, f"the mini-zine runs to {pages.pages} pages; it must fit the "
                                 f"{layout.pages} pages of one sheet: shorten it")
-    plan = layout.impose(pages.pages, pages.size, zine.format.sheet)
+    plan = layout.impose(pages.pages, pages.size, zine.format.sheet, _bound(zine))
     run.impose(pages, plan, Kind.MINIZINE)
     log(f"imposing the mini-zine: {plural(pages.pages, 'page')} on {plural(len(plan.sheets), 'sheet')}")
+
+
+def _bound(zine: Zine) -> Imposing:
+    """The options the zine's booklet and mini-zine are imposed with: bound on the right for a
+    right-to-left zine (Meta.direction, issue 22), the layouts' defaults otherwise."""
+    return Imposing(direction=zine.meta.direction)
 
 
 def _judge(found: list[Finding], project: Project) -> tuple[Finding, ...]:

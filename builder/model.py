@@ -10,7 +10,7 @@ from typing import Literal
 
 from builder.kinds import Kind, Unit
 from builder.paper import ZINE, Format, Size
-from builder.typography.language import Words
+from builder.typography.language import Direction, Words
 
 Anchors = Sequence[Mapping[str, tuple[float, float]]]
 """Per page of a rendered document, where each element with an id starts: x, y in mm from the top left."""
@@ -67,6 +67,9 @@ class Meta:
     """Where a link's address prints on paper: in a note, "after" the link in small type, or "off"."""
     fonts: str = "shipped"
     """Which fonts print: the shipped ones and the project's fonts/, or "machine" fonts too (render.fonts)."""
+    direction: Direction = "ltr"
+    """Which way its lines and pages run: "rtl" (the manifest's `direction`, else its language's
+    script: ar, fa, he…) sets its HTML right to left and binds its booklet on the right (issue 22)."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,8 @@ class Document:
     """WeasyPrint's `pdf_variant`: "pdf/ua-1" makes the reading edition an accessible, tagged PDF."""
     fonts: str = "shipped"
     """The fonts it may use (render.fonts.SOURCES, the manifest's `fonts`)."""
+    direction: Direction = "ltr"
+    """The zine's (Meta.direction): "rtl" asks viewers to show its pages right to left (/Direction /R2L)."""
     one_ink: bool = False
     """Printed as it is written (the letters): its exact black set on one ink, DeviceGray, not
     RGB (imposition/engine/black.py). Documents that are imposed get it from the imposition."""
@@ -199,6 +204,8 @@ class Report:
     """The documents laid out by this build; the others were reused from the previous one."""
     format: Format = ZINE
     """The zine's format: how the booklet is printed (copies a side, duplex edge)."""
+    direction: Direction = "ltr"
+    """"rtl": the booklet is bound on the right (Meta.direction)."""
 
 
 Severity = Literal["error", "warning", "note"]

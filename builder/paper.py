@@ -145,9 +145,13 @@ class Format:
     printed and cut in half across (FACTS.md §3, pdfimpose's name); "saddle", one spread a side."""
     letters: Size = A4
     """The paper of the letter pack: A4 folds in three for a DL window envelope (FACTS.md §2)."""
-    letters_inside: bool = True
-    """Whether the letters are pages of the booklet too (to cut out), not only the A4 pack: an A6
-    page cannot hold a letter, and no facts on US window envelopes are sourced (FACTS.md §2)."""
+    letter_stylesheet: str = "letters-a5.css"
+    """The stylesheet of the letters inside the booklet (each also a page or a leaf to cut out,
+    listed in the contents; they are in the pack too): its page margins, cut line and sizes for
+    handwriting (templates/letters-booklet.css, issue 22)."""
+    letter_pages: int = 1
+    """Booklet pages a letter may take (letters/fit.py checks it): 1, a page; 2 on A6, a leaf, its
+    front then its back (templates/letters-a6.css says why)."""
     stylesheet: str = ""
     """A stylesheet of the templates laid over zine.css for this format (margins, type sizes), if any."""
 
@@ -189,10 +193,11 @@ class Format:
 
 ZINE_FORMATS: dict[str, Format] = {
     "A5": Format("A5", page=A5, sheet=A4),
-    "A6": Format("A6", page=A6, sheet=A4, layout="copycutfold", letters_inside=False, stylesheet="zine-a6.css"),
+    "A6": Format("A6", page=A6, sheet=A4, layout="copycutfold", stylesheet="zine-a6.css",
+                 letter_stylesheet="letters-a6.css", letter_pages=2),
     "A4": Format("A4", page=A4, sheet=A3, stylesheet="zine-a4.css"),
-    "half-letter": Format("half-letter", page=HALF_LETTER, sheet=LETTER, letters_inside=False,
-                          stylesheet="zine-half-letter.css"),
+    "half-letter": Format("half-letter", page=HALF_LETTER, sheet=LETTER, stylesheet="zine-half-letter.css",
+                          letter_stylesheet="letters-half-letter.css"),
 }
 """The formats a manifest may name, by that name (FACTS.md §3: A5 on A4 is the French brochure,
 A6 the pocket booklet, half-letter the US "digest")."""

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.errors import BuildError
 from builder.kinds import Kind
-from builder.model import Document, Zine
+from builder.model import Document, Meta, Zine
 from builder.paper import Size
 from builder.preflight import Expectation, expectations
 from builder.project import HTML, PREVIEW, Project, reading_preview, side_preview
@@ -82,7 +82,7 @@ class Plan:
         """The plan of a build of `zine` whose documents are `documents` (render.documents)."""
         shown = (Preview(PREVIEW, Kind.READING, reading_preview, False),
                  Preview(Kind.BOOKLET, Kind.BOOKLET, side_preview, True))
-        return cls(project, zine.meta.slug, zine.meta.date, zine.meta.words, documents,
+        return cls(project, zine.meta.slug, zine.meta.date, _labels(zine.meta), documents,
                    _outputs(project, zine, documents), shown if previews else (), keep_html)
 
     def path(self, kind: Kind, folder: Path | None = None) -> Path:
@@ -105,6 +105,14 @@ class Plan:
             raise BuildError(self.project.shown(self.project.templates),
                              f"the {kind} document's pages are {size}, not {expect.size} ({expect.label}): "
                              "the stylesheets' @page size must say the same")
+
+
+def _labels(meta: Meta) -> Words:
+    """The zine's words, the contact sheet's labels saying a right-to-left zine's booklet is bound
+    on the right ("sheet 1, front (bound on the right)", issue 22): its page 1 is on the left."""
+    words = meta.words
+    return words if meta.direction == "ltr" else replace(
+        words, contact=f"{words.contact} ({words.bound_right})")
 
 
 def _outputs(project: Project, zine: Zine, documents: Mapping[Kind, Document]) -> dict[Kind, Output]:

@@ -54,10 +54,12 @@ def test_zine_formats_are_data() -> None:
     from builder.paper import ZINE_FORMATS, zine_format
     a5, a6, a4, half = (zine_format(name) for name in ("A5", "a6", " A4 ", "Half-Letter"))
     assert a5 == ZINE and (a5.booklet_sheet, a5.booklet.flip, a5.booklet.copies) == (A4.landscape, "short", 1)
-    assert (a6.page, a6.booklet_sheet, a6.booklet.flip, a6.booklet.copies, a6.letters_inside) == (
-        A6, A4, "long", 2, False)
-    assert (a4.page, a4.booklet_sheet, a4.letters_inside) == (A4, A3.landscape, True)
-    assert (half.page, half.booklet_sheet, half.letters_inside) == (Size(139.7, 215.9), LETTER.landscape, False)
+    assert (a6.page, a6.booklet_sheet, a6.booklet.flip, a6.booklet.copies, a6.letter_pages) == (
+        A6, A4, "long", 2, 2)
+    assert (a4.page, a4.booklet_sheet, a4.letter_pages) == (A4, A3.landscape, 1)
+    assert (half.page, half.booklet_sheet, half.letter_pages) == (Size(139.7, 215.9), LETTER.landscape, 1)
+    assert [format.letter_stylesheet for format in (a5, a6, a4, half)] == [
+        "letters-a5.css", "letters-a6.css", "letters-a5.css", "letters-half-letter.css"]
     assert a5.minizine_page == a6.minizine_page == Size(74.25, 105)
     assert a4.minizine_page == Size(105, 148.5)
     assert {format.letters for format in ZINE_FORMATS.values()} == {A4}, "the DL window pack, always"

@@ -85,3 +85,16 @@ def test_every_kind_of_the_shipped_zine() -> None:
     assert (minizine.source, minizine.imposed, minizine.pixels) == (Kind.MINIZINE, True, True)
     assert minizine.where == "content/minizine.md"
     assert minizine.expect.label == "A4 landscape one-page-zine sheet"
+
+
+def test_a_right_to_left_zines_contact_sheet_says_it_is_bound_on_the_right() -> None:
+    """The contact sheet's labels (issue 22), in the zine's words; its documents ask for /R2L."""
+    project = Project.at(SAMPLE, templates=ROOT / "templates")
+    zine = content.load(project)
+    rtl = dataclasses.replace(zine, meta=dataclasses.replace(zine.meta, direction="rtl"))
+    env = templating.environment(project)
+    plan = Plan.of(project, rtl, documents(env, rtl, fillable=False))
+    assert plan.language.contact == "feuille {sheet}, {side} (reliure à droite)"
+    assert {document.direction for document in plan.documents.values()} == {"rtl"}
+    assert 'dir="rtl"' in plan.documents[Kind.READING].html.split(">", 2)[1]
+    assert _plan(project).language.contact == "feuille {sheet}, {side}"

@@ -72,7 +72,7 @@ def summary(report: Report, root: Path) -> None:
         print(f"wrote {shown(out.path, root)}: {plural(out.pages, out.unit)} of {out.size}")
     if report.extras:
         print(f"wrote {', '.join(shown(path, root) + '/' * path.is_dir() for path in report.extras)}")
-    print(printing(report.format).summary(report.sheets))
+    print(printing(report.format, report.direction).summary(report.sheets))
     if report.blanks:
         print(f"{plural(len(report.blanks), 'blank page')} added before the back cover "
               f"({pages(report.blanks, 'booklet page')})")

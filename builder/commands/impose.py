@@ -14,6 +14,10 @@ from builder.imposition import BLANKS, FEEDS, FLIPS
 from builder.imposition.layout import OPTIONS
 from builder.imposition.layouts import LAYOUTS
 from builder.paper import Size
+from builder.typography.languages import test_sheets
+
+LANGS = tuple(test_sheets())
+"""`--lang`: the languages whose words the test sheet has (typography.language.SheetWords)."""
 
 
 def add(commands: Subparsers) -> None:
@@ -23,8 +27,8 @@ def add(commands: Subparsers) -> None:
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the imposed PDF")
     imp.add_argument("--layout", choices=LAYOUTS,
                      help="saddle (default), topbound (default for landscape pages), copycutfold or onepagezine")
-    imp.add_argument("--sheet", type=_sheet, help="paper: A4 (default), A3, letter or WxHmm, used the way the "
-                                                  "layout needs")
+    imp.add_argument("--sheet", type=_sheet, help="paper: A4, A3, letter or WxHmm, used the way the layout needs "
+                                                  "(default: US letter for US pages, else A4)")
     scale = imp.add_mutually_exclusive_group()
     scale.add_argument("--no-scale", dest="scaling", action="store_const", const="none",
                        help="refuse pages larger than their place instead of scaling them down")
@@ -34,29 +38,35 @@ def add(commands: Subparsers) -> None:
     imp.add_argument("--blanks", choices=BLANKS, help="where padding blanks go: before-back (default) or end")
     imp.add_argument("--creep", type=float, metavar="MM",
                      help="paper thickness: inner sheets' pages move toward the spine by this much per sheet")
+    imp.add_argument("--direction", choices=("ltr", "rtl"),
+                     help="rtl: bound on the right, for right-to-left documents (Arabic, Hebrew…): every side mirrored")
     imp.add_argument("--marks", action="store_true", help="fold and staple ticks in the margin, outside the pages")
     imp.add_argument("--fronts-backs", nargs="?", const="top", choices=FEEDS, metavar="top|bottom",
                      help="write OUT-fronts.pdf and OUT-backs.pdf, for printers without duplex; the backs in the "
                           "order of a tray that feeds the top sheet of the stack first (default) or the bottom one")
     imp.add_argument("--sheets-per-section", type=int, metavar="N",
                      help="fold every N sheets as a section of its own (thick booklets)")
+    imp.add_argument("--same-size", action="store_true",
+                     help="refuse pages of another size than most, instead of fitting them into their place")
+    imp.add_argument("--lang", choices=LANGS, default="en",
+                     help="the test sheet's words, and the copier's own words in the summary (default: en)")
     imp.add_argument("--test-sheet", action="store_true", help="write a one-sheet duplex test instead")
 
 
 def run(args: argparse.Namespace) -> int:
     from builder.imposition.anypdf import IMPOSING, describe, impose, test_sheet  # pypdf only: never WeasyPrint
 
-    sheet = args.sheet or paper.ZINE.sheet
     given: dict[str, Any] = {name: getattr(args, name) for name in sorted(OPTIONS)
              if getattr(args, name) is not None and getattr(args, name) is not False}
-    if args.test_sheet and (args.input or given or args.fronts_backs):
-        raise BuildError(None, "--test-sheet takes no input PDF and no option but -o, --sheet and --layout")
+    if args.test_sheet and (args.input or given or args.fronts_backs or args.same_size):
+        raise BuildError(None, "--test-sheet takes no input PDF and no option but -o, --sheet, --layout and --lang")
     if not args.test_sheet and args.input is None:
         raise BuildError(None, "zine impose needs a PDF to impose (or --test-sheet)")
-    imposed = (test_sheet(args.output, sheet=sheet, layout=args.layout) if args.test_sheet else
-               impose(args.input, args.output, layout=args.layout, sheet=sheet, fronts_backs=args.fronts_backs,
-                      options=replace(IMPOSING, **given), given=given))
-    print("\n".join(describe(imposed)))
+    imposed = (test_sheet(args.output, sheet=args.sheet or paper.ZINE.sheet, layout=args.layout, lang=args.lang)
+               if args.test_sheet else
+               impose(args.input, args.output, layout=args.layout, sheet=args.sheet, fronts_backs=args.fronts_backs,
+                      options=replace(IMPOSING, **given), given=given, same_size=args.same_size))
+    print("\n".join(describe(imposed, args.lang)))
     return 0
 
 

@@ -45,6 +45,7 @@ KEYS = (
     Key("notes", '"endnotes"'), Key("links", '"after"'), Key("parts", active=True), Key("intro", '"intro.md"'),
     Key("back_cover"), Key("minizine"), Key("price", '"2 €"'), Key("licence", '"CC BY-SA 4.0"'), Key("cover"),
     Key("cover_alt"), Key("photos", '"halftone"'), Key("fonts", '"machine"'),
+    Key("direction", '"rtl"'),
 )
 """Every key of the manifest, in the order the scaffold writes them (builder/content/manifest.py);
 what each does is in the language's words (Scaffold.notes)."""

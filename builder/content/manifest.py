@@ -16,6 +16,7 @@ from builder.files import utf8
 from builder.model import Meta
 from builder.paper import Format
 from builder.typography import words
+from builder.typography.language import DIRECTIONS, direction
 
 NAME = "zine.toml"
 REQUIRED = {"title": str, "lang": str, "date": datetime.date, "edition": str, "parts": list}
@@ -23,18 +24,19 @@ SINGLES = ("intro", "back_cover", "minizine")
 """Manifest keys naming one part each, placed by the templates rather than in the parts list."""
 OPTIONAL = {"subtitle": str, "author": str, "byline": str, "slug": str, "price": str, "licence": str, "cover": str,
             "cover_alt": str, "format": str, "photos": str, "notes": str, "links": str, "fonts": str,
-            **dict.fromkeys(SINGLES, str)}
+            "direction": str, **dict.fromkeys(SINGLES, str)}
 """Each printed only when set: the tool adds no words of its own (no price, no licence, no picture).
 `format` is the page format (paper.ZINE_FORMATS), A5 when not set; `photos` what the pictures
 become (PHOTOS), "keep" when not set; `notes` and `links` say where notes and the addresses of
-links print (content.notes)."""
+links print (content.notes); `direction` ("ltr" or "rtl") overrides the way the language's
+script runs (typography.language.direction), which binds the booklet on the left or the right."""
 PHOTOS = ("keep", "halftone")
 """`photos = "halftone"`: every picture with greys printed in pure black and white (builder/halftone.py)."""
 FONTS = ("shipped", "machine")
 """`fonts = "machine"`: the machine's fonts fill in the characters no shipped or project font has,
 each a warning (render/fonts.py, issue 21)."""
-CHOICES = {"notes": notes.NOTES, "links": notes.LINKS, "photos": PHOTOS, "fonts": FONTS}
-"""The keys that take one of a few words, the first one when not set."""
+CHOICES = {"notes": notes.NOTES, "links": notes.LINKS, "photos": PHOTOS, "fonts": FONTS, "direction": DIRECTIONS}
+"""The keys that take one of a few words, the first one when not set (`direction`: the language's, issue 22)."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,7 @@ def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
         notes=data.get("notes", notes.NOTES[0]),
         links=data.get("links", notes.LINKS[0]),
         fonts=data.get("fonts", FONTS[0]),
+        direction=data.get("direction") or direction(lang),
     )
 
 

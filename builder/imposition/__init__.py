@@ -10,7 +10,7 @@ too. A page larger than its place is scaled to fit it (`fit`) when the caller al
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from builder.errors import BuildError
 from builder.paper import Size
@@ -107,6 +107,8 @@ class Imposition:
     """What the source pages are scaled by to take their place: `page` is their size once scaled."""
     binding: str = "side"
     """Which edge of the folded booklet the fold is: "side" (turned like a book) or "top" (like a calendar)."""
+    direction: str = "ltr"
+    """"rtl": the sheets are mirrored (`mirrored`), the booklet bound on its right edge (issue 22)."""
 
     @property
     def sides(self) -> tuple[Side, ...]:
@@ -175,6 +177,26 @@ def turned(side: Side, sheet: Size, page: Size) -> Side:
         Label(m.text, sheet.width - m.x, sheet.height - m.y, m.size, (m.rotation + 180) % 360)
         for m in side.marks)
     return Side(slots, marks)
+
+
+def mirrored(plan: Imposition) -> Imposition:
+    """`plan` with every side mirrored left to right: a booklet bound on the right (a right-to-left
+    zine, issue 22). Page 1 goes from the right half of the first sheet's front to the left half,
+    the spreads run the other way; the pages themselves are not mirrored, nor the words of marks.
+    A page keeps the page behind it: the backs are read turning the sheet about the same axis."""
+    width = plan.sheet.width
+
+    def side(face: Side) -> Side:
+        slots = tuple(Slot(slot.page, width - slot.x - placed(plan.page, slot.rotation).width, slot.y,
+                           slot.rotation, slot.clip and (width - slot.clip[2], slot.clip[1], width - slot.clip[0],
+                                                         slot.clip[3]))
+                      for slot in face.slots)
+        marks = tuple(Line(width - m.x1, m.y1, width - m.x0, m.y0, m.width) if isinstance(m, Line) else m
+                      for m in face.marks)
+        return Side(slots, marks)
+
+    sheets = tuple(Sheet(side(s.front), side(s.back) if s.back else None) for s in plan.sheets)
+    return replace(plan, sheets=sheets, direction="rtl")
 
 
 def ticks(slots: Iterable[Slot], page: Size, sheet: Size, *, xs: Iterable[float] = (),

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from builder import files
 from builder.errors import BuildError, pages, plural
-from builder.imposition import Imposition
+from builder.imposition import Imposition, family
 from builder.imposition.engine import pdf
 from builder.imposition.layout import Layout, Options
 from builder.imposition.layouts import LAYOUTS, default, saddle, testsheet
 from builder.model import Pdf
-from builder.paper import Size
+from builder.paper import METADATA_KEY, Size
+from builder.typography.languages import LANGUAGES, test_sheets
+from builder.typography.words import words
 
 IMPOSING = Options(scaling="down")
 """`zine impose`'s options unless the user says otherwise: pages larger than their place scaled down."""
@@ -34,20 +36,29 @@ class Imposed:
     """What the reading of the source says (damage repaired, pages turned, annotations left out)."""
     feed: str | None = None
     """With --fronts-backs, which sheet of the stack the tray takes first (imposition.FEEDS)."""
+    warnings: tuple[str, ...] = ()
+    """What may print otherwise than the user expects: pages fitted into the others' place, a static XFA form."""
+    paper: str = ""
+    """The summary's line on the sheet chosen from the pages' paper (family.sheet), when not given."""
+    back_cover: bool = False
+    """Whether blanks made the last page of a document with no back cover (not a zine of ours) the back cover."""
 
 
-def impose(path: Path, target: Path, *, layout: str | None, sheet: Size, fronts_backs: str | None = None,
-           options: Options = IMPOSING, given: Collection[str] = ()) -> Imposed:
+def impose(path: Path, target: Path, *, layout: str | None, sheet: Size | None, fronts_backs: str | None = None,
+           options: Options = IMPOSING, given: Collection[str] = (), same_size: bool = False) -> Imposed:
     """Impose the PDF at `path` into `target` (or its -fronts and -backs files, the backs in the
-    order a tray feeding `fronts_backs` needs) with `options`, of which the user `given` some (by
-    their names in layout.Options: `blanks`, `flip`, `creep`, `marks`, `scaling`…). Without a
-    `layout`, landscape pages are bound on their top edge. BuildError for an option given that
-    the layout does not take, or a file it cannot impose."""
+    order a tray feeding `fronts_backs` needs) on `sheet` (None: its pages' paper family's,
+    family.sheet) with `options`, of which the user `given` some (by their names in
+    layout.Options: `blanks`, `flip`, `creep`, `marks`, `scaling`…). Without a `layout`,
+    landscape pages are bound on their top edge; pages unlike most in size are fitted into their
+    place unless `same_size` (engine.mixed). BuildError for an option given that the layout does
+    not take, or a file it cannot impose."""
     if target.resolve() == path.resolve():
         raise BuildError(str(target), "is the input file: choose another output name")
     chosen = _applies(LAYOUTS[layout], given) if layout is not None else None  # before reading the file
-    source = pdf.open_source(path)
+    source = pdf.open_source(path, scaling=None if same_size else options.scaling)
     chosen = chosen or _applies(default(source.size), given)
+    sheet, paper = (sheet, "") if sheet is not None else family.sheet(source.size)
     plan = chosen.impose(source.pages, source.size, sheet, options)
     if fronts_backs is None:
         written = {target: pdf.write(source, plan)}
@@ -60,14 +71,17 @@ def impose(path: Path, target: Path, *, layout: str | None, sheet: Size, fronts_
     counts = (len(plan.sides),) if fronts_backs is None else (len(plan.sheets),) * 2
     _save(written)
     outputs = tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts, strict=True))
-    return Imposed(chosen.name, plan, outputs, Pdf(path, "page", source.pages, source.size), source.notes, fronts_backs)
+    back_cover = "blanks" not in given and METADATA_KEY not in (source.reader.metadata or {})
+    return Imposed(chosen.name, plan, outputs, Pdf(path, "page", source.pages, source.size), source.notes,
+                   fronts_backs, source.warnings, paper, back_cover)
 
 
-def test_sheet(target: Path, *, sheet: Size, layout: str | None = None) -> Imposed:
-    """Write the one-sheet duplex test of `layout` (the saddle booklet's by default) to `target`;
-    BuildError for a layout printed on one side only."""
-    plan = testsheet.layout(sheet, LAYOUTS[layout] if layout else saddle.LAYOUT)
-    _save({target: pdf.write(None, plan, title=testsheet.TITLE, lang=testsheet.LANG)})
+def test_sheet(target: Path, *, sheet: Size, layout: str | None = None, lang: str = "en") -> Imposed:
+    """Write the one-sheet duplex test of `layout` (the saddle booklet's by default) to `target`,
+    in `lang` (one with test-sheet words: typography.languages.test_sheets); BuildError for a
+    layout printed on one side only."""
+    plan = testsheet.layout(sheet, LAYOUTS[layout] if layout else saddle.LAYOUT, words(lang))
+    _save({target: pdf.write(None, plan, title=test_sheets()[lang].title, lang=lang)})
     return Imposed("test sheet", plan, (Pdf(target, "side", len(plan.sides), plan.sheet),), None)
 
 
@@ -79,8 +93,9 @@ def _applies(layout: Layout, given: Collection[str]) -> Layout:
     return layout
 
 
-def describe(imposed: Imposed) -> list[str]:
-    """The summary: what was written, where blanks went, and how to print."""
+def describe(imposed: Imposed, lang: str = "en") -> list[str]:
+    """The summary, in English: what was written, where blanks went, and how to print; the copier's
+    own words for the duplex setting in `lang` too, unless it is English (issue 22)."""
     plan = imposed.plan
     lines = [f"wrote {out.path}: {plural(out.pages, out.unit)} of {out.size}" for out in imposed.outputs]
     if imposed.source is None:
@@ -89,28 +104,44 @@ def describe(imposed: Imposed) -> list[str]:
     source = imposed.source
     lines.append(f"imposed {source.path}: {plural(source.pages, source.unit)} of {source.size}, {imposed.layout} layout"
                  + (", bound on the top edge (the pages are landscape)" * (plan.binding == "top")))
-    lines += [f"note: {note}" for note in imposed.notes]
+    lines += [imposed.paper] if imposed.paper else []
+    lines += [f"note: {note}" for note in imposed.notes] + [f"warning: {line}" for line in imposed.warnings]
     lines += _scale(plan, source.size)
     sections = f" in {plan.sections} sections" if plan.sections > 1 else ""
     lines.append(f"{plural(len(plan.sheets), 'sheet')} of paper per copy{sections}")
-    if plan.blanks:
-        where = "at the end" if plan.blanks[-1] == plan.positions else "before the back cover"
-        lines.append(f"{plural(len(plan.blanks), 'blank page')} added {where} ({pages(plan.blanks)})")
-    else:
-        lines.append("no blank pages added")
-    edge = f"{plan.flip} edge (« bord {'long' if plan.flip == 'long' else 'court'} »)"
+    return lines + _blanks(imposed) + [_printing(imposed, lang)]
+
+
+def _blanks(imposed: Imposed) -> list[str]:
+    """Where the blanks went; and, when they made an ordinary document's last page its back cover,
+    the option that keeps it inside."""
+    plan, pages_in = imposed.plan, imposed.source.pages if imposed.source else 0
+    if not plan.blanks:
+        return ["no blank pages added"]
+    where = "at the end" if plan.blanks[-1] == plan.positions else "before the back cover"
+    lines = [f"{plural(len(plan.blanks), 'blank page')} added {where} ({pages(plan.blanks)})"]
+    if where != "at the end" and imposed.back_cover:
+        lines.append(f"note: page {pages_in}, the document's last, is now the back cover, after the blanks: "
+                     "--blanks end keeps it inside, before them")
+    return lines
+
+
+def _printing(imposed: Imposed, lang: str) -> str:
+    """How to print: one-sided, recto-verso with the flip edge (and the copier's words in `lang`), or by hand."""
+    plan = imposed.plan
+    setting = words(lang).flip_long if plan.flip == "long" else words(lang).flip_short
+    marks = LANGUAGES[lang].MARKS
+    edge = f"{plan.flip} edge" + (f" ({marks.open_double} {setting} {marks.close_double})" * (lang != "en"))
     if not plan.duplex:
-        lines.append("print one-sided at 100 %")
-    elif imposed.feed is not None:
+        return "print one-sided at 100 %"
+    if imposed.feed is not None:
         fronts, backs = (out.path.name for out in imposed.outputs)
         first, other = ("last", "bottom") if imposed.feed == "top" else ("first", "top")
-        lines.append(f"print {fronts} at 100 %; put the printed stack back in the tray as it came out, turned "
-                     f"over on its {plan.flip} edge, and print {backs}: it starts with the {first} sheet's back, "
-                     f"for a tray that feeds the {imposed.feed} sheet of the stack first "
-                     f"(one that feeds the {other} sheet first: --fronts-backs {other})")
-    else:
-        lines.append(f"print recto-verso at 100 %, flip on the {edge}")
-    return lines
+        return (f"print {fronts} at 100 %; put the printed stack back in the tray as it came out, turned "
+                f"over on its {edge}, and print {backs}: it starts with the {first} sheet's back, "
+                f"for a tray that feeds the {imposed.feed} sheet of the stack first "
+                f"(one that feeds the {other} sheet first: --fronts-backs {other})")
+    return f"print recto-verso at 100 %, flip on the {edge}"
 
 
 def _scale(plan: Imposition, size: Size) -> list[str]:

@@ -14,18 +14,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 from builder import paper
-from builder.errors import plural
-from builder.imposition import Imposition
+from builder.errors import BuildError, plural
+from builder.imposition import Imposition, mirrored
 from builder.paper import Size
 
 if TYPE_CHECKING:
     from builder.typography.language import Words
 
+DIRECTIONS = ("ltr", "rtl")
+"""Which way the booklet's pages run (Options.direction): bound on the left or on the right."""
+
 Way = Literal["landscape", "portrait"]
 Edge = Literal["short", "long"]
 Binding = Literal["side", "top"]
 """Which edge of the folded booklet the fold is: "side" (turned like a book), "top" (like a calendar)."""
-Option = Literal["blanks", "flip", "creep", "marks", "sheets_per_section", "scaling"]
+Option = Literal["blanks", "flip", "creep", "marks", "sheets_per_section", "scaling", "direction"]
 """The names of `Options`' fields: what a layout declares it reads."""
 
 
@@ -46,6 +49,9 @@ class Options:
     """Sheets folded together; None for one section."""
     scaling: str = "none"
     """How pages meet their place (imposition.SCALINGS): never scaled, as the build needs them."""
+    direction: str = "ltr"
+    """"rtl" binds the booklet on the right: every side mirrored (imposition.mirrored, issue 22);
+    a right-to-left zine's build gives it (model.Meta.direction)."""
 
 
 OPTIONS: frozenset[Option] = frozenset(get_args(Option))
@@ -85,8 +91,12 @@ class Layout:
         return paper.portrait if self.way == "portrait" else paper.landscape
 
     def impose(self, pages: int, page: Size, sheet: Size, options: Options = Options()) -> Imposition:
-        """The plan of `pages` pages of `page` (mm) on `sheet`: its defaults unless `options` says otherwise."""
-        return self.plan(pages, page, sheet, options)
+        """The plan of `pages` pages of `page` (mm) on `sheet`: its defaults unless `options` says
+        otherwise; mirrored for `options.direction` "rtl" (BuildError for another word than DIRECTIONS)."""
+        if options.direction not in DIRECTIONS:
+            raise BuildError(None, f"--direction must be one of {', '.join(DIRECTIONS)}, not {options.direction!r}")
+        plan = self.plan(pages, page, sheet, options)
+        return mirrored(plan) if options.direction == "rtl" else plan
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,8 @@ class Printing:
     paper: Size
     """The format's home paper (portrait)."""
     layout: Layout
+    direction: str = "ltr"
+    """"rtl": the booklet is bound on the right (Options.direction); printed the same way."""
 
     @property
     def two(self) -> bool:
@@ -114,14 +126,20 @@ class Printing:
     def summary(self, sheets: int) -> str:
         """The summary's line: 3 sheets of A4 per copy (recto-verso, flip on the short edge)."""
         return (f"{plural(sheets, 'sheet')} of {paper.name(self.paper)} {'for two copies' if self.two else 'per copy'} "
-                f"(recto-verso, flip on the {self.layout.flip} edge{'; cut the stack in half across' * self.two})")
+                f"(recto-verso, flip on the {self.layout.flip} edge{'; cut the stack in half across' * self.two})"
+                + self._bound)
 
     @property
     def log(self) -> str:
         """What the build's log adds to its line on the booklet."""
-        return ", two copies a side, to cut in half" * self.two
+        return ", two copies a side, to cut in half" * self.two + self._bound
+
+    @property
+    def _bound(self) -> str:
+        return ", bound on the right" * (self.direction == "rtl")
 
 
-def printing(format: paper.Format) -> Printing:
-    """How the booklet of a zine in `format` is printed: its home paper, its layout's copies and edge."""
-    return Printing(format.sheet, format.booklet)
+def printing(format: paper.Format, direction: str = "ltr") -> Printing:
+    """How the booklet of a zine in `format` is printed: its home paper, its layout's copies and
+    edge, and the side it is bound on (`direction` "rtl": the right, issue 22)."""
+    return Printing(format.sheet, format.booklet, direction)

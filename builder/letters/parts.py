@@ -3,7 +3,7 @@
 A letter part (`kind: letter`) reads like the page it prints (README, « Les lettres »): the lines
 before the first `>` block are the sender's corner; that block is the recipient's address (the
 window of a DL envelope on A4); later `>` blocks go in the right-hand column. `[[key]]` or
-`[[key: hint]]` is a field, `[ ]` a checkbox. One HTML fragment serves the A4 pack, the A5 pages
+`[[key: hint]]` is a field, `[ ]` a checkbox. One HTML fragment serves the A4 pack, the pages
 of the booklet and the fillable PDF (CSS and WeasyPrint's `pdf_forms` make the difference);
 `zine letter` puts a reader's values in place of the blanks.
 """

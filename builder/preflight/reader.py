@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
-from pypdf import PdfReader
 
-from builder.errors import ENCRYPTED, pages, plural, unreadable
+from builder.errors import ENCRYPTED, BuildError, pages, plural, unreadable
+from builder.imposition.engine import reading
 from builder.kinds import Kind
 from builder.model import Finding
 from builder.paper import METADATA_KEY, Size
@@ -100,21 +101,39 @@ def _sizes(path: Path, sizes: dict[Size, list[int]], expect: Expectation | None)
 
 
 def _metadata(path: Path) -> tuple[list[Finding], str | None]:
-    """Title and language (viewers show the title, screen readers need the language), and the
-    zine format the build recorded (paper.METADATA_KEY), if any: the file is parsed once."""
+    """Title and language (viewers show the title, screen readers need the language), an XFA form
+    (reading.xfa), and the zine format the build recorded (paper.METADATA_KEY), if any. Read by
+    qpdf as `zine impose` reads it (reading.opened): AES-encrypted files with an empty user
+    password included, with no package more (issue 22)."""
     try:
-        reader = PdfReader(path)
-        info = reader.metadata
-        xmp = reader.xmp_metadata  # PDF 2.0 may keep the title there only
-        title = (info.title if info is not None else None) or (xmp.dc_title if xmp is not None else None)
-        lang = reader.root_object.get("/Lang")
-        recorded = info.get(METADATA_KEY) if info is not None else None
-    except Exception as error:  # noqa: BLE001 — pdfium read it; a stricter reader may not
-        return [Finding(path, None, "warning", f"could not read the metadata ({error})")], None
-    findings = []
-    if not title or not str(title).strip():
+        pdf, _ = reading.opened(path, str(path))
+        with pdf:
+            info = pdf.docinfo
+            title = _text(info.get("/Title")) or _xmp_title(pdf)  # PDF 2.0 may keep the title in XMP only
+            lang, recorded, form = _text(pdf.Root.get("/Lang")), _text(info.get(METADATA_KEY)), reading.xfa(pdf)
+    except Exception as error:  # noqa: BLE001 — pdfium read it; qpdf may not
+        reason = error.message if isinstance(error, BuildError) else str(error)
+        return [Finding(path, None, "warning", f"could not read the metadata ({reason})")], None
+    findings = [Finding(path, None, "error", reading.XFA_DYNAMIC)] if form == "dynamic" else []
+    findings += [Finding(path, None, "warning", reading.XFA_STATIC)] if form == "static" else []
+    if not title.strip():
         findings.append(Finding(path, None, "warning", "no title in the metadata: viewers show the file name"))
-    if not lang or not str(lang).strip():
+    if not lang.strip():
         findings.append(Finding(path, None, "warning", "no language in the metadata: screen readers cannot "
                                                        "pick a voice"))
-    return findings, None if recorded is None else str(recorded)
+    return findings, recorded or None
+
+
+def _text(value: object) -> str:
+    """A metadata value as text ("" when missing)."""
+    return "" if value is None else str(value)
+
+
+def _xmp_title(pdf: pikepdf.Pdf) -> str:
+    """The title in the XMP metadata (dc:title), "" if none."""
+    try:
+        # pikepdf's type hints do not say that a Pdf has open_metadata (it is added at run time).
+        metadata = pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False)  # type: ignore[operator, unused-ignore]
+        return _text(metadata.get("dc:title"))
+    except Exception:  # noqa: BLE001 — XMP is XML any tool may have written badly: no title then
+        return ""

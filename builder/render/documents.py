@@ -1,7 +1,7 @@
 """The documents of a build: the reading edition, the letter packs, the mini-zine's small pages.
 
 Each is a `Document`: typeset HTML from the templates, and what the renderer must check on its
-laid-out pages (every letter on one page: letters/fit.py). Output file names are the project's (project.py);
+laid-out pages (every letter within its pages: letters/fit.py). Output file names are the project's (project.py);
 each document is known by the kind of output it becomes (kinds.Kind), which is also its name.
 """
 
@@ -22,16 +22,15 @@ def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> dict[
     """Every document of `zine` by the output it becomes, the longest first: reading, letters (and
     their fillable copy), minizine."""
     letters = tuple(letter.part for letter in zine.letters)
-    inside = letters if zine.format.letters_inside else ()
-    # A format whose pages cannot hold a letter (A6) prints them in the A4 pack only (paper.Format).
-    edition = zine if inside else dataclasses.replace(zine, parts=tuple(p for p in zine.parts if p.kind != "letter"))
-    reading = templating.document(env, "zine.html", Kind.READING, edition)
+    # The letters are pages of the booklet in every format (issue 22), each within the pages the
+    # format allows it (paper.Format.letter_pages), and the pack's pages too.
+    inside = LetterFit.of(letters, zine, zine.format.page, pages=zine.format.letter_pages)
+    reading = templating.document(env, "zine.html", Kind.READING, zine)
     # The reading edition is the one read on screens: an accessible, tagged PDF (PDF/UA-1: structure
     # tree, language, title shown). The booklet and letters stay print files, their black on one
     # ink (the letters here, the booklet and the mini-zine by the imposition); the reading edition
     # keeps WeasyPrint's RGB black: a screen shows the same, and the booklet is made from it.
-    found = {Kind.READING: dataclasses.replace(reading, check=LetterFit.of(inside, zine, zine.format.page),
-                                               variant=READING_VARIANT)}
+    found = {Kind.READING: dataclasses.replace(reading, check=inside, variant=READING_VARIANT)}
     for kind, forms in ((Kind.LETTERS, False), (Kind.LETTERS_FILLABLE, True))[: 2 if fillable else 1]:
         if letters:
             pack = templating.document(env, "letters.html", kind, zine, letters=letters, fillable=forms)

@@ -111,7 +111,7 @@ def document(env: Templates, template: str, name: str, zine: Zine, **context: An
                    **context)
     html = lists.hang(html)  # numbered lists: their markers' indent and numbering
     return Document(name=name, html=typography.refine(html, zine.meta.lang), base_url=env.project.templates,
-                    fonts=zine.meta.fonts)
+                    fonts=zine.meta.fonts, direction=zine.meta.direction)
 
 
 def keep(document: Document, folder: Path, published: Path, project: Project) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -72,7 +72,8 @@ class Renderer:
                 problems += [error for error in found.errors if (error.where, error.line) not in refused]
                 problems += _checked(document, laid_out.pages)
                 data = b"" if problems else laid_out.write_pdf(custom_metadata=True,  # the format: base.html
-                                                               pdf_variant=document.variant)
+                                                               pdf_variant=document.variant,
+                                                               finisher=_finisher(document))
             except Refused:  # already recorded by the fetcher
                 data = b""
         messages = list(dict.fromkeys(record.getMessage() for record in records))  # once each
@@ -133,6 +134,23 @@ def _checked(document: Document, pages: list[Any]) -> list[BuildError]:
     except BuildError as error:
         return [error]
     return []
+
+
+def _finisher(document: Document) -> Callable[[Any, Any], None] | None:
+    """What WeasyPrint does to the PDF it wrote before saving it: for a right-to-left zine,
+    `/ViewerPreferences << /Direction /R2L >>` in its catalogue (ISO 32000-1 §12.2), so that
+    viewers show two-page spreads from the right (issue 22); nothing else."""
+    if document.direction != "rtl":
+        return None
+
+    def finish(_document: Any, pdf: Any) -> None:
+        # The catalogue is a pydyf.Dictionary (WeasyPrint's writer): a new one of its type, where
+        # PDF/UA has not made one already (DisplayDocTitle, the reading edition).
+        preferences = pdf.catalog.get("ViewerPreferences") or type(pdf.catalog)()
+        preferences["Direction"] = "/R2L"
+        pdf.catalog["ViewerPreferences"] = preferences
+
+    return finish
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from builder.typography.common import DASHES, Marks, Rule, apply
-from builder.typography.language import Scaffold, Words, long_date
+from builder.typography.language import Scaffold, SheetWords, Words, long_date
 
 MARKS = Marks(open_double="\u201c", close_double="\u201d", open_single="\u2018", close_single="\u2019")
 
@@ -48,7 +48,19 @@ WORDS = Words(
     flip_short="flip on the short edge", flip_long="flip on the long edge", us_letter="US Letter",
     contact="sheet {sheet}, {side}", front="front", back="back", signature="signature",
     nir="social security number", nir_key="key (2 digits)", characters="{count} characters",
-    notes="Notes")
+    notes="Notes", bound_right="bound on the right",
+    test_sheet=SheetWords(
+        title="Duplex test sheet",
+        front=("TEST SHEET: FRONT", "1. Copy this sheet recto-verso, at 100\u00a0%,",
+               "    with the setting you mean to use for the booklet.", "2. Turn the copy over {turn}.",
+               "3. Read the back: it says whether the setting is right."),
+        turn_side="like a book page (about its left or right edge)",
+        turn_top="like a calendar page (about its top edge)",
+        right=("BACK UPRIGHT:", "THE SETTING IS RIGHT", "The copier flips on the {edge} edge, as this booklet",
+               "needs (\u201c{setting}\u201d, zine impose --flip {flip}).", "The two arrows are back to back."),
+        wrong=("BACK UPSIDE DOWN:", "CHANGE THE SETTING", "The copier flipped on the {other} edge. Choose",
+               "\u201c{setting}\u201d, or impose with", "zine impose --flip {other_flip} (each back turned)."),
+        short="SHORT", long="LONG", top="TOP", ruler="This line is 100\u00a0mm long when copied at 100\u00a0%"))
 
 SCAFFOLD = Scaffold(
     header=("# The manifest of the zine: its title, its date, and its parts in order.\n"
@@ -77,6 +89,7 @@ SCAFFOLD = Scaffold(
         "cover_alt": "what the picture shows, in words, for screen readers",
         "photos": "pictures in black-and-white dots, for the copier (default: \"keep\")",
         "fonts": "this machine's fonts fill in characters no font of the zine has (default: \"shipped\")",
+        "direction": "right to left, bound on the right (default: the language's; ar, fa, he are \"rtl\")",
     },
     examples={"subtitle": '"A subtitle"', "author": '"The collective"', "byline": '"After a text by the collective"',
               "edition": '"First edition"', "slug": '"my-zine"', "back_cover": '"back-cover.md"',

@@ -13,7 +13,7 @@ import datetime
 import re
 
 from builder.typography.common import DASHES, FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, previous
-from builder.typography.language import Scaffold, Words, long_date
+from builder.typography.language import Scaffold, SheetWords, Words, long_date
 
 WJ = "\u2060"
 MARKS = Marks(open_double="«", close_double="»", open_single=None)
@@ -95,7 +95,21 @@ WORDS = Words(
     flip_short="retourner sur le bord court", flip_long="retourner sur le bord long", us_letter="Lettre US",
     contact="feuille {sheet}, {side}", front="recto", back="verso", signature="signature",
     nir="numéro de sécurité sociale", nir_key="clé (2 chiffres)", characters="{count} caractères",
-    notes="Notes")
+    notes="Notes", bound_right="reliure à droite",
+    test_sheet=SheetWords(
+        title="Feuille d\u2019essai recto-verso",
+        front=("FEUILLE D\u2019ESSAI : RECTO", "1. Photocopiez cette feuille recto-verso, à 100\u00a0%,",
+               "    avec le réglage prévu pour le livret.", "2. Retournez la copie {turn}.",
+               "3. Lisez le verso : il dit si le réglage est le bon."),
+        turn_side="comme la page d\u2019un livre (bord gauche ou droit)",
+        turn_top="comme une page de calendrier (par le haut)",
+        right=("VERSO À L\u2019ENDROIT :", "LE RÉGLAGE EST BON",
+               "La machine retourne sur le bord {edge}, comme il faut",
+               "pour ce livret (« {setting} », zine impose --flip {flip}).", "Les deux flèches sont dos à dos."),
+        wrong=("VERSO À L\u2019ENVERS :", "CHANGEZ LE RÉGLAGE",
+               "La machine a retourné sur le bord {other}. Choisissez",
+               "« {setting} », ou imposez avec", "zine impose --flip {other_flip} (chaque verso tourné)."),
+        short="COURT", long="LONG", top="HAUT", ruler="Cette ligne mesure 100\u00a0mm à 100\u00a0%"))
 
 SCAFFOLD = Scaffold(
     header=("# Le manifeste de la brochure : son titre, sa date, et ses parties dans l’ordre.\n"
@@ -125,6 +139,7 @@ SCAFFOLD = Scaffold(
         "photos": "les images en points noirs et blancs, pour la photocopieuse (par défaut : \"keep\")",
         "fonts": "les polices de la machine pour les caractères qu’aucune police du zine n’a "
                  "(par défaut : \"shipped\")",
+        "direction": "de droite à gauche, reliée à droite (par défaut : selon la langue ; ar, fa, he sont \"rtl\")",
     },
     examples={"subtitle": '"Un sous-titre"', "author": '"Le collectif"', "byline": '"D’après un texte du collectif"',
               "edition": '"Première édition"', "slug": '"ma-brochure"', "back_cover": '"quatrieme.md"',

@@ -13,9 +13,45 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from builder.typography.common import Marks
+
+if TYPE_CHECKING:
+    from babel.core import Locale
+
+Direction = Literal["ltr", "rtl"]
+"""Which way a zine's lines and pages run: left to right (bound on the left) or right to left
+(Arabic, Persian, Hebrew…: bound on the right, issue 22)."""
+DIRECTIONS: tuple[Direction, ...] = ("ltr", "rtl")
+
+
+@dataclass(frozen=True)
+class SheetWords:
+    """The duplex test sheet's words (imposition/layouts/testsheet.py; `zine impose --test-sheet
+    --lang`), in cp1252 (its font's encoding). `{turn}` is turn_side or turn_top, `{edge}` and
+    `{other}` an edge in capitals (short, long), `{setting}` the copier's own words for it
+    (Words.flip_short or flip_long), `{flip}` and `{other_flip}` the `--flip` values."""
+
+    title: str
+    """The PDF's title."""
+    front: tuple[str, ...]
+    """The front: its heading, then what to do ({turn})."""
+    turn_side: str
+    """How a booklet's copy turns over, like a book page."""
+    turn_top: str
+    """How a top-bound booklet's copy turns over, like a calendar page."""
+    right: tuple[str, ...]
+    """The back when the copier flipped as it should: a heading of two lines, then why ({edge}, {setting}, {flip})."""
+    wrong: tuple[str, ...]
+    """The back upside down: a heading of two lines, then what to change ({other}, {setting}, {other_flip})."""
+    short: str
+    long: str
+    """The two edges, in capitals."""
+    top: str
+    """The word under the arrows that point to the top of the sheet."""
+    ruler: str
+    """The label of the 100 mm line."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +83,10 @@ class Words:
     """A typed field's length: {count}."""
     notes: str
     """The heading of a part's notes, when they print at its end (the manifest's notes = "endnotes")."""
+    bound_right: str
+    """What the contact sheet's labels add for a booklet bound on the right (a right-to-left zine, issue 22)."""
+    test_sheet: SheetWords | None = None
+    """The duplex test sheet's words; None: `zine impose --lang` does not offer the language."""
 
 
 @dataclass(frozen=True)
@@ -105,3 +145,20 @@ def long_date(day: datetime.date, lang: str) -> str:
 
     text: str = format_date(day, "long", locale=lang.replace("-", "_"))
     return text
+
+
+def locale(lang: str) -> Locale | None:
+    """CLDR's locale of the tag `lang` (fr-CA, fr_CA), or None when CLDR does not know it (Babel)."""
+    from babel.core import Locale, UnknownLocaleError  # Babel's data: only when a zine is read
+
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def direction(lang: str) -> Direction:
+    """The way the script of `lang` runs, as CLDR says (Babel's `Locale.text_direction`): "rtl"
+    for ar, fa, he, ur, yi…, "ltr" for the others and for a tag CLDR does not know."""
+    found = locale(lang)
+    return "rtl" if found is not None and found.text_direction == "rtl" else "ltr"

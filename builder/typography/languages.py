@@ -10,7 +10,7 @@ a module whose WORDS or SCAFFOLD is None (German) has its rules but English word
 from __future__ import annotations
 
 from builder.typography import de, en, fr
-from builder.typography.language import Language, Scaffold, Words, primary
+from builder.typography.language import Language, Scaffold, SheetWords, Words, primary
 
 LANGUAGES: dict[str, Language] = {"fr": fr, "en": en, "de": de}
 """By primary language subtag (BCP 47: fr, fr-CA and fr-BE all take `fr`); mypy checks each module."""
@@ -26,3 +26,9 @@ def find(lang: str) -> Language | None:
 def scaffolds() -> dict[str, Scaffold]:
     """The languages `zine new` writes a project in, by code, in the registry's order (fr first: the default)."""
     return {code: language.SCAFFOLD for code, language in LANGUAGES.items() if language.SCAFFOLD is not None}
+
+
+def test_sheets() -> dict[str, SheetWords]:
+    """The languages `zine impose --lang` prints the duplex test sheet in, by code (en, fr…)."""
+    return {code: language.WORDS.test_sheet for code, language in LANGUAGES.items()
+            if language.WORDS is not None and language.WORDS.test_sheet is not None}

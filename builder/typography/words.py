@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 
 from builder.errors import BuildError
-from builder.typography.language import Words, long_date
+from builder.typography.language import Words, locale, long_date
 from builder.typography.languages import ENGLISH, find
 
 __all__ = ["Words", "check", "date", "known", "words"]
@@ -34,12 +34,8 @@ def known(lang: str) -> bool:
 
 def check(lang: str, where: str) -> None:
     """BuildError naming `where` (the manifest) if `lang` is no language CLDR knows."""
-    from babel.core import Locale, UnknownLocaleError  # Babel's data: only when a zine is read
-
-    try:
-        Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        raise BuildError(where, f"'lang' must be a language code like fr, en or fr-CA, not {lang!r}") from None
+    if locale(lang) is None:
+        raise BuildError(where, f"'lang' must be a language code like fr, en or fr-CA, not {lang!r}")
 
 
 def date(day: datetime.date, lang: str) -> str:

@@ -48,3 +48,24 @@ def test_the_words_are_looked_up_once_from_the_language(tmp_path: Path, lang: st
     path.write_text(path.read_text(encoding="utf-8").replace('lang = "fr"', f'lang = "{lang}"'), encoding="utf-8")
     meta = content.load(Project.at(tmp_path)).meta
     assert (meta.lang, meta.words.contents) == (lang, contents)
+
+
+@pytest.mark.parametrize(("lang", "written", "direction"), [
+    ("ar", None, "rtl"), ("fa-IR", None, "rtl"), ("he", None, "rtl"), ("ur", None, "rtl"), ("fr", None, "ltr"),
+    ("en-GB", None, "ltr"), ("ar", "ltr", "ltr"), ("en", "rtl", "rtl")])
+def test_the_direction_is_the_languages_unless_the_manifest_says(tmp_path: Path, lang: str, written: str | None,
+                                                                 direction: str) -> None:
+    """CLDR (Babel) says which scripts run right to left; `direction` forces either way (issue 22)."""
+    path = _manifest(tmp_path, None)
+    text = path.read_text(encoding="utf-8").replace('lang = "fr"', f'lang = "{lang}"')
+    path.write_text(text + (f'direction = "{written}"\n' if written else ""), encoding="utf-8")
+    assert content.load(Project.at(tmp_path)).meta.direction == direction
+
+
+def test_an_unknown_direction_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = _manifest(tmp_path, None)
+    path.write_text(path.read_text(encoding="utf-8") + 'direction = "rlt"\n', encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        manifest.read(path, "content/zine.toml")
+    assert (raised.value.where, raised.value.line) == ("content/zine.toml", 10)
+    assert raised.value.message == '\'direction\' must be "ltr" or "rtl", not \'rlt\''

@@ -77,7 +77,7 @@ def test_every_problem_of_the_manifest_in_one_run(project: Path, capsys: pytest.
         "content/zine.toml:11: 'back_cover' is set twice: keep one",
         "content/zine.toml:6: unknown key 'fromat' (did you mean 'format'?)",
         "content/zine.toml:8: unknown key 'auteur' (did you mean 'author'?)",
-        "content/zine.toml:9: unknown key 'colour' (known keys: author, back_cover, byline, cover, cover_alt, date, "
+        "content/zine.toml:9: unknown key 'colour' (known keys: author, back_cover, byline, cover, cover_alt, date, direction, "
         "edition, fonts, format, intro, lang, licence, links, minizine, notes, parts, photos, price, slug, subtitle, title)",
         "content/zine.toml:7: 'photos' must be \"keep\" or \"halftone\", not 'halftones' (did you mean \"halftone\"?)",
     ]

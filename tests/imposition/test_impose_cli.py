@@ -29,8 +29,11 @@ def test_saddle_summary(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "imposed in.pdf: 14 pages of 148 × 210 mm, saddle layout",
         "4 sheets of paper per copy",
         "2 blank pages added before the back cover (pages 14, 15)",
-        "print recto-verso at 100 %, flip on the short edge (« bord court »)",
+        "note: page 14, the document's last, is now the back cover, after the blanks: --blanks end keeps it "
+        "inside, before them",
+        "print recto-verso at 100 %, flip on the short edge",
     ]
+    assert "«" not in out
     assert markers(half_texts(here / "out.pdf"))[0] == (14, 1)
 
 
@@ -41,7 +44,9 @@ def test_options_reach_the_layout(here: Path, capsys: pytest.CaptureFixture[str]
     assert "wrote out.pdf: 8 sides of 420 × 297 mm" in out
     assert "4 sheets of paper per copy in 2 sections" in out
     assert "2 blank pages added at the end (pages 15, 16)" in out
-    assert "flip on the long edge (« bord long »)" in out
+    assert "flip on the long edge\n" in out and "«" not in out
+    code, out, _ = run(capsys, "impose", "in.pdf", "-o", "out.pdf", "--flip", "long", "--lang", "fr")
+    assert code == 0 and "flip on the long edge (« retourner sur le bord long »)" in out
 
 
 def test_onepagezine(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,7 +98,7 @@ def test_landscape_pages_are_bound_on_their_top_edge(here: Path, capsys: pytest.
     assert code == 0
     assert "wrote out.pdf: 4 sides of 210 × 297 mm" in out
     assert "topbound layout, bound on the top edge (the pages are landscape)" in out
-    assert "print recto-verso at 100 %, flip on the short edge (« bord court »)" in out
+    assert "print recto-verso at 100 %, flip on the short edge\n" in out
     # the back cover above the fold, page 1 below it, both upright
     assert [[int(t.split("P")[1][:2]) for t in side] for side in grid_texts(here / "out.pdf", columns=1, rows=2)][:2] \
         == [[1, 8], [7, 2]]
@@ -123,7 +128,7 @@ def test_fronts_backs_for_either_tray(here: Path, capsys: pytest.CaptureFixture[
 ])
 def test_each_duplex_layout_has_a_test_sheet(here: Path, capsys: pytest.CaptureFixture[str], layout: list[str],
                                              size: str, right: str) -> None:
-    code, out, _ = run(capsys, "impose", "--test-sheet", "-o", "test.pdf", *layout)
+    code, out, _ = run(capsys, "impose", "--test-sheet", "-o", "test.pdf", "--lang", "fr", *layout)
     assert code == 0 and out.startswith(f"wrote test.pdf: 2 sides of {size}")
     assert right in page_texts(here / "test.pdf")[1]
 
@@ -136,7 +141,8 @@ def test_test_sheet(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["missing.pdf", "-o", "out.pdf"], "missing.pdf: no such file"),
-    (["mixed.pdf", "-o", "out.pdf"], "mixed.pdf: page 2 is 148 × 200 mm, unlike page 1 (148 × 210 mm)"),
+    (["mixed.pdf", "-o", "out.pdf"], "mixed.pdf: pages of different sizes, none shared by three quarters of them "
+                                     "(pages 1, 3: 148 × 210 mm; page 2: 148 × 200 mm)"),
     (["broken.pdf", "-o", "out.pdf"], "broken.pdf: not a readable PDF"),
     (["in.pdf", "-o", "out.pdf", "--layout", "onepagezine", "--no-scale"], "do not fit the 74.25 × 105 mm panels"),
     (["mini.pdf", "-o", "out.pdf", "--layout", "onepagezine", "--creep", "0.1"],

@@ -10,6 +10,8 @@ from builder.imposition import Imposition, Label, Line, Side, fit, padded, place
 from builder.imposition.layout import OPTIONS, Layout, Options
 from builder.imposition.layouts import LAYOUTS, copycutfold, default, onepagezine, saddle, testsheet, topbound
 from builder.paper import A3, A4, A5, A6, LETTER, Size
+from builder.typography import en, fr
+from builder.typography.language import Words
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -435,7 +437,7 @@ def test_turning_twice_changes_nothing(pages: int, creep: float) -> None:
     (copycutfold.LAYOUT, A4, "sur le bord LONG", "--flip short"),
 ])
 def test_each_layout_has_its_test_sheet(layout: Layout, way: Size, right: str, wrong: str) -> None:
-    plan = testsheet.layout(A4, layout)
+    plan = testsheet.layout(A4, layout, fr.WORDS)
     assert plan.sheet == way and plan.flip == layout.flip and plan.binding == layout.binding
     back = [m for m in plan.sheets[0].back.marks if isinstance(m, Label)]  # type: ignore[union-attr]
     assert any(right in m.text and m.rotation == 0 for m in back)
@@ -449,16 +451,21 @@ def test_a_one_sided_layout_has_no_test_sheet() -> None:
         testsheet.layout(A4, onepagezine.LAYOUT)
 
 
-def test_test_sheet_speaks_on_both_sides() -> None:
-    plan = testsheet.layout(A4)
+@pytest.mark.parametrize(("words", "front", "right", "wrong", "other"), [
+    (fr.WORDS, "Cette ligne mesure 100\u00a0mm", "LE RÉGLAGE EST BON", "CHANGEZ LE RÉGLAGE", ("FRONT", "This line")),
+    (en.WORDS, "This line is 100\u00a0mm long", "THE SETTING IS RIGHT", "CHANGE THE SETTING", ("RECTO", "Cette")),
+])
+def test_test_sheet_speaks_on_both_sides_in_one_language(words: Words, front: str, right: str, wrong: str,
+                                                         other: tuple[str, ...]) -> None:
+    plan = testsheet.layout(A4, words=words)
     (sheet,) = plan.sheets
     assert sheet.back is not None and not sheet.front.slots and not sheet.back.slots
     front_words = " ".join(m.text for m in sheet.front.marks if isinstance(m, Label))
     back = [m for m in sheet.back.marks if isinstance(m, Label)]
-    assert "RECTO" in front_words and "FRONT" in front_words and "100\u00a0mm" in front_words
-    assert any("LE RÉGLAGE EST BON" in m.text and m.rotation == 0 for m in back)
-    assert any("CHANGEZ LE RÉGLAGE" in m.text and m.rotation == 180 for m in back)
-    assert any("upside down" in m.text and m.rotation == 180 for m in back), "English follows"
+    assert front in front_words
+    assert not any(word in front_words for word in other), "one language only"
+    assert any(right in m.text and m.rotation == 0 for m in back)
+    assert any(wrong in m.text and m.rotation == 180 for m in back)
     assert all(0 < m.x < 297 and 0 < m.y < 210 for side in (sheet.front, sheet.back) for m in side.marks
                if isinstance(m, Label))
 
@@ -466,10 +473,11 @@ def test_test_sheet_speaks_on_both_sides() -> None:
 def test_registry_knows_each_layouts_options() -> None:
     assert set(LAYOUTS) == {"saddle", "topbound", "copycutfold", "onepagezine"}
     assert all(name == layout.name for name, layout in LAYOUTS.items())
-    assert LAYOUTS["saddle"].options == LAYOUTS["topbound"].options == {
-        "blanks", "flip", "creep", "marks", "sheets_per_section", "scaling"}
-    assert LAYOUTS["copycutfold"].options == {"blanks", "flip", "creep", "scaling"}
-    assert LAYOUTS["onepagezine"].options == {"blanks", "marks", "scaling"}
+    # A top-bound booklet has no side to bind on: no --direction (issue 22).
+    assert LAYOUTS["saddle"].options == LAYOUTS["topbound"].options | {"direction"} == {
+        "blanks", "flip", "creep", "marks", "sheets_per_section", "scaling", "direction"}
+    assert LAYOUTS["copycutfold"].options == {"blanks", "flip", "creep", "scaling", "direction"}
+    assert LAYOUTS["onepagezine"].options == {"blanks", "marks", "scaling", "direction"}
     assert OPTIONS == {field.name for field in dataclasses.fields(Options)}, "each Option names a field"
     assert (default(A5).name, default(A5.landscape).name, default(Size(210.5, 210)).name) == (
         "saddle", "topbound", "saddle")

@@ -14,6 +14,7 @@ from builder.errors import BuildError
 from builder.imposition.engine import pdf
 from builder.imposition.layouts import onepagezine, saddle, testsheet
 from builder.paper import A3, A4, A5, MM, Size
+from builder.typography import fr
 from PIL import ImageChops
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import IndirectObject, NameObject
@@ -138,7 +139,8 @@ def no_pages(path: Path) -> Path:
 
 @pytest.mark.parametrize(("make", "message"), [
     (lambda p: make_pdf(p, 5, odd={3: (148, 200), 4: (100, 100)}),
-     "in.pdf: page 3 is 148 × 200 mm, unlike page 1 (148 × 210 mm): all pages must share one size"),
+     "in.pdf: pages of different sizes (pages 1, 2, 5: 148 × 210 mm; page 3: 148 × 200 mm; page 4: 100 × 100 mm): "
+     "all must share one size, either way up"),
     (lambda p: p, "in.pdf: no such file"),
     (lambda p: (p.write_bytes(b""), p)[1], "in.pdf: not a readable PDF"),
     (lambda p: (p.write_bytes(b"%PDF-1.7\n garbage \x00\xff" * 50), p)[1], "in.pdf: not a readable PDF"),
@@ -378,6 +380,11 @@ def test_test_sheet_reads_upright_on_the_front_and_both_ways_on_the_back(tmp_pat
     assert direction(out, 0, "FRONT") == "right"
     assert direction(out, 1, "SETTING IS RIGHT") == "right"
     assert direction(out, 1, "UPSIDE DOWN") == "left"
+    assert "\u201cflip on the short edge\u201d" in half_texts(out)[1][0] + half_texts(out)[1][1]
+    out.write_bytes(pdf.write(None, testsheet.layout(A4, words=fr.WORDS)))
+    assert direction(out, 0, "RECTO") == "right"
+    assert direction(out, 1, "LE RÉGLAGE EST BON") == "right"
+    assert direction(out, 1, "CHANGEZ LE RÉGLAGE") == "left"
     assert "« retourner sur le bord court »" in half_texts(out)[1][0] + half_texts(out)[1][1]
 
 

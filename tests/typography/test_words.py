@@ -20,13 +20,24 @@ def test_french_and_english_have_words() -> None:
     assert set(TABLES) == {"fr", "en"}
 
 
+def leaves(value: object, name: str = "") -> dict[str, str]:
+    """Every text of a table by its field's name (the test sheet's words by test_sheet.front…),
+    the lines of a field in one text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {key: text for field in dataclasses.fields(value)
+                for key, text in leaves(getattr(value, field.name), f"{name}.{field.name}".lstrip(".")).items()}
+    assert value is not None, f"{name} is missing"
+    return {name: "\n".join(value) if isinstance(value, tuple) else str(value)}
+
+
 @pytest.mark.parametrize("lang", sorted(TABLES))
 def test_every_table_has_every_word_and_its_blanks(lang: str) -> None:
-    table, english = TABLES[lang], TABLES["en"]
-    for field in dataclasses.fields(words.Words):
-        value = getattr(table, field.name)
-        assert value.strip(), field.name
-        assert set(re.findall(r"\{\w+\}", value)) == set(re.findall(r"\{\w+\}", getattr(english, field.name)))
+    table, english = leaves(TABLES[lang]), leaves(TABLES["en"])
+    assert set(table) == set(english) and "test_sheet.ruler" in table
+    for name, value in table.items():
+        assert value.strip(), name
+        assert set(re.findall(r"\{\w+\}", value)) == set(re.findall(r"\{\w+\}", english[name])), name
+        assert "test_sheet" not in name or value.encode("cp1252"), "the test sheet's font is cp1252"
 
 
 @pytest.mark.parametrize(("lang", "day", "expected"), [

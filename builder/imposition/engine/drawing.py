@@ -26,6 +26,12 @@ def upright(box: Box, rotation: int) -> tuple[float, ...]:
     }[rotation]
 
 
+def within(matrix: tuple[float, ...], scale: float, x: float, y: float) -> tuple[float, ...]:
+    """`matrix` followed by a scaling by `scale` and a move by `x`, `y` (points)."""
+    a, b, c, d, e, f = matrix
+    return a * scale, b * scale, c * scale, d * scale, e * scale + x, f * scale + y
+
+
 def place(name: str, slot: Slot, page: Size, scale: float = 1.0) -> str:
     """Content-stream operators placing the form `name` in `slot` (turned counter-clockwise),
     scaled by `scale`; `page` is its size once scaled."""

@@ -33,7 +33,7 @@ from pypdf.generic import (
 from builder.errors import BuildError, collected, unreadable
 from builder.errors import pages as page_list
 from builder.imposition import Box, Imposition, Label, Side
-from builder.imposition.engine import drawing, objects, reading
+from builder.imposition.engine import drawing, mixed, objects, reading
 from builder.paper import Size
 
 UNREADABLE = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error,
@@ -55,10 +55,15 @@ class Source:
     turned: frozenset[int] = frozenset()
     """0-based pages shown a quarter turn counter-clockwise (their tops toward the left edge):
     the landscape pages of a portrait document."""
+    fitted: tuple[mixed.Fitted, ...] = ()
+    """Pages unlike the others in size, fitted into their place (mixed.arrange)."""
+    warnings: tuple[str, ...] = ()
+    """What may print otherwise than the user expects: pages fitted, a static XFA form."""
 
 
-def open_source(path: Path, *, where: str | None = None) -> Source:
-    """Open a PDF and check that its pages share one size, either way up; raise BuildError naming the problem."""
+def open_source(path: Path, *, where: str | None = None, scaling: str | None = None) -> Source:
+    """Open a PDF whose pages share one size, either way up, or, if `scaling` is given, whose
+    pages nearly all do (the others fitted that way: mixed.arrange); raise BuildError naming the problem."""
     where = where or str(path)
     clean = reading.clean(path, where)
     with _reading(where):
@@ -66,21 +71,14 @@ def open_source(path: Path, *, where: str | None = None) -> Source:
         sizes = [_size(page, number, where) for number, page in enumerate(reader.pages, start=1)]
     if not sizes:
         raise BuildError(where, "the PDF has no pages")
-    turned: frozenset[int] = frozenset()
-    if not all(size.near(sizes[0]) for size in sizes):
-        # A portrait document with some landscape pages (a wide table, a map): turned, they fit.
-        turned = frozenset(number for number, size in enumerate(sizes) if size.is_landscape)
-        upright = [size.portrait if number in turned else size for number, size in enumerate(sizes)]
-        for number, size in enumerate(upright, start=1):
-            if not size.near(upright[0]):
-                raise BuildError(where, f"page {number} is {sizes[number - 1]}, unlike page 1 ({sizes[0]}): "
-                                        "all pages must share one size, either way up")
-        sizes = upright
-    notes = clean.notes
+    arranged = mixed.arrange(sizes, where, scaling)
+    notes, turned = clean.notes, arranged.turned
     if turned:
         notes += (f"{page_list(n + 1 for n in turned)} turned a quarter turn to fit, "
                   f"{'its top' if len(turned) == 1 else 'their tops'} toward the left edge",)
-    return Source(path, reader, len(sizes), sizes[0], where, notes, turned)
+    fitted = mixed.warning(arranged, len(sizes))
+    return Source(path, reader, len(sizes), arranged.size, where, notes, turned, arranged.fitted,
+                  clean.warnings + ((fitted,) if fitted else ()))
 
 
 def impose(source: Source, imposition: Imposition, target: Path) -> int:
@@ -127,8 +125,9 @@ class _Sheets:
             if slot.page is None or self.source is None:
                 continue
             if slot.page not in self.forms:
+                fitted = next((f.matrix(self.source.size) for f in self.source.fitted if f.page == slot.page), None)
                 self.forms[slot.page] = _form(self.source.reader.pages[slot.page], self.writer, self.shared,
-                                              turn=slot.page in self.source.turned)
+                                              turn=slot.page in self.source.turned, fit=fitted)
             xobjects[NameObject(f"/P{slot.page}")] = self.forms[slot.page]
             operators.append(drawing.place(f"/P{slot.page}", slot, self.imposition.page, self.imposition.scale))
         resources = DictionaryObject({NameObject("/XObject"): xobjects})
@@ -176,9 +175,11 @@ def _size(page: PageObject, number: int, where: str) -> Size:
     return Size.from_points(*((top - bottom, right - left) if page.rotation % 180 else (right - left, top - bottom)))
 
 
-def _form(page: PageObject, writer: PdfWriter, shared: dict[bytes, PdfObject], *, turn: bool) -> IndirectObject:
+def _form(page: PageObject, writer: PdfWriter, shared: dict[bytes, PdfObject], *, turn: bool,
+          fit: tuple[float, float, float] | None = None) -> IndirectObject:
     """A Form XObject that draws `page` upright (or, if `turn`, a quarter turn counter-clockwise)
-    with its TrimBox's lower-left corner at 0, 0."""
+    with its TrimBox's lower-left corner at 0, 0; then, if `fit` is given, scaled by its first
+    value and moved by the others (points: mixed.Fitted.matrix)."""
     box = _box(page)
     streams = _streams(page)
     if len(streams) == 1:
@@ -197,6 +198,7 @@ def _form(page: PageObject, writer: PdfWriter, shared: dict[bytes, PdfObject], *
         NameObject("/BBox"): objects.numbers(box),
     })
     matrix = drawing.upright(box, (page.rotation + (270 if turn else 0)) % 360)
+    matrix = drawing.within(matrix, *fit) if fit else matrix
     if matrix != (1, 0, 0, 1, 0, 0):
         form[NameObject("/Matrix")] = objects.numbers(matrix)
     if "/Resources" in page:

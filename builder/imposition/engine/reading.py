@@ -6,8 +6,13 @@ viewer knows, and vanish), and it rebuilds a broken cross-reference table less w
 So every input goes through qpdf first, which opens what viewers open and nothing more (an empty
 user password, never an owner password alone), rebuilds damaged files, and draws the
 annotations a viewer prints (the Print flag, with an appearance) and the form fields'
-appearances into the pages, which the imposed sheets could not carry; exact RGB and CMYK black
-becomes DeviceGray (black.py). What it costs, measured
+appearances into the pages, which the imposed sheets could not carry. A page tree that lists a
+node twice (Adobe Scan through macOS Quartz lists an empty one twice), which qpdf takes for a
+loop, is read as pdfium and pdf.js read it: each node once, empty ones left out (issue 22). An
+XFA form whose content the viewer makes (/NeedsRendering, ISO 32000-1 Table 28: a dynamic
+form) is refused, its pages being a placeholder ("Please wait…"); a static one, whose pages
+are the form, is read with a warning. Exact RGB and CMYK black becomes DeviceGray
+(black.py). What it costs, measured
 on the bench machine (CPU time): about 55 ms to import pikepdf, 20 ms to rewrite 256 A5 pages,
 0.15 s for the 117 A4 pages of the longest corpus file.
 """
@@ -27,6 +32,10 @@ from builder.imposition.engine import black
 
 PRINT = 4
 """The Print flag of an annotation's /F: set, a viewer prints it."""
+XFA_DYNAMIC = ("a dynamic XFA form: the viewer makes its content from XFA data, which this tool cannot print, "
+               "and its PDF pages are only a placeholder (print it to a new PDF from Adobe Acrobat Reader first)")
+XFA_STATIC = ("an XFA form: its pages are printed as they are, without what the XFA data may add to them (Adobe "
+              "Acrobat Reader shows that)")
 
 
 @dataclass(frozen=True)
@@ -36,12 +45,19 @@ class Clean:
     data: bytes
     notes: tuple[str, ...]
     """What the user should know: damage repaired, annotations left out."""
+    warnings: tuple[str, ...] = ()
+    """What may print otherwise than the user expects (a static XFA form)."""
 
 
 def clean(path: Path, where: str) -> Clean:
     """The PDF at `path` decrypted, repaired and with its printed annotations drawn into the pages;
-    BuildError naming `where` if no viewer could open it either (encrypted, not a PDF)."""
-    with _opened(path, where) as pdf:
+    BuildError naming `where` if no viewer could open it either (encrypted, not a PDF), or if its
+    content is a dynamic XFA form."""
+    pdf, mended = opened(path, where)
+    with pdf:
+        kind = xfa(pdf)  # before flattening, which drops the /AcroForm
+        if kind == "dynamic":
+            raise BuildError(where, XFA_DYNAMIC)
         try:
             form = pdf.Root.get("/AcroForm")
             if isinstance(form, pikepdf.Dictionary) and bool(form.get("/NeedAppearances", False)):
@@ -65,16 +81,25 @@ def clean(path: Path, where: str) -> Clean:
             repairs = [_reason(warning, path) for warning in pdf.get_warnings()]
         except UnicodeDecodeError:  # pikepdf 8 decodes qpdf's messages as UTF-8, bytes of the file included
             repairs = ["qpdf's account of it is not text"]
+    repairs = [mended, *repairs] if mended else repairs
     more = f"; and {len(repairs) - 1} more" if len(repairs) > 1 else ""
     notes = [f"the PDF was damaged and read anyway ({repairs[0]}{more})"] if repairs else []
     notes += [left] if left else []
-    return Clean(output.getvalue(), tuple(notes))
+    return Clean(output.getvalue(), tuple(notes), (XFA_STATIC,) if kind == "static" else ())
 
 
-def _opened(path: Path, where: str) -> pikepdf.Pdf:
-    """The PDF as qpdf opens it (an empty user password at most); BuildError naming `where` if it cannot."""
+def opened(path: Path, where: str) -> tuple[pikepdf.Pdf, str]:
+    """The PDF as qpdf opens it (an empty user password at most), its page tree read as viewers
+    read it (`_mended`), and what was mended ("" if nothing); BuildError naming `where` if it cannot."""
     try:
-        pdf = pikepdf.open(path)
+        try:
+            pdf, mended = pikepdf.open(path), ""
+        except pikepdf.PasswordError:
+            raise
+        except pikepdf.PdfError as error:
+            if "/Pages" not in str(error):
+                raise
+            pdf, mended = _mended(path, error)
     except pikepdf.PasswordError:
         raise BuildError(where, ENCRYPTED) from None
     except FileNotFoundError:
@@ -88,7 +113,50 @@ def _opened(path: Path, where: str) -> pikepdf.Pdf:
     if pdf.is_encrypted and not pdf.user_password_matched:  # only the owner password is empty
         pdf.close()
         raise BuildError(where, ENCRYPTED)
-    return pdf
+    return pdf, mended
+
+
+def _mended(path: Path, error: pikepdf.PdfError) -> tuple[pikepdf.Pdf, str]:
+    """The PDF whose page tree qpdf refused (`error`) with each node of the tree read once and
+    /Pages nodes without pages left out, and what that mended; `error` again if qpdf still refuses."""
+    seen: set[tuple[int, int]] = set()
+    repeated: list[str] = []
+
+    def prune(node: pikepdf.Object) -> int:
+        kept, count = [], 0
+        for kid in list(node.get("/Kids", pikepdf.Array())):  # type: ignore[call-overload, unused-ignore]
+            if not isinstance(kid, pikepdf.Dictionary) or kid.objgen in seen:
+                repeated.append(f"object {kid.objgen[0]}" if isinstance(kid, pikepdf.Object) else "a non-page")
+                continue
+            seen.add(kid.objgen)
+            pages = prune(kid) if kid.get("/Type") == "/Pages" or "/Kids" in kid else 1
+            kept += [kid] if pages else []
+            count += pages
+        node.Kids, node.Count = pikepdf.Array(kept), count
+        return count
+
+    try:
+        pdf = pikepdf.open(path, inherit_page_attributes=False)  # qpdf reads the tree to push those down
+        seen.add(pdf.Root.Pages.objgen)
+        prune(pdf.Root.Pages)
+        output = io.BytesIO()
+        pdf.save(output, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        pdf.close()
+        mended = pikepdf.open(output)
+        len(mended.pages)
+    except (pikepdf.PdfError, RecursionError, AttributeError, TypeError):
+        raise error from None
+    listed = ", ".join(sorted(set(repeated))) or "a node"
+    return mended, f"its page tree lists {listed} twice, read once as viewers read it"
+
+
+def xfa(pdf: pikepdf.Pdf) -> str:
+    """"dynamic" for an XFA form whose viewer makes the pages (/NeedsRendering true: its PDF pages
+    are a placeholder), "static" for one whose PDF pages are the form, "" for no XFA (/AcroForm /XFA)."""
+    form = pdf.Root.get("/AcroForm")
+    if not isinstance(form, pikepdf.Dictionary) or "/XFA" not in form:
+        return ""
+    return "dynamic" if bool(pdf.Root.get("/NeedsRendering", False)) else "static"
 
 
 def _left_out(pdf: pikepdf.Pdf) -> str:

@@ -55,7 +55,7 @@ def _plan(pages: int, page: Size, sheet: Size, options: Options, /) -> Impositio
 
 
 LAYOUT = Layout("copycutfold", _plan, way="portrait", flip=FLIP, binding="side", pages=saddle.PAGES, copies=COPIES,
-                options=frozenset({"blanks", "flip", "creep", "scaling"}))
+                options=frozenset({"blanks", "flip", "creep", "scaling", "direction"}))
 
 
 def _raised(slot: Slot, by: float) -> Slot:

@@ -73,4 +73,4 @@ def _plan(pages: int, page: Size, sheet: Size, options: Options, /) -> Impositio
 
 
 LAYOUT = Layout("onepagezine", _plan, way="landscape", flip=None, binding="side", pages=PAGES,
-                options=frozenset({"blanks", "marks", "scaling"}))
+                options=frozenset({"blanks", "marks", "scaling", "direction"}))

@@ -31,4 +31,4 @@ def layout(pages: int, page: Size, sheet: Size, *, blanks: str = "before-back", 
 
 
 LAYOUT = Layout("topbound", saddle.booklets(top=True), way="portrait", flip=saddle.FLIP, binding="top",
-                pages=saddle.PAGES, options=OPTIONS)
+                pages=saddle.PAGES, options=OPTIONS - {"direction"})

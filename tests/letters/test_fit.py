@@ -1,0 +1,37 @@
+"""The letters' fit on laid-out pages (letters/fit.py): a letter may take the pages its format allows."""
+
+from __future__ import annotations
+
+import pytest
+from builder.errors import BuildError
+from builder.letters.fit import LetterFit
+from builder.paper import A5, A6
+
+WHERE = (("ask", "content/letters/ask.md"),)
+
+
+def _pages(start: tuple[int, float], end: tuple[int, float], count: int = 4) -> list[dict[str, tuple[float, float]]]:
+    """Laid-out pages with the letter's start and end anchors (page 0-based, mm from the top)."""
+    pages: list[dict[str, tuple[float, float]]] = [{} for _ in range(count)]
+    pages[start[0]]["ask"] = (0.0, start[1])
+    pages[end[0]]["ask-end"] = (0.0, end[1])
+    return pages
+
+
+def test_a_letter_within_its_pages_passes() -> None:
+    LetterFit(WHERE, A5)(_pages((2, 11), (2, 190)))
+    LetterFit(WHERE, A6, pages=2)(_pages((2, 11), (3, 130)))
+
+
+@pytest.mark.parametrize(("fit", "end", "message"), [
+    (LetterFit(WHERE, A5), (3, 17), "does not fit on one A5 page: it runs over by 6 mm"),
+    (LetterFit(WHERE, A6, pages=2), (4, 16), "does not fit on the two A6 pages of its leaf (front and back): "
+                                             "it runs over by 5 mm"),
+    (LetterFit(WHERE, A6, pages=2), (5, 21), "runs over by 136 mm"),  # a whole page (148 − 2 × 11) and 10 mm
+])
+def test_a_letter_past_its_pages_is_named_with_its_overrun(fit: LetterFit, end: tuple[int, float],
+                                                           message: str) -> None:
+    with pytest.raises(BuildError) as error:
+        fit(_pages((2, 11), end, count=6))
+    assert str(error.value).startswith("content/letters/ask.md: the letter ") and message in str(error.value)
+
