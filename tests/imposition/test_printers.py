@@ -26,8 +26,10 @@ CORPUS = [SHARED / "corpus" / name for name in (
     "sample-files__004-pdflatex-4-pages_pdflatex-4-pages.pdf", "pypdf__resources_two-different-pages.pdf",
     "sample-files__015-arabic_habibi-rotated.pdf", "pypdf__resources_crazyones.pdf",
     "sample-files__002-trivial-libre-office-writer_002-trivial-libre-office-writer.pdf",
-)] + [SHARED / "corpus-round3" / "qpdf__qpdf_qtest_qpdf_enc-XI-R6,V5,O=master.pdf"]
-"""Files whose imposed copies pdftops read as a loop (LaTeX, pypdf, an encrypted one), and others."""
+)] + [SHARED / "corpus-round3" / name for name in ("qpdf__qpdf_qtest_qpdf_enc-XI-R6,V5,O=master.pdf",
+                                                     "PyMuPDF__tests_resources_test_4147.pdf")]
+"""Files whose imposed copies pdftops read as a loop (LaTeX, pypdf, an encrypted one), and others
+(an Adobe Scan)."""
 
 
 def complaints(path: Path) -> set[str]:
