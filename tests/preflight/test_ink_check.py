@@ -1,6 +1,6 @@
 """Preflight's one-ink check (preflight/ink.py `black`): a print file whose text or rules are RGB or
 CMYK black is named, with its pages; the reading edition and files of no known kind are not held to
-it (issue 22, item 4). Our own outputs pass it: tests/pipeline/test_one_ink.py."""
+it (issue 22, item 4). Our own outputs pass it: tests/pipeline/test_build_one_ink.py."""
 
 from __future__ import annotations
 
