@@ -55,6 +55,12 @@ class Kind(StrEnum):
         the kind it is a variant of, or None for a file preflight does not read (the contact PNG)."""
         return (self.variant_of or self) if _TRAITS[self].checked else None
 
+    @property
+    def one_ink(self) -> bool:
+        """A print file, its black on one ink (DeviceGray, not RGB: issue 22), which preflight checks
+        (preflight/ink.py); not the reading edition, which is read on screens."""
+        return _TRAITS[self].one_ink
+
     def file_name(self, slug: str) -> str:
         """This output's file name for zine `slug`: mon-zine-reading.pdf."""
         return f"{slug}{self.suffix}"
@@ -69,14 +75,15 @@ class _Traits:
     variant_of: Kind | None = None
     checked: bool = True
     """A PDF that preflight reads (every output but the contact sheet)."""
+    one_ink: bool = True
 
 
 _TRAITS: dict[Kind, _Traits] = {
-    Kind.READING: _Traits("-reading.pdf"),
+    Kind.READING: _Traits("-reading.pdf", one_ink=False),
     Kind.BOOKLET: _Traits("-booklet.pdf", "side"),
     Kind.LETTERS: _Traits("-letters.pdf"),
     Kind.LETTERS_FILLABLE: _Traits("-letters-fillable.pdf", variant_of=Kind.LETTERS),
     Kind.MINIZINE: _Traits("-minizine.pdf", "side"),
-    Kind.CONTACT: _Traits("-contact.png", checked=False),
+    Kind.CONTACT: _Traits("-contact.png", checked=False, one_ink=False),
 }
 """Every kind's traits (README, outputs); a kind missing here fails the first test that names it."""

@@ -144,6 +144,9 @@ class Document:
     """The fonts it may use (render.fonts.SOURCES, the manifest's `fonts`)."""
     direction: Direction = "ltr"
     """The zine's (Meta.direction): "rtl" asks viewers to show its pages right to left (/Direction /R2L)."""
+    one_ink: bool = False
+    """Printed as it is written (the letters): its exact black set on one ink, DeviceGray, not
+    RGB (imposition/engine/black.py). Documents that are imposed get it from the imposition."""
 
 
 @dataclass(frozen=True)

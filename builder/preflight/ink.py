@@ -1,7 +1,9 @@
-"""What a copier makes of a page: render it and look at the pixels (colour, greys, the edges).
+"""What a copier makes of a page: render it and look at the pixels (colour, greys, the edges);
+and whether a print file's black is on one ink (`black`).
 
 Print facts from shared FACTS.md §5: copiers cannot print the outer 4–5 mm of a sheet, turn
 colour into grey, and print grey tints and photos blotchy. Works on any PDF page pdfium reads.
+A copier or print server that detects colour may count RGB black as colour (issue 22).
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from typing import cast
 import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageFilter
 
+from builder.errors import pages
+from builder.kinds import Kind
 from builder.model import Finding
 from builder.paper import MM
 from builder.preflight import GREY, IN_COLOUR
 from builder.workers.caches import remembered
 
+RGB_BLACK = "black in RGB or CMYK"
+"""How the one-ink warning starts."""
 EDGE_MM = 5.0
 EDGE = "ink "
 """How the edge warning starts."""
@@ -108,3 +114,27 @@ def _messages(image: Image.Image) -> tuple[str, ...]:
         if near:
             found.append(f"{EDGE}{', '.join(near)}: copiers cannot print the outer {EDGE_MM:g} mm of a sheet")
     return tuple(found)
+
+
+def black(path: Path, kind: Kind | None) -> list[Finding]:
+    """A warning naming the pages (sides) of the print file at `path`, an output of `kind`, whose
+    text or rules are set in exact RGB or CMYK black instead of on the black ink alone (DeviceGray,
+    imposition/engine/black.py); none for the reading edition, a file of no known kind, or a file
+    pikepdf cannot open (the other checks say so)."""
+    if kind is None or not kind.one_ink:
+        return []
+    import pikepdf  # only in the processes that check
+
+    from builder.imposition.engine.black import black_pages
+
+    try:
+        with pikepdf.open(path) as pdf:
+            found = black_pages(pdf)
+    except (pikepdf.PdfError, OSError, ValueError):
+        return []
+    if not found:
+        return []
+    where = pages(found, kind.unit)
+    return [Finding(path, None, "warning", f"{RGB_BLACK} on {where}: a copier that detects colour may bill "
+                                           f"{'them' if len(found) > 1 else 'it'} as colour (`zine impose` "
+                                           "writes black on the black ink alone)")]

@@ -53,7 +53,8 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
                 page.close()
     finally:
         document.close()
-    found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings, *described]
+    found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings,
+             *ink.black(path, kind or named_kind(path)), *described]
     return sorted(found, key=lambda finding: finding.severity == "note")  # the plain report last
 
 

@@ -27,12 +27,15 @@ def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> dict[
     inside = LetterFit.of(letters, zine, zine.format.page, pages=zine.format.letter_pages)
     reading = templating.document(env, "zine.html", Kind.READING, zine)
     # The reading edition is the one read on screens: an accessible, tagged PDF (PDF/UA-1: structure
-    # tree, language, title shown). The booklet and letters stay print files.
+    # tree, language, title shown). The booklet and letters stay print files, their black on one
+    # ink (the letters here, the booklet and the mini-zine by the imposition); the reading edition
+    # keeps WeasyPrint's RGB black: a screen shows the same, and the booklet is made from it.
     found = {Kind.READING: dataclasses.replace(reading, check=inside, variant=READING_VARIANT)}
     for kind, forms in ((Kind.LETTERS, False), (Kind.LETTERS_FILLABLE, True))[: 2 if fillable else 1]:
         if letters:
             pack = templating.document(env, "letters.html", kind, zine, letters=letters, fillable=forms)
-            found[kind] = dataclasses.replace(pack, forms=forms, check=LetterFit.of(letters, zine, zine.format.letters))
+            found[kind] = dataclasses.replace(pack, forms=forms, check=LetterFit.of(letters, zine, zine.format.letters),
+                                              one_ink=kind.one_ink)
     if zine.minizine is not None:
         found[Kind.MINIZINE] = templating.document(env, "minizine.html", Kind.MINIZINE, zine, minizine=zine.minizine)
     return found

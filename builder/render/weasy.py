@@ -78,7 +78,7 @@ class Renderer:
                 data = b""
         messages = list(dict.fromkeys(record.getMessage() for record in records))  # once each
         raise_all(self._swallowed(messages, f"{document.name} document") + problems)
-        files.whole(target, data)  # never half a PDF
+        files.whole(target, _inked(document, data))  # never half a PDF
         self.fonts.update((served[0], served) for served in self.fetcher.served if served[0].suffix.lower() in FONTS)
         said = [*shrunk, *(text for text in map(notices.notice, messages) if text),
                 *([found.notice] if found.notice else [])]
@@ -111,6 +111,15 @@ class Renderer:
             blanks=tuple(number for number, page in enumerate(pages, start=1) if page._page_box.page_type.blank),
             files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
             families=families, notices=tuple(dict.fromkeys(said)), pictures=tuple(pictures))
+
+
+def _inked(document: Document, data: bytes) -> bytes:
+    """The PDF as written: a print document's black on one ink (Document.one_ink)."""
+    if not data or not document.one_ink:
+        return data
+    from builder.imposition.engine import black  # pikepdf: only in the processes that render
+
+    return black.one_ink_bytes(data)
 
 
 def _checked(document: Document, pages: list[Any]) -> list[BuildError]:

@@ -17,7 +17,7 @@ from builder.paper import A3, A4, A5, MM, Size
 from builder.typography import fr
 from PIL import ImageChops
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+from pypdf.generic import IndirectObject, NameObject
 
 from conftest import DATA, half_texts, make_pdf, markers
 
@@ -319,7 +319,7 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
     assert pdf.write(source, plan) == pdf.write(pdf.open_source(tmp_path / "in.pdf"), plan)
 
 
-def test_content_is_copied_as_it_is_and_resources_are_shared(tmp_path: Path) -> None:
+def test_content_is_copied_as_it_is_and_each_form_has_resources_sharing_the_fonts(tmp_path: Path) -> None:
     source = make_pdf(tmp_path / "in.pdf", 8)
     raw_in = {page["/Contents"].get_object()._data for page in PdfReader(source).pages}
     out = PdfReader(io.BytesIO(pdf.write(pdf.open_source(source), saddle.layout(8, A5, A4))))
@@ -327,8 +327,11 @@ def test_content_is_copied_as_it_is_and_resources_are_shared(tmp_path: Path) -> 
              for xobject in side["/Resources"]["/XObject"].values()}
     assert len(forms) == 8
     assert {form._data for form in forms.values()} == raw_in, "still compressed, byte for byte"
-    # eight equal resource dictionaries in, one out; one font object
-    assert len({form.raw_get("/Resources").idnum for form in forms.values()}) == 1
+    # eight equal resource dictionaries in; out, each form its own (pdftops reads a form's
+    # /Resources object once: a second one is a "loop in Resources"), sharing one font
+    # dictionary and one font object
+    assert not any(isinstance(form.raw_get("/Resources"), IndirectObject) for form in forms.values())
+    assert len({form["/Resources"].raw_get("/Font").idnum for form in forms.values()}) == 1
     fonts = {id(font) for form in forms.values() for font in form["/Resources"]["/Font"].values()}
     assert len(fonts) == 1
     assert all("/Annots" not in side and "/Outlines" not in out.root_object for side in out.pages)

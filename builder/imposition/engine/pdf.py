@@ -2,9 +2,11 @@
 
 Each source page becomes one Form XObject (its content stream, still compressed as it was, and
 its resources, clipped to its TrimBox) drawn wherever the imposition places it, scaled as the
-imposition says. Unlike `merge_transformed_page`, nothing is re-parsed or re-compressed, pages
-with the same resources share one resource dictionary, and the output is about the size of the
-input. The source is first rewritten by qpdf (`reading`), so that pypdf reads what viewers read.
+imposition says. Unlike `merge_transformed_page`, nothing is re-parsed or re-compressed here;
+each form has its own resource dictionary, whose fonts, images and colour spaces are shared by
+every form that uses the same ones; and the output is about the size of the input. The source
+is first rewritten by qpdf (`reading`), so that pypdf reads what viewers read, with its black
+on one ink (`black`).
 """
 
 from __future__ import annotations
@@ -199,9 +201,10 @@ def _form(page: PageObject, writer: PdfWriter, shared: dict[bytes, PdfObject], *
     matrix = drawing.within(matrix, *fit) if fit else matrix
     if matrix != (1, 0, 0, 1, 0, 0):
         form[NameObject("/Matrix")] = objects.numbers(matrix)
-    for key in ("/Resources", "/Group"):
-        if key in page:
-            form[NameObject(key)] = _shared(page.raw_get(key), writer, shared)
+    if "/Resources" in page:
+        form[NameObject("/Resources")] = _resources(page.raw_get("/Resources"), writer, shared)
+    if "/Group" in page:
+        form[NameObject("/Group")] = _shared(page.raw_get("/Group"), writer, shared)
     return form.indirect_reference
 
 
@@ -210,6 +213,19 @@ def _streams(page: PageObject) -> list[StreamObject]:
     contents = contents.get_object() if contents is not None else ArrayObject()
     streams = [s.get_object() for s in contents] if isinstance(contents, ArrayObject) else [contents]
     return [s for s in streams if isinstance(s, StreamObject)]
+
+
+def _resources(value: PdfObject, writer: PdfWriter, shared: dict[bytes, PdfObject]) -> PdfObject:
+    """A form's own resource dictionary, written in the form, whose entries (fonts, colour spaces,
+    images…) are shared by every form that uses the same ones (`_shared`)."""
+    # Poppler (pdftops, the path of many print drivers) reads a form's /Resources object once a
+    # document: a second form pointing to the same dictionary is "loop in Resources", and its
+    # fonts may be left out of the PostScript. The categories may be shared: it does not track them.
+    resources = value.get_object()
+    if not isinstance(resources, DictionaryObject):
+        return _shared(value, writer, shared)  # not a dictionary: a damaged file, passed on as it is
+    return DictionaryObject({NameObject(key): _shared(resources.raw_get(key), writer, shared)
+                             for key in resources})
 
 
 def _shared(value: PdfObject, writer: PdfWriter, shared: dict[bytes, PdfObject]) -> PdfObject:

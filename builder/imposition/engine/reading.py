@@ -11,7 +11,8 @@ node twice (Adobe Scan through macOS Quartz lists an empty one twice), which qpd
 loop, is read as pdfium and pdf.js read it: each node once, empty ones left out (issue 22). An
 XFA form whose content the viewer makes (/NeedsRendering, ISO 32000-1 Table 28: a dynamic
 form) is refused, its pages being a placeholder ("Please wait…"); a static one, whose pages
-are the form, is read with a warning. What it costs, measured
+are the form, is read with a warning. Exact RGB and CMYK black becomes DeviceGray
+(black.py). What it costs, measured
 on the bench machine (CPU time): about 55 ms to import pikepdf, 20 ms to rewrite 256 A5 pages,
 0.15 s for the 117 A4 pages of the longest corpus file.
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 import pikepdf
 
 from builder.errors import ENCRYPTED, BuildError, plural, unreadable
+from builder.imposition.engine import black
 
 PRINT = 4
 """The Print flag of an annotation's /F: set, a viewer prints it."""
@@ -62,6 +64,7 @@ def clean(path: Path, where: str) -> Clean:
                 pdf.generate_appearance_streams()  # the fields' values, drawn as viewers draw them
             left = _left_out(pdf)  # counted first: some versions of qpdf drop them all when flattening
             pdf.flatten_annotations(mode="print")
+            black.one_ink(pdf)  # every imposed file is printed: its black on one ink
             output = io.BytesIO()
             # Streams are copied as they are (no decoding, no recompression): the imposed file
             # keeps the source's bytes, and the rewrite costs milliseconds. Objects are written
