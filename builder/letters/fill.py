@@ -18,6 +18,7 @@ from builder import content
 from builder.content import manifest, toml_errors
 from builder.errors import BuildError, raise_all
 from builder.files import utf8
+from builder.kinds import Kind
 from builder.letters import envelopes, nir
 from builder.letters import parts as letters
 from builder.letters.fit import LetterFit
@@ -63,7 +64,8 @@ def fill(project: Project, name: str, *, values: Path, target: Path) -> Filled:
                                                                  filled, ticks))
     document = templating.document(templating.environment(project), "letters.html", "letter", zine,
                                    letters=(part,), fillable=False)
-    document = dataclasses.replace(document, check=LetterFit.of((part,), zine, zine.format.paper))
+    document = dataclasses.replace(document, check=LetterFit.of((part,), zine, zine.format.paper),
+                                   one_ink=Kind.LETTERS.one_ink)  # printed like the pack
 
     from builder.render.weasy import Renderer  # WeasyPrint takes a second to import: only here
 

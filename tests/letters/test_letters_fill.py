@@ -6,8 +6,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
+from builder.imposition.engine import black
 from builder.paper import MM, Size
 from pypdf import PdfReader
 
@@ -71,6 +73,8 @@ def test_filled_letter_holds_the_values_and_the_terminal_none(values: Path, caps
     assert "left blank, to fill in by hand: signature" in said
     after = _listing(values.parent)
     assert after - before == {target}, "nothing written but the file named"
+    with pikepdf.open(target) as pdf:
+        assert black.black_pages(pdf) == (), "a filled letter is printed like the pack: black on one ink"
 
 
 @pytest.mark.parametrize(("change", "message"), [
