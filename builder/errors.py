@@ -8,8 +8,9 @@ Every count the terminal or a finding shows goes through `plural` (never "1 shee
 from __future__ import annotations
 
 import difflib
+import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -96,6 +97,32 @@ def raise_all(errors: list[BuildError]) -> None:
         raise errors[0]
     if errors:
         raise BuildErrors(errors)
+
+
+def one_of(key: str, value: str, names: Iterable[str], hints: Mapping[str, str] | None = None) -> str:
+    """The one of `names` that the manifest's `value` of `key` is, in any case ("a5" is "A5").
+
+    Raises BuildError (no place: the caller adds the file and line) saying which names `key`
+    takes, each name and `value` quoted as TOML writes a text ("A5"), with the name nearest to
+    `value` in any case (difflib), else the one `hints` gives for it (lower-case value → name:
+    "letter" → "half-letter"), as a did-you-mean. The one wording of every enumerated manifest
+    value (issue 22).
+    """
+    names = list(names)
+    wanted = value.strip().lower()
+    found = next((name for name in names if name.lower() == wanted), None)
+    if found is not None:
+        return found
+    lowered = {name.lower(): name for name in names}
+    near = (hints or {}).get(wanted) or lowered.get(closest(wanted, lowered) or "")
+    listed = ", ".join(map(toml_text, names[:-1])) + " or " * (len(names) > 1) + toml_text(names[-1])
+    hint = f" (did you mean {toml_text(near)}?)" if near else ""
+    raise BuildError(None, f"'{key}' must be {listed}, not {toml_text(value)}{hint}")
+
+
+def toml_text(text: str) -> str:
+    """`text` as TOML writes it: "A5", between double quotes, \\ and " escaped."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 ENCRYPTED = "the PDF is encrypted (password-protected): save an unprotected copy first"

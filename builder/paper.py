@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from builder.errors import BuildError
+from builder.errors import BuildError, one_of
 from builder.render.margins import margins
 
 if TYPE_CHECKING:
@@ -230,7 +230,6 @@ METADATA_KEY = "/zineformat"
 """The PDF document-information key where the build records a zine's format name (WeasyPrint
 writes `<meta name="zineformat">` there, its name lower-cased and reduced to letters and digits)."""
 
-
 PAPERS: dict[str, Size] = {"A4": A4, "letter": LETTER}
 """The everyday sheet of each paper family (Format.paper), by the name the manifest's `paper` takes."""
 
@@ -243,8 +242,9 @@ def recorded_format(text: str | None) -> Format:
 
 
 def zine_format(text: str) -> Format:
-    """The format the manifest names (any case: "a6", "Half-Letter"); BuildError listing the known ones."""
-    for known, format in ZINE_FORMATS.items():
-        if text.strip().lower() == known.lower():
-            return format
-    raise BuildError(None, f"'format' must be one of {', '.join(map(repr, ZINE_FORMATS))}, not {text!r}")
+    """The format the manifest names (any case: "a6"); else BuildError (errors.one_of, FORMAT_HINTS)."""
+    return ZINE_FORMATS[one_of("format", text, ZINE_FORMATS, FORMAT_HINTS)]
+
+
+FORMAT_HINTS = dict.fromkeys(("letter", "us letter", "us-letter", "digest"), "half-letter")
+"""The format a name of its paper means: on US letter, half-letter (FACTS.md §3)."""

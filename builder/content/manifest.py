@@ -13,7 +13,7 @@ from typing import Any
 
 from builder import paper, typography
 from builder.content import notes, toml_errors
-from builder.errors import BuildError, did_you_mean, raise_all
+from builder.errors import BuildError, did_you_mean, one_of, raise_all
 from builder.files import utf8
 from builder.letters import envelopes
 from builder.model import Meta
@@ -40,8 +40,15 @@ PHOTOS = ("keep", "halftone")
 FONTS = ("shipped", "machine")
 """`fonts = "machine"`: the machine's fonts fill in the characters no shipped or project font has,
 each a warning (render/fonts.py, issue 21)."""
-CHOICES = {"notes": notes.NOTES, "links": notes.LINKS, "photos": PHOTOS, "fonts": FONTS, "direction": DIRECTIONS}
-"""The keys that take one of a few words, the first one when not set (`direction`: the language's, issue 22)."""
+CHOICES: dict[str, Iterable[str]] = {
+    "format": paper.ZINE_FORMATS, "paper": paper.PAPERS, "envelope": envelopes.ENVELOPES, "notes": notes.NOTES,
+    "links": notes.LINKS, "photos": PHOTOS, "fonts": FONTS, "direction": DIRECTIONS}
+"""The keys that take one of a few words, in any case (errors.one_of: the one wording of their
+errors, issue 22); the first one when not set (`format`: A5; `paper`, `envelope`: the format's;
+`direction`: the language's)."""
+HINTS = {"format": paper.FORMAT_HINTS, "envelope": dict.fromkeys(("10", "no 10", "no. 10", "us"), "#10"),
+         "direction": {"right-to-left": "rtl", "left-to-right": "ltr", "right": "rtl", "left": "ltr"}}
+"""What a value not in CHOICES likely means, where difflib would not find it (errors.one_of)."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,8 @@ class Manifest:
     """The manifest read and checked (`read`): its values, the ones the build uses typed once."""
 
     data: dict[str, Any]
-    """Every value as TOML gave it, each key known and of its type (REQUIRED, OPTIONAL)."""
+    """Every value as TOML gave it, each key known and of its type (REQUIRED, OPTIONAL); the
+    enumerated ones (CHOICES) as CHOICES spells them ("a5" is "A5")."""
     text: str
     """The file's text, for the lines of later messages (key_line)."""
     format: Format
@@ -75,12 +83,10 @@ def read(path: Path, where: str) -> Manifest:
             words.check(data["lang"], where)
         except BuildError as error:
             errors.append(BuildError(where, error.message, key_line(text, "lang")))
-    format = _letters_paper(data, text, where, errors, _format(data, text, where, errors))
-    for key, choices in CHOICES.items():
-        if isinstance(data.get(key), str) and data[key] not in choices:
-            near = did_you_mean(data[key], choices, quote='"')
-            errors.append(BuildError(where, f"'{key}' must be " + " or ".join(f'"{choice}"' for choice in choices)
-                                     + f", not {data[key]!r}{near}", key_line(text, key)))
+    written = [key for key in CHOICES if isinstance(data.get(key), str)]
+    chosen = {key: _choice(data, key, text, where, errors) for key in CHOICES}
+    refused = {key for key in written if chosen[key] is None}  # said: no envelope check against a guess
+    format = _letters_paper(chosen, text, where, [] if refused & {"format", "paper"} else errors)
     raise_all(errors)
     return Manifest(data, text, format)
 
@@ -101,49 +107,39 @@ def _types(data: dict[str, Any], text: str, where: str, errors: list[BuildError]
                                      key_line(text, key)))
 
 
-def _format(data: dict[str, Any], text: str, where: str, errors: list[BuildError]) -> Format:
-    """The page format `data` names (paper.zine_format), A5 on A4 when not set; an unknown name is
-    one more BuildError in `errors`, with its line."""
-    if not isinstance(data.get("format"), str):
-        return paper.ZINE
-    try:
-        return paper.zine_format(data["format"])
-    except BuildError as error:
-        errors.append(BuildError(where, error.message + did_you_mean(data["format"], paper.ZINE_FORMATS),
-                                 key_line(text, "format")))
-        return paper.ZINE
-
-
-def _letters_paper(data: dict[str, Any], text: str, where: str, errors: list[BuildError], format: Format) -> Format:
-    """`format` with the manifest's `paper` and `envelope` (issue 22); a name not known, or an
-    envelope that does not take the paper, is one more BuildError in `errors`, with its line."""
-    sheet, envelope = (_named(data, key, names, text, where, errors)
-                       for key, names in (("paper", paper.PAPERS), ("envelope", envelopes.ENVELOPES)))
-    chosen = dataclasses.replace(format, paper=paper.PAPERS[sheet] if sheet else format.paper, envelope=envelope or "")
-    fitting = [name for name, one in envelopes.ENVELOPES.items() if one.paper == chosen.paper]
+def _letters_paper(chosen: dict[str, str | None], text: str, where: str, errors: list[BuildError]) -> Format:
+    """The `format` chosen (A5 when not set or unknown) with the `paper` and `envelope` chosen
+    (issue 22); an envelope that does not take the paper is one more BuildError in `errors`."""
+    format = paper.ZINE_FORMATS[chosen["format"] or paper.ZINE.name]
+    sheet, envelope = chosen["paper"], chosen["envelope"]
+    chosen_format = dataclasses.replace(format, paper=paper.PAPERS[sheet] if sheet else format.paper,
+                                        envelope=envelope or "")
+    fitting = [name for name, one in envelopes.ENVELOPES.items() if one.paper == chosen_format.paper]
     if envelope and envelope not in fitting:
         needed = envelopes.ENVELOPES[envelope].paper
         whose = f'paper = "{sheet}"' if sheet else f"the {format.name} format's paper"
         others = " or ".join(f'"{one}"' for one in fitting)
         errors.append(BuildError(where, f"'envelope' \"{envelope}\" takes {paper.said(needed)} paper, and this "
-                                        f"zine's letters are on {paper.said(chosen.paper)} ({whose}): set paper = "
-                                        f"\"{paper.name(needed)}\", or choose {others}", key_line(text, "envelope")))
-    return chosen
+                                        f"zine's letters are on {paper.said(chosen_format.paper)} ({whose}): set "
+                                        f"paper = \"{paper.name(needed)}\", or choose {others}",
+                                 key_line(text, "envelope")))
+    return chosen_format
 
 
-def _named(data: dict[str, Any], key: str, names: Iterable[str], text: str, where: str,
-           errors: list[BuildError]) -> str | None:
-    """The one of `names` that `data[key]` is (any case), None when not set; a value that is none
-    of them is one more BuildError in `errors`, with its line."""
+def _choice(data: dict[str, Any], key: str, text: str, where: str, errors: list[BuildError]) -> str | None:
+    """The one of CHOICES[key] that `data[key]` is, in any case (errors.one_of), and now `data[key]`
+    itself; None when not set. A value that is none of them is one more BuildError in `errors`,
+    with its line, and leaves `data`."""
     value = data.get(key)
     if not isinstance(value, str):
         return None
-    found = next((name for name in names if name.lower() == value.strip().lower()), None)
-    if found is None:
-        near = did_you_mean(value, names, quote='"')
-        errors.append(BuildError(where, f"'{key}' must be " + " or ".join(f'"{name}"' for name in names)
-                                 + f", not {value!r}{near}", key_line(text, key)))
-    return found
+    try:
+        data[key] = one_of(key, value, CHOICES[key], HINTS.get(key))
+    except BuildError as error:
+        errors.append(BuildError(where, error.message, key_line(text, key)))
+        del data[key]
+        return None
+    return str(data[key])
 
 
 def key_line(text: str, key: str) -> int | None:

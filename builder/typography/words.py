@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 
-from builder.errors import BuildError
+from builder.errors import BuildError, toml_text
 from builder.typography.language import Words, locale, long_date
 from builder.typography.languages import ENGLISH, find
 
@@ -35,7 +35,8 @@ def known(lang: str) -> bool:
 def check(lang: str, where: str) -> None:
     """BuildError naming `where` (the manifest) if `lang` is no language CLDR knows."""
     if locale(lang) is None:
-        raise BuildError(where, f"'lang' must be a language code like fr, en or fr-CA, not {lang!r}")
+        raise BuildError(where, f"'lang' must be a language code like \"fr\", \"en\" or \"fr-CA\", "
+                                f"not {toml_text(lang)}")
 
 
 def date(day: datetime.date, lang: str) -> str:

@@ -105,9 +105,9 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
     ("unknown-key", lambda p: _edit(p / "content/zine.toml", "edition =", 'edition_ = "x"\nedition ='), (),
      "content/zine.toml:7: unknown key 'edition_'"),
     ("unknown-language", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "francais"'), (),
-     "content/zine.toml:5: 'lang' must be a language code like fr, en or fr-CA, not 'francais'"),
+     "content/zine.toml:5: 'lang' must be a language code like \"fr\", \"en\" or \"fr-CA\", not \"francais\""),
     ("unknown-format", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr"\nformat = "B5"'), (),
-     "content/zine.toml:6: 'format' must be one of 'A5', 'A6', 'A4', 'half-letter', not 'B5'"),
+     "content/zine.toml:6: 'format' must be \"A5\", \"A6\", \"A4\" or \"half-letter\", not \"B5\""),
     ("cover-missing", lambda p: _edit(p / "content/zine.toml", 'lang = "fr"', 'lang = "fr"\ncover = "images/une.png"\n'
                                                                               'cover_alt = "Une"'), (),
      "content/zine.toml:6: image 'images/une.png' not found"),

@@ -116,8 +116,8 @@ def test_the_manifest_switches_reach_every_part(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("line", "message"), [
-    ('notes = "bottom"', "'notes' must be \"footnotes\" or \"endnotes\", not 'bottom'"),
-    ('links = "none"', "'links' must be \"notes\" or \"after\" or \"off\", not 'none'"),
+    ('notes = "bottom"', "'notes' must be \"footnotes\" or \"endnotes\", not \"bottom\""),
+    ('links = "none"', "'links' must be \"notes\", \"after\" or \"off\", not \"none\""),
 ])
 def test_a_switch_with_another_value_is_refused_with_its_line(tmp_path: Path, line: str, message: str) -> None:
     with pytest.raises(BuildError) as raised:

@@ -80,14 +80,14 @@ def test_every_problem_of_the_manifest_in_one_run(project: Path, capsys: pytest.
         "content/zine.toml:9: unknown key 'colour' (known keys: author, back_cover, byline, cover, cover_alt, date, direction, "
         "edition, envelope, fonts, format, intro, lang, licence, links, minizine, notes, paper, parts, photos, price, slug, "
         "subtitle, title)",
-        "content/zine.toml:7: 'photos' must be \"keep\" or \"halftone\", not 'halftones' (did you mean \"halftone\"?)",
+        "content/zine.toml:7: 'photos' must be \"keep\" or \"halftone\", not \"halftones\" (did you mean \"halftone\"?)",
     ]
 
 
 def test_a_wrong_format_gets_the_nearest_one(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _build(project, SAMPLE_TOML + 'format = "halfletter"\n', capsys) == [
-        "content/zine.toml:10: 'format' must be one of 'A5', 'A6', 'A4', 'half-letter', not 'halfletter' "
-        "(did you mean 'half-letter'?)"]
+        "content/zine.toml:10: 'format' must be \"A5\", \"A6\", \"A4\" or \"half-letter\", not "
+        "\"halfletter\" (did you mean \"half-letter\"?)"]
 
 
 def test_an_array_over_several_lines_is_one_statement(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

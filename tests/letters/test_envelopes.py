@@ -91,10 +91,10 @@ def test_the_manifest_chooses_the_paper_and_the_envelope(tmp_path: Path, lines: 
 
 
 @pytest.mark.parametrize(("lines", "message"), [
-    (('paper = "A3"',), "content/zine.toml:10: 'paper' must be \"A4\" or \"letter\", not 'A3'"),
-    (('paper = "leter"',), "content/zine.toml:10: 'paper' must be \"A4\" or \"letter\", not 'leter' (did you "
+    (('paper = "A3"',), "content/zine.toml:10: 'paper' must be \"A4\" or \"letter\", not \"A3\""),
+    (('paper = "leter"',), "content/zine.toml:10: 'paper' must be \"A4\" or \"letter\", not \"leter\" (did you "
                           "mean \"letter\"?)"),
-    (('envelope = "DL5"',), "content/zine.toml:10: 'envelope' must be \"DL\" or \"C5\" or \"#10\", not 'DL5'"),
+    (('envelope = "DL5"',), "content/zine.toml:10: 'envelope' must be \"DL\", \"C5\" or \"#10\", not \"DL5\""),
     (('format = "half-letter"', 'envelope = "DL"'),
      "content/zine.toml:11: 'envelope' \"DL\" takes A4 paper, and this zine's letters are on US letter (the "
      "half-letter format's paper): set paper = \"A4\", or choose \"#10\""),

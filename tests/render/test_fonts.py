@@ -164,7 +164,7 @@ def test_the_manifest_says_which_fonts(tmp_path: Path) -> None:
     path.write_text(MANIFEST, encoding="utf-8")
     assert manifest.meta(manifest.read(path, "content/zine.toml").data, "content/zine.toml").fonts == "shipped"
     path.write_text(MANIFEST + 'fonts = "system"\n', encoding="utf-8")
-    with pytest.raises(BuildError, match="'fonts' must be \"shipped\" or \"machine\", not 'system'"):
+    with pytest.raises(BuildError, match="'fonts' must be \"shipped\" or \"machine\", not \"system\""):
         manifest.read(path, "content/zine.toml")
 
 

@@ -1,0 +1,77 @@
+"""Every enumerated manifest value is read in any case and refused in one wording, with the one
+meant (errors.one_of, issue 22 follow-up)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from builder import content
+from builder.content import manifest
+from builder.errors import BuildError
+from builder.letters import envelopes
+from builder.paper import LETTER
+from builder.project import Project
+
+from conftest import SAMPLE
+
+
+def _written(folder: Path, lines: str) -> Path:
+    shutil.copytree(SAMPLE / "content", folder / "content")
+    path = folder / "content" / manifest.NAME
+    path.write_text(path.read_text(encoding="utf-8") + lines, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("key", "written", "read"), [
+    ("format", "a5", "A5"), ("format", " HALF-LETTER ", "half-letter"), ("paper", "LETTER", "letter"),
+    ("paper", "a4", "A4"), ("envelope", "dl", "DL"), ("direction", "RTL", "rtl"), ("notes", "Endnotes", "endnotes"),
+    ("links", "OFF", "off"), ("photos", "Halftone", "halftone"), ("fonts", "Machine", "machine")])
+def test_each_enumerated_value_is_read_in_any_case(tmp_path: Path, key: str, written: str, read: str) -> None:
+    read_manifest = manifest.read(_written(tmp_path, f'{key} = "{written}"\n'), "content/zine.toml")
+    assert read_manifest.data[key] == read, "the value as CHOICES spells it, for every later reader"
+
+
+def test_the_zine_reads_the_values_spelled_in_any_case(tmp_path: Path) -> None:
+    _written(tmp_path, 'format = "Half-Letter"\npaper = "LETTER"\nenvelope = "#10"\nnotes = "ENDNOTES"\n'
+                       'links = "After"\nphotos = "HALFTONE"\nfonts = "Machine"\ndirection = "RTL"\n')
+    zine = content.load(Project.at(tmp_path))
+    assert (zine.format.name, zine.format.paper, envelopes.of(zine.format).name) == ("half-letter", LETTER, "#10")
+    meta = zine.meta
+    assert (meta.notes, meta.links, meta.photos, meta.fonts, meta.direction) == (
+        "endnotes", "after", "halftone", "machine", "rtl")
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('format = "letter"', '\'format\' must be "A5", "A6", "A4" or "half-letter", not "letter" '
+                          '(did you mean "half-letter"?)'),
+    ('format = "US Letter"', '\'format\' must be "A5", "A6", "A4" or "half-letter", not "US Letter" '
+                             '(did you mean "half-letter"?)'),
+    ('format = "a 5"', '\'format\' must be "A5", "A6", "A4" or "half-letter", not "a 5" (did you mean "A5"?)'),
+    ('paper = "US-Letter"', '\'paper\' must be "A4" or "letter", not "US-Letter" (did you mean "letter"?)'),
+    ('envelope = "no. 10"', '\'envelope\' must be "DL", "C5" or "#10", not "no. 10" (did you mean "#10"?)'),
+    ('envelope = "c 5"', '\'envelope\' must be "DL", "C5" or "#10", not "c 5" (did you mean "C5"?)'),
+    ('direction = "Right-To-Left"', '\'direction\' must be "ltr" or "rtl", not "Right-To-Left" '
+                                    '(did you mean "rtl"?)'),
+    ('notes = "END NOTES"', '\'notes\' must be "footnotes" or "endnotes", not "END NOTES" '
+                            '(did you mean "endnotes"?)'),
+    ('links = "Offf"', '\'links\' must be "notes", "after" or "off", not "Offf" (did you mean "off"?)'),
+    ('photos = "HALFTONES"', '\'photos\' must be "keep" or "halftone", not "HALFTONES" (did you mean "halftone"?)'),
+    ('fonts = "Machines"', '\'fonts\' must be "shipped" or "machine", not "Machines" (did you mean "machine"?)'),
+    ('fonts = "say \\"no\\""', '\'fonts\' must be "shipped" or "machine", not "say \\"no\\""'),
+])
+def test_each_enumerated_value_is_refused_in_one_wording_with_the_one_meant(tmp_path: Path, line: str,
+                                                                            message: str) -> None:
+    with pytest.raises(BuildError) as raised:
+        manifest.read(_written(tmp_path, line + "\n"), "content/zine.toml")
+    assert (raised.value.where, raised.value.line, raised.value.message) == ("content/zine.toml", 10, message)
+
+
+def test_every_wrong_value_is_named_in_one_run(tmp_path: Path) -> None:
+    """Each wrong key is one error, on its line; the envelope is not checked against the paper of
+    a format or paper refused (A5's A4 is a guess)."""
+    with pytest.raises(BuildError) as raised:
+        manifest.read(_written(tmp_path, 'format = "letter"\npaper = "A3"\nenvelope = "#10"\n'), "content/zine.toml")
+    assert [line.split(": ", 1)[0] for line in raised.value.lines()] == [
+        "content/zine.toml:10", "content/zine.toml:11"]
