@@ -50,6 +50,7 @@ def load(project: Project) -> Zine:
     checked = manifest.read(path, project.shown(path))
     data, text = checked.data, checked.text
     cover, warnings = covers.cover(data, text, project.shown(path), content)
+    warnings += manifest.unspelt(data, text, project.shown(path))
     meta = manifest.meta(data, project.shown(path), cover)
     singles = [key for key in manifest.SINGLES if key in data]
     if not data["parts"]:  # checked alone: the back cover and other singles would hide it

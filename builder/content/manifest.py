@@ -15,8 +15,9 @@ from builder import paper, typography
 from builder.content import notes, toml_errors
 from builder.errors import BuildError, did_you_mean, one_of, raise_all
 from builder.files import utf8
+from builder.kinds import Kind
 from builder.letters import envelopes
-from builder.model import Meta
+from builder.model import Finding, Meta
 from builder.paper import Format
 from builder.typography import words
 from builder.typography.language import DIRECTIONS, direction
@@ -182,10 +183,38 @@ def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
     )
 
 
-def slugify(text: str) -> str:
-    """Zine d'essai → zine-d-essai: ASCII lower-case letters, digits and dashes."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "zine"
+LATIN = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+                       "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"})
+"""The Latin letters NFKD leaves whole (Cœur, Straße), as ASCII writes them."""
+
+
+def slugify(text: str, empty: str = "zine") -> str:
+    """Zine d'essai → zine-d-essai: ASCII lower-case letters, digits and dashes (Unicode's NFKD
+    decomposition: a letter no ASCII letter spells is dropped, `unspelt` says so); `empty` when
+    none is left."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(LATIN)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or empty
+
+
+def unspelt(data: dict[str, Any], text: str, where: str) -> list[Finding]:
+    """A warning, on the title's line, when the output files are named from a title (no `slug`)
+    with letters that no ASCII letter spells (Greek, Arabic, Cyrillic, CJK…: `slugify` drops them,
+    and names the files "zine" when none is left), naming the scripts and the `slug` key; else []."""
+    lost = [char for char in data["title"] if char.isalpha() and not slugify(char, "")]
+    if "slug" in data or not lost:
+        return []
+    scripts = list(dict.fromkeys(_script(char) for char in lost))
+    named = Kind.READING.file_name(slugify(data["title"]))
+    said = (f"file names are made of the title's Latin letters and digits, and its {' and '.join(scripts)} letters "
+            f"have none: the outputs are named {named} and so on; set slug = \"…\" (lower-case Latin letters, "
+            f"digits and dashes) in {NAME} to name them")
+    return [Finding(Path(where), None, "warning", said, line=key_line(text, "title"))]
+
+
+def _script(char: str) -> str:
+    """The script of a letter, as Unicode's name of it starts: Greek, Arabic, CJK, Hiragana."""
+    word = unicodedata.name(char, "other").split()[0]
+    return word if word == "CJK" else word.capitalize()
 
 
 def _describe(kind: type) -> str:

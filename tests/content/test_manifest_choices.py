@@ -75,3 +75,32 @@ def test_every_wrong_value_is_named_in_one_run(tmp_path: Path) -> None:
         manifest.read(_written(tmp_path, 'format = "letter"\npaper = "A3"\nenvelope = "#10"\n'), "content/zine.toml")
     assert [line.split(": ", 1)[0] for line in raised.value.lines()] == [
         "content/zine.toml:10", "content/zine.toml:11"]
+
+
+@pytest.mark.parametrize(("title", "slug", "scripts"), [
+    ("Κάτω τα χέρια", "zine", "Greek"), ("لا للهوية الرقمية", "zine", "Arabic"), ("数字身份", "zine", "CJK"),
+    ("Нет 2026 — Ελλάδα", "2026", "Cyrillic and Greek")])
+def test_a_title_no_latin_letter_spells_names_the_files_zine_and_says_so(tmp_path: Path, title: str, slug: str,
+                                                                         scripts: str) -> None:
+    """Issue 22 follow-up: no transliteration library is installed, so the letters are dropped and
+    the warning, on the title's line, names the files and the `slug` key."""
+    path = _written(tmp_path, "")
+    path.write_text(path.read_text(encoding="utf-8").replace('"Zine d\'essai"', f'"{title}"'), encoding="utf-8")
+    zine = content.load(Project.at(tmp_path))
+    assert zine.meta.slug == slug
+    assert [(str(finding.path), finding.line, finding.severity, finding.message) for finding in zine.warnings] == [
+        ("content/zine.toml", 2, "warning", f"file names are made of the title's Latin letters and digits, and its "
+         f"{scripts} letters have none: the outputs are named {slug}-reading.pdf and so on; set slug = \"…\" "
+         "(lower-case Latin letters, digits and dashes) in zine.toml to name them")]
+    path.write_text(path.read_text(encoding="utf-8") + 'slug = "no-id"\n', encoding="utf-8")
+    zine = content.load(Project.at(tmp_path))
+    assert (zine.meta.slug, zine.warnings) == ("no-id", ()), "a slug set: nothing to say"
+
+
+@pytest.mark.parametrize(("title", "slug"), [("Cœur à l'ouvrage", "coeur-a-l-ouvrage"), ("Straße frei", "strasse-frei"),
+                                             ("Łódź, Ærø", "lodz-aero")])
+def test_latin_letters_nfkd_leaves_whole_are_spelt(tmp_path: Path, title: str, slug: str) -> None:
+    path = _written(tmp_path, "")
+    path.write_text(path.read_text(encoding="utf-8").replace('"Zine d\'essai"', f'"{title}"'), encoding="utf-8")
+    zine = content.load(Project.at(tmp_path))
+    assert (zine.meta.slug, zine.warnings) == (slug, ())

@@ -85,6 +85,17 @@ def test_the_booklet_read_in_folding_order_runs_right_to_left(arabic: tuple[Repo
     assert any("imposing the booklet" in line and line.endswith("bound on the right") for line in log)
 
 
+def test_an_arabic_title_names_the_files_zine_and_the_build_says_so(arabic: tuple[Report, list[str]]) -> None:
+    """No transliteration library is installed: the files are named zine-…, and the summary's
+    warnings name the title's line and the `slug` key (issue 22 follow-up)."""
+    report, log = arabic
+    assert {out.path.name for out in report.outputs} >= {"zine-reading.pdf", "zine-booklet.pdf", "zine-minizine.pdf"}
+    [said] = [finding for finding in report.findings if "its Arabic letters have none" in finding.message]
+    assert (str(said.path), said.line, said.severity) == ("content/zine.toml", 1, "warning")
+    assert "named zine-reading.pdf" in said.message and 'set slug = "…"' in said.message
+    assert any(line.endswith("1 warning on the text too") for line in log)
+
+
 def test_the_reading_edition_asks_viewers_for_right_to_left(arabic: tuple[Report, list[str]], hebrew: Report) -> None:
     for path in (_path(arabic[0], "-reading.pdf"), _path(hebrew, "-reading.pdf")):
         preferences = PdfReader(path).trailer["/Root"]["/ViewerPreferences"]
