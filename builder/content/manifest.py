@@ -36,6 +36,9 @@ letters and the mini-zine (paper.PAPERS) and `envelope` the letters' window enve
 become (PHOTOS), "keep" when not set; `notes` and `links` say where notes and the addresses of
 links print (content.notes); `direction` ("ltr" or "rtl") overrides the way the language's
 script runs (typography.language.direction), which binds the booklet on the left or the right."""
+LISTS = ("author", "byline")
+"""The keys that also take a list of texts, printed as the zine's language writes a list
+(words.listed: "A, B et C", "A, B, and C"; issue 22 follow-up)."""
 PHOTOS = ("keep", "halftone")
 """`photos = "halftone"`: every picture with greys printed in pure black and white (builder/halftone.py)."""
 FONTS = ("shipped", "machine")
@@ -103,8 +106,11 @@ def _types(data: dict[str, Any], text: str, where: str, errors: list[BuildError]
             # value may (links = "none" is not "notes").
             hint = did_you_mean(key, known, cutoff=0.6) or f" (known keys: {', '.join(sorted(known))})"
             errors.append(BuildError(where, f"unknown key '{key}'{hint}", key_line(text, key)))
+        elif key in LISTS and isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            continue
         elif not isinstance(value, expected) or isinstance(value, datetime.datetime):
-            errors.append(BuildError(where, f"'{key}' must be {_describe(expected)}, not {value!r}",
+            described = _describe(expected) + (" or a list of texts [\"…\", \"…\"]" if key in LISTS else "")
+            errors.append(BuildError(where, f"'{key}' must be {described}, not {value!r}",
                                      key_line(text, key)))
 
 
@@ -159,7 +165,8 @@ def meta(data: dict[str, Any], where: str, cover: str = "") -> Meta:
 
     def text(key: str, default: str = "") -> str:
         # Typography here too: these values also go to PDF metadata, outside the HTML pass.
-        return typography.refine_text(data.get(key, default), lang)
+        value = data.get(key, default)
+        return typography.refine_text(words.listed(value, lang) if isinstance(value, list) else value, lang)
 
     return Meta(
         title=text("title"),

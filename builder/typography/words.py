@@ -11,12 +11,13 @@ come from its content and manifest.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from builder.errors import BuildError, toml_text
 from builder.typography.language import Words, locale, long_date
 from builder.typography.languages import ENGLISH, find
 
-__all__ = ["Words", "check", "date", "known", "words"]
+__all__ = ["Words", "check", "date", "known", "listed", "words"]
 
 
 def words(lang: str) -> Words:
@@ -44,3 +45,13 @@ def date(day: datetime.date, lang: str) -> str:
     French); CLDR's long date for a language without a module."""
     language = find(lang)
     return language.date(day, lang) if language is not None else long_date(day, lang)
+
+
+def listed(items: Sequence[str], lang: str) -> str:
+    """`items` as the zine's language writes a list: "A, B et C" in French, "A, B, and C" in
+    English, "A وB وC" in Arabic (CLDR's standard list pattern, through Babel's format_list);
+    English's for a tag CLDR does not know. Issue 22 follow-up."""
+    from babel.lists import format_list  # Babel's data: only when a list is written
+
+    text: str = format_list(list(items), locale=lang.replace("-", "_") if locale(lang) is not None else "en")
+    return text

@@ -24,6 +24,14 @@ def _written(folder: Path, lines: str) -> Path:
     return path
 
 
+def _authors(folder: Path, value: str) -> Path:
+    """The sample's manifest with `author = value`, and no byline."""
+    path = _written(folder, "")
+    kept = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith(("author", "byline"))]
+    path.write_text("\n".join(kept) + f"\nauthor = {value}\n", encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(("key", "written", "read"), [
     ("format", "a5", "A5"), ("format", " HALF-LETTER ", "half-letter"), ("paper", "LETTER", "letter"),
     ("paper", "a4", "A4"), ("envelope", "dl", "DL"), ("direction", "RTL", "rtl"), ("notes", "Endnotes", "endnotes"),
@@ -104,3 +112,19 @@ def test_latin_letters_nfkd_leaves_whole_are_spelt(tmp_path: Path, title: str, s
     path.write_text(path.read_text(encoding="utf-8").replace('"Zine d\'essai"', f'"{title}"'), encoding="utf-8")
     zine = content.load(Project.at(tmp_path))
     assert (zine.meta.slug, zine.warnings) == (slug, ())
+
+
+@pytest.mark.parametrize(("lang", "byline"), [("fr", "Ann, Bea et Cy"), ("en-GB", "Ann, Bea and Cy"),
+                                              ("en", "Ann, Bea, and Cy"), ("ar", "Ann وBea وCy")])
+def test_a_list_of_authors_is_written_as_the_language_writes_a_list(tmp_path: Path, lang: str, byline: str) -> None:
+    path = _authors(tmp_path, '["Ann", "Bea", "Cy"]')
+    path.write_text(path.read_text(encoding="utf-8").replace('lang = "fr"', f'lang = "{lang}"'), encoding="utf-8")
+    meta = content.load(Project.at(tmp_path)).meta
+    assert (meta.author, meta.byline) == (byline, byline)
+
+
+@pytest.mark.parametrize("value", ["[]", "[\"Ann\", 2]", "2"])
+def test_an_author_neither_a_text_nor_a_list_of_texts_is_refused(tmp_path: Path, value: str) -> None:
+    with pytest.raises(BuildError) as raised:
+        manifest.read(_authors(tmp_path, value), "content/zine.toml")
+    assert raised.value.message.startswith("'author' must be text in quotes or a list of texts [\"…\", \"…\"], not")

@@ -12,6 +12,7 @@ import pytest
 from builder.build import Options
 from builder.model import Report
 from PIL import Image
+from pypdf import PdfReader
 
 from conftest import ROOT, build_in, page_texts
 
@@ -102,3 +103,20 @@ def test_a_language_without_words_builds_in_english_and_says_so(tmp_path: Path) 
     assert any("no words for 'de' here" in line for line in lines), lines
     pages = page_texts(report.outputs[0].path)
     assert pages[1].startswith("Contents ") and "28. November 2026" in pages[0]
+
+
+@pytest.mark.parametrize(("lang", "credit"), [("en", "Ann, Bea, and the Allotment Collective"),
+                                              ("fr", "Ann, Bea et the Allotment Collective")])
+def test_a_list_of_authors_prints_on_the_cover_as_the_language_writes_it(tmp_path: Path, lang: str,
+                                                                        credit: str) -> None:
+    """`author` as a list: CLDR's list pattern of the zine's language (words.listed), on the
+    cover and in the PDF's author (issue 22 follow-up)."""
+    folder = _garden(tmp_path, lang)
+    manifest = folder / "content/zine.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        'author = "The Allotment Collective"', 'author = ["Ann", "Bea", "the Allotment Collective"]'),
+        encoding="utf-8")
+    report = build_in(folder, templates=ROOT / "templates", options=Options(previews=False))
+    reading = report.outputs[0].path
+    assert credit.upper() in page_texts(reading)[0].upper()  # small capitals: the case is the font's
+    assert PdfReader(reading).metadata.author == credit
