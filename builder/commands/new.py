@@ -11,12 +11,12 @@ DEFAULT_LANGUAGE = "fr"
 
 
 def add(commands: Subparsers) -> None:
-    from builder.typography.languages import scaffolds  # the registry: a few regular expressions, no Babel
+    from builder.commands.scaffold import offered  # the registry: a few regular expressions, no Babel
 
     new = command(commands, "new", run, "start a zine project in a folder: content/zine.toml, a first part, "
                                         "content/images/")
     new.add_argument("folder", type=Path, metavar="DIR", help="the project's folder (made if missing)")
-    languages = tuple(scaffolds())
+    languages = offered()
     new.add_argument("--lang", choices=languages, default=DEFAULT_LANGUAGE,
                      help=f"the zine's language, and the words of the scaffold: {_listed(languages)}")
     new.add_argument("--format", type=_format, default="A5", metavar="FORMAT",
@@ -31,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
     folder = args.folder
     for path in written:
         print(f"wrote {path}{'/' * path.is_dir()}")
+    if args.lang in scaffold.ENGLISH_NOTES:
+        print(f"note: the notes of zine.toml are in English, and the words the tool prints in the zine "
+              f"(contents, print page, contact sheet) will be English too: there are none in '{args.lang}' yet")
     print(f"next: cd {folder} && zine build   (the PDFs land in {folder / 'output'}/)")
     return 0
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from builder import paper
 from builder.content import manifest
 from builder.errors import BuildError
+from builder.typography.language import Scaffold
 from builder.typography.languages import scaffolds
 
 FORMATS = tuple(paper.ZINE_FORMATS)
@@ -44,7 +45,7 @@ KEYS = (
     Key("date", active=True), Key("edition", active=True), Key("slug"), Key("format"),
     Key("paper", '"letter"'), Key("envelope", '"#10"'),
     Key("notes", '"endnotes"'), Key("links", '"after"'), Key("parts", active=True), Key("intro", '"intro.md"'),
-    Key("back_cover"), Key("minizine"), Key("price", '"2 €"'), Key("licence", '"CC BY-SA 4.0"'), Key("cover"),
+    Key("back_cover"), Key("minizine"), Key("price"), Key("licence", '"CC BY-SA 4.0"'), Key("cover"),
     Key("cover_alt"), Key("photos", '"halftone"'), Key("fonts", '"machine"'),
     Key("direction", '"rtl"'),
 )
@@ -66,8 +67,8 @@ def new(folder: Path, *, lang: str = "fr", page: str = "A5", title: str | None =
     Raises BuildError, before writing anything, if `folder/content` exists, if `folder` is a
     file, or if `lang` or `page` is unknown; BuildError naming the path if a write fails.
     """
-    if lang not in scaffolds():
-        raise BuildError(None, f"--lang must be one of {', '.join(scaffolds())}, not {lang!r}")
+    if lang not in offered():
+        raise BuildError(None, f"--lang must be one of {', '.join(offered())}, not {lang!r}")
     if page not in FORMATS:
         raise BuildError(None, f"--format must be one of {', '.join(FORMATS)}, not {page!r}")
     content = folder / "content"
@@ -77,7 +78,7 @@ def new(folder: Path, *, lang: str = "fr", page: str = "A5", title: str | None =
         raise BuildError(None, f"{content} already exists: nothing written (zine new starts a project "
                                "in a folder without one)")
     name = title if title is not None else folder.resolve().name
-    part, text = scaffolds()[lang].part
+    part, text = scaffold_of(lang).part
     try:
         folder.mkdir(parents=True, exist_ok=True)
         # Made aside, then moved into place whole: a failed write leaves no half-made content/.
@@ -101,7 +102,7 @@ def new(folder: Path, *, lang: str = "fr", page: str = "A5", title: str | None =
 
 def manifest_text(lang: str, title: str, part: str, page: str, day: datetime.date) -> str:
     """The scaffold's `zine.toml`, in `lang`: every key of KEYS, each with its note."""
-    words = scaffolds()[lang]
+    words = scaffold_of(lang)
     values = {"title": _toml(title), "lang": _toml(lang), "date": day.isoformat(), "format": _toml(page)}
     lines = [words.header]
     for key in KEYS:
@@ -119,6 +120,21 @@ def manifest_text(lang: str, title: str, part: str, page: str, day: datetime.dat
         else:
             lines.append(f"{line:<42} # {note}\n")
     return "".join(lines)
+
+
+ENGLISH_NOTES = ("ar", "fa", "he")
+"""Languages `zine new` also starts, with English notes and part: their zines print English words
+(no Words table yet: typography.words), and are bound on the right (issue 22)."""
+
+
+def offered() -> tuple[str, ...]:
+    """What `zine new --lang` takes: the languages with a scaffold (fr, en), then ENGLISH_NOTES."""
+    return (*scaffolds(), *ENGLISH_NOTES)
+
+
+def scaffold_of(lang: str) -> Scaffold:
+    """The scaffold's words for `lang`: its own, else English ones (ENGLISH_NOTES)."""
+    return scaffolds().get(lang) or scaffolds()["en"]
 
 
 def _ignore_output(path: Path) -> None:

@@ -135,3 +135,28 @@ def test_zine_new_never_loads_the_renderer(tmp_path: Path) -> None:
                                "'pypdf', 'pypdfium2'}))"],
         cwd=tmp_path, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert loaded.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_price_example_is_in_the_zines_language(tmp_path: Path) -> None:
+    scaffold.new(tmp_path / "en", lang="en")
+    scaffold.new(tmp_path / "fr", lang="fr")
+    price = {lang: [line for line in (tmp_path / lang / "content/zine.toml").read_text(encoding="utf-8").splitlines()
+                    if line.startswith("# price = ")] for lang in ("en", "fr")}
+    assert price["en"][0].startswith('# price = "Pay what you can"') and "€" not in price["en"][0]
+    assert price["fr"][0].startswith('# price = "2 €"')
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "he"])
+def test_a_right_to_left_language_starts_with_english_notes_and_says_so(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str],
+                                                                        lang: str) -> None:
+    folder = tmp_path / "z"
+    code, out, err = run(capsys, "new", str(folder), "--lang", lang)
+    assert code == 0, err
+    assert (f"the words the tool prints in the zine (contents, print page, contact sheet) will be English too: "
+            f"there are none in '{lang}' yet") in out
+    text = (folder / "content/zine.toml").read_text(encoding="utf-8")
+    assert f'lang = "{lang}"' in text and "First edition" in text and "Première" not in text
+    zine = content.load(Project.at(folder))
+    assert (zine.meta.direction, zine.meta.words.contents, [part.title for part in zine.parts]) == (
+        "rtl", "Contents", ["To begin with"])

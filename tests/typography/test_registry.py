@@ -78,4 +78,4 @@ def test_zine_new_offers_the_registrys_languages(capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit):
         run(capsys, "new", "--help")
     out = capsys.readouterr().out
-    assert "--lang {fr,en}" in out and "fr (default) or en" in " ".join(out.split())
+    assert "--lang {fr,en,ar,fa,he}" in out and "fr (default), en, ar, fa or he" in " ".join(out.split())
