@@ -9,6 +9,15 @@ part: the part's slug keeps the ids unique across the zine (a part's slug holds 
 (`#guide`) or to a heading of another part; a target found nowhere stops the build, with its line.
 A link with no scheme (`flyer.pdf`, `other.md`, `/url`, `@`) would point into the machine's
 folders (WeasyPrint resolves it against the templates): it prints its text, with a warning.
+
+A link is an `http`, `https` or `mailto` address, or in the document (issue 25, item 6): any other
+scheme prints its text, with a warning naming the part and line: `javascript:` and `vbscript:`
+(a PDF link that runs a script), `data:` and `file:` (a document or a file of the machine),
+`ftp:` (no reader opens it from paper), and `tel:` too: a phone number is best printed as
+digits in the text, which every reader can dial, and a `tel:` link in a PDF opens nothing on
+most screens. Markdown-it would print `[text](javascript:…)` as typed, in silence
+(`any_address` lets such a link through, to be named here); raw HTML's `<a href>` is refused
+instead (content.htmlattributes).
 """
 
 from __future__ import annotations
@@ -115,11 +124,21 @@ def raw_ids(tokens: Sequence[Token]) -> list[str]:
     return [name for raw in raws for name in rawhtml.ids(raw)]
 
 
+LINKED = frozenset({"http", "https", "mailto"})
+"""The schemes a link of the reading PDF may have (besides `#`, in the document)."""
+
+
+def any_address(url: str) -> bool:
+    """Markdown-it's validateLink: every address makes a link token, `check` decides (see the module)."""
+    return True
+
+
 def check(tokens: Sequence[Token], found: dict[str, str], where: str, first_line: int,
           targets: Targets | None, warnings: list[Finding]) -> None:
     """Point the links to headings of this part at their ids, and the others into `targets`
-    (checked once the zine is read); turn the links to files into their text, a warning each."""
-    local: dict[str, tuple[list[int], str]] = {}  # the links to files, by address: their lines, the first's text
+    (checked once the zine is read); turn the links to files and to schemes not LINKED into
+    their text, a warning each."""
+    local: dict[str, tuple[list[int], str]] = {}  # the links unmade, by address: their lines, the first's text
     for inline, line in inlines(tokens, first_line):
         children = list(inline.children or ())
         for index, child in enumerate(children):
@@ -128,7 +147,7 @@ def check(tokens: Sequence[Token], found: dict[str, str], where: str, first_line
             href, at = str(child.attrGet("href") or ""), line + breaks_before(children, index)
             if href.startswith("#"):
                 _heading(child, unquote(href[1:]), found, where, at, targets)
-            elif not urlsplit(href).scheme:
+            elif urlsplit(href).scheme.lower() not in LINKED:
                 close = next(end for end in range(index, len(children)) if children[end].type == "link_close")
                 text = "".join(token.content for token in children[index + 1:close])
                 local.setdefault(href, ([], text))[0].append(at)
@@ -138,8 +157,8 @@ def check(tokens: Sequence[Token], found: dict[str, str], where: str, first_line
     for href, (places, text) in local.items():
         more = (f" (and on lines {', '.join(map(str, places[1:11]))}{', …' if len(places) > 11 else ''})"
                 if len(places) > 1 else "")
-        warnings.append(Finding(Path(where), None, "warning", f"link to {href!r}{more} prints its text only: paper "
-                                f"cannot follow it; {_advice(href, text, where, targets)}", line=places[0]))
+        warnings.append(Finding(Path(where), None, "warning", f"link to {_short(href)!r}{more} prints its text "
+                                f"only: {_advice(href, text, where, targets)}", line=places[0]))
 
 
 def _heading(link: Token, target: str, found: dict[str, str], where: str, line: int,
@@ -153,12 +172,22 @@ def _heading(link: Token, target: str, found: dict[str, str], where: str, line: 
         targets.pending.append((where, line, target))
 
 
+def _short(href: str) -> str:
+    return href if len(href) <= 80 else href[:77] + "…"
+
+
 def _advice(href: str, text: str, where: str, targets: Targets | None) -> str:
-    """What to write instead of a link to `href`: a link to the part it names (`02.md`), else a full address."""
+    """Why a link to `href` is not made, and what to write instead: a link to the part it names
+    (`02.md`), else a full address; the digits of a phone number."""
     address = urlsplit(href)
+    if address.scheme:
+        instead = "the number in the text" if address.scheme.lower() in ("tel", "sms") else "a full address (https://…)"
+        return (f"a zine links only to http, https and mailto addresses and its own headings, not "
+                f"{address.scheme}:; write {instead} to print it")
+    paper = "paper cannot follow it; "
     path = posixpath.normpath(posixpath.join(posixpath.dirname(where), unquote(address.path)))
     slug = targets.parts.get(path) if targets is not None and address.path else None
     if slug is None:
-        return "write a full address (https://…) to print it"
+        return paper + "write a full address (https://…) to print it"
     target = f"{slug}--{_key(unquote(address.fragment))}" if _key(unquote(address.fragment)) else slug
-    return f"link to the part with [{text}](#{target})"
+    return paper + f"link to the part with [{text}](#{target})"

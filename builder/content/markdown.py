@@ -39,6 +39,7 @@ container_plugin(_MARKDOWN, "block", validate=lambda params, *_: bool(params.str
                  render=lambda self, tokens, idx, options, env: self.renderToken(tokens, idx, options, env))
 attrs_block_plugin(_MARKDOWN)
 attrs_plugin(_MARKDOWN)
+_MARKDOWN.validateLink = links.any_address  # type: ignore[method-assign]  # [x](javascript:…): named, not typed
 extensions.install(_MARKDOWN)
 rawhtml.install(_MARKDOWN)
 _MARKDOWN.add_render_rule("footnote_ref", notes.render_call)

@@ -93,8 +93,8 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         if parts.scheme.lower() != "file":
             raise Refused(_short(url), "refused, the build never uses the network "
                                        "(save the file in the project and link to it)")
-        if parts.netloc not in ("", "localhost"):
-            raise Refused(_short(url), "refused, a file on another machine")
+        if parts.netloc not in ("", "localhost"):  # //host/x.woff2 as written, the base's file: before it
+            raise Refused(_short(url), "refused, a file on another machine", needle=url.split(":", 1)[1].rstrip("/"))
         # A file URL's path starts at the root, always: Python 3.13's urljoin drops that root when
         # `..` climb above it (url(../../../etc/hostname) in templates/zine.css becomes
         # "file:etc/hostname"), which read as a path would be relative to the working folder.

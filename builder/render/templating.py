@@ -1,8 +1,10 @@
-"""HTML documents from templates, with Jinja2: the only place that imports Jinja2.
+"""HTML documents from templates, with Jinja2: with template_sandbox, the only modules that import Jinja2.
 
-Templates are found file by file (Layers): in the project's templates folder first, then in the
-shipped ones. Errors in a template name the template file and line (`templates/part.html:4`),
-found in Jinja2's own traceback when its message does not say.
+Templates are found file by file (template_sandbox.Layers): in the project's templates folder
+first, then in the shipped ones, and run in a sandbox (template_sandbox.Sandbox: they read the
+zine, not the machine; issue 25). Errors in a template, and the sandbox's refusals, name the
+template file and line (`templates/part.html:4`), found in Jinja2's own traceback when its
+message does not say.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ import datetime
 import os
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from markupsafe import Markup, escape
 
 from builder import paper, typography
@@ -26,52 +28,15 @@ from builder.letters import envelopes
 from builder.model import Document, Zine
 from builder.project import Project
 from builder.render import lists
+from builder.render.template_sandbox import Layers, Outside, Sandbox
 from builder.typography import words
 
 
-class Layers(jinja2.BaseLoader):
-    """Templates found file by file in `folders`, the first that has the file winning (the
-    project's templates, then the shipped ones).
-
-    A compiled template stays in use while its file is unchanged and no earlier folder has
-    gained a file of the same name (a template the project starts to override is read again).
-    """
-
-    def __init__(self, folders: tuple[Path, ...]) -> None:
-        self.folders = folders
-
-    def get_source(self, environment: jinja2.Environment,
-                   template: str) -> tuple[str, str, Callable[[], bool]]:
-        pieces = jinja2.loaders.split_template_path(template)  # refuses "..": nothing outside the folders
-        for number, folder in enumerate(self.folders):
-            path = folder.joinpath(*pieces)
-            if path.is_file():
-                return self._source(path, [folder.joinpath(*pieces) for folder in self.folders[:number]])
-        raise jinja2.TemplateNotFound(template)
-
-    @staticmethod
-    def _source(path: Path, above: list[Path]) -> tuple[str, str, Callable[[], bool]]:
-        # A byte-order mark and CR line ends as utf8.decode drops them; UnicodeDecodeError:
-        # _not_utf8 names the file and line.
-        source = utf8.newlines(path.read_bytes().removeprefix(utf8.BOM).decode("utf-8"))
-        stamp = path.stat().st_mtime_ns
-
-        def uptodate() -> bool:
-            try:
-                return path.stat().st_mtime_ns == stamp and not any(other.exists() for other in above)
-            except OSError:
-                return False
-
-        return source, str(path), uptodate
-
-    def list_templates(self) -> list[str]:
-        return sorted({path.relative_to(folder).as_posix() for folder in self.folders if folder.is_dir()
-                       for path in folder.rglob("*") if path.is_file()})
-
-
-class Templates(jinja2.Environment):
-    """The templates of a project: a strict Jinja2 environment (an undefined variable is an
-    error, not an empty string) that knows its project, to name its files in messages."""
+class Templates(Sandbox):
+    """The templates of a project: a strict Jinja2 sandbox (template_sandbox.Sandbox; an undefined
+    variable is an error, not an empty string) that knows its project, to name its files in
+    messages. Its filters: `length`, `safe` and `date`; its global: `range`; its tests: Jinja2's
+    and `template`."""
 
     def __init__(self, project: Project) -> None:
         super().__init__(loader=Layers(project.layers), autoescape=True,
@@ -172,7 +137,12 @@ def _render(env: Templates, template: str, **context: Any) -> str:
         raise BuildError(_where(env, error.filename, template), f"template error: {error.message}",
                          error.lineno) from None
     except jinja2.TemplateNotFound as error:
-        raise BuildError(_where(env, None, str(error.name)), "template not found") from None
+        filename, line = _template_frame(templates)  # an include's: the file and line that asked
+        if filename is None:
+            raise BuildError(_where(env, None, str(error.name)), "template not found") from None
+        raise BuildError(_where(env, filename), f"template not found: {error.name}", line) from None
+    except SecurityError as error:  # template_sandbox: the sandbox's refusal, or Layers'
+        raise _refused(env, template, error) from None
     except jinja2.UndefinedError as error:
         filename, line = _template_frame(templates)
         raise BuildError(_where(env, filename, template), f"template error: {error.message}", line) from None
@@ -181,6 +151,16 @@ def _render(env: Templates, template: str, **context: Any) -> str:
     except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
         filename, line = _template_frame(templates)  # {{ 1 / 0 }}, {{ "a" + 1 }}…
         raise BuildError(_where(env, filename, template), f"template error: {error}", line) from None
+
+
+def _refused(env: Templates, template: str, error: SecurityError) -> BuildError:
+    """The sandbox's refusal, by the template file and line that asked; a top template that is a
+    symbolic link out (Outside, no template frame) by its own file."""
+    filename, line = _template_frame(env.project.layers)
+    if filename is None and isinstance(error, Outside):
+        template = error.template
+    return BuildError(_where(env, filename, template), f"refused, templates run in a sandbox (they read the zine, "
+                                                       f"never the machine): {error}", line)
 
 
 def _not_utf8(env: Templates) -> BuildError:

@@ -184,6 +184,9 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
      "templates/zine.css:1: https://exemple.org/y.css: refused, the build never uses the network"),
     ("css-file-host", lambda p: _append(p / "templates/zine.css", "\nbody { background: url(file://exemple.org/x.png); }\n"),
      (), "templates/zine.css:{n}: file://exemple.org/x.png: refused, a file on another machine"),
+    ("css-protocol-relative-font", lambda p: _append(p / "templates/zine.css", '\n@font-face { font-family: "Y"; '
+                                                   'src: url(//fonts.example/x.woff2); }\nh1 { font-family: "Y"; }\n'),
+     (), "templates/zine.css:{n}: file://fonts.example/x.woff2: refused, a file on another machine"),
     ("css-outside", lambda p: _append(p / "templates/zine.css", "\nbody { background: url(../../../../../../../../../../etc/hostname); }\n"),
      (), "templates/zine.css:{n}: /etc/hostname: refused, outside the project"),
     ("css-linked", lambda p: (_link(p / "templates/lien.css", p.parent / "ailleurs.css", "p { color: #000; }"),
