@@ -9,7 +9,7 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from builder.errors import ENCRYPTED, BuildError, pages, plural, unreadable
-from builder.imposition.engine import reading
+from builder.imposition.engine import limits, reading
 from builder.kinds import Kind
 from builder.model import Finding
 from builder.paper import METADATA_KEY, Size
@@ -20,8 +20,9 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
              kind: Kind | None = None) -> list[Finding]:
     """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect` (or
     `kind`), what its name and recorded format say (preflight.expectation_for, named_kind)."""
-    if not path.is_file():
-        return [Finding(path, None, "error", "no such file")]
+    refused = _refused(path)
+    if refused:
+        return [Finding(path, None, "error", refused)]
     described, recorded = _metadata(path)
     expect = expect or expectation_for(path, recorded)
     try:
@@ -56,6 +57,19 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
     found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings,
              *ink.black(path, kind or named_kind(path)), *described]
     return sorted(found, key=lambda finding: finding.severity == "note")  # the plain report last
+
+
+def _refused(path: Path) -> str:
+    """Why the file at `path` is not read at all: not a regular file, or a stream past its budget
+    (limits: a compression bomb would take gigabytes); "" to read it."""
+    try:
+        limits.regular(path, str(path))
+        pdf, _ = reading.opened(path, str(path))
+    except BuildError as error:
+        return error.message if not path.is_file() else ""  # qpdf cannot read it: pdfium may
+    with pdf:
+        over = limits.over_budget(pdf)
+    return str(over) if over else ""
 
 
 def _parts(document: pdfium.PdfDocument) -> dict[int, str]:
