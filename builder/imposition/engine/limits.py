@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 import re
 import stat
 import zlib
@@ -29,6 +30,9 @@ A4 colour scan is 105 MB; a page of text, a few kilobytes."""
 METADATA_BYTES = 4 * 2**20
 """Inflated bytes of the document's XMP metadata: a few kilobytes from most tools, a few hundred
 from Photoshop's longest histories."""
+LARGEST_PT = 14400
+"""The largest page PDF allows each way, in user-space units (points unless /UserUnit says
+otherwise): ISO 32000-1, Annex C.2 (Acrobat's limit, which viewers and printers keep)."""
 CHUNK = 2**20
 """Bytes inflated at a time while measuring."""
 ZLIB_RATIO = 1032
@@ -49,6 +53,32 @@ def regular(path: Path, where: str) -> None:
     if not stat.S_ISREG(mode):
         kind = next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
         raise BuildError(where, f"is {kind}, not a PDF" + ": give the path of a PDF file" * (kind != "a folder"))
+
+
+def rotation(value: object, number: int) -> str:
+    """"" if a page's /Rotate `value` is a multiple of 90 (or absent: None); else what is wrong
+    with page `number`. ISO 32000-1, 7.7.3.3, Table 30: "shall be a multiple of 90"; viewers turn
+    other values their own ways (pdf.js shows the page upright, pdfium and MuPDF turn it), so the
+    page is not printed as any one of them shows it."""
+    try:
+        degrees = 0.0 if value is None else float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        degrees = math.nan
+    if degrees % 90 == 0:
+        return ""
+    shown = f"{degrees:g}" if not math.isnan(degrees) else str(value)
+    return (f"page {number} is turned by /Rotate {shown}, not a multiple of 90 as PDF requires (ISO 32000-1, "
+            "7.7.3.3): viewers show such a page each their own way; turn it to a quarter turn in a PDF editor first")
+
+
+def too_large(width: float, height: float, number: int) -> str:
+    """"" for a page of `width` × `height` points within LARGEST_PT each way; else what is wrong with page `number`."""
+    if max(width, height) <= LARGEST_PT:
+        return ""
+    mm = 25.4 / 72
+    return (f"page {number} is {width * mm:.6g} × {height * mm:.6g} mm, larger than the {LARGEST_PT} pt "
+            f"({LARGEST_PT * mm:.0f} mm) a PDF page may be (ISO 32000-1, Annex C.2): viewers and printers refuse "
+            "or cut it")
 
 
 @dataclass(frozen=True)
