@@ -133,6 +133,13 @@ def unreadable(reason: str) -> str:
     """What `zine impose` and `zine check` both say of a file that is not a PDF any reader can repair."""
     return f"not a readable PDF ({reason})"
 
+def reason(error: BaseException) -> str:
+    """What an exception says, on one line, for a message's parentheses; never "" (issue 25: pdfium's
+    MemoryError says nothing): "out of memory" for a MemoryError, else the exception's type name."""
+    text = " ".join(str(error).split())
+    return text or ("out of memory" if isinstance(error, MemoryError) else type(error).__name__)
+
+
 def plural(count: int, noun: str) -> str:
     """1 page, 2 pages (English nouns that take an s)."""
     return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -9,6 +9,7 @@ A copier or print server that detects colour may count RGB black as colour (issu
 from __future__ import annotations
 
 import hashlib
+import math
 from pathlib import Path
 from typing import cast
 
@@ -31,6 +32,10 @@ EDGE = "ink "
 SCALE = 100 / 72
 """Render at 100 dpi: pixels of 0.25 mm are enough for 1 mm² tints and the 5 mm border."""
 PX_PER_MM = SCALE * MM
+PIXELS = 16_000_000
+"""Pixels one rendered page may have (issue 25): an A0 poster at 100 dpi is 15.5 million; a
+larger page is rendered coarser to stay under it, which keeps a check under 1 GiB (a 14400 pt
+page at 100 dpi would be 400 million pixels, 5.5 GB with the analysis)."""
 AREA_MM2 = 1.0
 """Smallest area of colour or grey worth a warning."""
 INK = 240
@@ -60,20 +65,28 @@ def _colour(image: Image.Image) -> Image.Image | None:
     return spread.point(_COLOURED)
 
 
-def findings(path: Path, number: int, page: pdfium.PdfPage, *, part: str | None = None) -> list[Finding]:
+def findings(path: Path, number: int, page: pdfium.PdfPage, *, part: str | None = None,
+             budget: int = PIXELS) -> list[Finding]:
     """Render the page as a copier would see it: flag colour, grey areas and ink near the edges;
-    the edge warning names `part`, the part of a reading edition the page belongs to."""
+    the edge warning names `part`, the part of a reading edition the page belongs to. A page
+    of more than `budget` pixels at 100 dpi is rendered at the resolution that fits, and says so."""
+    width, height = page.get_size()
+    scale = min(SCALE, math.sqrt(budget / max(width * height, 1.0)))
     # No anti-aliasing: the edges of black text and rules stay black instead of turning grey.
-    bitmap = page.render(scale=SCALE, no_smoothtext=True, no_smoothpath=True, no_smoothimage=True)
+    bitmap = page.render(scale=scale, no_smoothtext=True, no_smoothpath=True, no_smoothimage=True)
     try:
         image: Image.Image = bitmap.to_pil().convert("RGB")
     finally:
         bitmap.close()
     # The same pixels give the same findings: a page unchanged since the last build (watch mode)
     # costs a render and a digest, not the analysis.
-    key = hashlib.blake2b(image.tobytes(), digest_size=16).digest()
-    messages = remembered(_SEEN, key, SEEN_MAX, lambda: _messages(image))
-    return [Finding(path, number, "warning", _in_part(message, part)) for message in messages]
+    key = hashlib.blake2b(image.tobytes(), digest_size=16).digest() + str(scale).encode()
+    messages = remembered(_SEEN, key, SEEN_MAX, lambda: _messages(image, scale * MM))
+    coarse = [] if scale == SCALE else [
+        f"checked at {scale * 72:.2g} dpi, not {SCALE * 72:.0f}: at 100 dpi its {width / 72:.0f} × {height / 72:.0f} "
+        f"inches would take more than the {budget / 1e6:.0f} million pixels a page may (issue 25), so tints, "
+        f"colour and ink near the edges smaller than {1 / (scale * MM):.3g} mm may be missed"]
+    return [Finding(path, number, "warning", _in_part(message, part)) for message in (*messages, *coarse)]
 
 
 def _in_part(message: str, part: str | None) -> str:
@@ -89,13 +102,13 @@ SEEN_MAX = 4096
 """Pages whose findings are remembered (a few kilobytes), oldest forgotten first."""
 
 
-def _messages(image: Image.Image) -> tuple[str, ...]:
+def _messages(image: Image.Image, px_per_mm: float = PX_PER_MM) -> tuple[str, ...]:
     colour = _colour(image)
     light = image.convert("L")
     middle = light.point(_MIDDLE)
     grey = middle if colour is None else ImageChops.subtract(middle, colour)
     # Eroding only removes grey: skip it (the slow part) when there is too little grey anyway.
-    if grey.histogram()[255] / PX_PER_MM ** 2 >= AREA_MM2 and (box := grey.getbbox()):
+    if grey.histogram()[255] / px_per_mm ** 2 >= AREA_MM2 and (box := grey.getbbox()):
         # Erode: a one-pixel grey seam along a black rule is not a tint; 3 × 3 pixels of grey are.
         grey = grey.crop((box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1)).filter(ImageFilter.MinFilter(3))
     found = []
@@ -103,14 +116,14 @@ def _messages(image: Image.Image) -> tuple[str, ...]:
                          (grey, f"{GREY}: copiers print greys blotchy")):
         if pixels is None:
             continue
-        area = pixels.histogram()[255] / PX_PER_MM ** 2
+        area = pixels.histogram()[255] / px_per_mm ** 2
         if area >= AREA_MM2:
             found.append(f"{what} (about {area:.0f} mm²)")
     box = light.point(_INKED).getbbox()
     if box:
         edges = {"left": box[0], "top": box[1], "right": light.width - box[2], "bottom": light.height - box[3]}
-        near = [f"{pixels / PX_PER_MM:.1f} mm from the {edge} edge" for edge, pixels in edges.items()
-                if pixels / PX_PER_MM < EDGE_MM]
+        near = [f"{pixels / px_per_mm:.1f} mm from the {edge} edge" for edge, pixels in edges.items()
+                if pixels / px_per_mm < EDGE_MM]
         if near:
             found.append(f"{EDGE}{', '.join(near)}: copiers cannot print the outer {EDGE_MM:g} mm of a sheet")
     return tuple(found)

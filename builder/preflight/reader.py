@@ -8,8 +8,8 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from builder.errors import ENCRYPTED, BuildError, pages, plural, unreadable
-from builder.imposition.engine import reading
+from builder.errors import ENCRYPTED, BuildError, pages, plural, reason, unreadable
+from builder.imposition.engine import limits, reading
 from builder.kinds import Kind
 from builder.model import Finding
 from builder.paper import METADATA_KEY, Size
@@ -20,42 +20,66 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
              kind: Kind | None = None) -> list[Finding]:
     """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect` (or
     `kind`), what its name and recorded format say (preflight.expectation_for, named_kind)."""
-    if not path.is_file():
-        return [Finding(path, None, "error", "no such file")]
+    refused = _refused(path)
+    if refused:
+        return [Finding(path, None, "error", refused)]
     described, recorded = _metadata(path)
     expect = expect or expectation_for(path, recorded)
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
         # The words `zine impose` uses: both open what viewers open (an empty user password too).
-        reason = ENCRYPTED if "password" in str(error).lower() else unreadable(str(error))
-        return [Finding(path, None, "error", reason)]
+        said = ENCRYPTED if "password" in str(error).lower() else unreadable(reason(error))
+        return [Finding(path, None, "error", said)]
     findings: list[Finding] = []
     used: dict[str, text.Font] = {}
     sizes: dict[Size, list[int]] = {}
     try:
         parts = _parts(document) if (kind or named_kind(path)) is Kind.READING else {}
         for number in range(1, len(document) + 1):
-            # One unreadable page must not hide what the others have to say: loading it may fail too.
-            try:
-                page = document[number - 1]
-            except Exception as error:  # noqa: BLE001 — pdfium refuses a page it cannot parse
-                findings.append(Finding(path, number, "error", f"could not be read ({error})"))
-                continue
-            try:
-                width, height = page.get_size()
-                sizes.setdefault(Size.from_points(width, height), []).append(number)
-                findings += text.measure(path, number, page, used)
-                findings += ink.findings(path, number, page, part=_part(parts, number)) if pixels else []
-            except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
-                findings.append(Finding(path, number, "error", f"could not be checked ({error})"))
-            finally:
-                page.close()
+            findings += _page(path, document, number, used, sizes, _part(parts, number) if pixels else None, pixels)
     finally:
         document.close()
     found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings,
              *ink.black(path, kind or named_kind(path)), *described]
     return sorted(found, key=lambda finding: finding.severity == "note")  # the plain report last
+
+
+def _page(path: Path, document: pdfium.PdfDocument, number: int, used: dict[str, text.Font],
+          sizes: dict[Size, list[int]], part: str | None, pixels: bool) -> list[Finding]:
+    """The findings of page `number`, its size recorded in `sizes` and its fonts in `used`; its
+    pixels too if `pixels` (the edge warning naming `part`, the part the page belongs to)."""
+    # One unreadable page must not hide what the others have to say: loading it may fail too.
+    try:
+        page = document[number - 1]
+    except Exception as error:  # noqa: BLE001 — pdfium refuses a page it cannot parse
+        return [Finding(path, number, "error", f"could not be read ({reason(error)})")]
+    findings: list[Finding] = []
+    try:
+        width, height = page.get_size()
+        sizes.setdefault(Size.from_points(width, height), []).append(number)
+        large = limits.too_large(width, height, number)
+        findings += [Finding(path, number, "error", large.removeprefix(f"page {number} "))] if large else []
+        findings += text.measure(path, number, page, used)
+        findings += ink.findings(path, number, page, part=part) if pixels else []
+    except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
+        findings.append(Finding(path, number, "error", f"could not be checked ({reason(error)})"))
+    finally:
+        page.close()
+    return findings
+
+
+def _refused(path: Path) -> str:
+    """Why the file at `path` is not read at all: not a regular file, or a stream past its budget
+    (limits: a compression bomb would take gigabytes); "" to read it."""
+    try:
+        limits.regular(path, str(path))
+        pdf, _ = reading.opened(path, str(path))
+    except BuildError as error:
+        return error.message if not path.is_file() else ""  # qpdf cannot read it: pdfium may
+    with pdf:
+        over = limits.over_budget(pdf)
+    return str(over) if over else ""
 
 
 def _parts(document: pdfium.PdfDocument) -> dict[int, str]:
@@ -111,10 +135,13 @@ def _metadata(path: Path) -> tuple[list[Finding], str | None]:
             info = pdf.docinfo
             title = _text(info.get("/Title")) or _xmp_title(pdf)  # PDF 2.0 may keep the title in XMP only
             lang, recorded, form = _text(pdf.Root.get("/Lang")), _text(info.get(METADATA_KEY)), reading.xfa(pdf)
+            turned = [limits.rotation(page.obj.get("/Rotate"), number) for number, page in enumerate(pdf.pages, 1)]
     except Exception as error:  # noqa: BLE001 — pdfium read it; qpdf may not
-        reason = error.message if isinstance(error, BuildError) else str(error)
-        return [Finding(path, None, "warning", f"could not read the metadata ({reason})")], None
+        said = error.message if isinstance(error, BuildError) else reason(error)
+        return [Finding(path, None, "warning", f"could not read the metadata ({said})")], None
     findings = [Finding(path, None, "error", reading.XFA_DYNAMIC)] if form == "dynamic" else []
+    findings += [Finding(path, number, "error", said.removeprefix(f"page {number} "))
+                 for number, said in enumerate(turned, 1) if said]
     findings += [Finding(path, None, "warning", reading.XFA_STATIC)] if form == "static" else []
     if not title.strip():
         findings.append(Finding(path, None, "warning", "no title in the metadata: viewers show the file name"))

@@ -30,10 +30,10 @@ from pypdf.generic import (
     StreamObject,
 )
 
-from builder.errors import BuildError, collected, unreadable
+from builder.errors import BuildError, collected, reason, unreadable
 from builder.errors import pages as page_list
 from builder.imposition import Box, Imposition, Label, Side
-from builder.imposition.engine import drawing, mixed, objects, reading
+from builder.imposition.engine import drawing, limits, mixed, objects, reading
 from builder.paper import Size
 
 UNREADABLE = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error,
@@ -151,7 +151,7 @@ def _reading(where: str) -> Iterator[list[logging.LogRecord]]:
         try:
             yield repairs
         except UNREADABLE as error:
-            raise BuildError(where, unreadable(str(error) or type(error).__name__)) from None
+            raise BuildError(where, unreadable(reason(error))) from None
 
 
 def _box(page: PageObject) -> Box:
@@ -168,7 +168,10 @@ def _box(page: PageObject) -> Box:
 
 
 def _size(page: PageObject, number: int, where: str) -> Size:
-    """The page's size as a viewer shows it (turned by /Rotate)."""
+    """The page's size as a viewer shows it (turned by /Rotate); BuildError for a /Rotate that
+    is not a multiple of 90 (limits.rotation)."""
+    if turned := limits.rotation(page.get("/Rotate"), number):
+        raise BuildError(where, turned)
     left, bottom, right, top = _box(page)
     if "/MediaBox" not in page or right - left < 1 or top - bottom < 1:
         raise BuildError(where, f"page {number} has no area (no MediaBox, or a TrimBox outside it)")

@@ -28,7 +28,7 @@ from pathlib import Path
 import pikepdf
 
 from builder.errors import ENCRYPTED, BuildError, plural, unreadable
-from builder.imposition.engine import black
+from builder.imposition.engine import black, limits
 
 PRINT = 4
 """The Print flag of an annotation's /F: set, a viewer prints it."""
@@ -55,6 +55,8 @@ def clean(path: Path, where: str) -> Clean:
     content is a dynamic XFA form."""
     pdf, mended = opened(path, where)
     with pdf:
+        if over := limits.over_budget(pdf):
+            raise BuildError(where, str(over))
         kind = xfa(pdf)  # before flattening, which drops the /AcroForm
         if kind == "dynamic":
             raise BuildError(where, XFA_DYNAMIC)
@@ -73,8 +75,9 @@ def clean(path: Path, where: str) -> Clean:
             # the file (form fields Acrobat would miss): it is only read.
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
+                # The XMP as it is too: pikepdf's fix_metadata_version would parse it (issue 25).
                 pdf.save(output, stream_decode_level=pikepdf.StreamDecodeLevel.none, deterministic_id=True,
-                         object_stream_mode=pikepdf.ObjectStreamMode.disable)
+                         object_stream_mode=pikepdf.ObjectStreamMode.disable, fix_metadata_version=False)
         except (pikepdf.PdfError, RecursionError) as error:
             raise BuildError(where, unreadable(_reason(error, path))) from None
         try:
@@ -90,7 +93,9 @@ def clean(path: Path, where: str) -> Clean:
 
 def opened(path: Path, where: str) -> tuple[pikepdf.Pdf, str]:
     """The PDF as qpdf opens it (an empty user password at most), its page tree read as viewers
-    read it (`_mended`), and what was mended ("" if nothing); BuildError naming `where` if it cannot."""
+    read it (`_mended`), and what was mended ("" if nothing); BuildError naming `where` if it cannot,
+    or if it is not a regular file (limits.regular: a FIFO or a device would block)."""
+    limits.regular(path, where)
     try:
         try:
             pdf, mended = pikepdf.open(path), ""
@@ -140,7 +145,7 @@ def _mended(path: Path, error: pikepdf.PdfError) -> tuple[pikepdf.Pdf, str]:
         seen.add(pdf.Root.Pages.objgen)
         prune(pdf.Root.Pages)
         output = io.BytesIO()
-        pdf.save(output, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        pdf.save(output, stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
         pdf.close()
         mended = pikepdf.open(output)
         len(mended.pages)
