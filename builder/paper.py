@@ -167,11 +167,6 @@ class Format:
     """A stylesheet of the templates laid over zine.css for this format (margins, type sizes), if any."""
 
     @property
-    def letters(self) -> Size:
-        """The paper of the letter pack: `paper`."""
-        return self.paper
-
-    @property
     def recorded(self) -> str:
         """What the build records in each output's metadata (METADATA_KEY): the format's name, then
         its paper when the manifest chose another ("A5 letter"), for a standalone `zine check`."""

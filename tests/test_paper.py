@@ -45,7 +45,7 @@ def test_sizes_in_points_and_back() -> None:
 
 
 def test_the_zine_format_is_a5_pages_on_a4_sheets() -> None:
-    assert (ZINE.page, ZINE.sheet, ZINE.letters) == (A5, A4, A4)
+    assert (ZINE.page, ZINE.sheet, ZINE.paper) == (A5, A4, A4)
     assert set(FORMATS) >= {"A3", "A4", "A5", "A6", "A7", "LETTER", "HALF-LETTER"}
 
 
@@ -62,8 +62,8 @@ def test_zine_formats_are_data() -> None:
         "letters-a5.css", "letters-a6.css", "letters-a5.css", "letters-half-letter.css"]
     assert a5.minizine_page == a6.minizine_page == a4.minizine_page == Size(74.25, 105)
     assert half.minizine_page == Size(69.85, 107.95)
-    assert {name: (format.paper, format.letters) for name, format in ZINE_FORMATS.items()} == {
-        "A5": (A4, A4), "A6": (A4, A4), "A4": (A4, A4), "half-letter": (LETTER, LETTER)}
+    assert {name: format.paper for name, format in ZINE_FORMATS.items()} == {
+        "A5": A4, "A6": A4, "A4": A4, "half-letter": LETTER}
     assert a4.booklet_sheet == A3.landscape, "the A4 booklet stays on A3"
     for format in ZINE_FORMATS.values():  # a spread fits its part of the sheet, never scaled
         room = format.booklet_sheet

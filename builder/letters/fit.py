@@ -51,8 +51,9 @@ class LetterFit:
 
     @property
     def room(self) -> str:
-        """The room a letter has, in words: "one A5 page", "the two A6 pages of its leaf (front and back)"."""
-        size = paper.name(self.paper)
+        """The room a letter has, in words: "one A5 page", "one US letter page", "the two A6 pages of
+        its leaf (front and back)"."""
+        size = paper.said(self.paper)  # "US letter": a bare "letter" reads as a letter
         if self.pages == 1:
             return f"one {size} page"
         if self.pages == 2:

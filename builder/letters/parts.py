@@ -188,7 +188,8 @@ def _field(key: str, hint: str, name: str, value: str | None, language: Words) -
     if value:
         return f'<span class="field {drawn} filled">{html.escape(value)}</span>'
     title = html.escape(hint or key.replace("-", " "))
-    return f'<span class="field {drawn}"><input type="text" name="{name}" title="{title}">{caption}</span>'
+    hinted = " hinted" if hint else ""  # letters.css: the hint under the line, in room of its own
+    return f'<span class="field {drawn}{hinted}"><input type="text" name="{name}" title="{title}">{caption}</span>'
 
 
 def _nir(name: str, hint: str, value: str | None, language: Words) -> str:

@@ -34,7 +34,7 @@ def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> dict[
     for kind, forms in ((Kind.LETTERS, False), (Kind.LETTERS_FILLABLE, True))[: 2 if fillable else 1]:
         if letters:
             pack = templating.document(env, "letters.html", kind, zine, letters=letters, fillable=forms)
-            found[kind] = dataclasses.replace(pack, forms=forms, check=LetterFit.of(letters, zine, zine.format.letters),
+            found[kind] = dataclasses.replace(pack, forms=forms, check=LetterFit.of(letters, zine, zine.format.paper),
                                               one_ink=kind.one_ink)
     if zine.minizine is not None:
         found[Kind.MINIZINE] = templating.document(env, "minizine.html", Kind.MINIZINE, zine, minizine=zine.minizine)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from builder.errors import BuildError
 from builder.letters.fit import LetterFit
-from builder.paper import A5, A6
+from builder.paper import A5, A6, LETTER
 
 WHERE = (("ask", "content/letters/ask.md"),)
 
@@ -35,3 +35,9 @@ def test_a_letter_past_its_pages_is_named_with_its_overrun(fit: LetterFit, end: 
         fit(_pages((2, 11), end, count=6))
     assert str(error.value).startswith("content/letters/ask.md: the letter ") and message in str(error.value)
 
+
+
+def test_the_room_on_us_paper_says_us_letter() -> None:
+    """Issue 22 review: "one letter page" read as a page of a letter; the paper is "US letter"."""
+    assert LetterFit((), LETTER).room == "one US letter page"
+    assert LetterFit((), LETTER, 2).room == "the two US letter pages of its leaf (front and back)"

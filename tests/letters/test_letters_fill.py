@@ -207,4 +207,4 @@ def test_a_letter_too_long_for_us_letter_is_refused_naming_the_paper(tenants: Pa
     values.write_text(f'address = "{"a very long street " * 400}"\n', encoding="utf-8")
     code, said = printed(capsys, "letter", "repairs", "--fill", str(values), "-o", str(target))
     assert code == 1 and not target.exists()
-    assert "content/letters/repairs.md: the letter does not fit on one letter page" in said, said
+    assert "content/letters/repairs.md: the letter does not fit on one US letter page" in said, said
