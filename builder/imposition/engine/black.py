@@ -15,20 +15,13 @@ appearances (/DA). The streams are parsed by qpdf (pikepdf.parse_content_stream)
 from __future__ import annotations
 
 import io
-import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pikepdf
 
-from builder.imposition.engine import gray
-
-_CANDIDATE = re.compile(rb"(?<![^\s\]\[()<>/%{}])(?:rg|RG|k|K|cs|CS|scn?|SCN?)(?![^\s\]\[()<>/%{}])")
-"""A colour operator somewhere in a stream's bytes: streams without one are not parsed."""
-_DRAWN = re.compile(rb"/([^\s\]\[()<>/%{}]+)\s*(?:[-+.\d]+\s+Tf|Do|scn|SCN)(?![^\s\]\[()<>/%{}])")
-"""The names of the forms (`Do`), patterns (`scn`) and fonts (`Tf`) a stream draws, as written (#xx escaped)."""
-_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+from builder.imposition.engine import gray, streams
 
 
 def one_ink(pdf: pikepdf.Pdf) -> bool:
@@ -78,22 +71,24 @@ class _Walk:
     """Streams and Type 3 fonts already visited, by (object, generation)."""
     changed: bool = False
     """Some stream was (or, not writing, would be) rewritten."""
+    type3: dict[tuple[int, int], bool] = field(default_factory=dict)
+    """Font dictionaries known to hold a Type 3 font, or not."""
     scratch: pikepdf.Pdf = field(default_factory=pikepdf.new)
     """Where content is parsed: qpdf's warnings on it are its own, not the document's."""
 
     def page(self, page: pikepdf.Dictionary) -> bool:
         """Rewrite one page, its forms, patterns, Type 3 fonts and annotations; whether any had black."""
-        resources = _dictionary(page.get("/Resources"))
+        resources = streams.dictionary(page.get("/Resources"))
         contents = page.get("/Contents")
-        streams = [stream for stream in (_items(contents) if isinstance(contents, pikepdf.Array) else [contents])
-                   if isinstance(stream, pikepdf.Stream)]
-        parts = [_data(stream) for stream in streams]
+        parts = [streams.data(stream) for stream in
+                 (streams.values(contents) if isinstance(contents, pikepdf.Array) else [contents])
+                 if isinstance(stream, pikepdf.Stream)]
         # The page's streams as one: an operator may begin in one and end in the next.
         data = None if None in parts else b"\n".join(part for part in parts if part is not None)
         rewrite = None if data is None else self._rewrite(  # written back as one stream
             data, resources, gray.GRAY, lambda data: page.__setitem__("/Contents", self.pdf.make_stream(data)))
         found = self.used(resources, data)[0] | (rewrite is not None and rewrite.black)
-        for annotation in _items(page.get("/Annots")):
+        for annotation in streams.values(page.get("/Annots")):
             if isinstance(annotation, pikepdf.Dictionary):
                 found = self.annotation(annotation) | found
         return found
@@ -102,14 +97,14 @@ class _Walk:
         """Rewrite the forms, tiling patterns and Type 3 fonts of `resources` that the content `data`
         draws (all of them if it could not be read): whether any had black, and what they read."""
         # One resource dictionary may serve every page (WeasyPrint's): a page is named for what it draws.
-        drawn = None if data is None else _drawn(data)
+        drawn = None if data is None else streams.drawn(data)
         found, inherits = False, frozenset[bool]()
         for category in ("/XObject", "/Pattern", "/Font"):
             owner = resources.get(category) if resources is not None else None
             if not isinstance(owner, pikepdf.Dictionary):
                 continue
-            items = owner.items() if drawn is None else ((name, owner.get(name)) for name in map("/".__add__, drawn))
-            for _, item in items:
+            names = owner.keys() if drawn is None else drawn.get(category, ())
+            for item in (owner.get(name) for name in names):
                 seen = self.resource(category, item, resources)
                 found, inherits = seen[0] | found, seen[1] | inherits
         return found, inherits
@@ -132,9 +127,9 @@ class _Walk:
         if key != (0, 0) and key in self.seen:
             return self.seen[key]
         self.seen[key] = NOTHING
-        own = _dictionary(font.get("/Resources")) or resources  # none: those of the text's stream
+        own = streams.dictionary(font.get("/Resources")) or resources  # none: those of the text's stream
         found, inherits = False, frozenset[bool]()
-        for glyph in _values(font.get("/CharProcs")):
+        for glyph in streams.values(font.get("/CharProcs")):
             if isinstance(glyph, pikepdf.Stream):
                 seen = self.stream(glyph, own)
                 found, inherits = seen[0] | found, seen[1] | inherits
@@ -147,8 +142,8 @@ class _Walk:
         if key != (0, 0) and key in self.seen:
             return self.seen[key]
         self.seen[key] = NOTHING  # a form that draws itself is visited once
-        resources = _dictionary(stream.get("/Resources")) or inherited
-        data = _data(stream)
+        resources = streams.dictionary(stream.get("/Resources")) or inherited
+        data = streams.data(stream)
         # A form draws in the colour spaces of what calls it (an appearance, a pattern: in the default
         # ones; as the caller's, they are left alone too).
         rewrite = None if data is None else \
@@ -162,8 +157,8 @@ class _Walk:
     def annotation(self, annotation: pikepdf.Dictionary) -> bool:
         """Rewrite an annotation's appearances (normal, rollover, down) and its /DA."""
         found = False
-        for appearance in _values(annotation.get("/AP")):
-            states = [appearance] if isinstance(appearance, pikepdf.Stream) else list(_values(appearance))
+        for appearance in streams.values(annotation.get("/AP")):
+            states = [appearance] if isinstance(appearance, pikepdf.Stream) else list(streams.values(appearance))
             for state in states:
                 if isinstance(state, pikepdf.Stream):
                     found = self.stream(state, None)[0] | found
@@ -177,6 +172,14 @@ class _Walk:
         rewrite = self._rewrite(bytes(text), None, gray.INHERITED,  # content-stream syntax: parsed as one
                                 lambda data: owner.__setitem__("/DA", pikepdf.String(data)))
         return rewrite is not None and rewrite.black
+
+    def _type3(self, resources: pikepdf.Dictionary | None) -> bool:
+        """Whether `resources` hold a Type 3 font (known once per font dictionary)."""
+        fonts = resources.get("/Font") if resources is not None else None
+        key = fonts.objgen if isinstance(fonts, pikepdf.Dictionary) else (0, 0)
+        if key == (0, 0) or key not in self.type3:  # (0, 0): not an object of its own, not kept
+            self.type3[key] = streams.type3(fonts)
+        return self.type3[key]
 
     def _reads(self, resources: pikepdf.Dictionary | None) -> gray.Reads:
         """What the forms, patterns and fonts a stream drawn with `resources` names read of its
@@ -197,7 +200,7 @@ class _Walk:
                  save: Callable[[bytes], None]) -> gray.Gray | None:
         """Parse the content `data` and `save` it rewritten (if writing); None if it was not parsed:
         it has no colour operator, or qpdf cannot parse it whole (left as it is: a viewer may draw it)."""
-        if not _CANDIDATE.search(data):
+        if not streams.COLOUR.search(data):
             return None
         try:
             with warnings.catch_warnings():  # pikepdf's word on what qpdf stopped at: said below
@@ -208,39 +211,8 @@ class _Walk:
         # qpdf stops at what it cannot parse, with a warning: what follows would be lost.
         if self.scratch.get_warnings():
             return None
-        rewrite = gray.gray(instructions, resources, space, self._reads(resources))
+        rewrite = gray.gray(instructions, resources, space, self._reads(resources), type3=self._type3(resources))
         if rewrite.instructions is not None and self.write:
             save(pikepdf.unparse_content_stream(rewrite.instructions))
         self.changed = self.changed or rewrite.instructions is not None
         return rewrite
-
-
-def _data(stream: pikepdf.Stream) -> bytes | None:
-    """The stream's content decoded; None if qpdf cannot decode it (left as it is: what draws
-    it says so, or repairs it as viewers do)."""
-    try:
-        return stream.read_bytes()
-    except pikepdf.PdfError:
-        return None
-
-
-def _drawn(data: bytes) -> set[str]:
-    """The names of the forms and patterns the content `data` draws, unescaped (/a#20b is "a b")."""
-    return {_NAME_ESCAPE.sub(lambda match: bytes.fromhex(match[1].decode()), name).decode("latin-1")
-            for name in _DRAWN.findall(data)}
-
-
-def _dictionary(value: object) -> pikepdf.Dictionary | None:
-    return value if isinstance(value, pikepdf.Dictionary) else None
-
-
-def _values(value: object) -> Iterator[object]:
-    """The values of a dictionary (none for anything else)."""
-    if isinstance(value, pikepdf.Dictionary):
-        yield from (item for _, item in value.items())
-
-
-def _items(value: object) -> Iterator[object]:
-    """The items of an array (none for anything else)."""
-    if isinstance(value, pikepdf.Array):
-        yield from (value[index] for index in range(len(value)))

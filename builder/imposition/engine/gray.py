@@ -45,9 +45,9 @@ _SETS = {"g": (False, GRAY), "G": (True, GRAY), "rg": (False, RGB), "RG": (True,
 _SPACES = {"cs": False, "CS": True}
 _COLOURS = {"sc": False, "scn": False, "SC": True, "SCN": True}
 _TEXT = frozenset(("Tj", "TJ", "'", '"'))
-_READ = frozenset(("q", "Q", "Do", "Tf", *_SETS, *_SPACES, *_COLOURS))
+_READ = frozenset(("q", "Q", "Do", *_SETS, *_SPACES, *_COLOURS))
 """The operators the rewrite reads: those of colour, those that save and restore it, and those
-that draw another stream (a form, a font)."""
+that draw another stream (a form; a Type 3 font's glyphs, `Tf` then followed)."""
 _DEFAULTS = ("/DefaultRGB", "/DefaultGray")
 
 
@@ -79,34 +79,37 @@ class _State:
 
 
 def gray(instructions: list[Instruction], resources: pikepdf.Dictionary | None, initial: str,
-         reads: Reads) -> Gray:
+         reads: Reads, *, type3: bool = False) -> Gray:
     """The rewrite of one stream's `instructions` (see the module), drawn with `resources`.
 
     `initial`: the colour space the stream starts in (a page's and an appearance's: GRAY; a form's,
-    a glyph's: INHERITED). A Type 3 glyph whose colour is its caller's (`d1`) is left as it is."""
+    a glyph's: INHERITED); `type3`: whether `resources` hold a Type 3 font (only then are fonts
+    followed: most text is in others). A Type 3 glyph whose colour is its text's (`d1`) is left as it is."""
     if instructions and str(instructions[0].operator) == "d1":
         return Gray(None, False, frozenset())  # its colour operators are ignored by viewers
     spaces = resources.get("/ColorSpace") if resources is not None else None
     defaults = isinstance(spaces, pikepdf.Dictionary) and any(name in spaces for name in _DEFAULTS)
     state = _State({False: (initial, initial), True: (initial, initial)}, OTHER if defaults else RGB,
                    initial == INHERITED)
-    out = list[Instruction]()
+    out, read = list[Instruction](), _READ | {"Tf"} if type3 else _READ
     for instruction in instructions:
         operator = str(instruction.operator)
-        replaced = None
         # Most operators draw text: their operands (a TJ's array) are read only when they must be.
-        if operator in _TEXT and state.font:
-            replaced = _drawing(instruction, state.font, state)
-        elif operator in _READ:
-            replaced = _instruction(instruction, operator, state, resources, reads)
-        out.extend([instruction] if replaced is None else replaced)
-        state.changed = state.changed or replaced is not None
+        replaced = _instruction(instruction, operator, state, resources, reads) \
+            if operator in read or (state.font and operator in _TEXT) else None
+        if replaced is None:
+            out.append(instruction)
+        else:
+            out.extend(replaced)
+            state.changed = True
     return Gray(out if state.changed else None, state.black, frozenset(state.inherits))
 
 
 def _instruction(instruction: Instruction, operator: str, state: _State, resources: pikepdf.Dictionary | None,
                  reads: Reads) -> list[Instruction] | None:
     """One operator: its replacement, or None to keep it as it is (`state` followed)."""
+    if operator in _TEXT:  # in a Type 3 font that reads the colour spaces
+        return _drawing(instruction, state.font, state)
     operands: list[Operand] = list(instruction.operands)
     if operator == "q":
         state.saved.append((dict(state.spaces), state.font))
