@@ -23,7 +23,7 @@ from builder.paper import MM
 from builder.preflight import GREY, IN_COLOUR
 from builder.workers.caches import remembered
 
-RGB_BLACK = "black in RGB or CMYK"
+RGB_BLACK = "black in RGB"
 """How the one-ink warning starts."""
 EDGE_MM = 5.0
 EDGE = "ink "
@@ -131,9 +131,9 @@ def _messages(image: Image.Image, px_per_mm: float = PX_PER_MM) -> tuple[str, ..
 
 def black(path: Path, kind: Kind | None) -> list[Finding]:
     """A warning naming the pages (sides) of the print file at `path`, an output of `kind`, whose
-    text or rules are set in exact RGB or CMYK black instead of on the black ink alone (DeviceGray,
-    imposition/engine/black.py); none for the reading edition, a file of no known kind, or a file
-    pikepdf cannot open (the other checks say so)."""
+    text or rules are set in exact RGB black instead of on the black ink alone (DeviceGray or CMYK
+    K: what imposition/engine/black.py rewrites, and leaves; issue 22, item 4); none for the
+    reading edition, a file of no known kind, or a file pikepdf cannot open (the other checks say so)."""
     if kind is None or not kind.one_ink:
         return []
     import pikepdf  # only in the processes that check

@@ -1,13 +1,28 @@
-"""One content stream's colour operators with exact RGB or CMYK black set as DeviceGray black.
+"""One content stream's colour operators with exact RGB black set as DeviceGray black.
 
-The instruction-level half of black.py (which walks a document's streams): DeviceRGB 0 0 0
-and DeviceCMYK 0 0 0 1, set by `rg`, `k`, `RG`, `K`, or by `cs`/`CS` then `sc`/`scn` (a device
-space, or a resource name standing for one), become `0 g` / `0 G` (issue 22, item 4).
+The instruction-level half of black.py (which walks a document's streams): DeviceRGB 0 0 0, set
+by `rg`, `RG`, or by `cs`/`CS` then `sc`/`scn` (DeviceRGB, or a resource name standing for it),
+becomes `0 g` / `0 G` (issue 22, item 4). Left as they are:
+
+- CMYK black (`0 0 0 1 k`): the black ink alone already, for any colour detector; as DeviceGray
+  it would print differently where it overprints (overprint mode 1 holds for DeviceCMYK only).
+- The black of a stream whose resources name a /DefaultRGB (DeviceRGB then stands for that
+  space, where 0 0 0 need not be neutral) or a /DefaultGray (`0 g` would not be device grey).
+
+The colour space is state that later operators read: an `sc` (written as the `rg` it stands for
+once its space was rewritten), and the streams that run in their caller's colour space, a form
+XObject (`Do`) and a Type 3 glyph (d0), where an `sc` without a `cs` of its own reads it. The
+rewrite never changes what they read: around such a stream, a space rewritten to DeviceGray is
+set back (`/DeviceRGB cs`, whose initial colour is the black the source had set) and rewritten
+again after it (`0 g`). A `cs` cannot simply be kept: it sets the colour too (DeviceRGB black),
+so only the streams that read the space pay for it. A tiling pattern runs in the state its parent
+stream began with (PDF Reference 1.7 §4.6.2), an annotation's appearance in the default state,
+and a shading in a space of its own: none sees the rewrites of the stream that uses it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,112 +31,164 @@ import pikepdf
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 Operand = pikepdf.Object | int | float | Decimal | pikepdf.Array
 """What a content-stream instruction holds: numbers, names, arrays (pikepdf's types)."""
-GRAY, RGB, CMYK, OTHER = "gray", "rgb", "cmyk", "other"
-"""What a colour space is to the rewrite: the device spaces it knows, and all the others."""
-_DEVICE = {"/DeviceGray": GRAY, "/DeviceRGB": RGB, "/DeviceCMYK": CMYK}
-_BLACK = {RGB: (0, 0, 0), CMYK: (0, 0, 0, 1)}
-_SETS = {"rg": (False, RGB), "RG": (True, RGB), "k": (False, CMYK), "K": (True, CMYK)}
+Sides = frozenset[bool]
+"""Colour-space states by stroke (True) or fill (False)."""
+Reads = Callable[[str, object], Sides]
+"""What the resource (category "/XObject", "/Font" or "/Pattern"; its name as an operand) reads of
+the colour spaces it is drawn in: a form's or a Type 3 font's inherited sides (`Gray.inherits`)."""
+GRAY, RGB, OTHER, INHERITED = "gray", "rgb", "other", "inherited"
+"""What a colour space is to the rewrite: DeviceGray, DeviceRGB, any other, or the caller's."""
+_BLACK = (0.0, 0.0, 0.0)
+_SETS = {"g": (False, GRAY), "G": (True, GRAY), "rg": (False, RGB), "RG": (True, RGB),
+         "k": (False, OTHER), "K": (True, OTHER)}
 """Operators that set a device colour: whether they set the stroke colour, and the space."""
 _SPACES = {"cs": False, "CS": True}
 _COLOURS = {"sc": False, "scn": False, "SC": True, "SCN": True}
-_READ = frozenset(("q", "Q", "g", "G", *_SETS, *_SPACES, *_COLOURS))
-"""The operators the rewrite reads: those of colour, and those that save and restore it."""
+_TEXT = frozenset(("Tj", "TJ", "'", '"'))
+_READ = frozenset(("q", "Q", "Do", *_SETS, *_SPACES, *_COLOURS))
+"""The operators the rewrite reads: those of colour, those that save and restore it, and those
+that draw another stream (a form; a Type 3 font's glyphs, `Tf` then followed)."""
+_DEFAULTS = ("/DefaultRGB", "/DefaultGray")
+
+
+@dataclass(frozen=True)
+class Gray:
+    """A stream's rewrite: its instructions (None if unchanged), whether it set RGB black
+    explicitly (not only by a `cs`), and the sides of its caller's colour space it reads."""
+
+    instructions: list[Instruction] | None
+    black: bool
+    inherits: Sides
 
 
 @dataclass
 class _State:
     """The colour spaces in use (fill, stroke) as the source set them and as written (a rewritten
-    black is DeviceGray), those saved by `q`, and what the rewrite did so far."""
+    black is DeviceGray), the current font's `Reads`, those saved by `q`, and what was done."""
 
     spaces: dict[bool, tuple[str, str]]
-    """By stroke (True) or fill: the source's space and the written one."""
-    saved: list[dict[bool, tuple[str, str]]] = field(default_factory=list)
+    rgb: str
+    """What DeviceRGB is here: RGB, or OTHER under a Default colour space."""
+    inherited: bool
+    """The stream began in its caller's colour spaces (a form, a glyph)."""
+    font: Sides = frozenset()
+    saved: list[tuple[dict[bool, tuple[str, str]], Sides]] = field(default_factory=list)
     changed: bool = False
     black: bool = False
-    """Some exact RGB or CMYK black was set explicitly (not only by a `cs`)."""
+    inherits: set[bool] = field(default_factory=set)
 
 
-def gray(instructions: list[Instruction], resources: pikepdf.Dictionary | None,
-          initial: str) -> tuple[list[Instruction] | None, bool]:
-    """The instructions with exact RGB and CMYK black set as DeviceGray black (None if unchanged),
-    and whether any black was set explicitly (a `cs` alone only sets it implicitly).
+def gray(instructions: list[Instruction], resources: pikepdf.Dictionary | None, initial: str,
+         reads: Reads, *, type3: bool = False) -> Gray:
+    """The rewrite of one stream's `instructions` (see the module), drawn with `resources`.
 
-    `initial`: the colour space a stream starts in (a page's is DeviceGray, a form's is its
-    caller's, OTHER). Every rewritten operator is whole by itself (`g` sets the space and the
-    colour), and an `sc` that follows one in the source's device space is written as the device
-    operator it stands for (`rg`, `k`): nothing reads a space it no longer has.
-    """
-    state, out = _State({False: (initial, initial), True: (initial, initial)}), list[Instruction]()
+    `initial`: the colour space the stream starts in (a page's and an appearance's: GRAY; a form's,
+    a glyph's: INHERITED); `type3`: whether `resources` hold a Type 3 font (only then are fonts
+    followed: most text is in others). A Type 3 glyph whose colour is its text's (`d1`) is left as it is."""
+    if instructions and str(instructions[0].operator) == "d1":
+        return Gray(None, False, frozenset())  # its colour operators are ignored by viewers
+    spaces = resources.get("/ColorSpace") if resources is not None else None
+    defaults = isinstance(spaces, pikepdf.Dictionary) and any(name in spaces for name in _DEFAULTS)
+    state = _State({False: (initial, initial), True: (initial, initial)}, OTHER if defaults else RGB,
+                   initial == INHERITED)
+    out, read = list[Instruction](), _READ | {"Tf"} if type3 else _READ
     for instruction in instructions:
         operator = str(instruction.operator)
-        # Most operators draw text: their operands (a TJ's array) are read only for colour operators.
-        replaced = None if operator not in _READ else _instruction(operator, list(instruction.operands), state,
-                                                                     resources)
-        out.append(instruction if replaced is None else replaced)
-        state.changed = state.changed or replaced is not None
-    return (out if state.changed else None), state.black
+        # Most operators draw text: their operands (a TJ's array) are read only when they must be.
+        replaced = _instruction(instruction, operator, state, resources, reads) \
+            if operator in read or (state.font and operator in _TEXT) else None
+        if replaced is None:
+            out.append(instruction)
+        else:
+            out.extend(replaced)
+            state.changed = True
+    return Gray(out if state.changed else None, state.black, frozenset(state.inherits))
 
 
-def _instruction(operator: str, operands: list[Operand], state: _State,
-                 resources: pikepdf.Dictionary | None) -> Instruction | None:
+def _instruction(instruction: Instruction, operator: str, state: _State, resources: pikepdf.Dictionary | None,
+                 reads: Reads) -> list[Instruction] | None:
     """One operator: its replacement, or None to keep it as it is (`state` followed)."""
+    if operator in _TEXT:  # in a Type 3 font that reads the colour spaces
+        return _drawing(instruction, state.font, state)
+    operands: list[Operand] = list(instruction.operands)
     if operator == "q":
-        state.saved.append(dict(state.spaces))
+        state.saved.append((dict(state.spaces), state.font))
     elif operator == "Q" and state.saved:
-        state.spaces = state.saved.pop()
-    elif operator in ("g", "G"):
-        state.spaces[operator == "G"] = (GRAY, GRAY)
+        state.spaces, state.font = state.saved.pop()
+    elif operator == "Tf":
+        state.font = reads("/Font", operands[0]) if operands else frozenset()
+    elif operator == "Do":
+        return _drawing(instruction, reads("/XObject", operands[0]) if operands else frozenset(), state)
     elif operator in _SETS:
         stroke, space = _SETS[operator]
-        black = _black(operands, space, stroke)
+        space = state.rgb if space == RGB else space
+        black = _black(operands, stroke) if space == RGB else None
         state.spaces[stroke] = (space, GRAY if black else space)
         state.black = state.black or black is not None
         return black
     elif operator in _SPACES:
         stroke = _SPACES[operator]
-        space = _space(operands[0] if operands else None, resources)
-        # Setting a device space sets its initial colour, black: `0 g` says the same.
-        black = _black(_BLACK[space], space, stroke) if space in _BLACK else None
+        space = _space(operands[0] if operands else None, resources, state.rgb)
+        # Setting DeviceRGB sets its initial colour, black: `0 g` says the same.
+        black = _black(_BLACK, stroke) if space == RGB else None
         state.spaces[stroke] = (space, GRAY if black else space)
         return black
     elif operator in _COLOURS:
+        if state.inherited and operands and isinstance(operands[-1], pikepdf.Name):
+            state.inherits.update(reads("/Pattern", operands[-1]))  # it runs in the state this stream began with
         return _colour(operator, operands, state)
     return None
 
 
-def _colour(operator: str, operands: list[Operand], state: _State) -> Instruction | None:
-    """sc, scn, SC or SCN in the space the source set: black, or (after a rewrite) `rg` or `k`."""
+def _drawing(instruction: Instruction, sides: Sides, state: _State) -> list[Instruction] | None:
+    """A stream drawn (a form, Type 3 glyphs) that reads the colour spaces of `sides`: the space
+    the source had set, instead of the DeviceGray it was rewritten to, around it."""
+    before, after = list[Instruction](), list[Instruction]()
+    for stroke in sides:
+        space, written = state.spaces[stroke]
+        if space == INHERITED:
+            state.inherits.add(stroke)
+        elif written != space:  # RGB black, written `0 g`: the space set back, then black on one ink again
+            before.append(pikepdf.ContentStreamInstruction([pikepdf.Name.DeviceRGB],
+                                                           pikepdf.Operator("CS" if stroke else "cs")))
+            after.append(pikepdf.ContentStreamInstruction([0], pikepdf.Operator("G" if stroke else "g")))
+    return [*before, instruction, *after] if before else None
+
+
+def _colour(operator: str, operands: list[Operand], state: _State) -> list[Instruction] | None:
+    """sc, scn, SC or SCN in the space the source set: black, or (after a rewrite) the `rg` it is."""
     stroke = _COLOURS[operator]
     space, written = state.spaces[stroke]
-    if space not in _BLACK:
+    if space == INHERITED:
+        state.inherits.add(stroke)
+    if space != RGB:
         return None
-    black = _black(operands, space, stroke)
+    black = _black(operands, stroke)
     state.black = state.black or black is not None
     state.spaces[stroke] = (space, GRAY if black else space)
     if black is not None or written == space:
         return black
-    letter = {RGB: "rg", CMYK: "k"}[space]
-    return pikepdf.ContentStreamInstruction(operands, pikepdf.Operator(letter.upper() if stroke else letter))
+    return [pikepdf.ContentStreamInstruction(operands, pikepdf.Operator("RG" if stroke else "rg"))]
 
 
-def _black(operands: Sequence[object], space: str, stroke: bool) -> Instruction | None:
-    """`0 g` (or `0 G`) if `operands` are exactly black in the device `space`, else None."""
+def _black(operands: Sequence[object], stroke: bool) -> list[Instruction] | None:
+    """`0 g` (or `0 G`) if `operands` are exactly black in DeviceRGB, else None."""
     try:
         values = tuple(float(value) for value in operands)  # type: ignore[arg-type]  # a name: not a number
     except (TypeError, ValueError):
         return None
-    if values != _BLACK[space]:
+    if values != _BLACK:
         return None
-    return pikepdf.ContentStreamInstruction([0], pikepdf.Operator("G" if stroke else "g"))
+    return [pikepdf.ContentStreamInstruction([0], pikepdf.Operator("G" if stroke else "g"))]
 
 
-def _space(name: object, resources: pikepdf.Dictionary | None) -> str:
-    """What the colour space `name` (an operand of cs/CS) is: a device space, or OTHER."""
+def _space(name: object, resources: pikepdf.Dictionary | None, rgb: str) -> str:
+    """What the colour space `name` (an operand of cs/CS) is: GRAY, `rgb` (DeviceRGB's meaning
+    here), or OTHER."""
+    if isinstance(name, pikepdf.Name) and str(name) not in ("/DeviceGray", "/DeviceRGB"):
+        spaces = resources.get("/ColorSpace") if resources is not None else None
+        # A resource name standing for a device space (/CS0 /DeviceRGB); an array is a space of its own.
+        name = spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
     if not isinstance(name, pikepdf.Name):
         return OTHER
-    if str(name) in _DEVICE:
-        return _DEVICE[str(name)]
-    spaces = resources.get("/ColorSpace") if resources is not None else None
-    named = spaces.get(str(name)) if isinstance(spaces, pikepdf.Dictionary) else None
-    # A resource name standing for a device space (/CS0 /DeviceRGB); an array is a space of its own.
-    return _DEVICE.get(str(named), OTHER) if isinstance(named, pikepdf.Name) else OTHER
+    return {"/DeviceGray": GRAY, "/DeviceRGB": rgb}.get(str(name), OTHER)

@@ -11,7 +11,7 @@ node twice (Adobe Scan through macOS Quartz lists an empty one twice), which qpd
 loop, is read as pdfium and pdf.js read it: each node once, empty ones left out (issue 22). An
 XFA form whose content the viewer makes (/NeedsRendering, ISO 32000-1 Table 28: a dynamic
 form) is refused, its pages being a placeholder ("Please wait…"); a static one, whose pages
-are the form, is read with a warning. Exact RGB and CMYK black becomes DeviceGray
+are the form, is read with a warning. Exact RGB black becomes DeviceGray
 (black.py). What it costs, measured
 on the bench machine (CPU time): about 55 ms to import pikepdf, 20 ms to rewrite 256 A5 pages,
 0.15 s for the 117 A4 pages of the longest corpus file.
