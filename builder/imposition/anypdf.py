@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder import files
 from builder.errors import BuildError, pages, plural
 from builder.imposition import Imposition, family
-from builder.imposition.engine import pdf
+from builder.imposition.engine import objects, pdf
 from builder.imposition.layout import Layout, Options
 from builder.imposition.layouts import LAYOUTS, default, saddle, testsheet
 from builder.model import Pdf
@@ -42,6 +42,8 @@ class Imposed:
     """The summary's line on the sheet chosen from the pages' paper (family.sheet), when not given."""
     back_cover: bool = False
     """Whether blanks made the last page of a document with no back cover (not a zine of ours) the back cover."""
+    reads_rtl: bool = False
+    """Whether it is bound on the right because the PDF says it reads right to left (engine.objects.right_to_left)."""
 
 
 def impose(path: Path, target: Path, *, layout: str | None, sheet: Size | None, fronts_backs: str | None = None,
@@ -59,7 +61,8 @@ def impose(path: Path, target: Path, *, layout: str | None, sheet: Size | None, 
     source = pdf.open_source(path, scaling=None if same_size else options.scaling)
     chosen = chosen or _applies(default(source.size), given)
     sheet, paper = (sheet, "") if sheet is not None else family.sheet(source.size)
-    plan = chosen.impose(source.pages, source.size, sheet, options)
+    reads_rtl = "direction" not in given and "direction" in chosen.options and objects.right_to_left(source.reader)
+    plan = chosen.impose(source.pages, source.size, sheet, replace(options, direction="rtl") if reads_rtl else options)
     record = {family.SHEET_KEY: family.sheet_record(plan.sheet)}  # what a standalone `zine check` expects of it
     if fronts_backs is None:
         written = {target: pdf.write(source, plan, record=record)}
@@ -74,7 +77,7 @@ def impose(path: Path, target: Path, *, layout: str | None, sheet: Size | None, 
     outputs = tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts, strict=True))
     back_cover = "blanks" not in given and METADATA_KEY not in (source.reader.metadata or {})
     return Imposed(chosen.name, plan, outputs, Pdf(path, "page", source.pages, source.size), source.notes,
-                   fronts_backs, source.warnings, paper, back_cover)
+                   fronts_backs, source.warnings, paper, back_cover, reads_rtl)
 
 
 def test_sheet(target: Path, *, sheet: Size, layout: str | None = None, lang: str = "en") -> Imposed:
@@ -104,7 +107,9 @@ def describe(imposed: Imposed, lang: str = "en") -> list[str]:
         return lines + [f"copy it once recto-verso, turn it over {turn}, and read the back"]
     source = imposed.source
     lines.append(f"imposed {source.path}: {plural(source.pages, source.unit)} of {source.size}, {imposed.layout} layout"
-                 + (", bound on the top edge (the pages are landscape)" * (plan.binding == "top")))
+                 + (", bound on the top edge (the pages are landscape)" * (plan.binding == "top"))
+                 + (", bound on the right" * (plan.direction == "rtl"))
+                 + (" (the PDF reads right to left: --direction ltr binds it on the left)" * imposed.reads_rtl))
     lines += [imposed.paper] if imposed.paper else []
     lines += [f"note: {note}" for note in imposed.notes] + [f"warning: {line}" for line in imposed.warnings]
     lines += _scale(plan, source.size)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject
 
-from conftest import make_pdf, run
+from conftest import half_texts, make_pdf, markers, run
 
 
 @pytest.fixture
@@ -59,3 +60,29 @@ def test_check_accepts_either_family_when_nothing_says(here: Path, capsys: pytes
                                  "booklet sheets) or 279.4 × 215.9 mm (US letter landscape booklet sheets)"], out
     code, out, _ = run(capsys, "check", "a3-booklet.pdf", "--expect", "a3-landscape")
     assert _size_errors(out) == [], out
+
+
+def _right_to_left(path: Path) -> Path:
+    """`path` asking viewers for right to left (/ViewerPreferences /Direction /R2L), as our Arabic zines do."""
+    writer = PdfWriter(clone_from=path)
+    writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/Direction"): NameObject("/R2L")})
+    writer.write(path)
+    return path
+
+
+def test_a_right_to_left_pdf_is_bound_on_the_right(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its first sheet's front: page 1 on the left half, the last page on the right (right_bound's order)."""
+    _right_to_left(make_pdf(here / "in.pdf", 8))
+    code, out, _ = run(capsys, "impose", "in.pdf", "-o", "out.pdf")
+    assert code == 0
+    assert "saddle layout, bound on the right (the PDF reads right to left: --direction ltr binds it on the left)" \
+        in out, out
+    assert markers(half_texts(here / "out.pdf"))[0] == (1, 8)
+    code, out, _ = run(capsys, "impose", "in.pdf", "-o", "out.pdf", "--direction", "ltr")
+    assert code == 0 and "bound on the right" not in out
+    assert markers(half_texts(here / "out.pdf"))[0] == (8, 1)
+    make_pdf(here / "plain.pdf", 8)
+    code, out, _ = run(capsys, "impose", "plain.pdf", "-o", "out.pdf", "--direction", "rtl")
+    assert "saddle layout, bound on the right\n" in out and "reads right to left" not in out
+    assert markers(half_texts(here / "out.pdf"))[0] == (1, 8)
