@@ -14,6 +14,7 @@ from builder.imposition import BLANKS, FEEDS, FLIPS
 from builder.imposition.layout import OPTIONS
 from builder.imposition.layouts import LAYOUTS
 from builder.paper import Size
+from builder.typography.language import DIRECTIONS
 from builder.typography.languages import test_sheets
 
 LANGS = tuple(test_sheets())
@@ -38,7 +39,7 @@ def add(commands: Subparsers) -> None:
     imp.add_argument("--blanks", choices=BLANKS, help="where padding blanks go: before-back (default) or end")
     imp.add_argument("--creep", type=float, metavar="MM",
                      help="paper thickness: inner sheets' pages move toward the spine by this much per sheet")
-    imp.add_argument("--direction", choices=("ltr", "rtl"),
+    imp.add_argument("--direction", choices=DIRECTIONS,
                      help="rtl: bound on the right, for right-to-left documents (Arabic, Hebrew…): every side mirrored")
     imp.add_argument("--marks", action="store_true", help="fold and staple ticks in the margin, outside the pages")
     imp.add_argument("--fronts-backs", nargs="?", const="top", choices=FEEDS, metavar="top|bottom",

@@ -4,6 +4,7 @@ summary says what it scaled, and the test sheet speaks English unless told."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,19 @@ def test_a_right_to_left_pdf_is_bound_on_the_right(here: Path, capsys: pytest.Ca
     code, out, _ = run(capsys, "impose", "plain.pdf", "-o", "out.pdf", "--direction", "rtl")
     assert "saddle layout, bound on the right\n" in out and "reads right to left" not in out
     assert markers(half_texts(here / "out.pdf"))[0] == (1, 8)
+
+
+def test_the_directions_are_defined_once() -> None:
+    """typography.language.DIRECTIONS is the one list: the layouts and `zine impose --direction` take it."""
+    from builder.cli import parser
+    from builder.imposition import layout
+    from builder.typography.language import DIRECTIONS
+
+    builder = Path(layout.__file__).parents[1]
+    listed = [path.relative_to(builder).as_posix() for path in sorted(builder.rglob("*.py"))
+              if '"ltr", "rtl"' in path.read_text(encoding="utf-8")]
+    assert listed == ["typography/language.py"]
+    assert layout.DIRECTIONS is DIRECTIONS
+    [commands] = [action for action in parser()._actions if isinstance(action, argparse._SubParsersAction)]
+    [direction] = [action for action in commands.choices["impose"]._actions if "--direction" in action.option_strings]
+    assert direction.choices is DIRECTIONS
