@@ -151,10 +151,11 @@ def _printing(imposed: Imposed, lang: str) -> str:
 
 
 def _scale(plan: Imposition, size: Size) -> list[str]:
-    """What scaling did to the pages, in the words of type: 10 pt text prints at 7.1 pt."""
+    """What scaling did to the pages, from their size to the size they print at (not their place's),
+    in the words of type: 10 pt text prints at 7.1 pt."""
     if plan.scale != 1:
-        return [f"pages scaled {'down' if plan.scale < 1 else 'up'} to {plan.scale * 100:.3g} % to fit their place "
-                f"({size} to {plan.page.width:.4g} × {plan.page.height:.4g} mm): 10 pt text prints at "
+        return [f"pages scaled {'down' if plan.scale < 1 else 'up'} to {plan.scale * 100:.3g} %, from {size} to "
+                f"{plan.page.width:.4g} × {plan.page.height:.4g} mm, to fit their place: 10 pt text prints at "
                 f"{10 * plan.scale:.1f} pt"]
     if max(size.width, size.height) < SMALL:
         return [f"warning: pages of {size} are very small: at 100 % each is a speck on the sheet "
