@@ -113,12 +113,13 @@ def _metadata(path: Path) -> tuple[list[Finding], tuple[str | None, str | None]]
             info = pdf.docinfo
             title = _text(info.get("/Title")) or _xmp_title(pdf)  # PDF 2.0 may keep the title in XMP only
             lang, recorded, form = _text(pdf.Root.get("/Lang")), _text(info.get(METADATA_KEY)), reading.xfa(pdf)
-            sheet = _text(info.get(SHEET_KEY))
+            sheet, forbidden = _text(info.get(SHEET_KEY)), reading.permissions(pdf)
     except Exception as error:  # noqa: BLE001 — pdfium read it; qpdf may not
         reason = error.message if isinstance(error, BuildError) else str(error)
         return [Finding(path, None, "warning", f"could not read the metadata ({reason})")], (None, None)
     findings = [Finding(path, None, "error", reading.XFA_DYNAMIC)] if form == "dynamic" else []
     findings += [Finding(path, None, "warning", reading.XFA_STATIC)] if form == "static" else []
+    findings += [Finding(path, None, "warning", message) for message in forbidden]
     if not title.strip():
         findings.append(Finding(path, None, "warning", "no title in the metadata: viewers show the file name"))
     if not lang.strip():

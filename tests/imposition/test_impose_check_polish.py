@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
@@ -103,3 +104,25 @@ def test_the_directions_are_defined_once() -> None:
     [commands] = [action for action in parser()._actions if isinstance(action, argparse._SubParsersAction)]
     [direction] = [action for action in commands.choices["impose"]._actions if "--direction" in action.option_strings]
     assert direction.choices is DIRECTIONS
+
+
+@pytest.mark.parametrize(("lowres", "highres", "said"), [
+    (False, False, "its owner's permissions forbid printing it (viewers refuse to): print it only if you may"),
+    (True, False, "its owner's permissions allow printing it only at low resolution (viewers print it degraded): "
+                  "print it only if you may"),
+    (True, True, None)])
+def test_permissions_that_forbid_printing_are_said(here: Path, capsys: pytest.CaptureFixture[str], lowres: bool,
+                                                   highres: bool, said: str | None) -> None:
+    """An encrypted PDF that opens without a password (empty user password) but whose owner forbids
+    printing: imposed and checked, each with a warning (not a refusal)."""
+    make_pdf(here / "plain.pdf", 8)
+    with pikepdf.open(here / "plain.pdf") as pdf:
+        allow = pikepdf.Permissions(print_lowres=lowres, print_highres=highres)
+        pdf.save(here / "locked.pdf", encryption=pikepdf.Encryption(owner="owner", user="", allow=allow))
+    code, out, err = run(capsys, "impose", "locked.pdf", "-o", "out.pdf")
+    assert (code, err) == (0, "")
+    warnings = [line for line in out.splitlines() if "permissions" in line]
+    assert warnings == ([] if said is None else [f"warning: {said}, e.g. if it is yours"])
+    code, out, _ = run(capsys, "check", "locked.pdf")
+    warnings = [line for line in out.splitlines() if "permissions" in line]
+    assert warnings == ([] if said is None else [f"locked.pdf: warning: {said}, e.g. if it is yours"])
