@@ -24,7 +24,8 @@ LANGS = tuple(test_sheets())
 def add(commands: Subparsers) -> None:
     imp = command(commands, "impose", run, "impose any PDF for printing: booklet, one-page zine, test sheet")
     imp.add_argument("input", nargs="?", type=Path, metavar="IN.pdf",
-                     help="the PDF to impose (pages of one size, either way up)")
+                     help="the PDF to impose, its pages either way up; pages of another size than most (at "
+                          "least 3/4 share one) are fitted into their place with a warning")
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help="the imposed PDF")
     imp.add_argument("--layout", choices=LAYOUTS,
                      help="saddle (default), topbound (default for landscape pages), copycutfold or onepagezine")

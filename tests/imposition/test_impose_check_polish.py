@@ -126,3 +126,12 @@ def test_permissions_that_forbid_printing_are_said(here: Path, capsys: pytest.Ca
     code, out, _ = run(capsys, "check", "locked.pdf")
     warnings = [line for line in out.splitlines() if "permissions" in line]
     assert warnings == ([] if said is None else [f"locked.pdf: warning: {said}, e.g. if it is yours"])
+
+
+def test_the_help_says_mixed_sizes_are_fitted(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(capsys, "impose", "--help")
+    said = " ".join(capsys.readouterr().out.split())
+    assert exited.value.code == 0 and "of one size" not in said
+    assert "pages of another size than most (at least 3/4 share one) are fitted into their place" in said
+    assert "--same-size refuse pages of another size than most" in said
