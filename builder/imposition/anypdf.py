@@ -104,7 +104,8 @@ def describe(imposed: Imposed, lang: str = "en") -> list[str]:
     lines = [f"wrote {out.path}: {plural(out.pages, out.unit)} of {out.size}" for out in imposed.outputs]
     if imposed.source is None:
         turn = "like a calendar page, about its top edge" if plan.binding == "top" else "like a book page"
-        return lines + [f"copy it once recto-verso, turn it over {turn}, and read the back"]
+        return lines + [imposed.paper] * bool(imposed.paper) + [
+            f"copy it once recto-verso, flip on the {_edge(plan, lang)}, turn it over {turn}, and read the back"]
     source = imposed.source
     lines.append(f"imposed {source.path}: {plural(source.pages, source.unit)} of {source.size}, {imposed.layout} layout"
                  + (", bound on the top edge (the pages are landscape)" * (plan.binding == "top"))
@@ -134,10 +135,7 @@ def _blanks(imposed: Imposed) -> list[str]:
 
 def _printing(imposed: Imposed, lang: str) -> str:
     """How to print: one-sided, recto-verso with the flip edge (and the copier's words in `lang`), or by hand."""
-    plan = imposed.plan
-    setting = words(lang).flip_long if plan.flip == "long" else words(lang).flip_short
-    marks = LANGUAGES[lang].MARKS
-    edge = f"{plan.flip} edge" + (f" ({marks.open_double} {setting} {marks.close_double})" * (lang != "en"))
+    plan, edge = imposed.plan, _edge(imposed.plan, lang)
     if not plan.duplex:
         return "print one-sided at 100 %"
     if imposed.feed is not None:
@@ -148,6 +146,14 @@ def _printing(imposed: Imposed, lang: str) -> str:
                 f"for a tray that feeds the {imposed.feed} sheet of the stack first "
                 f"(one that feeds the {other} sheet first: --fronts-backs {other})")
     return f"print recto-verso at 100 %, flip on the {edge}"
+
+
+def _edge(plan: Imposition, lang: str) -> str:
+    """The duplex edge, "short edge", with the copier's own words for it in `lang` unless it is
+    English: "short edge (« retourner sur le bord court »)" (issue 22)."""
+    setting = words(lang).flip_long if plan.flip == "long" else words(lang).flip_short
+    marks = LANGUAGES[lang].MARKS
+    return f"{plan.flip} edge" + (f" ({marks.open_double} {setting} {marks.close_double})" * (lang != "en"))
 
 
 def _scale(plan: Imposition, size: Size) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from builder.paper import MM
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
@@ -135,3 +136,46 @@ def test_the_help_says_mixed_sizes_are_fitted(capsys: pytest.CaptureFixture[str]
     assert exited.value.code == 0 and "of one size" not in said
     assert "pages of another size than most (at least 3/4 share one) are fitted into their place" in said
     assert "--same-size refuse pages of another size than most" in said
+
+
+@pytest.mark.parametrize("layout", ["saddle", "copycutfold"])
+def test_the_test_sheet_summary_is_english_unless_told(here: Path, capsys: pytest.CaptureFixture[str],
+                                                       layout: str) -> None:
+    """The copier's own words for the flip setting, in French, only with --lang fr; English everywhere
+    else: the summary, the sheet's words, its language."""
+    edge = {"saddle": "short", "copycutfold": "long"}[layout]
+    code, out, err = run(capsys, "impose", "--test-sheet", "-o", "test.pdf", "--layout", layout)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1].startswith(f"copy it once recto-verso, flip on the {edge} edge, turn it over ")
+    assert not any(word in out for word in ("«", "bord", "retourner"))
+    reader = PdfReader(here / "test.pdf")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "«" not in text and "bord" not in text and str(reader.root_object["/Lang"]) == "en"
+    code, out, _ = run(capsys, "impose", "--test-sheet", "-o", "test.pdf", "--layout", layout, "--lang", "fr")
+    assert code == 0 and f"flip on the {edge} edge (« retourner sur le bord {'court' if edge == 'short' else 'long'} »)" \
+        in out.splitlines()[-1]
+
+
+@pytest.mark.parametrize(("manifest", "size", "said"), [
+    (None, "297 × 210 mm", None),
+    ('format = "half-letter"\n', "279.4 × 215.9 mm", "paper: US letter, the zine's (half-letter format in "
+                                                     "content/zine.toml; --sheet to choose another)"),
+    ('format = "A5"\npaper = "letter"\n', "279.4 × 215.9 mm", "paper: US letter, the zine's (A5 format"),
+    ('format = "A6"\n', "297 × 210 mm", "paper: A4, the zine's (A6 format"),
+    ('format = "B5"\n', "297 × 210 mm", "paper: A4, the default: content/zine.toml has errors"),
+])
+def test_the_test_sheet_is_on_the_projects_paper(here: Path, capsys: pytest.CaptureFixture[str],
+                                                 manifest: str | None, size: str, said: str | None) -> None:
+    """Inside a zine project, the paper of its format (US letter for half-letter) or its `paper`; outside, A4."""
+    if manifest is not None:
+        (here / "content").mkdir()
+        (here / "content/zine.toml").write_text('title = "Rent strike"\nlang = "en"\ndate = 2026-05-01\n'
+                                                f'edition = "1"\nparts = []\n{manifest}', encoding="utf-8")
+    code, out, _ = run(capsys, "impose", "--test-sheet", "-o", "test.pdf")
+    assert code == 0 and out.startswith(f"wrote test.pdf: 2 sides of {size}\n")
+    papers = [line for line in out.splitlines() if line.startswith("paper: ")]
+    assert papers == [] if said is None else papers[0].startswith(said), out
+    width, height = PdfReader(here / "test.pdf").pages[0].mediabox[2:]
+    assert f"{float(width) / MM:.4g} × {float(height) / MM:.4g} mm" == size
+    code, out, _ = run(capsys, "impose", "--test-sheet", "-o", "test.pdf", "--sheet", "A3")
+    assert code == 0 and "420 × 297 mm" in out and "paper: " not in out
