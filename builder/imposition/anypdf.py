@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder import files
 from builder.errors import BuildError, pages, plural
 from builder.imposition import Imposition, family
-from builder.imposition.engine import pdf
+from builder.imposition.engine import objects, pdf
 from builder.imposition.layout import Layout, Options
 from builder.imposition.layouts import LAYOUTS, default, saddle, testsheet
 from builder.model import Pdf
@@ -42,6 +42,8 @@ class Imposed:
     """The summary's line on the sheet chosen from the pages' paper (family.sheet), when not given."""
     back_cover: bool = False
     """Whether blanks made the last page of a document with no back cover (not a zine of ours) the back cover."""
+    reads_rtl: bool = False
+    """Whether it is bound on the right because the PDF says it reads right to left (engine.objects.right_to_left)."""
 
 
 def impose(path: Path, target: Path, *, layout: str | None, sheet: Size | None, fronts_backs: str | None = None,
@@ -59,21 +61,23 @@ def impose(path: Path, target: Path, *, layout: str | None, sheet: Size | None, 
     source = pdf.open_source(path, scaling=None if same_size else options.scaling)
     chosen = chosen or _applies(default(source.size), given)
     sheet, paper = (sheet, "") if sheet is not None else family.sheet(source.size)
-    plan = chosen.impose(source.pages, source.size, sheet, options)
+    reads_rtl = "direction" not in given and "direction" in chosen.options and objects.right_to_left(source.reader)
+    plan = chosen.impose(source.pages, source.size, sheet, replace(options, direction="rtl") if reads_rtl else options)
+    record = {family.SHEET_KEY: family.sheet_record(plan.sheet)}  # what a standalone `zine check` expects of it
     if fronts_backs is None:
-        written = {target: pdf.write(source, plan)}
+        written = {target: pdf.write(source, plan, record=record)}
     elif not plan.duplex:
         raise BuildError(None, f"--fronts-backs: a {chosen.name} sheet is printed on one side only")
     else:
         fronts, backs = plan.fronts_backs(fronts_backs)
-        written = {_beside(target, "fronts"): pdf.write(source, plan, fronts),
-                   _beside(target, "backs"): pdf.write(source, plan, backs)}
+        written = {_beside(target, "fronts"): pdf.write(source, plan, fronts, record=record),
+                   _beside(target, "backs"): pdf.write(source, plan, backs, record=record)}
     counts = (len(plan.sides),) if fronts_backs is None else (len(plan.sheets),) * 2
     _save(written)
     outputs = tuple(Pdf(p, "side", n, plan.sheet) for p, n in zip(written, counts, strict=True))
     back_cover = "blanks" not in given and METADATA_KEY not in (source.reader.metadata or {})
     return Imposed(chosen.name, plan, outputs, Pdf(path, "page", source.pages, source.size), source.notes,
-                   fronts_backs, source.warnings, paper, back_cover)
+                   fronts_backs, source.warnings, paper, back_cover, reads_rtl)
 
 
 def test_sheet(target: Path, *, sheet: Size, layout: str | None = None, lang: str = "en") -> Imposed:
@@ -100,10 +104,13 @@ def describe(imposed: Imposed, lang: str = "en") -> list[str]:
     lines = [f"wrote {out.path}: {plural(out.pages, out.unit)} of {out.size}" for out in imposed.outputs]
     if imposed.source is None:
         turn = "like a calendar page, about its top edge" if plan.binding == "top" else "like a book page"
-        return lines + [f"copy it once recto-verso, turn it over {turn}, and read the back"]
+        return lines + [imposed.paper] * bool(imposed.paper) + [
+            f"copy it once recto-verso, flip on the {_edge(plan, lang)}, turn it over {turn}, and read the back"]
     source = imposed.source
     lines.append(f"imposed {source.path}: {plural(source.pages, source.unit)} of {source.size}, {imposed.layout} layout"
-                 + (", bound on the top edge (the pages are landscape)" * (plan.binding == "top")))
+                 + (", bound on the top edge (the pages are landscape)" * (plan.binding == "top"))
+                 + (", bound on the right" * (plan.direction == "rtl"))
+                 + (" (the PDF reads right to left: --direction ltr binds it on the left)" * imposed.reads_rtl))
     lines += [imposed.paper] if imposed.paper else []
     lines += [f"note: {note}" for note in imposed.notes] + [f"warning: {line}" for line in imposed.warnings]
     lines += _scale(plan, source.size)
@@ -128,10 +135,7 @@ def _blanks(imposed: Imposed) -> list[str]:
 
 def _printing(imposed: Imposed, lang: str) -> str:
     """How to print: one-sided, recto-verso with the flip edge (and the copier's words in `lang`), or by hand."""
-    plan = imposed.plan
-    setting = words(lang).flip_long if plan.flip == "long" else words(lang).flip_short
-    marks = LANGUAGES[lang].MARKS
-    edge = f"{plan.flip} edge" + (f" ({marks.open_double} {setting} {marks.close_double})" * (lang != "en"))
+    plan, edge = imposed.plan, _edge(imposed.plan, lang)
     if not plan.duplex:
         return "print one-sided at 100 %"
     if imposed.feed is not None:
@@ -144,11 +148,20 @@ def _printing(imposed: Imposed, lang: str) -> str:
     return f"print recto-verso at 100 %, flip on the {edge}"
 
 
+def _edge(plan: Imposition, lang: str) -> str:
+    """The duplex edge, "short edge", with the copier's own words for it in `lang` unless it is
+    English: "short edge (« retourner sur le bord court »)" (issue 22)."""
+    setting = words(lang).flip_long if plan.flip == "long" else words(lang).flip_short
+    marks = LANGUAGES[lang].MARKS
+    return f"{plan.flip} edge" + (f" ({marks.open_double} {setting} {marks.close_double})" * (lang != "en"))
+
+
 def _scale(plan: Imposition, size: Size) -> list[str]:
-    """What scaling did to the pages, in the words of type: 10 pt text prints at 7.1 pt."""
+    """What scaling did to the pages, from their size to the size they print at (not their place's),
+    in the words of type: 10 pt text prints at 7.1 pt."""
     if plan.scale != 1:
-        return [f"pages scaled {'down' if plan.scale < 1 else 'up'} to {plan.scale * 100:.3g} % to fit their place "
-                f"({size} to {plan.page.width:.4g} × {plan.page.height:.4g} mm): 10 pt text prints at "
+        return [f"pages scaled {'down' if plan.scale < 1 else 'up'} to {plan.scale * 100:.3g} %, from {size} to "
+                f"{plan.page.width:.4g} × {plan.page.height:.4g} mm, to fit their place: 10 pt text prints at "
                 f"{10 * plan.scale:.1f} pt"]
     if max(size.width, size.height) < SMALL:
         return [f"warning: pages of {size} are very small: at 100 % each is a speck on the sheet "

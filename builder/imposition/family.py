@@ -5,11 +5,17 @@ copy shops of A-series countries stock it; pages of any other size on A4, and th
 so, with the option that changes it (issue 22). Sizes: shared FACTS.md §3 (legal: ANSI, 8.5 ×
 14 in). A page is of a family when each side is within CLOSE of one of its sizes, either way
 up: a scan's pages are a few points off their paper (Adobe Scan writes US letter 608 pt wide).
+The sheet chosen is recorded in the imposed file (SHEET_KEY), where `zine check` reads it.
 """
 
 from __future__ import annotations
 
-from builder.paper import A4, HALF_LETTER, LETTER, Size
+from builder.errors import BuildError
+from builder.paper import A4, HALF_LETTER, LETTER, Size, parse
+
+SHEET_KEY = "/zinesheet"
+"""The PDF document-information key where `zine impose` records the sheet it imposed on, the way
+up it is printed ("279.4x215.9mm": `recorded_sheet`), for a standalone `zine check` (issue 22)."""
 
 US: dict[str, Size] = {"US letter": LETTER, "US half-letter": HALF_LETTER, "US legal": Size(215.9, 355.6)}
 """The US paper sizes, portrait: their pages are printed on US letter."""
@@ -38,3 +44,16 @@ def _named(page: Size, family: dict[str, Size]) -> str:
         if abs(shown.width / size.width - 1) <= CLOSE and abs(shown.height / size.height - 1) <= CLOSE:
             return name
     return ""
+
+
+def sheet_record(sheet: Size) -> str:
+    """What `zine impose` records under SHEET_KEY for `sheet` (mm, the way up it is printed): "297x210mm"."""
+    return f"{sheet.width:g}x{sheet.height:g}mm"
+
+
+def recorded_sheet(text: str | None) -> Size | None:
+    """The sheet `zine impose` recorded (`sheet_record`); None when none, or not a size."""
+    try:
+        return parse(text) if text else None
+    except BuildError:
+        return None

@@ -17,12 +17,10 @@ from builder import paper
 from builder.errors import BuildError, plural
 from builder.imposition import Imposition, mirrored
 from builder.paper import Size
+from builder.typography.language import DIRECTIONS
 
 if TYPE_CHECKING:
     from builder.typography.language import Words
-
-DIRECTIONS = ("ltr", "rtl")
-"""Which way the booklet's pages run (Options.direction): bound on the left or on the right."""
 
 Way = Literal["landscape", "portrait"]
 Edge = Literal["short", "long"]

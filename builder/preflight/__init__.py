@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder import paper
+from builder.imposition import family
 from builder.imposition.layouts import onepagezine
 from builder.kinds import Kind
 from builder.model import Finding, Placed
@@ -29,10 +30,17 @@ class Expectation:
     size: Size
     even: bool = False
     """Printed recto-verso as a booklet: the number of sides must be even."""
+    other: Expectation | None = None
+    """Another size the pages may be instead (the other paper family's), when nothing says which."""
 
     def fits(self, size: Size) -> bool:
-        """Whether pages of `size` are the expected size, within paper.TOLERANCE each way."""
-        return size.near(self.size)
+        """Whether pages of `size` are the expected size (or `other`'s), within paper.TOLERANCE each way."""
+        return size.near(self.size) or (self.other is not None and self.other.fits(size))
+
+    @property
+    def said(self) -> str:
+        """The expected size in a finding: "297 × 210 mm (A4 landscape booklet sheets)", "… or …"."""
+        return f"{self.size} ({self.label})" + (f" or {self.other.said}" if self.other else "")
 
 
 GREY, IN_COLOUR = "grey tint or photo", "colour"
@@ -73,16 +81,25 @@ def named_kind(path: Path) -> Kind | None:
     return None
 
 
-def expectation_for(path: Path, format: str | None = None) -> Expectation | None:
-    """What a file's name says it holds (`named_kind`), in the zine format `format` that the build
-    recorded in its metadata (paper.METADATA_KEY: "A5", "A5 letter"), else A5 on A4; None for
-    other names and for the contact sheet. For a standalone `zine check` only: a build gives its
-    expectations."""
+def expectation_for(path: Path, format: str | None = None, sheet: str | None = None) -> Expectation | None:
+    """What a file's name says it holds (`named_kind`): sheets of `sheet` if `zine impose` recorded
+    one (imposition.family.SHEET_KEY: "279.4x215.9mm"); else in the zine format `format` that the build recorded
+    (paper.METADATA_KEY: "A5", "A5 letter"); else in either paper family, A5 on A4 or half-letter on
+    US letter (issue 22). None for other names and for the contact sheet. For a standalone `zine
+    check` only: a build gives its expectations."""
     kind = named_kind(path)
     checked = kind.checked_as if kind is not None else None
     if checked is None:
         return None
-    return expectations(paper.recorded_format(format))[checked]
+    expected = expectations(paper.recorded_format(format))[checked]
+    imposed = family.recorded_sheet(sheet)
+    if imposed is not None:
+        way = "landscape " if imposed.width > imposed.height else ""
+        return dataclasses.replace(expected, label=f"{paper.said(imposed)} {way}sheets, as zine impose recorded",
+                                   size=imposed)
+    if format:
+        return expected
+    return dataclasses.replace(expected, other=expectations(paper.ZINE_FORMATS["half-letter"])[checked])
 
 
 def check(paths: Iterable[Path], *, expect: Expectation | None = None, fonts: Collection[str] = (),

@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 
 from builder.errors import ENCRYPTED, BuildError, pages, plural, reason, unreadable
 from builder.imposition.engine import limits, reading
+from builder.imposition.family import SHEET_KEY
 from builder.kinds import Kind
 from builder.model import Finding
 from builder.paper import METADATA_KEY, Size
@@ -24,7 +25,7 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
     if refused:
         return [Finding(path, None, "error", refused)]
     described, recorded = _metadata(path)
-    expect = expect or expectation_for(path, recorded)
+    expect = expect or expectation_for(path, *recorded)
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
@@ -117,16 +118,17 @@ def _sizes(path: Path, sizes: dict[Size, list[int]], expect: Expectation | None)
         for size, numbers in sizes.items():
             if not expect.fits(size):
                 findings.append(Finding(path, None, "error", f"{pages(numbers)}: {size}, "
-                                                             f"expected {expect.size} ({expect.label})"))
+                                                             f"expected {expect.said}"))
     if expect is not None and expect.even and count % 2:
         findings.append(Finding(path, None, "error", f"{plural(count, 'side')}: a booklet printed recto-verso "
                                                      "needs an even number"))
     return findings
 
 
-def _metadata(path: Path) -> tuple[list[Finding], str | None]:
+def _metadata(path: Path) -> tuple[list[Finding], tuple[str | None, str | None]]:
     """Title and language (viewers show the title, screen readers need the language), an XFA form
-    (reading.xfa), and the zine format the build recorded (paper.METADATA_KEY), if any. Read by
+    (reading.xfa); and the zine format the build recorded (paper.METADATA_KEY) and the sheet `zine
+    impose` recorded (imposition.family.SHEET_KEY), if any. Read by
     qpdf as `zine impose` reads it (reading.opened): AES-encrypted files with an empty user
     password included, with no package more (issue 22)."""
     try:
@@ -136,19 +138,21 @@ def _metadata(path: Path) -> tuple[list[Finding], str | None]:
             title = _text(info.get("/Title")) or _xmp_title(pdf)  # PDF 2.0 may keep the title in XMP only
             lang, recorded, form = _text(pdf.Root.get("/Lang")), _text(info.get(METADATA_KEY)), reading.xfa(pdf)
             turned = [limits.rotation(page.obj.get("/Rotate"), number) for number, page in enumerate(pdf.pages, 1)]
+            sheet, forbidden = _text(info.get(SHEET_KEY)), reading.permissions(pdf)
     except Exception as error:  # noqa: BLE001 — pdfium read it; qpdf may not
         said = error.message if isinstance(error, BuildError) else reason(error)
-        return [Finding(path, None, "warning", f"could not read the metadata ({said})")], None
+        return [Finding(path, None, "warning", f"could not read the metadata ({said})")], (None, None)
     findings = [Finding(path, None, "error", reading.XFA_DYNAMIC)] if form == "dynamic" else []
     findings += [Finding(path, number, "error", said.removeprefix(f"page {number} "))
                  for number, said in enumerate(turned, 1) if said]
     findings += [Finding(path, None, "warning", reading.XFA_STATIC)] if form == "static" else []
+    findings += [Finding(path, None, "warning", message) for message in forbidden]
     if not title.strip():
         findings.append(Finding(path, None, "warning", "no title in the metadata: viewers show the file name"))
     if not lang.strip():
         findings.append(Finding(path, None, "warning", "no language in the metadata: screen readers cannot "
                                                        "pick a voice"))
-    return findings, recorded or None
+    return findings, (recorded or None, sheet or None)
 
 
 def _text(value: object) -> str:

@@ -24,6 +24,8 @@ Direction = Literal["ltr", "rtl"]
 """Which way a zine's lines and pages run: left to right (bound on the left) or right to left
 (Arabic, Persian, Hebrew…: bound on the right, issue 22)."""
 DIRECTIONS: tuple[Direction, ...] = ("ltr", "rtl")
+"""Every Direction, defined once: the manifest's `direction`, `zine impose --direction` and the
+layouts' Options.direction take these words."""
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ def test_an_a4_document_becomes_an_a5_booklet_and_says_the_scale(here: Path,
     make_pdf(here / "a4.pdf", 6, (210.26, 297.04))  # Google Docs' A4
     code, out, err = run(capsys, "impose", "a4.pdf", "-o", "out.pdf")
     assert (code, err) == (0, "")
-    assert "pages scaled down to 70.6 % to fit their place (210.26 × 297.04 mm to 148.5 × 209.8 mm): " \
+    assert "pages scaled down to 70.6 %, from 210.26 × 297.04 mm to 148.5 × 209.8 mm, to fit their place: " \
            "10 pt text prints at 7.1 pt" in out.splitlines()
     assert "wrote out.pdf: 4 sides of 297 × 210 mm" in out
     assert markers(half_texts(here / "out.pdf"))[0] == (6, 1)
@@ -86,7 +86,7 @@ def test_smaller_pages_stay_at_100_unless_scale_up(here: Path, capsys: pytest.Ca
     code, out, _ = run(capsys, "impose", "a6.pdf", "-o", "out.pdf")
     assert code == 0 and "scaled" not in out
     code, out, _ = run(capsys, "impose", "a6.pdf", "-o", "out.pdf", "--scale-up")
-    assert code == 0 and "pages scaled up to 141 % to fit their place" in out
+    assert code == 0 and "pages scaled up to 141 %, from " in out
     make_pdf(here / "tiny.pdf", 2, (4, 4))
     code, out, _ = run(capsys, "impose", "tiny.pdf", "-o", "out.pdf")
     assert code == 0 and "warning: pages of 4 × 4 mm are very small" in out

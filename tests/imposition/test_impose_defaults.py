@@ -53,7 +53,7 @@ def test_a_letter_document_gives_letter_sheets_and_an_english_summary(here: Path
     assert [round(v / MM, 1) for v in pdfium.PdfDocument(here / "out.pdf")[0].get_size()] == [279.4, 215.9]
     assert out.splitlines()[-1] == "print recto-verso at 100 %, flip on the short edge"
     assert "«" not in out and "bord" not in out
-    assert "pages scaled down to 64.7 % to fit their place" in out
+    assert "pages scaled down to 64.7 %, from 215.9 × 279.4 mm to " in out
     assert markers(half_texts(here / "out.pdf"))[0] == (8, 1)
     code, out, _ = run(capsys, "impose", "letter.pdf", "-o", "out.pdf", "--lang", "fr")
     assert code == 0 and out.splitlines()[-1] == ("print recto-verso at 100 %, flip on the short edge "

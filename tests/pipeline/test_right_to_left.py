@@ -39,7 +39,7 @@ def _zine(folder: Path, title: str, lang: str, parts: dict[str, str], extra: str
         'minizine = "pocket.md"\n' + extra, encoding="utf-8")
     for name, (heading, text) in zip(names, parts.items(), strict=True):
         (folder / "content" / name).write_text(f"---\ntitle: {heading}\n---\n\n{text}\n", encoding="utf-8")
-    pocket = "".join(f"## {heading}\n\n{text}\n\n" for heading, text in list(parts.items())[:3])
+    pocket = "".join(f"## {heading}\n\n{text}\n\n" for heading, text in parts.items())
     (folder / "content/pocket.md").write_text(f"---\ntitle: pocket\n---\n\n{pocket}", encoding="utf-8")
     return folder
 
@@ -124,10 +124,15 @@ def test_the_text_is_shaped_and_set_from_the_right(which: str, font: str, reques
 
 
 def test_the_mini_zine_opens_from_the_right(arabic: tuple[Report, list[str]]) -> None:
-    """Bottom row, upright: p1 p8 p7 p6 from the left; its first page, then its last (the back)."""
-    [[first, back, *_], *_] = grid_texts(_path(arabic[0], "-minizine.pdf"), columns=4, rows=2)
+    """Every one of the eight cells: bottom row, upright, p1 p8 p7 p6 from the left; top row, upside
+    down, p2 p3 p4 p5 (onepagezine's rows mirrored). The pocket's seven parts are pages 1-6 and 8,
+    the back; the blank added before it is page 7."""
+    [cells] = grid_texts(_path(arabic[0], "-minizine.pdf"), columns=4, rows=2)
     headings = list(ARABIC)
-    assert first.startswith(headings[0]) and headings[2] in back and headings[1] not in first + back
+    held = {**{position: headings[position - 1] for position in range(1, 7)}, 7: None, 8: headings[6]}
+    for cell, position in zip(cells, (1, 8, 7, 6, 2, 3, 4, 5), strict=True):
+        heading = held[position]
+        assert cell.startswith(heading) if heading else cell == "", (position, cell)
 
 
 def test_the_a6_copies_are_each_bound_on_the_right(hebrew: Report) -> None:

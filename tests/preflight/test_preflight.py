@@ -97,7 +97,8 @@ def test_ink_at_the_edge(tmp_path: Path) -> None:
 def test_wrong_page_size_from_the_name_or_the_option(tmp_path: Path) -> None:
     letter = write_pdf(tmp_path / "zine-reading.pdf", [b"", b""], size=LETTER.points)
     assert messages(preflight.check([letter]), "error") == [
-        "pages 1, 2: 215.9 × 279.4 mm, expected 148 × 210 mm (A5 reading pages)"]
+        "pages 1, 2: 215.9 × 279.4 mm, expected 148 × 210 mm (A5 reading pages) or 139.7 × 215.9 mm (half-letter "
+        "reading pages)"]
     a5 = write_pdf(tmp_path / "other.pdf", [b""])
     assert messages(preflight.check([a5], expect=preflight.EXPECTATIONS["a4"]), "error") == [
         "page 1: 148 × 210 mm, expected 210 × 297 mm (A4)"]
@@ -208,7 +209,8 @@ def test_zine_check_lists_every_finding_and_fails(tmp_path: Path, capsys: pytest
         f"{colour} page 1: warning: colour: copiers print it as grey (about 316 mm²)",
         f"{helvetica}: error: font ArialMT is not embedded (page 1): the printer will substitute another font",
         f"{helvetica}: note: 1 page of 148 × 210 mm",
-        f"{letter}: error: page 1: 215.9 × 279.4 mm, expected 297 × 210 mm (A4 landscape booklet sheets)",
+        f"{letter}: error: page 1: 215.9 × 279.4 mm, expected 297 × 210 mm (A4 landscape booklet sheets) or "
+        "279.4 × 215.9 mm (US letter landscape booklet sheets)",
         f"{letter}: error: 1 side: a booklet printed recto-verso needs an even number",
         "checked 3 PDFs: 3 errors, 1 warning",
     ]

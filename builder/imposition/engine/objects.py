@@ -1,7 +1,8 @@
 """The PDF objects an imposed file adds to its sources': the marks' embedded font, the metadata.
 
 pypdf objects, made by `pdf.write`: the font from the subset `fonts` makes, the document
-information from the source (or the test sheet's title and language).
+information from the source (or the test sheet's title and language); and what the source's
+viewer preferences say of the way its pages run (`right_to_left`).
 """
 
 from __future__ import annotations
@@ -63,9 +64,11 @@ def numbers(values: Sequence[float]) -> ArrayObject:
                        for v in values)
 
 
-def metadata(writer: PdfWriter, reader: PdfReader | None, title: str, lang: str) -> None:
+def metadata(writer: PdfWriter, reader: PdfReader | None, title: str, lang: str,
+             record: Mapping[str, str] | None = None) -> None:
     """The source's PDF version, KEPT information and language, if there is a source; then `title`
-    and `lang`, if given (the test sheet's)."""
+    and `lang`, if given (the test sheet's); then the document information in `record`, if any
+    (`zine impose` records its sheet: family.SHEET_KEY)."""
     if reader is not None:
         writer.pdf_header = reader.pdf_header
         info: Mapping[str, object] = reader.metadata or {}
@@ -77,3 +80,13 @@ def metadata(writer: PdfWriter, reader: PdfReader | None, title: str, lang: str)
         writer.add_metadata({"/Title": TextStringObject(title)})
     if lang:
         writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+    if record:
+        writer.add_metadata({key: TextStringObject(value) for key, value in record.items()})
+
+
+def right_to_left(reader: PdfReader) -> bool:
+    """Whether the PDF asks viewers to show its pages right to left (/ViewerPreferences /Direction
+    /R2L, ISO 32000-1 Table 150): `zine impose` then binds it on the right unless told (issue 22)."""
+    preferences = reader.root_object.get("/ViewerPreferences")
+    preferences = preferences.get_object() if preferences is not None else None
+    return isinstance(preferences, DictionaryObject) and preferences.get("/Direction") == "/R2L"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import logging
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,16 +88,17 @@ def impose(source: Source, imposition: Imposition, target: Path) -> int:
 
 
 def write(source: Source | None, imposition: Imposition, sides: Sequence[Side] | None = None, *,
-          title: str = "", lang: str = "") -> bytes:
+          title: str = "", lang: str = "", record: Mapping[str, str] | None = None) -> bytes:
     """The imposed PDF: one page per side (all the plan's sides unless `sides` are given), with the
-    source's metadata, or the `title` and `lang` given for a sheet without a source. BuildError
+    source's metadata, or the `title` and `lang` given for a sheet without a source, and the
+    document information in `record` (objects.metadata). BuildError
     naming the source if pypdf cannot read it, or could only salvage part of a stream."""
     sheets = _Sheets(PdfWriter(), source, imposition)
     where = source.where if source else "test sheet"
     with _reading(where) as damage:
         for side in imposition.sides if sides is None else sides:
             sheets.add(side)
-        objects.metadata(sheets.writer, source.reader if source else None, title, lang)
+        objects.metadata(sheets.writer, source.reader if source else None, title, lang, record)
     # pypdf reads leniently: a stream it cannot decode becomes what it could salvage, maybe
     # nothing, and the page would print blank. Its other repairs (a duplicate key…) are harmless.
     lost = [record.getMessage() for record in damage if record.name == "pypdf.filters"]

@@ -11,7 +11,8 @@ node twice (Adobe Scan through macOS Quartz lists an empty one twice), which qpd
 loop, is read as pdfium and pdf.js read it: each node once, empty ones left out (issue 22). An
 XFA form whose content the viewer makes (/NeedsRendering, ISO 32000-1 Table 28: a dynamic
 form) is refused, its pages being a placeholder ("Please wait…"); a static one, whose pages
-are the form, is read with a warning. Exact RGB black becomes DeviceGray
+are the form, is read with a warning; so is a file whose owner's permissions forbid printing it
+(`permissions`: the user may own it). Exact RGB black becomes DeviceGray
 (black.py). What it costs, measured
 on the bench machine (CPU time): about 55 ms to import pikepdf, 20 ms to rewrite 256 A5 pages,
 0.15 s for the 117 A4 pages of the longest corpus file.
@@ -36,6 +37,10 @@ XFA_DYNAMIC = ("a dynamic XFA form: the viewer makes its content from XFA data, 
                "and its PDF pages are only a placeholder (print it to a new PDF from Adobe Acrobat Reader first)")
 XFA_STATIC = ("an XFA form: its pages are printed as they are, without what the XFA data may add to them (Adobe "
               "Acrobat Reader shows that)")
+NO_PRINT = ("its owner's permissions forbid printing it (viewers refuse to): print it only if you may, e.g. if "
+            "it is yours")
+LOW_PRINT = ("its owner's permissions allow printing it only at low resolution (viewers print it degraded): "
+             "print it only if you may, e.g. if it is yours")
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ def clean(path: Path, where: str) -> Clean:
     with pdf:
         if over := limits.over_budget(pdf):
             raise BuildError(where, str(over))
-        kind = xfa(pdf)  # before flattening, which drops the /AcroForm
+        kind, forbidden = xfa(pdf), permissions(pdf)  # before flattening, which drops the /AcroForm
         if kind == "dynamic":
             raise BuildError(where, XFA_DYNAMIC)
         try:
@@ -88,7 +93,7 @@ def clean(path: Path, where: str) -> Clean:
     more = f"; and {len(repairs) - 1} more" if len(repairs) > 1 else ""
     notes = [f"the PDF was damaged and read anyway ({repairs[0]}{more})"] if repairs else []
     notes += [left] if left else []
-    return Clean(output.getvalue(), tuple(notes), (XFA_STATIC,) if kind == "static" else ())
+    return Clean(output.getvalue(), tuple(notes), ((XFA_STATIC,) if kind == "static" else ()) + forbidden)
 
 
 def opened(path: Path, where: str) -> tuple[pikepdf.Pdf, str]:
@@ -162,6 +167,14 @@ def xfa(pdf: pikepdf.Pdf) -> str:
     if not isinstance(form, pikepdf.Dictionary) or "/XFA" not in form:
         return ""
     return "dynamic" if bool(pdf.Root.get("/NeedsRendering", False)) else "static"
+
+
+def permissions(pdf: pikepdf.Pdf) -> tuple[str, ...]:
+    """NO_PRINT or LOW_PRINT when the owner's permissions of an encrypted PDF (its /P, ISO 32000-1
+    Table 22: bits 3 and 12) forbid printing it or allow it degraded only; () otherwise. A warning,
+    not a refusal: the user may own the file (issue 22)."""
+    allowed = pdf.allow
+    return (NO_PRINT,) if not allowed.print_lowres else (LOW_PRINT,) if not allowed.print_highres else ()
 
 
 def _left_out(pdf: pikepdf.Pdf) -> str:
