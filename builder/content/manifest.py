@@ -40,6 +40,13 @@ PHOTOS = ("keep", "halftone")
 FONTS = ("shipped", "machine")
 """`fonts = "machine"`: the machine's fonts fill in the characters no shipped or project font has,
 each a warning (render/fonts.py, issue 21)."""
+LINE, NAME_LENGTH, DESCRIPTION = 200, 255, 1000
+LENGTHS = {**dict.fromkeys(("title", "subtitle", "author", "byline", "edition", "price", "licence"), LINE),
+           "cover_alt": DESCRIPTION}
+"""The most characters a text of the manifest may have (issue 25, item 4: a 10 MB title hung the
+build): a title, an author, a price is a line (LINE; the shipped zine's longest is 90); the cover's
+description a few sentences (DESCRIPTION); every other text, a file name or a word, NAME_LENGTH
+(a file name's limit on common file systems), the entries of `parts` too."""
 CHOICES = {"notes": notes.NOTES, "links": notes.LINKS, "photos": PHOTOS, "fonts": FONTS, "direction": DIRECTIONS}
 """The keys that take one of a few words, the first one when not set (`direction`: the language's, issue 22)."""
 
@@ -70,6 +77,7 @@ def read(path: Path, where: str) -> Manifest:
         if key not in data and key not in parsed.broken:  # a refused line already says more
             errors.append(BuildError(where, f"missing '{key}'"))
     _types(data, text, where, errors)
+    _lengths(data, text, where, errors)
     if isinstance(data.get("lang"), str):
         try:
             words.check(data["lang"], where)
@@ -99,6 +107,18 @@ def _types(data: dict[str, Any], text: str, where: str, errors: list[BuildError]
         elif not isinstance(value, expected) or isinstance(value, datetime.datetime):
             errors.append(BuildError(where, f"'{key}' must be {_describe(expected)}, not {value!r}",
                                      key_line(text, key)))
+
+
+def _lengths(data: dict[str, Any], text: str, where: str, errors: list[BuildError]) -> None:
+    """One more BuildError in `errors` for each text of `data` longer than its limit (LENGTHS),
+    with its line, its length and the limit."""
+    for key, value in data.items():
+        limit = LENGTHS.get(key, NAME_LENGTH)
+        for one in value if key == "parts" and isinstance(value, list) else [value]:
+            if isinstance(one, str) and len(one) > limit:
+                what = "a line" if limit == LINE else "a few sentences" if limit == DESCRIPTION else "a name"
+                errors.append(BuildError(where, f"'{key}' is {len(one):,} characters long: it is {what}, at most "
+                                                f"{limit} characters; shorten it", key_line(text, key)))
 
 
 def _format(data: dict[str, Any], text: str, where: str, errors: list[BuildError]) -> Format:
