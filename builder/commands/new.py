@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from builder.commands import Subparsers, command
@@ -27,7 +28,8 @@ def add(commands: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from builder.commands import scaffold  # no Jinja2, no WeasyPrint: instant
 
-    written = scaffold.new(args.folder, lang=args.lang, page=args.format, title=args.title)
+    written = scaffold.new(args.folder, lang=args.lang, page=args.format, title=args.title,
+                           say=lambda line: print(line, file=sys.stderr))
     folder = args.folder
     for path in written:
         print(f"wrote {path}{'/' * path.is_dir()}")

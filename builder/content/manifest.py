@@ -53,6 +53,13 @@ errors, issue 22); the first one when not set (`format`: A5; `paper`, `envelope`
 HINTS = {"format": paper.FORMAT_HINTS, "envelope": dict.fromkeys(("10", "no 10", "no. 10", "us"), "#10"),
          "direction": {"right-to-left": "rtl", "left-to-right": "ltr", "right": "rtl", "left": "ltr"}}
 """What a value not in CHOICES likely means, where difflib would not find it (errors.one_of)."""
+LINE, NAME_LENGTH, DESCRIPTION = 200, 255, 1000
+LENGTHS = {**dict.fromkeys(("title", "subtitle", "author", "byline", "edition", "price", "licence"), LINE),
+           "cover_alt": DESCRIPTION}
+"""The most characters a text of the manifest may have (issue 25, item 4: a 10 MB title hung the
+build): a title, an author, a price is a line (LINE; the shipped zine's longest is 90); the cover's
+description a few sentences (DESCRIPTION); every other text, a file name or a word, NAME_LENGTH
+(a file name's limit on common file systems), the entries of `parts` too."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,7 @@ def read(path: Path, where: str) -> Manifest:
         if key not in data and key not in parsed.broken:  # a refused line already says more
             errors.append(BuildError(where, f"missing '{key}'"))
     _types(data, text, where, errors)
+    _lengths(data, text, where, errors)
     if isinstance(data.get("lang"), str):
         try:
             words.check(data["lang"], where)
@@ -112,6 +120,19 @@ def _types(data: dict[str, Any], text: str, where: str, errors: list[BuildError]
             described = _describe(expected) + (" or a list of texts [\"…\", \"…\"]" if key in LISTS else "")
             errors.append(BuildError(where, f"'{key}' must be {described}, not {value!r}",
                                      key_line(text, key)))
+
+
+def _lengths(data: dict[str, Any], text: str, where: str, errors: list[BuildError]) -> None:
+    """One more BuildError in `errors` for each text of `data` longer than its limit (LENGTHS),
+    with its line, its length and the limit; that key then leaves `data`."""
+    for key, value in list(data.items()):
+        limit = LENGTHS.get(key, NAME_LENGTH)
+        for one in value if isinstance(value, list) else [value]:  # parts, an author list
+            if isinstance(one, str) and len(one) > limit:
+                what = "a line" if limit == LINE else "a few sentences" if limit == DESCRIPTION else "a name"
+                errors.append(BuildError(where, f"'{key}' is {len(one):,} characters long: it is {what}, at most "
+                                                f"{limit} characters; shorten it", key_line(text, key)))
+                data.pop(key, None)  # said: no later check (a did-you-mean, a language) reads it
 
 
 def _letters_paper(chosen: dict[str, str | None], text: str, where: str, errors: list[BuildError]) -> Format:

@@ -26,12 +26,13 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from builder import typography
-from builder.content import blocks, extensions, lines, links, notes, pictures, rawhtml, source
+from builder.content import blocks, extensions, lines, links, nesting, notes, pictures, rawhtml, source
 from builder.content.notes import Style
 from builder.errors import BuildError, raise_all
 from builder.model import Finding
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+nesting.install(_MARKDOWN)  # more levels than the preset's 20, and a depth refused by line
 # Notes stay where they are written (move_to_end=False): notes.place numbers and moves them. A
 # call to a note never written is parsed as a call too (always_match_refs), to be refused by name.
 footnote_plugin(_MARKDOWN, move_to_end=False, always_match_refs=True)
@@ -66,6 +67,7 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path,
     found: list[Finding] = []
     tokens = _MARKDOWN.parse(source.quoted_attributes(text), env)
     errors = extensions.pandoc_tables(text, where, first_line) + rawhtml.check(tokens, where, first_line, found)
+    errors += nesting.check(tokens, where, first_line)
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
         found += _undescribed(token, where, line)  # before _check: the pictures as written, not their URLs

@@ -10,13 +10,14 @@ anything derived from them reaches the terminal or a log (messages name keys and
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from builder import content
 from builder.content import manifest, toml_errors
-from builder.errors import BuildError, raise_all
+from builder.errors import BuildError, BuildErrors, raise_all
 from builder.files import utf8
 from builder.kinds import Kind
 from builder.letters import envelopes, nir
@@ -29,6 +30,11 @@ from builder.render import templating
 
 TICK = "cocher"
 """The key of a values file that lists the checkboxes to tick, by the words they start with."""
+LENGTH = 1000
+"""The most characters a value may have (issue 25, item 4): a name, an address, a date, ten lines
+of an A4 letter at most; a 20,000-character value took a render to be refused, by the letter's
+file rather than the values file's key."""
+_NO_FONT = re.compile(r"no font has the character (\S+) \(")
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,10 @@ def fill(project: Project, name: str, *, values: Path, target: Path) -> Filled:
 
     from builder.render.weasy import Renderer  # WeasyPrint takes a second to import: only here
 
-    Renderer(project).render(document, target, source_date=zine.meta.date)
+    try:
+        Renderer(project).render(document, target, source_date=zine.meta.date)
+    except BuildError as error:
+        raise _blamed(error, values, filled) from None
     return Filled(tuple(key for key in letter.keys if key not in filled), zine.format.paper,
                   envelopes.of(zine.format).name)
 
@@ -98,6 +107,9 @@ def _values(path: Path, found: tuple[Letter, ...], letter: Letter) -> tuple[dict
                 raise ValueError(f"not a field of any letter (fields: {', '.join(known)}, and {TICK})")
             elif not isinstance(value, str):
                 raise ValueError("write the value as text in quotes")
+            elif len(value) > LENGTH:
+                raise ValueError(f"the value is {len(value):,} characters long: a value is a name, an address, a date, "
+                                 f"at most {LENGTH} characters; shorten it")
             elif letters.kind(key) == "nir":
                 filled[key] = nir.parse(value)
             elif value.strip():
@@ -106,6 +118,22 @@ def _values(path: Path, found: tuple[Letter, ...], letter: Letter) -> tuple[dict
             errors.append(BuildError(where, f"'{key}': {error}", line))
     raise_all(errors)
     return filled, ticks
+
+
+def _blamed(error: BuildError, path: Path, filled: dict[str, str]) -> BuildError:
+    """The render's `error`, a character no font has blamed on the values file's keys whose values
+    hold it, with their lines (never the value, nor the character: a reader's data)."""
+    errors = error.errors if isinstance(error, BuildErrors) else [error]
+    text = utf8.read(path, str(path))
+    blamed = []
+    for one in errors:
+        found = _NO_FONT.match(one.message)
+        keys = [key for key, value in filled.items() if found and found.group(1) in value]
+        blamed += [BuildError(str(path), f"'{key}': the value holds a character that no font of the letters has "
+                                         "(an emoji or a rare sign: it would print as an empty box): write the value "
+                                         "without it, or put a font that has it in fonts/ (README: Fonts)",
+                              manifest.key_line(text, key)) for key in keys] or [one]
+    return blamed[0] if len(blamed) == 1 else BuildErrors(blamed)
 
 
 def _ticks(value: object, letter: Letter) -> frozenset[int]:

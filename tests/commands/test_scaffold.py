@@ -160,3 +160,65 @@ def test_a_right_to_left_language_starts_with_english_notes_and_says_so(tmp_path
     zine = content.load(Project.at(folder))
     assert (zine.meta.direction, zine.meta.words.contents, [part.title for part in zine.parts]) == (
         "rtl", "Contents", ["To begin with"])
+
+
+@pytest.mark.parametrize("linked", ["outside", "inside"])
+def test_a_symlinked_gitignore_is_left_alone_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      linked: str) -> None:
+    """Issue 25, item 3: `zine new` appended `output/` to the file a `.gitignore` link names."""
+    folder = tmp_path / "q"
+    folder.mkdir()
+    target = tmp_path / "secret.txt" if linked == "outside" else folder / "ignored.txt"
+    target.write_bytes(b"canary\n")
+    (folder / ".gitignore").symlink_to(target)
+    code, out, err = run(capsys, "new", str(folder))
+    assert code == 0, err
+    assert target.read_bytes() == b"canary\n" and (folder / ".gitignore").is_symlink()
+    assert f"{folder}/.gitignore is a symbolic link: left alone" in err and "output/" in err
+    assert f"wrote {folder}/.gitignore" not in out and (folder / "content/zine.toml").is_file()
+
+
+def test_a_gitignore_that_is_a_folder_or_a_fifo_is_left_alone(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a/.gitignore").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    os.mkfifo(tmp_path / "b/.gitignore")
+    for name in ("a", "b"):
+        code, _, err = run(capsys, "new", str(tmp_path / name))
+        assert code == 0 and "is not a regular file: left alone" in err, err
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    (b"caf\xe9.bak\n", b"caf\xe9.bak\noutput/\n"),  # Latin-1
+    (b"\xef\xbb\xbf*.bak\r\n", b"\xef\xbb\xbf*.bak\r\noutput/\r\n"),  # UTF-8 with a BOM and CRLF
+    (b"*.bak\r\nbuild/", b"*.bak\r\nbuild/\r\noutput/\r\n"),  # CRLF, no line end at the end
+    ("\ufeff*.bak\r\n".encode("utf-16-le"), "\ufeff*.bak\r\noutput/\r\n".encode("utf-16-le")),
+    ("\ufeff*.bak\n".encode("utf-16-be"), "\ufeff*.bak\noutput/\n".encode("utf-16-be")),
+    ("\ufeffoutput/\n".encode("utf-16-le"), "\ufeffoutput/\n".encode("utf-16-le")),  # already there
+    (b"caf\xe9\r\n/output/\r\n", b"caf\xe9\r\n/output/\r\n"),
+])
+def test_a_gitignore_in_any_encoding_gets_output_in_its_own(tmp_path: Path, written: bytes, expected: bytes) -> None:
+    (tmp_path / ".gitignore").write_bytes(written)
+    scaffold.new(tmp_path)
+    assert (tmp_path / ".gitignore").read_bytes() == expected
+
+
+def test_a_failed_new_leaves_nothing_and_a_second_try_works(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write that fails after content/ is in place (the .gitignore's: a full disk) takes it back,
+    and the folders `zine new` made: the second try is a first one."""
+    from builder.commands import gitignore
+
+    def full(path: Path, added: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(gitignore, "append", full)
+    (tmp_path / "kept").mkdir()
+    code, _, err = run(capsys, "new", str(tmp_path / "kept"))
+    assert code == 1 and "No space left on device" in err, err
+    code, _, err = run(capsys, "new", str(tmp_path / "made/deeper"))
+    assert code == 1
+    assert sorted(os.listdir(tmp_path)) == ["kept"] and not list((tmp_path / "kept").iterdir())
+    monkeypatch.undo()
+    code, _, err = run(capsys, "new", str(tmp_path / "kept"))
+    assert code == 0 and (tmp_path / "kept/content/zine.toml").is_file(), err

@@ -8,7 +8,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from builder.content import toml_errors
+from builder.content import manifest, toml_errors
+from builder.errors import BuildError
 
 from conftest import SAMPLE, run, snapshot
 
@@ -149,3 +150,40 @@ def test_a_long_refused_text_is_read_by_halves(monkeypatch: pytest.MonkeyPatch) 
     parsed = toml_errors.parse(text, "zine.toml")
     assert sum(calls) < 100 * len(text), f"{len(calls)} calls read {sum(calls)} characters"
     assert len(parsed.errors) == 21 and parsed.errors[1].line == 1982 and len(parsed.data) == 1980
+
+
+def test_texts_longer_than_their_kind_are_refused_by_key_line_length_and_limit(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 25, item 4: a 10 MB title hung the build; each text has a limit by its kind (a title is
+    a line, a file name a name), all named in one run. A title of 200 characters still builds."""
+    written = (f'title = "{"T" * 10_000_000}"\nlang = "fr"\ndate = 2026-01-15\nedition = "Une"\n'
+                f'cover_alt = "{"a" * 1001}"\nparts = [\n  "{"p" * 256}.md",\n]\n')
+    assert _build(project, written, capsys) == [
+        "content/zine.toml:1: 'title' is 10,000,000 characters long: it is a line, at most 200 characters; "
+        "shorten it",
+        "content/zine.toml:5: 'cover_alt' is 1,001 characters long: it is a few sentences, at most 1000 "
+        "characters; shorten it",
+        "content/zine.toml:6: 'parts' is 259 characters long: it is a name, at most 255 characters; shorten it",
+    ]
+
+
+def test_a_title_of_two_hundred_characters_is_read(tmp_path: Path) -> None:
+    text = f'title = "{"T" * 200}"\nlang = "fr"\ndate = 2026-01-15\nedition = "Une"\nparts = ["a.md"]\n'
+    path = tmp_path / "zine.toml"
+    path.write_text(text, encoding="utf-8")
+    assert manifest.read(path, "content/zine.toml").data["title"] == "T" * 200
+
+
+@pytest.mark.parametrize("key", ["format", "paper", "envelope", "direction", "lang"])
+def test_an_enumerated_value_too_long_is_refused_by_its_length_alone(tmp_path: Path, key: str) -> None:
+    """A 1 MB `format` is said by its length, and no later check (a did-you-mean over the known
+    names, the language's lookup) reads it: difflib on a megabyte would hang the build."""
+    values = {"title": '"T"', "lang": '"fr"', "date": "2026-01-15", "edition": '"Une"', "parts": '["a.md"]',
+              key: '"' + "x" * 1_000_000 + '"'}
+    path = tmp_path / "zine.toml"
+    path.write_text("".join(f"{name} = {value}\n" for name, value in values.items()), encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        manifest.read(path, "content/zine.toml")
+    assert raised.value.lines() == [
+        f"content/zine.toml:{list(values).index(key) + 1}: '{key}' is 1,000,000 characters long: it is a name, "
+        "at most 255 characters; shorten it"]

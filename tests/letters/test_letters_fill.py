@@ -122,14 +122,35 @@ def test_every_bad_line_of_the_values_is_named_at_once_never_shown(values: Path,
 
 
 def test_a_value_too_long_for_the_a4_page_is_an_overflow(values: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    values.write_text(values.read_text(encoding="utf-8").replace(VALUES["adresse"], "rue très longue " * 300),
-                      encoding="utf-8")
+    text = values.read_text(encoding="utf-8")  # each value under fill.LENGTH, together too long
+    for key in ("nom", "adresse", "commune", "caisse", "caisse-adresse", "caisse-commune"):
+        text = text.replace(f'"{VALUES[key]}"', f'"{"rue très longue " * 31}"')
+    values.write_text(text, encoding="utf-8")
     target = values.parent / "lettre.pdf"
     code, said = printed(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
     assert code == 1
     assert re.search(r"content/letters/opposition\.md: the letter does not fit on one A4 page: it runs over by "
                      r"\d+ mm", said), said
     assert not target.exists() and "longue" not in said
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("Jeanne " * 2858 + "Q", "valeurs.toml:1: 'nom': the value is 20,007 characters long: a value is a name, an "
+                             "address, a date, at most 1000 characters; shorten it"),
+    ("Jeanne \U0001F600 Quelconque", "valeurs.toml:1: 'nom': the value holds a character that no font of the "
+                                     "letters has (an emoji or a rare sign: it would print as an empty box): "
+                                     "write the value without it"),
+])
+def test_a_value_too_long_or_unprintable_is_named_by_the_values_file_and_key(
+        values: Path, capsys: pytest.CaptureFixture[str], value: str, message: str) -> None:
+    """Issue 25: both were refused naming neither the values file nor the key (the long one by the
+    letter's file, quoting its first words)."""
+    values.write_text(values.read_text(encoding="utf-8").replace(VALUES["nom"], value), encoding="utf-8")
+    target = values.parent / "lettre.pdf"
+    code, said = printed(capsys, "letter", "opposition", "--fill", str(values), "-o", str(target))
+    assert code == 1 and not target.exists()
+    assert f"{values.parent}/{message}" in said, said
+    assert "Jeanne" not in said and "\U0001F600" not in said
 
 
 def test_unknown_letter_lists_the_letters(values: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -204,7 +225,8 @@ def test_a_half_letter_zines_letter_is_filled_on_us_letter_for_a_number_10_windo
 def test_a_letter_too_long_for_us_letter_is_refused_naming_the_paper(tenants: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     values, target = tenants / "values.toml", tenants / "letter.pdf"
-    values.write_text(f'address = "{"a very long street " * 400}"\n', encoding="utf-8")
+    values.write_text("".join(f'{key} = "{"a very long street " * 52}"\n'
+                              for key in ("name", "address", "landlord-address", "landlord-city")), encoding="utf-8")
     code, said = printed(capsys, "letter", "repairs", "--fill", str(values), "-o", str(target))
     assert code == 1 and not target.exists()
     assert "content/letters/repairs.md: the letter does not fit on one US letter page" in said, said
