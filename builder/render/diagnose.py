@@ -69,9 +69,13 @@ def _code(char: str) -> str:
 
 
 def _find(needle: str, message: str, fetcher: SandboxFetcher, *, first: str) -> BuildError | None:
-    """The first file of the project that contains `needle` (files ending in `first` first)."""
+    """The first file of the project that contains `needle`: files ending in `first` first, and
+    among them the ones this render read, the last read first (a stylesheet's `@import` is fetched
+    right after the stylesheet: a file that names the same URL but was not read, such as the
+    mini-zine's stylesheet in a reading edition, is not blamed; issue 25, item 6)."""
     paths = [path for path in fetcher.files() if path.suffix.lower() in SOURCES]
-    for path in sorted(paths, key=lambda path: path.suffix.lower() != first):
+    read = {served[0]: order for order, served in enumerate(fetcher.served)}
+    for path in sorted(paths, key=lambda path: (path.suffix.lower() != first, -read.get(path, -1))):
         text = utf8.lenient(path.read_bytes())
         if needle and needle in text:
             return BuildError(fetcher.show(path), message, text.count("\n", 0, text.index(needle)) + 1)

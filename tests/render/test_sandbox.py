@@ -228,3 +228,16 @@ def test_the_shipped_templates_lend_nothing_else(layered: tuple[SandboxFetcher, 
     with pytest.raises(Refused) as refused:
         fetcher.fetch(Path(asked.format(project=project, shipped=shipped)).as_uri())
     assert message in str(refused.value)
+
+
+def test_a_refused_import_is_blamed_on_the_stylesheet_that_was_read(project: Path) -> None:
+    """Issue 25, item 6: the file that asks for a refused URL was found by searching the project for
+    it, first match wins: the mini-zine's stylesheet (not used by this zine, which has no mini-zine)
+    was blamed for an `@import` of zine.css. The stylesheets the render read come first."""
+    for name in ("minizine.css", "zine.css"):
+        text = (project / "templates" / name).read_text(encoding="utf-8")
+        (project / "templates" / name).write_text('@import "/etc/hostname";\n' + text, encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        _build(project)
+    assert str(error.value) == ("templates/zine.css:1: /etc/hostname: refused, outside the project: only content, "
+                                "templates and fonts")
