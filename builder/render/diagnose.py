@@ -7,6 +7,8 @@ no font has) and turn each problem into a BuildError.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import unicodedata
 from pathlib import Path
@@ -20,13 +22,18 @@ SOURCES = (".md", ".html", ".htm", ".css", ".svg")
 """Files of the project that may name a URL or hold text."""
 _AT = re.compile(r" at (\d+):(\d+)")
 _FILE_URL = re.compile(r"file://[^\s'\"()<>]+")
+_DATA_URL = re.compile(r"data:[^\s'\"()<>]+")
+_DATA_SHOWN = 40
+"""The characters of a `data:` URL a message shows, and looks for in the project's files (the
+rest may be a megabyte of base64, or written otherwise by the Markdown parser)."""
 
 
 def refusal(refused: Refused, fetcher: SandboxFetcher, where: str) -> BuildError:
     """Name the file and line that asks for the refused URL, when it can be found."""
     if refused.line is not None:
         return BuildError(refused.reference, refused.message, refused.line)
-    return _find(refused.needle, str(refused), fetcher, first=".css") or BuildError(where, str(refused))
+    return (_find(refused.needle, str(refused), fetcher, first=".css")
+            or _inside_data(refused.needle, str(refused), fetcher) or BuildError(where, str(refused)))
 
 
 def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
@@ -39,11 +46,13 @@ def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
                 "as an empty box): put a font that has it in fonts/ (README: Fonts)")
         return _find(unsupported.group(1), said, fetcher, first=".md") or BuildError(where, said)
     message = _FILE_URL.sub(lambda url: fetcher.show(_path(url.group(0))), message)  # never this machine's paths
+    message = _DATA_URL.sub(lambda url: _shown(url.group(0)), message)
     match = _AT.search(message)
     if match is None:
         # A picture that failed (an SVG whose own resource was refused…): named by the file that asks for it.
-        resource = _FILE_URL.search(original)
-        named = resource and _find(_path(resource.group(0)).name, message, fetcher, first=".md")
+        resource, data = _FILE_URL.search(original), _DATA_URL.search(original)
+        named = ((resource and _find(_path(resource.group(0)).name, message, fetcher, first=".md"))
+                 or (data and _find(data.group(0)[:_DATA_SHOWN], message, fetcher, first=".md")))
         return named or _engine(where, message)
     line, column = int(match.group(1)), int(match.group(2))
     quoted = re.search(r"`([^`:]+)", message)
@@ -80,6 +89,33 @@ def _find(needle: str, message: str, fetcher: SandboxFetcher, *, first: str) -> 
         if needle and needle in text:
             return BuildError(fetcher.show(path), message, text.count("\n", 0, text.index(needle)) + 1)
     return None
+
+
+def _inside_data(needle: str, message: str, fetcher: SandboxFetcher) -> BuildError | None:
+    """The first file of the project with a `data:` URL whose content holds `needle` (the URL an
+    SVG written into a part as a data: URL asks for), named with its line; None if none has."""
+    for path in fetcher.files():
+        text = utf8.lenient(path.read_bytes()) if path.suffix.lower() in SOURCES else ""
+        for found in _DATA_URL.finditer(text):
+            if needle and needle in _decoded(found.group(0)):
+                return BuildError(fetcher.show(path), message, text.count("\n", 0, found.start()) + 1)
+    return None
+
+
+def _decoded(url: str) -> str:
+    """What a `data:` URL holds, as text ("" when its base64 is broken)."""
+    header, _, data = url.partition(",")
+    if not header.endswith(";base64"):
+        return unquote(data)
+    try:
+        return base64.b64decode(unquote(data) + "==", validate=False).decode("utf-8", "replace")
+    except (binascii.Error, ValueError):
+        return ""
+
+
+def _shown(url: str) -> str:
+    """A `data:` URL as a message shows it: its start (_DATA_SHOWN characters)."""
+    return url if len(url) <= _DATA_SHOWN else url[:_DATA_SHOWN] + "…"
 
 
 def _path(url: str) -> Path:
