@@ -107,11 +107,18 @@ def within(pixels: int, size: str, name: str, where: str | None, line: int | Non
 
 def _decoded(image: Image.Image) -> None:
     """Decode a JPEG whole (at 1/8 of its size: fast), so that one cut short is refused here
-    (OSError "image file is truncated", Pillow's LOAD_TRUNCATED_IMAGES left False): WeasyPrint
+    (OSError "image file is truncated", with Pillow's LOAD_TRUNCATED_IMAGES False): WeasyPrint
     embeds a JPEG's bytes as they are, and a viewer would print its missing part grey."""
+    from PIL import ImageFile
+
     if image.format in ("JPEG", "MPO"):
         image.draft(image.mode, (1, 1))
-        image.load()
+        # WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES when it is imported: unset while this one loads.
+        truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+        try:
+            image.load()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = truncated
 
 
 def line_art(image: Image.Image) -> bool:

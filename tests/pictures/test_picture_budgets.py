@@ -68,6 +68,7 @@ def test_every_mode_prints_in_eight_bits_from_a_file_or_a_data_url(tmp_path: Pat
 
 
 def test_a_jpeg_cut_short_is_refused_by_name(tmp_path: Path) -> None:
+    import weasyprint  # noqa: F401  (it sets Pillow's LOAD_TRUNCATED_IMAGES on import: as in a build)
     folder = tmp_path / "content" / "images"
     folder.mkdir(parents=True)
     Image.effect_noise((400, 300), 60).convert("RGB").save(folder / "whole.jpg", quality=90)
