@@ -26,7 +26,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from builder import typography
-from builder.content import blocks, extensions, lines, links, nesting, notes, pictures, rawhtml, source
+from builder.content import blocks, budgets, extensions, lines, links, nesting, notes, pictures, rawhtml, source
 from builder.content.notes import Style
 from builder.errors import BuildError, raise_all
 from builder.model import Finding
@@ -61,11 +61,14 @@ def to_html(text: str, *, where: str, first_line: int, folder: Path, root: Path,
     zine, whose `#` headings go below its title (content.blocks); `targets`: the zine's link
     targets, which receive this part's and its links to other parts (content.links); `tasks`:
     `- [ ]` is a task's box (not in letters). BuildError naming every problem with its line;
-    what deserves a look but prints is added to `warnings`.
+    what deserves a look but prints is added to `warnings`; a part or a paragraph past its
+    characters (content.budgets) is refused before it is parsed or laid out.
     """
     env: dict[str, Any] = {}
     found: list[Finding] = []
+    budgets.part(text, where, first_line, budgets.PART_CHARACTERS)  # before markdown-it or the layout spend on it
     tokens = _MARKDOWN.parse(source.quoted_attributes(text), env)
+    raise_all(budgets.paragraphs(tokens, where, first_line, budgets.PARAGRAPH_CHARACTERS))
     errors = extensions.pandoc_tables(text, where, first_line) + rawhtml.check(tokens, where, first_line, found)
     errors += nesting.check(tokens, where, first_line)
     for token in tokens:

@@ -9,13 +9,16 @@ build no longer uses.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import math
 import os
 import re
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
-from builder.errors import BuildError
+from builder.errors import BuildError, reason
 from builder.pictures.pixels import DPI, Raster, made
 
 VERSION = hashlib.sha256(b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))
@@ -51,7 +54,7 @@ def resampled(path: Path, picture: Raster, width_mm: float, cache: Path,
     try:
         image, suffix = made(path, target, halftone)
     except (OSError, ValueError) as error:
-        raise BuildError(where, f"picture {name} cannot be resampled ({error})", line) from None
+        raise BuildError(where, f"picture {name} cannot be resampled ({reason(error)})", line) from None
     kept = cache / f"{stem}-{key.hexdigest()[:16]}{suffix}"
     cache.mkdir(parents=True, exist_ok=True)
     partial = kept.with_name(f".{kept.name}.partial")
@@ -66,6 +69,39 @@ def resampled(path: Path, picture: Raster, width_mm: float, cache: Path,
     finally:
         partial.unlink(missing_ok=True)
     return kept
+
+
+EMBEDDED = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp",
+            "image/svg+xml": ".svg"}
+"""The pictures a `data:` URL may hold, and the suffix of the file it is kept as (`embedded`)."""
+
+
+def embedded(src: str, cache: Path) -> tuple[Path, str] | None:
+    """The picture of the `data:` URL `src` kept as a file in `cache` (named by its bytes), so that
+    it is checked and remade as any picture (a 16-bit PNG, its pixels: issue 25), and its name in
+    messages ("data:image/png (2 KiB)"); None when `src` is no `data:` URL of a picture
+    (EMBEDDED). BuildError when the cache cannot be written."""
+    head, comma, body = src.partition(",")
+    fields = head.split(":", 1)[-1].split(";")
+    if not head.lower().startswith("data:") or not comma or fields[0].strip().lower() not in EMBEDDED:
+        return None
+    raw = unquote_to_bytes(body)
+    if "base64" in (field.strip().lower() for field in fields[1:]):
+        try:
+            raw = base64.b64decode(re.sub(rb"\s", b"", raw) + b"==")
+        except (binascii.Error, ValueError):
+            return None  # left to the renderer, which says it cannot read it
+    kept = cache / f"data-{hashlib.sha256(raw).hexdigest()[:16]}{EMBEDDED[fields[0].strip().lower()]}"
+    if not kept.is_file():
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            partial = kept.with_name(f".{kept.name}.partial")
+            partial.write_bytes(raw)
+            os.replace(partial, kept)
+        except OSError as error:
+            raise BuildError(None, f"cannot write {kept} ({error.strerror})") from None
+    size = f"{len(raw) / 1024:.0f} KiB" if len(raw) >= 1024 else f"{len(raw)} bytes"
+    return kept, f"data:{fields[0].strip().lower()} ({size})"
 
 
 def prune(cache: Path, used: set[Path]) -> None:

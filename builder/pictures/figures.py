@@ -16,8 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from builder.errors import BuildError, shown
 from builder.model import Finding, Zine
-from builder.pictures import sizing
-from builder.pictures.cache import resampled
+from builder.pictures import drawings, sizing
+from builder.pictures.cache import embedded, resampled
 from builder.pictures.pixels import Raster, raster
 
 _ALONE = re.compile(r"<p(\s[^>]*)?>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
@@ -115,11 +115,11 @@ class Pictures:
 
     def _picture(self, attrs: dict[str, str], *, caption: str, full: bool) -> _Placed:
         """The picture's tag, sized (and its source resampled) for the area."""
-        path = _local(attrs.get("src", ""))
-        if path is None:  # a data: URL, left to the stylesheet's limits
+        source = self._source(attrs.get("src", ""))
+        if source is None:  # not a picture the build knows: left to the sandbox
             return _Placed(_tag("img", attrs))
+        path, name = source
         where, line = _place(attrs)
-        name = shown(path, self.zine.root, self.zine.content)
         classes = attrs.get("class", "").split()
         picture = self._raster(path, name, classes, where, line)
         pixels = _svg_size(path) if picture is None else picture.pixels
@@ -143,12 +143,25 @@ class Pictures:
             top = max(0.0, (self.area.height - printed - reserve) / 2)
         return _Placed(_tag("img", out), top)
 
+    def _source(self, src: str) -> tuple[Path, str] | None:
+        """The file of a picture's `src` and its name in messages: a file of the project, or a
+        `data:` URL's picture kept in the cache (cache.embedded) and used; None for anything else."""
+        path = _local(src)
+        if path is not None:
+            return path, shown(path, self.zine.root, self.zine.content)
+        kept = embedded(src, self.cache)
+        if kept is not None:
+            self.used.add(kept[0])
+        return kept
+
     def _raster(self, path: Path, name: str, classes: list[str], where: str | None,
                 line: int | None) -> Raster | None:
-        """The raster picture at `path` (pixels.raster), halftoned if asked; None for an SVG drawing."""
+        """The raster picture at `path` (pixels.raster), halftoned if asked; None for an SVG
+        drawing, once it is known to draw no more than drawings.SHAPES."""
         if path.suffix.lower() == ".svg":
             if "halftone" in classes:
                 raise BuildError(where, f"picture {name}: .halftone is for photos, not SVG drawings", line)
+            drawings.check(path, name, where, line)
             return None
         wanted = "halftone" in classes or (self.halftone and "no-halftone" not in classes)
         return raster(path, name, where, line, wanted)

@@ -5,17 +5,21 @@ halftoned (halftone.py) or not. Nothing here writes a file: the cache (cache.py)
 Line art is black and white only (issue 21, item 2): a picture with any other tone, a yellow logo
 or a two-grey stamp, takes the photo path, so that it never prints blank. What WeasyPrint cannot
 be given as it is (HEIC from an iPhone, read with pillow-heif; CMYK; 16-bit grey) is always remade.
-A file Pillow cannot read is one error naming its format and the way out (formats.py).
+A file Pillow cannot read is one error naming its format and the way out (formats.py); a JPEG cut
+short (a copy that stopped) is refused by name, never printed half grey (issue 25, item 6); a
+picture of more than PIXELS is refused from its header, before it is decoded (issue 25, item 4).
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.errors import BuildError
+from builder.errors import BuildError, reason
 from builder.pictures import formats
 
 if TYPE_CHECKING:
@@ -27,6 +31,13 @@ GIVEN = ("JPEG", "MPO", "PNG", "GIF")
 """The formats WeasyPrint is given as they are when they need no resampling (in RGB or grey)."""
 PHOTOS = ("JPEG", "MPO", "HEIF", "AVIF", "WEBP")
 """The formats of cameras and phones: remade as JPEG (the others as PNG)."""
+PIXELS = 50_000_000
+"""The most pixels (width × height) one picture may have (issue 25, item 4), read from its header
+before it is decoded. A phone's largest photo passes (48 MP: iPhone 14 Pro and later at full
+resolution); decoded it takes 144 MB in RGB, and resampling as much again, so a build stays under
+1 GiB. A 200 MP photo (some phones' high-resolution mode) is refused with the way out, and so is
+a 1 × 100,000,000 strip of 195 kB, which took a build to 2 GB: a page at 300 dpi needs under
+9 MP (A4: 2480 × 3508)."""
 TURNED = (5, 6, 7, 8)
 """EXIF orientations that turn a picture a quarter: its width and height swap as it shows."""
 
@@ -59,18 +70,55 @@ def raster(path: Path, name: str, where: str | None, line: int | None, halftone:
 
     pillow()
     try:
-        with Image.open(path) as image:
+        quiet = warnings.catch_warnings(action="ignore", category=Image.DecompressionBombWarning)  # PIXELS says more
+        with quiet, Image.open(path) as image:
             width, height = image.size
+            within(width * height, f"{width} × {height} px", name, where, line)
             if image.getexif().get(0x0112, 1) in TURNED:
                 width, height = height, width
             remade = image.format not in GIVEN or image.mode not in ("1", "L", "LA", "P", "PA", "RGB", "RGBA")
-            return Raster((width, height), halftone and not line_art(image), remade)
+            art = line_art(image)
+            _decoded(image)
+            return Raster((width, height), halftone and not art, remade)
     except UnidentifiedImageError:
         raise BuildError(where, formats.unreadable(path, name), line) from None
-    except (OSError, Image.DecompressionBombError, ValueError) as error:
-        message = str(error).replace(str(path), name)
+    except Image.DecompressionBombError as error:  # past Pillow's own limit, twice its warning's
+        found = re.search(r"\((\d+) pixels\)", str(error))
+        within(int(found.group(1)) if found else PIXELS + 1, "", name, where, line)
+        raise  # not reached: Pillow's limit is above PIXELS
+    except (OSError, ValueError) as error:
+        message = reason(error).replace(str(path), name)
         raise BuildError(where, f"picture {name} cannot be read ({message}): is it damaged? "
                                 "Open it and save it again as JPEG or PNG", line) from None
+
+
+def within(pixels: int, size: str, name: str, where: str | None, line: int | None) -> None:
+    """Nothing when a picture of `pixels` (width × height, `size` as said: "1 × 100000000 px")
+    is within PIXELS; else BuildError at `where`, `line` naming the picture `name`, its pixels,
+    the limit and the way out."""
+    if pixels <= PIXELS:
+        return
+    said = f"{size}, " if size else ""
+    raise BuildError(where, f"picture {name} has {said}{pixels / 1e6:,.0f} million pixels, more than the "
+                            f"{PIXELS / 1e6:.0f} million one picture may have (issue 25): a page at 300 dpi needs "
+                            "under 9 million; save a smaller copy (at most 4000 px on its longer side is plenty)",
+                     line)
+
+
+def _decoded(image: Image.Image) -> None:
+    """Decode a JPEG whole (at 1/8 of its size: fast), so that one cut short is refused here
+    (OSError "image file is truncated", with Pillow's LOAD_TRUNCATED_IMAGES False): WeasyPrint
+    embeds a JPEG's bytes as they are, and a viewer would print its missing part grey."""
+    from PIL import ImageFile
+
+    if image.format in ("JPEG", "MPO"):
+        image.draft(image.mode, (1, 1))
+        # WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES when it is imported: unset while this one loads.
+        truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+        try:
+            image.load()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = truncated
 
 
 def line_art(image: Image.Image) -> bool:

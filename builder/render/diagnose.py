@@ -47,6 +47,7 @@ def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
         return _find(unsupported.group(1), said, fetcher, first=".md") or BuildError(where, said)
     message = _FILE_URL.sub(lambda url: fetcher.show(_path(url.group(0))), message)  # never this machine's paths
     message = _DATA_URL.sub(lambda url: _shown(url.group(0)), message)
+    message = re.sub(r'^(Failed to load image at "[^"]*"):\s*$', r"\1: it cannot be read as a picture", message)
     match = _AT.search(message)
     if match is None:
         # A picture that failed (an SVG whose own resource was refused…): named by the file that asks for it.
@@ -82,7 +83,7 @@ def _find(needle: str, message: str, fetcher: SandboxFetcher, *, first: str) -> 
     among them the ones this render read, the last read first (a stylesheet's `@import` is fetched
     right after the stylesheet: a file that names the same URL but was not read, such as the
     mini-zine's stylesheet in a reading edition, is not blamed; issue 25, item 6)."""
-    paths = [path for path in fetcher.files() if path.suffix.lower() in SOURCES]
+    paths = [path for path in fetcher.sources() if path.suffix.lower() in SOURCES]
     read = {served[0]: order for order, served in enumerate(fetcher.served)}
     for path in sorted(paths, key=lambda path: (path.suffix.lower() != first, -read.get(path, -1))):
         text = utf8.lenient(path.read_bytes())
@@ -94,7 +95,7 @@ def _find(needle: str, message: str, fetcher: SandboxFetcher, *, first: str) -> 
 def _inside_data(needle: str, message: str, fetcher: SandboxFetcher) -> BuildError | None:
     """The first file of the project with a `data:` URL whose content holds `needle` (the URL an
     SVG written into a part as a data: URL asks for), named with its line; None if none has."""
-    for path in fetcher.files():
+    for path in fetcher.sources():
         text = utf8.lenient(path.read_bytes()) if path.suffix.lower() in SOURCES else ""
         for found in _DATA_URL.finditer(text):
             if needle and needle in _decoded(found.group(0)):

@@ -53,12 +53,15 @@ def _refused(reference: str, message: str, line: int | None, needle: str) -> Ref
 class SandboxFetcher(URLFetcher):  # type: ignore[misc]
     """Serve `data:` URLs and files under the allowed folders; refuse everything else, without a request."""
 
-    def __init__(self, roots: tuple[Path, ...], root: Path, *, layers: tuple[Path, ...] = ()) -> None:
+    def __init__(self, roots: tuple[Path, ...], root: Path, *, layers: tuple[Path, ...] = (),
+                 derived: tuple[Path, ...] = ()) -> None:
         """Serve files under `roots` and `layers`; name them in messages as seen from the project's
         `root` (a file of one of `roots` by that folder's name, see errors.shown).
 
         `layers` are template folders in order (the project's, then the shipped ones): a file
-        missing under the first is served from the first of the others that has it.
+        missing under the first is served from the first of the others that has it. `derived`
+        are roots the build writes (the pictures' cache): served, never named as the file at
+        fault (`sources`).
         """
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
         self.named = tuple(roots)
@@ -66,6 +69,7 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         self.roots = tuple(dict.fromkeys([*(path.resolve() for path in roots), *self.layers]))
         """Every folder files are served from."""
         self.root = root
+        self.derived = tuple(path.resolve() for path in derived)
         self.stylesheets: list[Path] = []
         self.refused: list[Refused] = []
         self.served: list[tuple[Path, int, int]] = []
@@ -151,6 +155,10 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
                     if name is not None:
                         taken.add(name)
         return found
+
+    def sources(self) -> list[Path]:
+        """The files of `files` the user wrote (or the tool ships): none of the `derived` roots."""
+        return [path for path in self.files() if not any(path.is_relative_to(root) for root in self.derived)]
 
     def show(self, path: Path) -> str:
         """templates/zine.css: a path as the user knows it (errors.shown); a shipped template

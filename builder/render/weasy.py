@@ -41,7 +41,7 @@ class Renderer:
         self.project = project
         # The pictures the build resampled (builder/pictures) are served from the output's cache too.
         self.fetcher = SandboxFetcher((project.content, project.templates, project.fonts, project.pictures),
-                                      project.root, layers=project.layers)
+                                      project.root, layers=project.layers, derived=(project.pictures,))
         self.fonts: dict[Path, tuple[Path, int, int]] = {}
         """Each font file this set-up has read, stamped (modification time, size) when read, and
         the project's font folder (a font added there is a change)."""

@@ -241,3 +241,26 @@ def test_a_refused_import_is_blamed_on_the_stylesheet_that_was_read(project: Pat
         _build(project)
     assert str(error.value) == ("templates/zine.css:1: /etc/hostname: refused, outside the project: only content, "
                                 "templates and fonts")
+
+
+def test_a_data_url_picture_is_named_by_the_part_that_holds_it(project: Path, no_network: list[object]) -> None:
+    """Issue 25, item 6: a `data:` SVG that asks for a remote picture, and a `data:` SVG that is
+    not SVG, were said as the "reading document" (or the pictures' cache file), the whole base64
+    quoted: each is named by the part and line that hold it, the URL shortened."""
+    import base64
+
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" '
+           b'height="9"><image xlink:href="https://exemple.org/a.png" width="9" height="9"/></svg>')
+    part = project / "content/un.md"
+    lines = part.read_text(encoding="utf-8").count("\n")
+    with part.open("a", encoding="utf-8") as file:
+        file.write(f"\n![a](data:image/svg+xml;base64,{base64.b64encode(svg).decode()})\n\n"
+                   "<img src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cbroken\" alt=\"b\">\n")
+    with pytest.raises(BuildError) as error:
+        _build(project)
+    said = error.value.lines()
+    assert said[0] == (f"content/un.md:{lines + 2}: https://exemple.org/a.png: refused, the build never uses the "
+                       "network (save the file in the project and link to it)")
+    assert said[1] == (f"content/un.md:{lines + 4}: Failed to load image at \"data:image/svg+xml,%3Csvg "
+                       "xmlns='http://www.w3.org/2000/svg'%3E%3Cbroken\": it cannot be read as a picture")
+    assert all(len(line) < 250 and ".pictures" not in line for line in said), said
