@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from builder.errors import BuildError
-from builder.letters.fit import LetterFit
 from builder.letters.envelopes import ENVELOPES
+from builder.letters.fit import LetterFit
 from builder.paper import A4, A5, A6, LETTER
 
 WHERE = (("ask", "content/letters/ask.md"),)
