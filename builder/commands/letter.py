@@ -31,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
           f"{filled.envelope} window envelope (print it at 100 %; fold it along the marks in the left margin)")
     if filled.blank:
         print(f"left blank, to fill in by hand: {', '.join(filled.blank)}")
+    for said in filled.warnings:
+        print(f"warning: {said}", file=sys.stderr)
     for warning in exposure.warnings({"the filled letter": args.output, "its values": args.fill}):
         print(warning, file=sys.stderr)
     return 0

@@ -44,9 +44,19 @@ class Envelope:
     folds: tuple[float, ...]
     """The folds, mm from the sheet's top: the fold marks printed in the left margin."""
     address: Field
-    """Where the recipient's address block sits: inside the window, the letter folded and posted."""
+    """Where the recipient's address block sits: what the window always shows, the letter folded
+    and posted, however it slides in the envelope. An address taller than this is warned about
+    (letters.fit.LetterFit)."""
+    seen: Field
+    """All the window may show of the letter as it slides: nothing but the address goes there (the
+    place and date go under it: letters-pack.css)."""
     sender: tuple[float, float]
     """The sender's column, its left and right edges (mm): on the side the window leaves free."""
+
+    @property
+    def facts(self) -> str:
+        """The section of shared FACTS.md its measures come from: §2 (A4), §2b (US letter)."""
+        return "§2b" if self.paper == LETTER else "§2"
 
     @property
     def window_side(self) -> str:
@@ -60,41 +70,69 @@ def through_window(paper: Size, fold: float, envelope: Size, window: Size, at: t
 
     `envelope` and `window` are sizes as makers give them (width across, mm); the window is `at`
     mm from the envelope's left edge and from its **bottom** edge (FACTS.md §2b). The letter,
-    folded at `fold` mm from its top, rests on the envelope's bottom, its top panel facing the
-    window; it may slide across the envelope's width, so only what the window shows at both ends
-    of that slide is kept.
+    folded at `fold` mm from its top, its top panel facing the window, may slide across the
+    envelope's width (envelope width less paper width) and up its height (envelope height less
+    `fold`): only what the window shows at both ends of both slides is kept.
     """
-    slack = envelope.width - paper.width
-    resting = envelope.height - fold  # the letter's top edge, mm below the envelope's top edge
-    from_left, from_bottom = at
-    top = envelope.height - from_bottom - window.height - resting
-    right = from_left + window.width - slack
+    left, right, top, bottom = _reach(paper, fold, envelope, window, at)[0]
     across, down = inset
-    return Field(round(from_left + across, 1), round(top + down, 1),
-                 round(right - from_left - 2 * across, 1), round(window.height - 2 * down, 1))
+    return Field(round(left + across, 1), round(top + down, 1),
+                 round(right - left - 2 * across, 1), round(bottom - top - 2 * down, 1))
+
+
+def window_reach(paper: Size, fold: float, envelope: Size, window: Size, at: tuple[float, float]) -> Field:
+    """All that a window may show of the letter, wherever it slides (the arguments of
+    `through_window`), cut to the sheet: what must hold nothing but the address (mm)."""
+    left, right, top, bottom = _reach(paper, fold, envelope, window, at)[1]
+    left, right = max(left, 0), min(right, paper.width)
+    return Field(round(left, 1), round(top, 1), round(right - left, 1), round(bottom - top, 1))
+
+
+Edges = tuple[float, float, float, float]
+
+
+def _reach(paper: Size, fold: float, envelope: Size, window: Size, at: tuple[float, float]) -> tuple[Edges, Edges]:
+    """The window's left, right, top and bottom edges on the letter (mm from its top-left corner):
+    shown in every position of the letter, then in any."""
+    slide_across, slide_up = envelope.width - paper.width, envelope.height - fold
+    from_left, from_bottom = at
+    # The window on the envelope, mm from its top-left corner; the letter's top-left corner lies
+    # 0 to slide_across right of the envelope's and 0 to slide_up below its top.
+    left, right = from_left, from_left + window.width
+    top = envelope.height - from_bottom - window.height
+    bottom = top + window.height
+    always = (left, right - slide_across, top, bottom - slide_up)
+    ever = (left - slide_across, right, top - slide_up, bottom)
+    return always, ever
 
 
 _AGREED = Field(110, 45, 85, 35)
 """FACTS.md §2: the recipient field on A4 where KOMA-Script's NF.lco (100–200 mm across, 35–80 mm
-down) and a French mailing house (110 mm from the left, 55 mm from the top, 85 × 33 mm) agree."""
+down) and a French mailing house (110 mm from the left, 55 mm from the top, 85 × 33 mm) agree.
+The sources give the field, not the DL window: the field is taken as what the window both always
+and at most shows."""
 _A4_SENDER = (20, 105)
 """From the pack's left text margin (letters-pack.css) to 5 mm short of the address field."""
 _THIRD = round(LETTER.height / 3, 1)
 """A US letter folded in three: 93.1 mm panels (FACTS.md §2b)."""
+_NUMBER_10 = (LETTER, _THIRD, Size(241.3, 104.8), Size(114.3, 28.6), (22.2, 12.7))
+"""FACTS.md §2b: US letter folded at 93.1 mm in a 241.3 × 104.8 mm envelope; its window 114.3 ×
+28.6 mm, 22.2 mm from the envelope's left edge and 12.7 mm from its bottom. The letter slides
+25.4 mm across and 11.7 mm up: the window always shows 22.2–111.1 mm across and 63.5–80.4 mm
+down of it, and may show 0–136.5 mm across, 51.8–92.1 mm down (through_window, window_reach)."""
 
 ENVELOPES: dict[str, Envelope] = {
     # A4 in three, folds at 99 and 198 mm (NF setting of KOMA's NF.lco), window on the right (FACTS.md §2).
-    "DL": Envelope("DL", A4, (99, 198), _AGREED, _A4_SENDER),
+    "DL": Envelope("DL", A4, (99, 198), _AGREED, _AGREED, _A4_SENDER),
     # A4 folded once in half (148.5 mm: arithmetic). The address field is DL's: FACTS.md §2 gives
     # the A4 field, which lies on the top half; that C5 window envelopes show it is our assumption.
-    "C5": Envelope("C5", A4, (A4.height / 2,), _AGREED, _A4_SENDER),
-    # US letter in three, window on the left (FACTS.md §2b): envelope 241.3 × 104.8 mm, window
-    # 114.3 × 28.6 mm, 22.2 mm from the left and 12.7 mm from the bottom. The insets (3 mm across,
-    # 1.5 mm down) and the sender's column (from 3.5 mm past the window's reach, 136.5 mm, to the
-    # right text margin, 200.9 mm) are ours.
-    "#10": Envelope("#10", LETTER, (_THIRD, round(2 * LETTER.height / 3, 1)),
-                    through_window(LETTER, _THIRD, Size(241.3, 104.8), Size(114.3, 28.6), (22.2, 12.7), (3, 1.5)),
-                    (140, 200.9)),
+    "C5": Envelope("C5", A4, (A4.height / 2,), _AGREED, _AGREED, _A4_SENDER),
+    # US letter in three, window on the left (FACTS.md §2b, _NUMBER_10). The address is what the
+    # window always shows less 3 mm across and 1.5 mm down each side (ours: windows vary by
+    # maker): 25.2–108.1 mm across, 65–78.9 mm down, three printed lines. The sender's column,
+    # from 3.5 mm past the window's reach (136.5 mm) to the right text margin (200.9 mm), is ours.
+    "#10": Envelope("#10", LETTER, (_THIRD, round(2 * LETTER.height / 3, 1)), through_window(*_NUMBER_10, (3, 1.5)),
+                    window_reach(*_NUMBER_10), (140, 200.9)),
 }
 """The envelopes a letter pack is laid out for, by the name the manifest's `envelope` takes."""
 

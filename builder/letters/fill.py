@@ -47,6 +47,8 @@ class Filled:
     """The letter's paper (the zine's: paper.Format.paper)."""
     envelope: str
     """The window envelope it is laid out for (letters.envelopes.ENVELOPES)."""
+    warnings: tuple[str, ...] = ()
+    """What rendering it warned about (an address taller than the window shows: letters.fit), in words."""
 
 
 def fill(project: Project, name: str, *, values: Path, target: Path) -> Filled:
@@ -69,18 +71,19 @@ def fill(project: Project, name: str, *, values: Path, target: Path) -> Filled:
                                                                  project.content, zine.meta.words,
                                                                  filled, ticks))
     document = templating.document(templating.environment(project), "letters.html", "letter", zine,
-                                   letters=(part,), fillable=False)
-    document = dataclasses.replace(document, check=LetterFit.of((part,), zine, zine.format.paper),
+                                   letters=(letters.packed(part),), fillable=False)
+    envelope = envelopes.of(zine.format)
+    document = dataclasses.replace(document, check=LetterFit.of((part,), zine, zine.format.paper, envelope=envelope),
                                    one_ink=Kind.LETTERS.one_ink)  # printed like the pack
 
     from builder.render.weasy import Renderer  # WeasyPrint takes a second to import: only here
 
     try:
-        Renderer(project).render(document, target, source_date=zine.meta.date)
+        rendered = Renderer(project).render(document, target, source_date=zine.meta.date)
     except BuildError as error:
         raise _blamed(error, values, filled) from None
-    return Filled(tuple(key for key in letter.keys if key not in filled), zine.format.paper,
-                  envelopes.of(zine.format).name)
+    return Filled(tuple(key for key in letter.keys if key not in filled), zine.format.paper, envelope.name,
+                  rendered.notices)
 
 
 def _values(path: Path, found: tuple[Letter, ...], letter: Letter) -> tuple[dict[str, str], frozenset[int]]:

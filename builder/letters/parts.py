@@ -30,6 +30,9 @@ _PREFIX = re.compile(r"(\s*(?:>\s?)*\s*(?:[-*+]\s+|\d+[.)]\s+)?)(.*)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 _QUOTE = re.compile(r"<blockquote\b[^>]*>")
 _CHOICE = re.compile(r'<li(?: data-line="[^"]*")?>(?=(?:<span class="row[-a-z]*">)*<(?:input|span) [^>]*class="check)')
+_ADDRESS_END = "<!-- the end of the address -->"
+"""Written at the end of the recipient's address: the pack makes it an anchor (`packed`). A
+comment elsewhere: an element, even empty, would be a structure element of the tagged reading PDF."""
 _GROUPS = (1, 2, 2, 2, 3, 3)
 """How the 13 digits of a NIR are printed on the carte Vitale: 2 06 12 75 111 005, then the key."""
 
@@ -60,9 +63,18 @@ def fragment(letter: Letter, where: str, content: Path, language: Words, values:
     start, inner = quote.start(), quote.end()
     end = body.index("</blockquote>", start) + len("</blockquote>")
     return (f'<div class="letter">\n<div class="letter-head">\n<div class="letter-from">{body[:start]}</div>\n'
-            f'<div class="letter-to">{body[inner:end - len("</blockquote>")]}</div>\n'
+            f'<div class="letter-to">{body[inner:end - len("</blockquote>")]}'
+            f'{_ADDRESS_END}</div>\n'
             f'</div>\n<div class="letter-text">{body[end:]}</div>\n'
             f'<div class="letter-end" id="{letter.part.slug}-end"></div>\n</div>')
+
+
+def packed(part: Part) -> Part:
+    """`part` (a letter's) as the pack lays it out: the end of its recipient's address is an
+    anchor, `SLUG-to-end`, that letters.fit measures against the envelope's window. (Only there:
+    in the reading edition every id becomes a PDF destination.)"""
+    anchor = f'<div class="letter-to-end" id="{part.slug}-to-end"></div>'
+    return dataclasses.replace(part, html=part.html.replace(_ADDRESS_END, anchor, 1))
 
 
 def kind(key: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from builder.kinds import Kind
+from builder.letters import envelopes, parts
 from builder.letters.fit import LetterFit
 from builder.model import Document, Zine
 from builder.render import templating
@@ -31,11 +32,13 @@ def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> dict[
     # ink (the letters here, the booklet and the mini-zine by the imposition); the reading edition
     # keeps WeasyPrint's RGB black: a screen shows the same, and the booklet is made from it.
     found = {Kind.READING: dataclasses.replace(reading, check=inside, variant=READING_VARIANT)}
+    # The pack: each letter on one page, its address within what the envelope's window shows.
+    packed = LetterFit.of(letters, zine, zine.format.paper, envelope=envelopes.of(zine.format))
     for kind, forms in ((Kind.LETTERS, False), (Kind.LETTERS_FILLABLE, True))[: 2 if fillable else 1]:
         if letters:
-            pack = templating.document(env, "letters.html", kind, zine, letters=letters, fillable=forms)
-            found[kind] = dataclasses.replace(pack, forms=forms, check=LetterFit.of(letters, zine, zine.format.paper),
-                                              one_ink=kind.one_ink)
+            pack = templating.document(env, "letters.html", kind, zine, letters=tuple(map(parts.packed, letters)),
+                                       fillable=forms)
+            found[kind] = dataclasses.replace(pack, forms=forms, check=packed, one_ink=kind.one_ink)
     if zine.minizine is not None:
         found[Kind.MINIZINE] = templating.document(env, "minizine.html", Kind.MINIZINE, zine, minizine=zine.minizine)
     return found

@@ -62,6 +62,7 @@ class Renderer:
         config.families.clear()
         problems: list[BuildError] = []
         shrunk: list[str] = []
+        warned: Sequence[str] = ()
         found = overflow.Found()
         with collected("weasyprint") as records, _source_date(source_date):
             try:
@@ -70,7 +71,8 @@ class Renderer:
                 found = overflow.look(laid_out.pages, document.name)  # nothing cut off in silence
                 refused = {(error.where, error.line) for error in problems}  # a table refused is named once
                 problems += [error for error in found.errors if (error.where, error.line) not in refused]
-                problems += _checked(document, laid_out.pages)
+                checked, warned = _checked(document, laid_out.pages)
+                problems += checked
                 data = b"" if problems else laid_out.write_pdf(custom_metadata=True,  # the format: base.html
                                                                pdf_variant=document.variant,
                                                                finisher=_finisher(document))
@@ -80,7 +82,7 @@ class Renderer:
         raise_all(self._swallowed(messages, f"{document.name} document") + problems)
         files.whole(target, _inked(document, data))  # never half a PDF
         self.fonts.update((served[0], served) for served in self.fetcher.served if served[0].suffix.lower() in FONTS)
-        said = [*shrunk, *(text for text in map(notices.notice, messages) if text),
+        said = [*shrunk, *warned, *(text for text in map(notices.notice, messages) if text),
                 *([found.notice] if found.notice else [])]
         return self._rendered(document.name, target, laid_out.pages, said, found.pictures,
                               frozenset(config.families | config.project))
@@ -122,18 +124,18 @@ def _inked(document: Document, data: bytes) -> bytes:
     return black.one_ink_bytes(data)
 
 
-def _checked(document: Document, pages: list[Any]) -> list[BuildError]:
-    """What `document.check` finds wrong on the laid-out `pages` (each anchor in mm from the top left)."""
+def _checked(document: Document, pages: list[Any]) -> tuple[list[BuildError], Sequence[str]]:
+    """What `document.check` finds wrong on the laid-out `pages` (each anchor in mm from the top
+    left): its errors, or its warnings."""
     if document.check is None:
-        return []
+        return [], ()
     try:
-        document.check([{name: (box[0] / PX_PER_MM, box[1] / PX_PER_MM) for name, box in page.anchors.items()}
-                        for page in pages])
+        return [], document.check([{name: (box[0] / PX_PER_MM, box[1] / PX_PER_MM)
+                                    for name, box in page.anchors.items()} for page in pages])
     except BuildErrors as found:
-        return list(found.errors)
+        return list(found.errors), ()
     except BuildError as error:
-        return [error]
-    return []
+        return [error], ()
 
 
 def _finisher(document: Document) -> Callable[[Any, Any], None] | None:

@@ -3,7 +3,7 @@ own, never on the next line, and a blank is at least as wide as its hint (on A6 
 the fit check blame "a word that cannot break").
 
 An English zine with a letter to the landlord, built once on A5 and once on A6; measured on the
-booklet's letter page (reading edition).
+booklet's letter page (reading edition) and on the letter pack's page (A4, DL: the pack too).
 """
 
 from __future__ import annotations
@@ -84,10 +84,11 @@ def _measure(path: Path, page: int) -> tuple[dict[str, Field], list[Field]]:
 
 
 def _pages(built: Report) -> list[tuple[Path, int]]:
-    """The reading edition and its page (0-based) that holds the letter's head."""
+    """The reading edition and its page (0-based) that holds the letter's head, and the pack's page."""
     reading = next(out.path for out in built.outputs if out.path.name.endswith("-reading.pdf"))
+    pack = next(out.path for out in built.outputs if out.path.name.endswith("-letters.pdf"))
     page = next(index for index, text in enumerate(page_texts(reading)) if "Riverside" in text)
-    return [(reading, page)]
+    return [(reading, page), (pack, 0)]
 
 
 def _overlap(one: Field, other: Field) -> bool:
