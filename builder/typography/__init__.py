@@ -90,6 +90,7 @@ class _Walk:
     text_only: bool = False
     links: int = 0  # inside <a>: addresses are links already
     marked: bool = False  # just after markup this pass added: not added again
+    fixed: bool = False  # inside a span of common.COLON: set already, left as it is
     before: str = ""  # the last character of refined text in this line ("" at its start)
     quotations: Quotations = field(default_factory=Quotations)
 
@@ -111,6 +112,7 @@ class _Walk:
         if name == "a":
             self.links = max(0, self.links + (-1 if closing else 1))
         self.marked = tag == _URL_SPAN
+        self.fixed = tag == common.COLON
         if name not in _INLINE:
             self.before = ""
             element = _TAG_NAME.match(tag)  # <br />, <img … /> included; comments are no element
@@ -144,6 +146,8 @@ def _refine_node(language: Language, raw: str, walk: _Walk) -> tuple[str, str]:
     """The refined HTML of a text node, and its last character once refined ("" if skipped)."""
     if walk.skipping or not raw:
         return raw, ""
+    if walk.fixed:
+        return raw, html.unescape(raw)[-1:]
     plain = _plain(language, html.unescape(raw), walk.before, walk.quotations)
     text = html.escape(plain, quote=False)
     if walk.text_only:

@@ -30,6 +30,8 @@ from enum import Enum
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 SPACES = " \t\n\r" + NBSP + NNBSP
+COLON = '<span class="colon">'
+"""The span `refine` leaves as it is: a French colon and the fixed space before it (fr.markup)."""
 INCH = "\u2033"
 FOOT = "\u2032"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from builder.typography.common import DASHES, FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, previous
+from builder.typography.common import COLON, DASHES, FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, previous
 from builder.typography.language import Scaffold, SheetWords, Words, long_date
 
 WJ = "\u2060"
@@ -41,8 +41,8 @@ _RULES: tuple[Rule, ...] = (
     (re.compile(r"\b([nN])[°º]" + f"{_S}*" + r"(?=\d)"), "\\1\u00ba" + NBSP),
     (re.compile(r"\b([nN])°"), "\\1\u00ba"),
     (re.compile(r"\.\.\."), "…"),
-    (re.compile(f"«{_S}*"), "«" + NBSP),
-    (re.compile(f"{_S}*»"), NBSP + "»"),
+    (re.compile(f"«{_S}*"), "«" + NNBSP),
+    (re.compile(f"{_S}*»"), NNBSP + "»"),
     (re.compile(f"({_S}*)([;!?:])"), _punctuation),
     (re.compile(r"(\d)" + f"{_S}*%"), "\\1" + NNBSP + "%"),
     (re.compile(r"(\d)" + f"{_S}+" + r"(?=\d{3}\b)"), "\\1" + NNBSP),
@@ -59,6 +59,7 @@ _RULES: tuple[Rule, ...] = (
      lambda match, before: match.group(1) + match.group(2).replace(WJ, "").replace("-", "-" + WJ)),
 )
 
+_COLON = re.compile(NBSP + ":")
 _ORDINAL = re.compile(r"\b(\d+|[IVX]|[IVXLC]{2,})(?:(er|re|ers|res|nd|nde|e|es)|ème|eme)\b")
 _AFTER_NUMBER = re.compile(f"\\d{_S}+$")
 
@@ -77,8 +78,15 @@ def plain(text: str, before: str = "") -> str:
 
 
 def markup(text: str) -> str:
-    """Ordinals in superscript (1<sup>er</sup>, XIX<sup>e</sup>), on HTML-escaped text."""
-    return _ORDINAL.sub(_ordinal, text)
+    """Ordinals in superscript (1<sup>er</sup>, XIX<sup>e</sup>) and the fixed space before a colon,
+    on HTML-escaped text.
+
+    The space before « : » is a word space (FACTS.md §4) that justification must not stretch
+    (issue 24): WeasyPrint widens every U+0020 and U+00A0 of a justified line, so the colon is set
+    after a narrow no-break space U+202F, which it never widens, both in a span (`common.COLON`)
+    whose padding (shared.css) makes the space as wide as Charis SIL's word space. Text copied
+    from the PDF reads « mot\u202f: »."""
+    return _COLON.sub(f"{COLON}{NNBSP}:</span>", _ORDINAL.sub(_ordinal, text))
 
 
 def date(day: datetime.date, lang: str) -> str:

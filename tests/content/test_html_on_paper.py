@@ -66,7 +66,7 @@ def _reading(root: Path) -> Path:
 
 def test_q_prints_the_quotation_marks_of_its_language_nested_in_the_second_pair(built: tuple[Path, Report]) -> None:
     text = " ".join(page_texts(_reading(built[0])))
-    assert "«\u00a0bonjour “toi”\u00a0»" in text, text
+    assert "«\u202fbonjour “toi”\u202f»" in text, text
     assert "she said “hello ‘you’”" in text, text
 
 

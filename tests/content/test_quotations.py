@@ -28,10 +28,10 @@ def _load_with(tmp_path: Path, paragraph: str) -> Zine:
 
 
 @pytest.mark.parametrize(("paragraph", "typeset"), [
-    ('Un disque 12" :', "Un disque 12″\u00a0:"),
-    ('Un disque 12" et un 7" :', "Un disque 12″ et un 7″\u00a0:"),
-    ('Il dit "à la fin de 2026" :', "Il dit «\u00a0à la fin de 2026\u00a0»\u00a0:"),
-    ('Un disque 12", "oui" :', "Un disque 12″, «\u00a0oui\u00a0»\u00a0:"),
+    ('Un disque 12" :', "Un disque 12″<span class=\"colon\">\u202f:</span>"),
+    ('Un disque 12" et un 7" :', "Un disque 12″ et un 7″<span class=\"colon\">\u202f:</span>"),
+    ('Il dit "à la fin de 2026" :', "Il dit «\u202fà la fin de 2026\u202f»<span class=\"colon\">\u202f:</span>"),
+    ('Un disque 12", "oui" :', "Un disque 12″, «\u202foui\u202f»<span class=\"colon\">\u202f:</span>"),
 ])
 def test_inch_marks_build_and_quotations_close(tmp_path: Path, paragraph: str, typeset: str) -> None:
     zine = _load_with(tmp_path, paragraph)

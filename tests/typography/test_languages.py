@@ -68,7 +68,7 @@ def test_inch_and_foot_marks_in_every_language(lang: str, source: str, expected:
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("fr", f"il dit «{NBSP}en 2026{NBSP}», puis 12″"),
+    ("fr", f"il dit «{NNBSP}en 2026{NNBSP}», puis 12″"),
     ("en", "il dit “en 2026”, puis 12″"),
     ("de", "il dit „en 2026“, puis 12″"),
 ])
@@ -80,7 +80,7 @@ def test_a_quote_after_a_digit_closes_an_open_quotation(lang: str, expected: str
     ("l'an 2000, les 80's", "l’an 2000, les 80’s"),
     ("5'30", "5′30"),
     ("'oui'", "’oui’"),  # French has no single quotation marks: every ' is an apostrophe
-    ('" oui " et 12"', f"«{NBSP}oui{NBSP}» et 12″"),  # typed with French spaces inside
+    ('" oui " et 12"', f"«{NNBSP}oui{NNBSP}» et 12″"),  # typed with French spaces inside
     ('un disque 12"!', f"un disque 12″{NNBSP}!"),
 ])
 def test_french_quotes_and_primes(source: str, expected: str) -> None:

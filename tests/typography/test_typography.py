@@ -22,9 +22,9 @@ CASES = [
     ("quoi ?!", f"quoi{NNBSP}?!"),
     ("à 10:30", "à 10:30"),
     # quotes and apostrophes
-    ("« Mon espace santé »", f"«{NBSP}Mon espace santé{NBSP}»"),
-    ("«Mon espace»", f"«{NBSP}Mon espace{NBSP}»"),
-    ('il dit "oui" puis ("non")', f"il dit «{NBSP}oui{NBSP}» puis («{NBSP}non{NBSP}»)"),
+    ("« Mon espace santé »", f"«{NNBSP}Mon espace santé{NNBSP}»"),
+    ("«Mon espace»", f"«{NNBSP}Mon espace{NNBSP}»"),
+    ('il dit "oui" puis ("non")', f"il dit «{NNBSP}oui{NNBSP}» puis («{NNBSP}non{NNBSP}»)"),
     ("l'Usager d'abord", "l’Usager d’abord"),
     # ellipsis, dashes
     ("(...ou pas)", "(…ou pas)"),
@@ -56,7 +56,7 @@ def test_rules(source: str, expected: str) -> None:
                                                 "le 2<sup>e</sup></p>"),
     ("<p>Le Ce De</p>", "<p>Le Ce De</p>"),
     ("<p><em>quoi</em>?</p>", f"<p><em>quoi</em>{NNBSP}?</p>"),
-    ("<p>« <em>titre</em> »</p>", f"<p>«{NBSP}<em>titre</em>{NBSP}»</p>"),
+    ("<p>« <em>titre</em> »</p>", f"<p>«{NNBSP}<em>titre</em>{NNBSP}»</p>"),
     ("<p>a</p><p>? b</p>", "<p>a</p><p>? b</p>"),
     ("<code>a ; b: 'c'</code> ; d", f"<code>a ; b: 'c'</code>{NNBSP}; d"),
     ("<pre>x ? y</pre>", "<pre>x ? y</pre>"),
@@ -66,7 +66,7 @@ def test_rules(source: str, expected: str) -> None:
     ("<p>l’article L1111-13-1 du code</p>", f"<p>l’article{NBSP}L1111-{WJ}13-{WJ}1{NBSP}du code</p>"),
     ("<p>sur legifrance.gouv.fr.</p>", '<p>sur<span class="url"> legifrance.gouv.fr</span>.</p>'),
     ('<p><a href="https://x.fr">https://x.fr</a></p>', '<p><a href="https://x.fr">https://x.fr</a></p>'),
-    ("<p>&quot;oui&quot;</p>", f"<p>«{NBSP}oui{NBSP}»</p>"),
+    ("<p>&quot;oui&quot;</p>", f"<p>«{NNBSP}oui{NNBSP}»</p>"),
 ])
 def test_html(source: str, expected: str) -> None:
     assert refine(source, "fr") == expected
@@ -98,7 +98,7 @@ def test_idempotent_html(lang: str, pieces: list[str]) -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "fr-FR", "fr-CA", "FR", "fr_BE"])
 def test_every_french_tag_takes_the_french_rules(lang: str) -> None:
-    assert refine("<p>Kesako ? « Oui »</p>", lang) == f"<p>Kesako{NNBSP}? «{NBSP}Oui{NBSP}»</p>"
+    assert refine("<p>Kesako ? « Oui »</p>", lang) == f"<p>Kesako{NNBSP}? «{NNBSP}Oui{NNBSP}»</p>"
     assert refine_text("Objet : lettre", lang) == f"Objet{NBSP}: lettre"
 
 
