@@ -44,9 +44,9 @@ class Envelope:
     folds: tuple[float, ...]
     """The folds, mm from the sheet's top: the fold marks printed in the left margin."""
     address: Field
-    """Where the recipient's address block sits: what the window always shows, the letter folded
-    and posted, however it slides in the envelope. An address taller than this is warned about
-    (letters.fit.LetterFit)."""
+    """Where the recipient's address block sits: what the window shows of the letter folded and
+    posted, resting at the bottom of the envelope (through_window). An address taller than this
+    is warned about (letters.fit.LetterFit)."""
     seen: Field
     """All the window may show of the letter as it slides: nothing but the address goes there (the
     place and date go under it: letters-pack.css)."""
@@ -66,13 +66,18 @@ class Envelope:
 
 def through_window(paper: Size, fold: float, envelope: Size, window: Size, at: tuple[float, float],
                    inset: tuple[float, float]) -> Field:
-    """The part of a letter's top panel that a window always shows, less `inset` (across, down).
+    """The part of a letter's top panel that a window shows, less `inset` (across, down).
 
     `envelope` and `window` are sizes as makers give them (width across, mm); the window is `at`
     mm from the envelope's left edge and from its **bottom** edge (FACTS.md §2b). The letter,
     folded at `fold` mm from its top, its top panel facing the window, may slide across the
-    envelope's width (envelope width less paper width) and up its height (envelope height less
-    `fold`): only what the window shows at both ends of both slides is kept.
+    envelope's width (envelope width less paper width): what the window shows at both ends of
+    that slide is kept. Down, the folded letter rests on the envelope's bottom (its top `envelope
+    height − fold` mm under the envelope's), the position address blocks are laid out for (ours,
+    as the DL field is the sources' own, not a window's). Kept instead only what it shows when the
+    letter is pushed up too, a #10 window leaves 13.9 mm: less than the three lines of a handwritten
+    address, which every US letter would then be warned about (issue 22 review). `window_reach`
+    keeps everything else out of the window wherever the letter slides.
     """
     left, right, top, bottom = _reach(paper, fold, envelope, window, at)[0]
     across, down = inset
@@ -93,7 +98,8 @@ Edges = tuple[float, float, float, float]
 
 def _reach(paper: Size, fold: float, envelope: Size, window: Size, at: tuple[float, float]) -> tuple[Edges, Edges]:
     """The window's left, right, top and bottom edges on the letter (mm from its top-left corner):
-    shown in every position of the letter, then in any."""
+    shown in every position across with the letter resting at the envelope's bottom, then in any
+    position."""
     slide_across, slide_up = envelope.width - paper.width, envelope.height - fold
     from_left, from_bottom = at
     # The window on the envelope, mm from its top-left corner; the letter's top-left corner lies
@@ -101,7 +107,7 @@ def _reach(paper: Size, fold: float, envelope: Size, window: Size, at: tuple[flo
     left, right = from_left, from_left + window.width
     top = envelope.height - from_bottom - window.height
     bottom = top + window.height
-    always = (left, right - slide_across, top, bottom - slide_up)
+    always = (left, right - slide_across, top - slide_up, bottom - slide_up)
     ever = (left - slide_across, right, top - slide_up, bottom)
     return always, ever
 
@@ -118,8 +124,9 @@ _THIRD = round(LETTER.height / 3, 1)
 _NUMBER_10 = (LETTER, _THIRD, Size(241.3, 104.8), Size(114.3, 28.6), (22.2, 12.7))
 """FACTS.md §2b: US letter folded at 93.1 mm in a 241.3 × 104.8 mm envelope; its window 114.3 ×
 28.6 mm, 22.2 mm from the envelope's left edge and 12.7 mm from its bottom. The letter slides
-25.4 mm across and 11.7 mm up: the window always shows 22.2–111.1 mm across and 63.5–80.4 mm
-down of it, and may show 0–136.5 mm across, 51.8–92.1 mm down (through_window, window_reach)."""
+25.4 mm across and 11.7 mm up: resting on the envelope's bottom, it shows 22.2–111.1 mm across
+and 51.8–80.4 mm down through the window, and may show 0–136.5 mm across, 51.8–92.1 mm down
+(through_window, window_reach)."""
 
 ENVELOPES: dict[str, Envelope] = {
     # A4 in three, folds at 99 and 198 mm (NF setting of KOMA's NF.lco), window on the right (FACTS.md §2).
@@ -128,8 +135,8 @@ ENVELOPES: dict[str, Envelope] = {
     # the A4 field, which lies on the top half; that C5 window envelopes show it is our assumption.
     "C5": Envelope("C5", A4, (A4.height / 2,), _AGREED, _AGREED, _A4_SENDER),
     # US letter in three, window on the left (FACTS.md §2b, _NUMBER_10). The address is what the
-    # window always shows less 3 mm across and 1.5 mm down each side (ours: windows vary by
-    # maker): 25.2–108.1 mm across, 65–78.9 mm down, three printed lines. The sender's column,
+    # window shows less 3 mm across and 1.5 mm down each side (ours: windows vary by maker):
+    # 25.2–108.1 mm across, 53.3–78.9 mm down, three handwritten lines. The sender's column,
     # from 3.5 mm past the window's reach (136.5 mm) to the right text margin (200.9 mm), is ours.
     "#10": Envelope("#10", LETTER, (_THIRD, round(2 * LETTER.height / 3, 1)), through_window(*_NUMBER_10, (3, 1.5)),
                     window_reach(*_NUMBER_10), (140, 200.9)),

@@ -1,6 +1,6 @@
 """The letters' fit: each letter ends within the pages it may take (one page, or on A6 the front
 and back of a leaf: paper.Format.letter_pages, issue 22), checked on the laid-out pages; in the
-pack, its recipient's address within what the envelope's window always shows (a warning).
+pack, its recipient's address within what the envelope's window shows (a warning).
 
 The anchors come from the renderer (render/weasy.py): each letter's part has an id at its
 start, one at the end of its recipient's address (in the pack) and one at its end (letters/parts.py,
@@ -25,8 +25,8 @@ class LetterFit:
     A value rather than a closure: it travels to the worker process that renders the document.
     Raises BuildError for each letter that runs over, naming its file, the room it had and by how
     many mm it runs over. Returns a warning for each recipient's address that runs below what the
-    window of `envelope` always shows (envelopes.Envelope.address): not an error, since
-    handwriting varies.
+    window of `envelope` shows (envelopes.Envelope.address): not an error, since handwriting
+    varies.
     """
 
     letters: tuple[tuple[str, str], ...]
@@ -62,16 +62,16 @@ class LetterFit:
 
     def _address(self, pages: Anchors, slug: str, where: str) -> str:
         """A warning when the recipient's address of letter `slug` ends below what its envelope's
-        window always shows (FACTS.md §2, §2b); "" when it fits or there is no envelope."""
+        window shows (FACTS.md §2, §2b); "" when it fits or there is no envelope."""
         if self.envelope is None:
             return ""
         field, end = self.envelope.address, _anchor(pages, f"{slug}-to-end")[1]
         if end <= field.bottom + 0.5:  # half a millimetre: WeasyPrint's rounding
             return ""
         return (f"{where}: the recipient's address is {end - field.top:.0f} mm tall, and the window of a "
-                f"{self.envelope.name} envelope always shows {field.height:g} mm of it (FACTS.md "
+                f"{self.envelope.name} envelope shows {field.height:g} mm of it (FACTS.md "
                 f"{self.envelope.facts}): its last {end - field.bottom:.0f} mm "
-                f"may be hidden; give it fewer lines, or check it on a folded print")
+                f"may be hidden; give it fewer lines or hints, or check it on a folded print")
 
     @property
     def room(self) -> str:

@@ -20,12 +20,12 @@ from builder.render import templating
 
 from conftest import SAMPLE
 
-NUMBER_10_WINDOW = (22.2, 111.1, 63.5, 80.4)
+NUMBER_10_WINDOW = (22.2, 111.1, 51.8, 80.4)
 """FACTS.md §2b, worked by hand: a #10 window is 114.3 mm wide, 22.2 mm from the envelope's left edge;
 a 215.9 mm letter slides 25.4 mm across the 241.3 mm envelope, so 22.2 to 111.1 mm of it always
 shows. The window is 28.6 mm tall, 12.7 mm from the bottom of the 104.8 mm envelope: 63.5 to 92.1 mm
-from the envelope's top. The letter, folded at 93.1 mm, slides 11.7 mm up and down: its top
-0 to 11.7 mm under the envelope's, so 63.5 to 80.4 mm of it always shows."""
+from the envelope's top. The letter, folded at 93.1 mm, resting on the envelope's bottom, has its
+top 11.7 mm under the envelope's: 51.8 to 80.4 mm of it shows."""
 NUMBER_10_REACH = (0, 136.5, 51.8, 92.1)
 """All a #10 window may show (same numbers): 22.2 − 25.4 (cut at the sheet's edge) to 136.5 mm
 across, 63.5 − 11.7 to 92.1 mm down."""
@@ -52,8 +52,8 @@ def test_the_number_10_address_is_on_the_left_inside_what_the_window_always_show
     address, (left, right, top, bottom) = envelope.address, NUMBER_10_WINDOW
     assert envelope.window_side == "left"
     assert left < address.left and address.right < right and top < address.top and address.bottom < bottom
-    # room for a name, a street and a city line, printed: 11 pt at 1.05 (letters-pack.css)
-    assert address.width >= 80 and address.height >= 3 * 11 * 1.05 * 25.4 / 72
+    # room for a name, a street and a city line, handwritten: three write-on lines 8 mm apart
+    assert address.width >= 80 and address.height >= 3 * 8
     left, right, top, bottom = NUMBER_10_REACH
     assert (envelope.seen.left, envelope.seen.right, envelope.seen.top, envelope.seen.bottom) == (left, right, top, bottom)
     assert address.left >= 10 and envelope.sender[1] <= LETTER.width - 10, "ink 10 mm from the edges (FACTS.md §5)"
@@ -63,11 +63,12 @@ def test_the_number_10_address_is_on_the_left_inside_what_the_window_always_show
 def test_a_window_seen_through_is_worked_from_the_envelope() -> None:
     # A 200 mm sheet folded at 100 mm in a 220 × 110 mm envelope: 20 mm of slide across, 10 mm up
     # and down. The window, 100 × 30 mm, 20 mm from the left and 15 mm from the bottom, is 65 to 95 mm
-    # from the envelope's top: the letter's top 0 to 10 mm under it, the window always shows 65 to 85
-    # mm of it, and may show 55 to 95 mm; across, 20 to 100 mm always, 0 to 120 mm at most.
+    # from the envelope's top: the letter resting on the envelope's bottom (its top 10 mm under the
+    # envelope's), the window shows 55 to 85 mm of it, and may show 55 to 95 mm (pushed up);
+    # across, 20 to 100 mm always, 0 to 120 mm at most.
     shape = (Size(200, 300), 100, Size(220, 110), Size(100, 30), (20, 15))
-    assert through_window(*shape, (0, 0)) == Field(20, 65, 80, 20)
-    assert through_window(*shape, (2, 1)) == Field(22, 66, 76, 18)
+    assert through_window(*shape, (0, 0)) == Field(20, 55, 80, 30)
+    assert through_window(*shape, (2, 1)) == Field(22, 56, 76, 28)
     assert window_reach(*shape) == Field(0, 55, 120, 40)
 
 
