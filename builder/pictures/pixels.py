@@ -38,6 +38,12 @@ resolution); decoded it takes 144 MB in RGB, and resampling as much again, so a 
 1 GiB. A 200 MP photo (some phones' high-resolution mode) is refused with the way out, and so is
 a 1 × 100,000,000 strip of 195 kB, which took a build to 2 GB: a page at 300 dpi needs under
 9 MP (A4: 2480 × 3508)."""
+DRAFTED = 260_000_000
+"""The most pixels a JPEG may have: Pillow decodes it at 1/2 to 1/8 of its width (Image.draft, in
+`made` and `_decoded`), so that a 200 MP phone photo (16320 × 12240, a high-resolution mode of
+some phones) costs no more than 50 MP of another format. Pillow's own limit is raised to it
+(`pillow`): every picture is checked here from its header before it is decoded."""
+DRAFTABLE = ("JPEG", "MPO")
 TURNED = (5, 6, 7, 8)
 """EXIF orientations that turn a picture a quarter: its width and height swap as it shows."""
 
@@ -56,10 +62,13 @@ class Raster:
 
 @functools.cache
 def pillow() -> None:
-    """Teach Pillow to read HEIC and HEIF (pillow-heif), once per process."""
+    """Teach Pillow to read HEIC and HEIF (pillow-heif), and let it open a JPEG of DRAFTED pixels
+    (its own limit, 179 MP, stops the 200 MP ones), once per process."""
+    from PIL import Image
     from pillow_heif import register_heif_opener
 
     register_heif_opener()
+    Image.MAX_IMAGE_PIXELS = max(Image.MAX_IMAGE_PIXELS or 0, DRAFTED // 2)  # refused at twice it
 
 
 def raster(path: Path, name: str, where: str | None, line: int | None, halftone: bool) -> Raster:
@@ -73,7 +82,8 @@ def raster(path: Path, name: str, where: str | None, line: int | None, halftone:
         quiet = warnings.catch_warnings(action="ignore", category=Image.DecompressionBombWarning)  # PIXELS says more
         with quiet, Image.open(path) as image:
             width, height = image.size
-            within(width * height, f"{width} × {height} px", name, where, line)
+            within(width * height, f"{width} × {height} px", name, where, line,
+                   DRAFTED if image.format in DRAFTABLE else PIXELS)
             if image.getexif().get(0x0112, 1) in TURNED:
                 width, height = height, width
             remade = image.format not in GIVEN or image.mode not in ("1", "L", "LA", "P", "PA", "RGB", "RGBA")
@@ -92,15 +102,15 @@ def raster(path: Path, name: str, where: str | None, line: int | None, halftone:
                                 "Open it and save it again as JPEG or PNG", line) from None
 
 
-def within(pixels: int, size: str, name: str, where: str | None, line: int | None) -> None:
+def within(pixels: int, size: str, name: str, where: str | None, line: int | None, limit: int = PIXELS) -> None:
     """Nothing when a picture of `pixels` (width × height, `size` as said: "1 × 100000000 px")
-    is within PIXELS; else BuildError at `where`, `line` naming the picture `name`, its pixels,
-    the limit and the way out."""
-    if pixels <= PIXELS:
+    is within `limit` (PIXELS; DRAFTED for a JPEG); else BuildError at `where`, `line` naming the
+    picture `name`, its pixels, the limit and the way out."""
+    if pixels <= limit:
         return
     said = f"{size}, " if size else ""
     raise BuildError(where, f"picture {name} has {said}{pixels / 1e6:,.0f} million pixels, more than the "
-                            f"{PIXELS / 1e6:.0f} million one picture may have (issue 25): a page at 300 dpi needs "
+                            f"{limit / 1e6:.0f} million one picture may have (issue 25): a page at 300 dpi needs "
                             "under 9 million; save a smaller copy (at most 4000 px on its longer side is plenty)",
                      line)
 

@@ -122,3 +122,20 @@ def test_what_an_svg_draws_counts_each_use_and_a_loop(tmp_path: Path) -> None:
     assert drawings.drawn(svg, 100) == 101
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect/><rect/></svg>', encoding="utf-8")
     assert drawings.drawn(svg, 100) == 3
+
+
+def test_a_jpeg_may_have_more_pixels_as_it_is_decoded_smaller(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phone photo past PIXELS (the bench's 63 MP one, a 200 MP one) is a JPEG that Pillow decodes
+    at 1/2 to 1/8 of its width: DRAFTED is its limit. The limits are lowered here to small pictures."""
+    assert pixels.DRAFTED >= 16320 * 12240 > pixels.PIXELS, "a 200 MP phone photo"
+    monkeypatch.setattr(pixels, "PIXELS", 5_000)
+    monkeypatch.setattr(pixels, "DRAFTED", 20_000)
+    folder = tmp_path / "content" / "images"
+    folder.mkdir(parents=True)
+    for suffix in ("jpg", "png"):
+        Image.new("RGB", (100, 100), (120, 60, 30)).save(folder / f"photo.{suffix}")
+    Image.new("RGB", (200, 200), (120, 60, 30)).save(folder / "large.jpg")
+    prepared(tmp_path, "![A photo](images/photo.jpg)")  # 10,000 pixels: past PIXELS, within DRAFTED for a JPEG
+    said = [errors(tmp_path, f"![A photo](images/{name})")[0].split(" has ")[0] for name in ("photo.png", "large.jpg")]
+    assert said == ["content/part.md:5: picture content/images/photo.png",
+                    "content/part.md:5: picture content/images/large.jpg"]
