@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, 
 import build_section  # noqa: E402  (after the path is set)
 import halftone_section  # noqa: E402
 import impose_section  # noqa: E402
+import many_parts_section  # noqa: E402
 import pictures_section  # noqa: E402
 
 SECTIONS = {
@@ -24,6 +25,7 @@ SECTIONS = {
     "impose": impose_section,
     "pictures": pictures_section,
     "halftone": halftone_section,
+    "parts": many_parts_section,
 }
 
 

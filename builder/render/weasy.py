@@ -22,7 +22,7 @@ from builder.errors import BuildError, BuildErrors, collected, raise_all
 from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
 from builder.project import Project
-from builder.render import diagnose, notices, overflow, tables
+from builder.render import diagnose, notices, overflow, speedups, tables
 from builder.render.fonts import Fonts
 from builder.render.sandbox import FONTS, Refused, SandboxFetcher
 
@@ -37,6 +37,7 @@ class Renderer:
     """
 
     def __init__(self, project: Project) -> None:
+        speedups.install()  # layout and PDF writing linear in the number of parts
         self.configs: dict[str, Fonts] = {}
         self.project = project
         # The pictures the build resampled (builder/pictures) are served from the output's cache too.

@@ -25,10 +25,10 @@ MEMORY = 2**30
 starts in under 0.2 GiB of it, measured)."""
 
 
-def run(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`zine argv…` in a process limited to MEMORY of address space."""
+def run(*argv: str, cwd: Path, memory: int = MEMORY) -> subprocess.CompletedProcess[str]:
+    """`zine argv…` in a process (and its workers, each) limited to `memory` bytes of address space."""
     def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     return subprocess.run([sys.executable, "-m", "builder", *argv], cwd=cwd, capture_output=True, text=True,
                           timeout=120, preexec_fn=limit, check=False)
 

@@ -230,3 +230,19 @@ def test_a_letter_too_long_for_us_letter_is_refused_naming_the_paper(tenants: Pa
     code, said = printed(capsys, "letter", "repairs", "--fill", str(values), "-o", str(target))
     assert code == 1 and not target.exists()
     assert "content/letters/repairs.md: the letter does not fit on one US letter page" in said, said
+
+
+def test_a_filled_address_taller_than_the_window_is_warned(tenants: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 25, item 3: a filled recipient's address may wrap past what the #10 window always shows
+    (letters.fit): the letter is written, and the terminal says which letter and how much may hide."""
+    values, target = tenants / "values.toml", tenants / "letter.pdf"
+    street = "Building 12, Staircase B, Apartment 34, " * 4 + "1 Main Street"
+    values.write_text(f'name = "Pat Example"\nlandlord-address = "{street}"\nlandlord-city = "Springfield"\n',
+                      encoding="utf-8")
+    code, out, err = run(capsys, "letter", "repairs", "--fill", str(values), "-o", str(target))
+    assert code == 0 and target.exists(), out + err
+    warned = re.search(r"warning: (.*): the recipient's address is (\d+) mm tall, and the window of a #10 envelope "
+                       r"always shows ([\d.]+) mm of it .*: its last (\d+) mm may be hidden", err)
+    assert warned is not None, err
+    assert "repairs" in warned[1] and int(warned[2]) > float(warned[3]) and int(warned[4]) > 0
+    assert "Springfield" in "".join(page_texts(target))  # written all the same
