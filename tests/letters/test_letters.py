@@ -92,9 +92,14 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
 
 
 @pytest.mark.parametrize(("letter", "needles"), [
+    # the ten-year DMP caveat (L1111-18), the optional postmark line (CRPA L112-1) and the full closing
+    # formula (issue 24; FACTS.md §1b, §1c)
     ("opposition", ["L1111-13-1", "R1111-28", "six semaines après l’envoi", "R1111-36", "expressément",
          "J’avais déjà un dossier médical partagé", "R1111-40", "L1111-14", "confirme toute opposition antérieure",
-         "article\u00a012, paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u202f: copie"]),
+         "article\u00a012, paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u202f: copie",
+         "dossier médical partagé, article L1111-18), le fondement et la durée", "avis non reçu ou perdu",
+         "Posté dans les six semaines\u202f: le cachet de la poste fait foi (article L112-1 du code des relations",
+         "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées"]),
     # a newborn often has no number of its own yet: the parent's identifies it, and the notice's date
     # (issue 24; FACTS.md §1c « Newborns »)
     ("opposition-representant", ["L1111-13-1", "L1111-14", "tenu compte de l’avis de ce majeur",
@@ -104,7 +109,8 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
          "justificatif de représentation", "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées"]),
     ("cloture", ["R1111-36", "expressément la suppression", "dix ans à compter de la", "trois mois au plus",
          "L1111-18", "article\u00a018", "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées", "paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u202f: copie"]),
-    ("confirmation", ["article\u00a015", "paragraphe\u00a01, g", "L1111-19", "R1111-36", "un mois", "deux mois",
+    # the guide sends a reader who did nothing to this letter: a box says so (issue 24)
+    ("confirmation", ["Je n’ai fait aucune démarche", "article\u00a015", "paragraphe\u00a01, g", "L1111-19", "R1111-36", "un mois", "deux mois",
          "supprimées", "CNIL", "Pièce jointe"]),
 ])
 def test_each_letter_asks_in_the_right_terms(pack: Report, letter: str, needles: list[str]) -> None:
@@ -228,7 +234,7 @@ def test_nir_is_13_and_2_boxes_and_checkboxes_are_drawn(pack: Report, suffix: st
             gaps = [round(b[0] - a[0] - a[2], 1) for a, b in zip(cells, cells[1:])]
             assert max(gaps) == max(gaps[-2:]) and max(gaps) >= 3, "the key stands apart from the 13 digits"
         checkboxes.append(sum(1 for box in boxes if abs(box[2] - 3.6) < 0.05 and abs(box[3] - 3.6) < 0.05))
-    expected = {"opposition": 3, "opposition-representant": 2, "cloture": 0, "confirmation": 3}
+    expected = {"opposition": 4, "opposition-representant": 2, "cloture": 0, "confirmation": 4}
     assert checkboxes == [expected[name] for name in LETTERS]
 
 
@@ -259,7 +265,7 @@ def test_fillable_pack_has_form_fields(pack: Report) -> None:
     assert int(widgets["opposition-nir"]["/MaxLen"]) == 13 and int(widgets["opposition-nir-cle"]["/MaxLen"]) == 2
     assert fields["opposition-representant-represente-nir"]["/FT"] == "/Tx"
     assert fields["opposition-case-1"]["/FT"] == "/Btn" and fields["confirmation-case-3"]["/FT"] == "/Btn"
-    assert sum(1 for field in fields.values() if field["/FT"] == "/Btn") == 8
+    assert sum(1 for field in fields.values() if field["/FT"] == "/Btn") == 10
     # each widget is on the page of its letter, and the window fields sit in the window
     for number, page in enumerate(reader.pages):
         names = {str(annot.get_object()["/T"]) for annot in page.get("/Annots", [])}

@@ -39,7 +39,7 @@ def values(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         shutil.copytree(ROOT / folder, tmp_path / "project" / folder)
     monkeypatch.chdir(tmp_path / "project")
     path = tmp_path / "valeurs.toml"
-    lines = [f'{key} = "{value}"' for key, value in VALUES.items()] + ['cocher = ["L’avis annonçant"]']
+    lines = [f'{key} = "{value}"' for key, value in VALUES.items()] + ['cocher = ["L’avis de création"]']
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -67,7 +67,7 @@ def test_filled_letter_holds_the_values_and_the_terminal_none(values: Path, caps
         if not value.startswith("2 06"):
             assert value in plain, value
     assert "206127511100564" in re.sub(r"\s", "", plain), "the NIR, one digit per box"
-    assert re.search(r"X\s+L’avis annonçant", plain), "the box asked for is ticked"
+    assert re.search(r"X\s+L’avis de création", plain), "the box asked for is ticked"
     for secret in SECRETS:
         assert secret not in said, secret
     assert "left blank, to fill in by hand: signature" in said
@@ -89,7 +89,7 @@ def test_bad_values_are_named_by_key_never_shown(values: Path, capsys: pytest.Ca
     key, value = change
     text = values.read_text(encoding="utf-8")
     if key == "cocher":
-        text = text.replace("L’avis annonçant", "Quelconque choix")
+        text = text.replace("L’avis de création", "Quelconque choix")
     elif key in VALUES:
         text = text.replace(f'"{VALUES[key]}"', f'"{value}"')
     else:

@@ -159,7 +159,7 @@ def test_pages_left_blank_inside_the_zine_are_reported(tmp_path: pytest.TempPath
                                                    encoding="utf-8")
     manifest = project / "content/zine.toml"
     text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(text.replace('  "imprimer.md",\n', '  "imprimer.md",\n  "temoignage.md",\n'), encoding="utf-8")
+    manifest.write_text(text.replace('  "guide.md",\n', '  "guide.md",\n  "temoignage.md",\n'), encoding="utf-8")
     report = build_project(project, project / "output")
     pages = page_texts(report.outputs[0].path)
     assert report.inner_blanks, "the letters start on a right-hand page: one page is left blank"
