@@ -76,7 +76,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str, float, float]]:
             text = page.get_textpage()
             for rect in range(text.count_rects()):
                 left, bottom, right, top = text.get_rect(rect)
-                yield (number, text.get_text_bounded(left, bottom, right, top).replace("\u00a0", " ").strip(),
+                yield (number, " ".join(text.get_text_bounded(left, bottom, right, top).split()),
                        (height - top) / 72 * 25.4, (height - bottom) / 72 * 25.4)
     finally:
         document.close()
