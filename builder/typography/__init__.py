@@ -90,7 +90,7 @@ class _Walk:
     text_only: bool = False
     links: int = 0  # inside <a>: addresses are links already
     marked: bool = False  # just after markup this pass added: not added again
-    fixed: bool = False  # inside a span of common.COLON: set already, left as it is
+    fixed: int = 0  # inside a span of common.COLON or KEEP (its depth of spans): set already, left as it is
     before: str = ""  # the last character of refined text in this line ("" at its start)
     quotations: Quotations = field(default_factory=Quotations)
 
@@ -112,7 +112,10 @@ class _Walk:
         if name == "a":
             self.links = max(0, self.links + (-1 if closing else 1))
         self.marked = tag == _URL_SPAN
-        self.fixed = tag == common.COLON
+        if self.fixed and name == "span":
+            self.fixed += -1 if closing else 1
+        elif tag in (common.COLON, common.KEEP):
+            self.fixed = 1
         if name not in _INLINE:
             self.before = ""
             element = _TAG_NAME.match(tag)  # <br />, <img … /> included; comments are no element
