@@ -122,3 +122,24 @@ def test_a_kept_date_does_not_break_lines_early() -> None:
         edge = max(line[-1][1][2] for line in rows)
         short = ["".join(c for c, _ in line) for line in rows[:-1] if line[-1][1][2] < edge - 3]
         assert not short, f"{width} mm: lines short of the edge: {short}"
+
+
+ADDRESS = "https://www.lantivol.com/2021/05/vers-une-societe-machine-tendance.html?page=2&x=1#fin"
+ADDRESSES = (f"<p>Pour aller plus loin, lire le texte en ligne : {ADDRESS} et les textes sur "
+             '<a href="https://eur-lex.europa.eu/eli/reg/2025/327/oj">https://eur-lex.europa.eu/eli/reg/2025/327/oj</a>.</p>')
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_an_address_breaks_only_after_a_slash_or_before_a_mark(lang: str) -> None:
+    """Issue 24: never in the scheme nor at a hyphen of the address (read as hyphenation), and the
+    text copied from the PDF is the address unchanged (pdfium marks a line-end hyphen U+FFFE)."""
+    for width in range(30, 72, 3):
+        page = render(ADDRESSES, lang, width)
+        rows = ["".join(char for char, _ in line) for line in lines(page)]
+        text = page.get_text_range()
+        assert ADDRESS in text.replace("\r\n", ""), f"{width} mm"
+        assert "https://eur-lex.europa.eu/eli/reg/2025/327/oj" in text.replace("\r\n", "")
+        assert "\ufffe" not in text, f"{width} mm: a line ends on a hyphen of an address: {rows}"
+        for row, after in zip(rows, rows[1:]):
+            assert not row.endswith(("https:", "https://", "-")), f"{width} mm: {row} / {after}"
+            assert not after.startswith(("/", "-", ":")), f"{width} mm: {row} / {after}"
