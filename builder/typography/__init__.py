@@ -39,10 +39,25 @@ _TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.S)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _URL_END = r"[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]]"  # an address does not end on punctuation
 URL = re.compile(r"(?:\b(?:https?|ftp)://|\bmailto:|\bwww\.)" + _URL_END
-                 + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                 + r"|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|info)\b(?:/" + _URL_END + ")?")
-"""Web and mail addresses in running text: typography never touches them."""
+                 + r"|[\w.+\u2060-]+@[\w\u2060-]+(?:\.[\w\u2060-]+)+"
+                 + r"|\b[\w\u2060-]+(?:\.[\w\u2060-]+)*\.(?:fr|com|org|net|eu|info)\b(?:/" + _URL_END + ")?")
+"""Web and mail addresses in running text: typography never touches them (word joiners: url_breaks)."""
 _URL_SPAN = '<span class="url">'
+ZWSP, WJ = "\u200b", "\u2060"
+_AFTER_SLASH = re.compile(r"(?<=/)(?=[^/\s])")
+_BEFORE_MARK = re.compile(r"(?<=[^\s/])(?=[.?#]|&amp;)")
+
+
+def url_breaks(url: str) -> str:
+    """An escaped web address with where a line may break in it (issue 24): after a / and before
+    . ? & # of its path (a zero-width space U+200B), never in its scheme or host nor at its hyphens (a word joiner
+    U+2060 after `://` and after each -), so that no break reads as a hyphenation. Both are
+    dropped when the PDF's text is copied: the address copies unchanged. Idempotent."""
+    url = url.replace(ZWSP, "").replace(WJ, "")
+    scheme, joint, rest = url.rpartition("://")
+    host, slash, path = rest.partition("/")  # the host stays whole: short, and read as one name
+    path = _BEFORE_MARK.sub(ZWSP, _AFTER_SLASH.sub(ZWSP, slash + path))
+    return f"{scheme}{joint}{WJ if joint else ''}{host}{path}".replace("-", "-" + WJ)
 _SPACED_URL = re.compile(f"[ \\t\\n]?(?:{URL.pattern})")  # a breakable space only: see _refine_node
 
 
@@ -90,7 +105,7 @@ class _Walk:
     text_only: bool = False
     links: int = 0  # inside <a>: addresses are links already
     marked: bool = False  # just after markup this pass added: not added again
-    fixed: bool = False  # inside a span of common.COLON: set already, left as it is
+    fixed: int = 0  # inside a span of common.COLON or KEEP (its depth of spans): set already, left as it is
     before: str = ""  # the last character of refined text in this line ("" at its start)
     quotations: Quotations = field(default_factory=Quotations)
 
@@ -112,7 +127,10 @@ class _Walk:
         if name == "a":
             self.links = max(0, self.links + (-1 if closing else 1))
         self.marked = tag == _URL_SPAN
-        self.fixed = tag == common.COLON
+        if self.fixed and name == "span":
+            self.fixed += -1 if closing else 1
+        elif tag in (common.COLON, common.KEEP):
+            self.fixed = 1
         if name not in _INLINE:
             self.before = ""
             element = _TAG_NAME.match(tag)  # <br />, <img … /> included; comments are no element
@@ -156,11 +174,12 @@ def _refine_node(language: Language, raw: str, walk: _Walk) -> tuple[str, str]:
     # so that it is never hyphenated. The space before it goes inside the span: WeasyPrint
     # overlooks a break opportunity just before an inline box and then breaks far too early on
     # the line (Kozea/WeasyPrint#1614, #2102).
-    in_link = walk.links > 0 or walk.marked
+    in_link = walk.links > 0 or walk.marked  # an address there is broken as in a span (url_breaks)
     pieces, position = [], 0
     for url in _SPACED_URL.finditer(text):
         pieces.append(language.markup(text[position:url.start()]))
-        pieces.append(url.group(0) if in_link else f"{_URL_SPAN}{url.group(0)}</span>")
+        address = url_breaks(url.group(0))
+        pieces.append(address if in_link else f"{_URL_SPAN}{address}</span>")
         position = url.end()
     pieces.append(language.markup(text[position:]))
     return "".join(pieces), plain[-1:]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from builder.typography.common import COLON, DASHES, FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, previous
+from builder.typography.common import COLON, DASHES, FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, keep, previous
 from builder.typography.language import Scaffold, SheetWords, Words, long_date
 
 WJ = "\u2060"
@@ -20,10 +20,17 @@ MARKS = Marks(open_double="«", close_double="»", open_single=None)
 
 _S = f"[{SPACES}]"
 _WORDISH = re.compile(f"[\\w»)\\]…’”%€{INCH}{FOOT}]")
+_NUMBER_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+                 "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante", "soixante",
+                 "cent", "cents", "mille")
+"""Numbers in words, bound to the word they count (« six semaines »). Not « un, une »: the article."""
+_LINKS = ("et", "ou", "ni", "de", "des", "du", "à", "au", "aux", "en", "dans", "par", "pour", "sur", "sous", "avec",
+          "sans", "qui", "que", "est", "sont")
+"""Words a number in words is not bound to: they count nothing (« en deux dans la longueur »)."""
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre")
 _BEFORE_NUMBER = ("art.", "article", "articles", "al.", "alinéa", "n\u00ba", "p.", "page", "pages",
-                  "paragraphe", "chapitre", "étape", "étapes", "point", "section", "annexe",
-                  "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                  "septembre", "octobre", "novembre", "décembre")
+                  "paragraphe", "chapitre", "étape", "étapes", "point", "section", "annexe", *_MONTHS)
 
 
 def _punctuation(match: re.Match[str], before: str) -> str:
@@ -32,6 +39,8 @@ def _punctuation(match: re.Match[str], before: str) -> str:
     before = previous(match, before)
     if mark == ":" and match.end() < len(match.string) and match.string[match.end()] not in SPACES + ")]»":
         return match.group(0)  # 10:30, 3:2 — not a colon of prose
+    if before == "«":
+        return NNBSP + mark  # « : » quoted alone keeps the guillemet's space (and refining twice, its form)
     if spaced or _WORDISH.match(before):
         return (NBSP if mark == ":" else NNBSP) + mark
     return match.group(0)
@@ -48,6 +57,8 @@ _RULES: tuple[Rule, ...] = (
     (re.compile(r"(\d)" + f"{_S}+" + r"(?=\d{3}\b)"), "\\1" + NNBSP),
     (re.compile(r"(\d)" + f"{_S}+" + r"(?=[^\W\d_]|€)"), "\\1" + NBSP),
     (re.compile(r"\b(\d+(?:er|re|e|es|ers|res|ème))" + f"{_S}+" + r"(?=\w)"), "\\1" + NBSP),
+    (re.compile(r"(?<![\w-])((?:\w+-)*(?:" + "|".join(_NUMBER_WORDS) + f")){_S}+" + r"(?=[^\W\d_])"
+                + f"(?!(?:{'|'.join(_LINKS)})\\b)", re.IGNORECASE), "\\1" + NBSP),
     (re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in _BEFORE_NUMBER) + f"){_S}+" + r"(?=\d)",
                 re.IGNORECASE), "\\1" + NBSP),
     # Article numbers of the French codes: L1111-13-1, R1111-36, D…, A… (législatif, réglementaire…)
@@ -60,6 +71,10 @@ _RULES: tuple[Rule, ...] = (
 )
 
 _COLON = re.compile(NBSP + ":")
+_KEPT = re.compile(f"(?:\\d|</sup>|\\b(?:{'|'.join(_NUMBER_WORDS)})){NBSP}[^\\W\\d_]{{5,}}"
+                   f"|\\b(?:{'|'.join(_MONTHS)})\\b", re.IGNORECASE)
+"""What a run of words `keep` sets unhyphenated holds: a number (in figures or words) and a word
+long enough to be hyphenated (5 letters: WeasyPrint's hyphenate-limit-chars), or a month."""
 _ORDINAL = re.compile(r"\b(\d+|[IVX]|[IVXLC]{2,})(?:(er|re|ers|res|nd|nde|e|es)|ème|eme)\b")
 _AFTER_NUMBER = re.compile(f"\\d{_S}+$")
 
@@ -86,7 +101,7 @@ def markup(text: str) -> str:
     after a narrow no-break space U+202F, which it never widens, both in a span (`common.COLON`)
     whose padding (shared.css) makes the space as wide as Charis SIL's word space. Text copied
     from the PDF reads « mot\u202f: »."""
-    return _COLON.sub(f"{COLON}{NNBSP}:</span>", _ORDINAL.sub(_ordinal, text))
+    return _COLON.sub(f"{COLON}{NNBSP}:</span>", keep(_KEPT, _ORDINAL.sub(_ordinal, text)))
 
 
 def date(day: datetime.date, lang: str) -> str:

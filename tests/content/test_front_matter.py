@@ -31,7 +31,7 @@ def test_a_date_without_an_author_is_printed(project: Project) -> None:
     path = project.content / "trois.md"
     path.write_text(path.read_text(encoding="utf-8").replace("kind: text", "kind: text\ndate: 6 octobre 2022"),
                     encoding="utf-8")
-    assert '<p class="part-byline">6\u00a0octobre\u00a02022</p>' in _reading(project)
+    assert '<p class="part-byline"><span class="keep">6\u00a0octobre\u00a02022</span></p>' in _reading(project)
 
 
 def test_the_back_cover_needs_no_title(project: Project) -> None:

@@ -57,3 +57,89 @@ def test_the_space_before_a_colon_never_stretches() -> None:
             assert gap == pytest.approx(fixed, abs=0.5), f"{width} mm: {gap:.2f} pt before a colon, not {fixed:.2f}"
             loose += widest > fixed + 3
     assert loose, "no colon fell on a loose justified line: the test proves nothing"
+
+
+FIGURES = ("<p>Le 30 décembre 2025 puis le 2 septembre 2026, dans six semaines, quinze jours ou dix-huit "
+           "mois, 12 semaines, 10 % des personnes, le n° 18, le 28 novembre 2026, vingt kilomètres, "
+           "trois questionnaires, le 15 février 2026 et le 4 octobre 2022, deux administrations, "
+           "cinq signatures, 40 kilogrammes, en décembre, quatre septembres, le 31 juillet 2021.</p>")
+KEPT = ("décembre", "septembre", "semaines", "jours", "mois", "novembre", "kilomètres",
+        "questionnaires", "février", "octobre", "administrations", "signatures", "kilogrammes", "septembres",
+        "juillet")
+
+
+def line_ends(page: pdfium.PdfTextPage) -> list[str]:
+    """The last word of each line of the page."""
+    return [line.split()[-1] for line in page.get_text_range().splitlines() if line.split()]
+
+
+def test_no_date_nor_counted_word_is_hyphenated() -> None:
+    """FACTS.md §4: a number and its unit or noun stay together, a date whole, none hyphenated (issue 24)."""
+    hyphenated = []
+    for width in range(30, 72, 3):
+        ends = line_ends(render(FIGURES, "fr", width))
+        hyphenated += [(width, end) for end in ends if end[-1] in "-\u2010"
+                       and any(word.startswith(end[:-1].lower()) for word in KEPT)]
+    assert not hyphenated
+
+
+def lines(page: pdfium.PdfTextPage) -> list[list[tuple[str, tuple[float, float, float, float]]]]:
+    """The glyphs of each line (pt boxes), top to bottom, spaces left out: a superscript (1er) is in its line."""
+    found: list[list[tuple[str, tuple[float, float, float, float]]]] = []
+    for index in range(page.count_chars()):  # loose boxes: the font's height, whatever the glyph's ink
+        char, box = page.get_text_range(index, 1), page.get_charbox(index, loose=True)
+        if char.isspace():
+            continue
+        if found and abs(found[-1][0][1][1] - box[1]) < 5:  # raised less than half a line: same line
+            found[-1].append((char, box))
+        else:
+            found.append([(char, box)])
+    return found
+
+
+def test_a_date_never_splits_across_lines() -> None:
+    """Day, month and year on one line (issue 24), 1er and its superscript too: pdfium's text puts
+    a superscript on a line of its own, so lines are told by the glyphs' height on the page."""
+    dates = ("30décembre2025", "2septembre2026", "28novembre2026", "1erseptembre2026", "15février2026")
+    body = FIGURES.replace("le 2 septembre", "le 1er septembre 2026, le 2 septembre")
+    for width in range(30, 72, 3):
+        split = [date for date in dates
+                 if not any(date in "".join(char for char, _ in line) for line in lines(render(body, "fr", width)))]
+        assert not split, f"{width} mm: {split}"
+
+
+SÉNAT = ("<p>Un espace que vous n’avez jamais activé se ferme avec votre numéro de sécurité sociale et celui "
+         "de la carte Vitale (réponse du ministre publiée au Journal officiel du Sénat le 29 septembre 2022, "
+         "question nº 01935). La lettre sert aux deux premiers cas dans les six semaines.</p>")
+
+
+def test_a_kept_date_does_not_break_lines_early() -> None:
+    """A date kept whole never sends words to lines of their own (Kozea/WeasyPrint#1614): every
+    justified line but the last reaches the right edge."""
+    for width in range(36, 80, 2):
+        rows = lines(render(SÉNAT, "fr", width))
+        rows = [line for line in rows if line[0][1][0] < rows[0][0][1][0] + 1]  # not the folio
+        edge = max(line[-1][1][2] for line in rows)
+        short = ["".join(c for c, _ in line) for line in rows[:-1] if line[-1][1][2] < edge - 3]
+        assert not short, f"{width} mm: lines short of the edge: {short}"
+
+
+ADDRESS = "https://www.lantivol.com/2021/05/vers-une-societe-machine-tendance.html?page=2&x=1#fin"
+ADDRESSES = (f"<p>Pour aller plus loin, lire le texte en ligne : {ADDRESS} et les textes sur "
+             '<a href="https://eur-lex.europa.eu/eli/reg/2025/327/oj">https://eur-lex.europa.eu/eli/reg/2025/327/oj</a>.</p>')
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_an_address_breaks_only_after_a_slash_or_before_a_mark(lang: str) -> None:
+    """Issue 24: never in the scheme nor at a hyphen of the address (read as hyphenation), and the
+    text copied from the PDF is the address unchanged (pdfium marks a line-end hyphen U+FFFE)."""
+    for width in range(30, 72, 3):
+        page = render(ADDRESSES, lang, width)
+        rows = ["".join(char for char, _ in line) for line in lines(page)]
+        text = page.get_text_range()
+        assert ADDRESS in text.replace("\r\n", ""), f"{width} mm"
+        assert "https://eur-lex.europa.eu/eli/reg/2025/327/oj" in text.replace("\r\n", "")
+        assert "\ufffe" not in text, f"{width} mm: a line ends on a hyphen of an address: {rows}"
+        for row, after in zip(rows, rows[1:]):
+            assert not row.endswith(("https:", "https://", "-")), f"{width} mm: {row} / {after}"
+            assert not after.startswith(("/", "-", ":")), f"{width} mm: {row} / {after}"

@@ -52,8 +52,11 @@ def test_rules(source: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("source", "expected"), [
     ("<p>le XIXe siècle</p>", "<p>le XIX<sup>e</sup> siècle</p>"),
-    ("<p>le 1er mai, la 1re fois, le 2ème</p>", f"<p>le 1<sup>er</sup>{NBSP}mai, la 1<sup>re</sup>{NBSP}fois, "
-                                                "le 2<sup>e</sup></p>"),
+    ("<p>le 1er mai, la 1re fois, le 2ème</p>", f'<p>le<span class="keep"> 1<sup>er</sup>{NBSP}mai,</span> '
+                                                f"la 1<sup>re</sup>{NBSP}fois, le 2<sup>e</sup></p>"),
+    ("<p>(six semaines) en deux dans, le 30 décembre : fin</p>",
+     f'<p><span class="keep">(six{NBSP}semaines)</span> en deux dans, le<span class="keep"> 30{NBSP}décembre</span>'
+     f'<span class="colon">{NNBSP}:</span> fin</p>'),
     ("<p>Le Ce De</p>", "<p>Le Ce De</p>"),
     ("<p><em>quoi</em>?</p>", f"<p><em>quoi</em>{NNBSP}?</p>"),
     ("<p>« <em>titre</em> »</p>", f"<p>«{NNBSP}<em>titre</em>{NNBSP}»</p>"),
@@ -65,7 +68,7 @@ def test_rules(source: str, expected: str) -> None:
     ("<p>a &amp; b &lt;c&gt; ?</p>", f"<p>a &amp; b &lt;c&gt;{NNBSP}?</p>"),
     ("<p>l’article L1111-13-1 du code</p>", f"<p>l’article{NBSP}L1111-{WJ}13-{WJ}1{NBSP}du code</p>"),
     ("<p>sur legifrance.gouv.fr.</p>", '<p>sur<span class="url"> legifrance.gouv.fr</span>.</p>'),
-    ('<p><a href="https://x.fr">https://x.fr</a></p>', '<p><a href="https://x.fr">https://x.fr</a></p>'),
+    ('<p><a href="https://x.fr">https://x.fr</a></p>', '<p><a href="https://x.fr">https://\u2060x.fr</a></p>'),
     ("<p>&quot;oui&quot;</p>", f"<p>«{NNBSP}oui{NNBSP}»</p>"),
 ])
 def test_html(source: str, expected: str) -> None:
