@@ -42,7 +42,10 @@ URL = re.compile(r"(?:\b(?:https?|ftp)://|\bmailto:|\bwww\.)" + _URL_END
                  + r"|[\w.+\u2060-]+@[\w\u2060-]+(?:\.[\w\u2060-]+)+"
                  + r"|\b[\w\u2060-]+(?:\.[\w\u2060-]+)*\.(?:fr|com|org|net|eu|info)\b(?:/" + _URL_END + ")?")
 """Web and mail addresses in running text: typography never touches them (word joiners: url_breaks)."""
-_URL_SPAN = '<span class="url">'
+_URL_SPAN, _LONG_SPAN = '<span class="url">', '<span class="url long">'
+"""How an address is marked: spelt out (`https://…`) or with a path (`/…` after the host), its
+paragraph is set ragged (shared.css): a long word that cannot hyphenate would stretch the
+justified lines before it. A bare name in a sentence (`monespacesante.fr`) leaves it justified."""
 ZWSP, WJ = "\u200b", "\u2060"
 _AFTER_SLASH = re.compile(r"(?<=/)(?=[^/\s])")
 _BEFORE_MARK = re.compile(r"(?<=[^\s/])(?=[.?#]|&amp;)")
@@ -103,7 +106,6 @@ class _Walk:
 
     skipping: int = 0
     text_only: bool = False
-    links: int = 0  # inside <a>: addresses are links already
     marked: bool = False  # just after markup this pass added: not added again
     fixed: int = 0  # inside a span of common.COLON or KEEP (its depth of spans): set already, left as it is
     before: str = ""  # the last character of refined text in this line ("" at its start)
@@ -124,9 +126,7 @@ class _Walk:
             self.skipping = max(0, self.skipping + (-1 if closing else 1))
         if name in _TEXT_ONLY:
             self.text_only = not closing
-        if name == "a":
-            self.links = max(0, self.links + (-1 if closing else 1))
-        self.marked = tag == _URL_SPAN
+        self.marked = tag in (_URL_SPAN, _LONG_SPAN)
         if self.fixed and name == "span":
             self.fixed += -1 if closing else 1
         elif tag in (common.COLON, common.KEEP):
@@ -170,16 +170,16 @@ def _refine_node(language: Language, raw: str, walk: _Walk) -> tuple[str, str]:
     text = html.escape(plain, quote=False)
     if walk.text_only:
         return text, plain[-1:]
-    # Markup (ordinals) goes outside web addresses only; an address in running text is marked,
-    # so that it is never hyphenated. The space before it goes inside the span: WeasyPrint
-    # overlooks a break opportunity just before an inline box and then breaks far too early on
-    # the line (Kozea/WeasyPrint#1614, #2102).
-    in_link = walk.links > 0 or walk.marked  # an address there is broken as in a span (url_breaks)
+    # Markup (ordinals) goes outside web addresses only; an address in running text or a link's
+    # text is marked, so that it is never hyphenated and its paragraph is set ragged (shared.css).
+    # The space before it goes inside the span: WeasyPrint overlooks a break opportunity just
+    # before an inline box and then breaks far too early on the line (Kozea/WeasyPrint#1614, #2102).
     pieces, position = [], 0
     for url in _SPACED_URL.finditer(text):
         pieces.append(language.markup(text[position:url.start()]))
         address = url_breaks(url.group(0))
-        pieces.append(address if in_link else f"{_URL_SPAN}{address}</span>")
+        span = _LONG_SPAN if "://" in url.group(0) or "/" in url.group(0).rstrip("/") else _URL_SPAN
+        pieces.append(address if walk.marked else f"{span}{address}</span>")
         position = url.end()
     pieces.append(language.markup(text[position:]))
     return "".join(pieces), plain[-1:]

@@ -143,3 +143,29 @@ def test_an_address_breaks_only_after_a_slash_or_before_a_mark(lang: str) -> Non
         for row, after in zip(rows, rows[1:]):
             assert not row.endswith(("https:", "https://", "-")), f"{width} mm: {row} / {after}"
             assert not after.startswith(("/", "-", ":")), f"{width} mm: {row} / {after}"
+
+
+def word_gaps(page: pdfium.PdfTextPage) -> list[float]:
+    """The widest gap (pt) between two words on each line of the page (loose boxes: the font's
+    height, the same for every glyph of a line)."""
+    lines: dict[int, list[tuple[float, float]]] = {}
+    for index in range(page.count_chars()):
+        if not page.get_text_range(index, 1).isspace():
+            left, bottom, right, _ = page.get_charbox(index, loose=True)
+            lines.setdefault(round(bottom), []).append((left, right))
+    return [max((after[0] - before[1] for before, after in zip(boxes, boxes[1:])), default=0.0)
+            for boxes in (sorted(line) for line in lines.values())]
+
+
+SOURCE = ("<p>Pour aller plus loin, lire aussi le texte suivant : "
+          "https://www.lantivol.com/2021/05/vers-une-societe-machine-tendance.html et les autres.</p>")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_paragraph_with_a_spelt_out_address_is_set_ragged(lang: str) -> None:
+    """Issue 24: a long address cannot hyphenate, so a justified line before it stretched into holes
+    (10 pt and more): its paragraph is set ragged (shared.css), whatever the paragraphs around it."""
+    space = max(word_gaps(render("<p>un deux trois</p>", lang, 120, align="start")))
+    for width in range(40, 72, 4):
+        widest = max(word_gaps(render(SOURCE, lang, width)))
+        assert widest < space + 1, f"{width} mm: a gap of {widest:.1f} pt, a space is {space:.1f} pt"

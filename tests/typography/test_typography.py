@@ -68,7 +68,11 @@ def test_rules(source: str, expected: str) -> None:
     ("<p>a &amp; b &lt;c&gt; ?</p>", f"<p>a &amp; b &lt;c&gt;{NNBSP}?</p>"),
     ("<p>l’article L1111-13-1 du code</p>", f"<p>l’article{NBSP}L1111-{WJ}13-{WJ}1{NBSP}du code</p>"),
     ("<p>sur legifrance.gouv.fr.</p>", '<p>sur<span class="url"> legifrance.gouv.fr</span>.</p>'),
-    ('<p><a href="https://x.fr">https://x.fr</a></p>', '<p><a href="https://x.fr">https://\u2060x.fr</a></p>'),
+    # a link's text that is its address is marked too, spelt out: its paragraph is set ragged (shared.css)
+    ('<p><a href="https://x.fr">https://x.fr</a></p>',
+     '<p><a href="https://x.fr"><span class="url long">https://\u2060x.fr</span></a></p>'),
+    ("<p>lire x.fr/a-b ou https://x.fr</p>", '<p>lire<span class="url long"> x.fr/\u200ba-\u2060b</span> ou'
+                                             '<span class="url long"> https://\u2060x.fr</span></p>'),
     ("<p>&quot;oui&quot;</p>", f"<p>«{NNBSP}oui{NNBSP}»</p>"),
 ])
 def test_html(source: str, expected: str) -> None:
