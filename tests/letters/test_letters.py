@@ -116,7 +116,11 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
     ("cloture", ["R1111-36", "expressément la suppression", "dix ans à compter de la", "trois mois au plus",
          "L1111-18", "article\u00a018", "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées", "paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u202f: copie"]),
     # the guide sends a reader who did nothing to this letter: a box says so (issue 24)
-    ("confirmation", ["Je n’ai fait aucune démarche", "article\u00a015", "paragraphe\u00a01, g", "L1111-19", "R1111-36", "un mois", "deux mois",
+    # its three cases one box each, each date its own; the full closing formula (review of issue 24,
+    # findings 5 and 6)
+    ("confirmation", ["Je n’ai fait aucune démarche. Le , je me suis opposé(e) à la création de mon espace. Le , "
+         "j’ai demandé sa clôture et la suppression de ses données.", "à défaut, je saisirai la CNIL",
+         "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées", "article\u00a015", "paragraphe\u00a01, g", "L1111-19", "R1111-36", "un mois", "deux mois",
          "supprimées", "CNIL", "Pièce jointe"]),
 ])
 def test_each_letter_asks_in_the_right_terms(pack: Report, letter: str, needles: list[str]) -> None:
@@ -138,7 +142,8 @@ def test_each_letter_asks_in_the_right_terms(pack: Report, letter: str, needles:
     ("opposition-representant", "Elle avait déjà"), ("opposition-representant", "s’il m’est rattaché"),
     ("opposition-representant", "Son numéro,"), ("opposition-representant", "Merci de"),
     ("opposition", "Merci de"), ("opposition", "merci de"), ("opposition", "sinon je saisirai"),
-    ("opposition", "sa clôture, expressément"),
+    ("opposition", "sa clôture, expressément"), ("confirmation", "Veuillez agréer mes"),
+    ("confirmation", "sinon je saisirai"),
 ])
 def test_each_letter_has_lost_the_wording_the_review_flagged(pack: Report, letter: str, gone: str) -> None:
     text = " ".join(page_texts(_path(pack, "-letters.pdf"))[LETTERS.index(letter)].split())
