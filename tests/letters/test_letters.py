@@ -105,7 +105,7 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
     # (issue 24; FACTS.md §1c « Newborns »)
     ("opposition-representant", ["L1111-13-1", "L1111-14", "tenu compte de l’avis de ce majeur",
          "mesure de protection juridique", "représentation relative à la personne", "R1111-36", "L1111-18",
-         "Mon nº de sécurité sociale\u00a0:", "Le sien, s’il est connu\u00a0:", "avis de création daté du",
+         "Mon numéro d’assuré social\u00a0:", "Le sien, s’il est connu\u00a0:", "avis de création daté du",
          "R1111-40", "confirme toute opposition antérieure", "paragraphe\u00a03", "CNIL",
          "justificatif de représentation", "veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées",
          # the box the guide describes (part 3): refusal, confirmation, closure and deletion; any DMP
