@@ -109,3 +109,10 @@ def test_the_minizine_says_whose_view_the_representative_weighs(shipped_build: R
     text = " ".join(_flat(page) for page in page_texts(minizine, lines=True))
     assert "en tenant compte de l’avis du majeur ; celui-ci peut toujours refuser lui-même" in text
     assert "compte de son avis" not in text
+
+
+def test_no_letter_name_is_hyphenated_inside_its_guillemets(shipped_build: Report) -> None:
+    """« Opposi-/tion » on p. 8 (review of issue 24, finding 17): a letter's name is read whole."""
+    guide = "\n".join(page_texts(shipped_build.outputs[0].path, lines=True)).replace("\u00a0", " ").replace("\u202f", " ")
+    names = ("Opposition", "Fermeture", "Accès")
+    assert not re.findall(rf"« ?(?:{'|'.join(name[:3] for name in names)})\w*[\u2010-]\n", guide)
