@@ -94,23 +94,33 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
 @pytest.mark.parametrize(("letter", "needles"), [
     # the ten-year DMP caveat (L1111-18), the optional postmark line (CRPA L112-1) and the full closing
     # formula (issue 24; FACTS.md §1b, §1c)
-    ("opposition", ["L1111-13-1", "R1111-28", "six semaines après l’envoi", "R1111-36", "expressément",
+    ("opposition", ["L1111-13-1", "R1111-28", "six semaines après l’envoi", "R1111-36", "suppression expresse",
          "J’avais déjà un dossier médical partagé", "R1111-40", "L1111-14", "confirme toute opposition antérieure",
          "article\u00a012, paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u202f: copie",
-         "dossier médical partagé, article L1111-18), le fondement et la durée", "avis non reçu ou perdu",
+         "la suppression expresse de ses données (article R1111-36)\u202f; pour tout dossier médical partagé gardé, le "
+         "fondement et la durée (article L1111-18)", "je vous prie de la lui transmettre", "À défaut, je saisirai la CNIL", "avis non reçu ou perdu",
          "Posté dans les six semaines\u202f: le cachet de la poste fait foi (article L112-1 du code des relations",
          "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées"]),
     # a newborn often has no number of its own yet: the parent's identifies it, and the notice's date
     # (issue 24; FACTS.md §1c « Newborns »)
     ("opposition-representant", ["L1111-13-1", "L1111-14", "tenu compte de l’avis de ce majeur",
          "mesure de protection juridique", "représentation relative à la personne", "R1111-36", "L1111-18",
-         "Son numéro, s’il est connu", "Le mien, s’il m’est rattaché", "avis de création daté du",
+         "Mon numéro d’assuré social\u00a0:", "Le sien, s’il est connu\u00a0:", "avis de création daté du",
          "R1111-40", "confirme toute opposition antérieure", "paragraphe\u00a03", "CNIL",
-         "justificatif de représentation", "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées"]),
+         "justificatif de représentation", "veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées",
+         # the box the guide describes (part 3): refusal, confirmation, closure and deletion; any DMP
+         # kept: its ground and duration (review of issue 24, findings 1, 3 and 11; FACTS.md §1b)
+         "La personne représentée avait déjà un dossier médical partagé\u00a0: je refuse son intégration, confirme "
+         "toute opposition antérieure et demande sa clôture et sa suppression (articles R1111-40 et L1111-14)",
+         "pour tout dossier médical partagé gardé, le fondement et la durée (article L1111-18)"]),
     ("cloture", ["R1111-36", "expressément la suppression", "dix ans à compter de la", "trois mois au plus",
          "L1111-18", "article\u00a018", "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées", "paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u202f: copie"]),
     # the guide sends a reader who did nothing to this letter: a box says so (issue 24)
-    ("confirmation", ["Je n’ai fait aucune démarche", "article\u00a015", "paragraphe\u00a01, g", "L1111-19", "R1111-36", "un mois", "deux mois",
+    # its three cases one box each, each date its own; the full closing formula (review of issue 24,
+    # findings 5 and 6)
+    ("confirmation", ["Je n’ai fait aucune démarche. Le , je me suis opposé(e) à la création de mon espace. Le , "
+         "j’ai demandé sa clôture et la suppression de ses données.", "à défaut, je saisirai la CNIL",
+         "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées", "article\u00a015", "paragraphe\u00a01, g", "L1111-19", "R1111-36", "un mois", "deux mois",
          "supprimées", "CNIL", "Pièce jointe"]),
 ])
 def test_each_letter_asks_in_the_right_terms(pack: Report, letter: str, needles: list[str]) -> None:
@@ -124,6 +134,20 @@ def test_each_letter_asks_in_the_right_terms(pack: Report, letter: str, needles:
     for needle in common + needles:
         assert " ".join(needle.split()) in text, needle  # as the page text is joined: every space one
     assert "CPAM " not in text.replace("CPAM, MSA", ""), "no letter is bound to one scheme's caisse"
+
+
+@pytest.mark.parametrize(("letter", "gone"), [
+    # the review of issue 24: a pronoun with no antecedent, a number row that read as conditional and
+    # named no « sécurité sociale », the register of « merci de … sinon »
+    ("opposition-representant", "Elle avait déjà"), ("opposition-representant", "s’il m’est rattaché"),
+    ("opposition-representant", "Son numéro,"), ("opposition-representant", "Merci de"),
+    ("opposition", "Merci de"), ("opposition", "merci de"), ("opposition", "sinon je saisirai"),
+    ("opposition", "sa clôture, expressément"), ("confirmation", "Veuillez agréer mes"),
+    ("confirmation", "sinon je saisirai"),
+])
+def test_each_letter_has_lost_the_wording_the_review_flagged(pack: Report, letter: str, gone: str) -> None:
+    text = " ".join(page_texts(_path(pack, "-letters.pdf"))[LETTERS.index(letter)].split())
+    assert gone not in text
 
 
 def test_fold_marks_at_99_and_198_mm_in_the_left_margin(pack: Report) -> None:
@@ -176,9 +200,10 @@ def test_recipient_in_the_window_field(pack: Report) -> None:
     finally:
         document.close()
     for index in range(len(LETTERS)):
-        # the address lines: write-on rules inside the window, the last one above its lower edge
+        # the address lines: write-on rules inside the window, the last one above its lower edge; the
+        # first 1 mm short of the 8 mm pitch, for the room under its hint (templates/letters-pack.css)
         rules = [box for box in _boxes(_path(pack, "-letters.pdf"), index)
-                 if abs(box[3] - 8) < 0.05 and box[0] >= 109.9 and box[1] < 80]
+                 if min(abs(box[3] - 8), abs(box[3] - 7)) < 0.05 and box[0] >= 109.9 and box[1] < 80]
         assert len(rules) == 3
         for left, top, width, height in rules:
             assert left + width <= 195.1 and 45 <= top and top + height <= 80
@@ -334,3 +359,28 @@ def test_placeholder_errors_name_file_and_line(sample: Path, body: str, message:
     with pytest.raises(BuildError) as error:
         _build(sample)
     assert message in str(error.value)
+
+
+def _ink_between(path: Path, index: int, above: str, below: str) -> float:
+    """The clear height (mm) between the glyphs of the line `above` and those of `below` on a page."""
+    document = pdfium.PdfDocument(path)
+    try:
+        textpage = document[index].get_textpage()
+        text = textpage.get_text_range()
+
+        def boxes(words: str) -> list[tuple[float, float, float, float]]:
+            start = text.index(words)
+            return [textpage.get_charbox(at) for at in range(start, start + len(words)) if not text[at].isspace()]
+        return (min(box[1] for box in boxes(above)) - max(box[3] for box in boxes(below))) / MM
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("suffix", ["-letters.pdf", "-reading.pdf"])
+def test_the_caisse_hint_keeps_clear_of_the_line_under_it(pack: Report, suffix: str) -> None:
+    # it touched « À l'attention du » and read as one with it (review of issue 24, finding 13)
+    path = _path(pack, suffix)
+    pages = [index for index, text in enumerate(page_texts(path)) if "À l’attention du" in text]
+    assert len(pages) == len(LETTERS)
+    for index in pages:
+        assert _ink_between(path, index, "CPAM, MSA… et département", "À l’attention du") >= 0.5
