@@ -10,7 +10,6 @@ A module implementing `language.Language`, without words yet: a German zine prin
 from __future__ import annotations
 
 import re
-
 from functools import cache
 
 from builder.typography.common import DASHES, Marks, Rule, apply

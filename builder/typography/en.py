@@ -14,7 +14,6 @@ fallback. A module implementing `language.Language`.
 from __future__ import annotations
 
 import re
-
 from functools import cache
 
 from builder.typography.common import DASHES, Marks, Rule, apply
