@@ -33,7 +33,7 @@ SPACES = " \t\n\r" + NBSP + NNBSP
 COLON = '<span class="colon">'
 """The span `refine` leaves as it is: a French colon and the fixed space before it (fr.markup)."""
 KEEP = '<span class="keep">'
-"""A span `refine` leaves as it is: words never hyphenated, a date or a number and its noun (`keep`)."""
+"""A span `refine` leaves as it is: words never hyphenated, a date or a number and its noun (`counts.keep`)."""
 INCH = "\u2033"
 FOOT = "\u2032"
 
@@ -223,20 +223,3 @@ def _with_context(rule: Callable[[re.Match[str], str], str], before: str) -> Cal
     """A replacement function for re.sub that also knows the character before the text."""
     return lambda match: rule(match, before)
 
-
-_RUN = re.compile(f"([ \t\n]?)((?:[^ \t\n{NBSP}<]|<sup>|</sup>|{NBSP}(?!:))+)")
-"""A run of text no breakable space cuts, with the space before it: tags other than <sup> end it,
-and so does a no-break space before a colon (the colon's own span follows, fr.markup)."""
-
-
-def keep(kept: re.Pattern[str], escaped: str) -> str:
-    """HTML-escaped text with each run of words joined by no-break spaces that `kept` finds in
-    (a date, a number and the word it counts) in a `KEEP` span: `hyphens: manual` (shared.css),
-    so that no word of it is hyphenated (FACTS.md §4, issue 24).
-
-    The whole run goes in the span, and the breakable space before it too: WeasyPrint overlooks a
-    break opportunity just before an inline box that a no-break space binds to the text before it,
-    and then breaks lines far too early (Kozea/WeasyPrint#1614), as for web addresses."""
-    def wrap(match: re.Match[str]) -> str:
-        return f"{KEEP}{match.group(0)}</span>" if kept.search(match.group(2)) else match.group(0)
-    return _RUN.sub(wrap, escaped)

@@ -10,26 +10,44 @@ A module implementing `language.Language`, without words yet: a German zine prin
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from builder.typography.common import DASHES, Marks, Rule, apply
+from builder.typography.counts import Counting
 from builder.typography.language import Scaffold, Words, long_date
 
 MARKS = Marks(open_double="\u201e", close_double="\u201c", open_single="\u201a", close_single="\u2018")
+COUNTING = Counting(
+    locale="de",
+    numbers=("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+             "(?:drei|vier|fünf|sech|sieb|acht|neun)zehn", r"(?:\w+und)?(?:zwan|vier|fünf|sech|sieb|acht|neun)zig",
+             r"(?:\w+und)?dreißig", r"\w*hundert", r"\w*tausend"),
+    links=("und", "oder", "bis", "von", "vom", "zu", "zum", "zur", "in", "im", "an", "am", "auf", "aus", "bei", "mit",
+           "nach", "für", "über", "unter", "der", "die", "das", "den", "dem", "des", "ist", "sind", "war", "als",
+           "wie", "pro", "je", "mal", "mehr", "weniger"),
+    before_number=("Nr.", "S.", "Art.", "Abs.", "Kap.", "Bd.", "Abb.", "§", "§§", "Artikel", "Absatz", "Kapitel",
+                   "Seite", "Seiten", "Schritt", "Teil", "Nummer", "Anhang"))
+"""Zahlwörter bound to the word they count („sechs Wochen“), not „ein, eine“ (the article), nor
+before a word that counts nothing („zwei bis drei“); months from CLDR."""
 
-_RULES: tuple[Rule, ...] = (
-    (re.compile(r"\.\.\."), "…"),
-    *DASHES,  # Gedankenstrich and Bis-Strich: the en dash (Duden), spaced or between digits
-)
+
+@cache
+def _rules() -> tuple[Rule, ...]:
+    """The rules in order (compiled on first use: Babel's months)."""
+    return ((re.compile(r"\.\.\."), "…"),
+            *DASHES,  # Gedankenstrich and Bis-Strich: the en dash (Duden), spaced or between digits
+            COUNTING.figures, *COUNTING.rules)
 
 
 def plain(text: str, before: str = "") -> str:
-    """The character rules on plain text whose quotes are classified already (`MARKS`)."""
-    return apply(_RULES, text, before)
+    """The character rules on plain text whose quotes are classified already (`MARKS`), and the
+    no-break spaces of dates and counted words (`COUNTING`: „30. Dezember 2025“, „10 Kilometer“)."""
+    return apply(_rules(), text, before)
 
 
 def markup(text: str) -> str:
-    """No inline markup in German: escaped HTML is returned as it is."""
-    return text
+    """Escaped HTML with its dates and counted words never hyphenated (`Counting.markup`, issue 24)."""
+    return COUNTING.markup(text)
 
 
 date = long_date

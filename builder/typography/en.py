@@ -14,26 +14,41 @@ fallback. A module implementing `language.Language`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from builder.typography.common import DASHES, Marks, Rule, apply
+from builder.typography.counts import Counting
 from builder.typography.language import Scaffold, SheetWords, Words, long_date
 
 MARKS = Marks(open_double="\u201c", close_double="\u201d", open_single="\u2018", close_single="\u2019")
+COUNTING = Counting(
+    locale="en",
+    numbers=("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "(?:thir|four|fif|six|seven|eigh|nine)teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+             "eighty", "ninety", r"\w+ty-one", "hundred", "thousand", "million"),
+    links=("and", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from", "than", "that", "who",
+           "which", "is", "are", "was", "were", "be", "the", "as", "per", "more", "less"),
+    before_number=("No.", "Nos.", "p.", "pp.", "art.", "article", "articles", "§", "§§", "section", "sections",
+                   "chapter", "page", "pages", "paragraph", "step", "steps", "part", "point", "annex", "vol."))
+"""Numbers in words bound to the word they count (“six weeks”), not “one” (a pronoun too), nor
+before a word that counts nothing (“two of them”); months from CLDR."""
 
-_RULES: tuple[Rule, ...] = (
-    (re.compile(r"\.\.\."), "…"),
-    *DASHES,
-)
+
+@cache
+def _rules() -> tuple[Rule, ...]:
+    """The rules in order (compiled on first use: Babel's months)."""
+    return ((re.compile(r"\.\.\."), "…"), *DASHES, COUNTING.figures, *COUNTING.rules)
 
 
 def plain(text: str, before: str = "") -> str:
-    """The character rules on plain text whose quotes are classified already (`MARKS`)."""
-    return apply(_RULES, text, before)
+    """The character rules on plain text whose quotes are classified already (`MARKS`), and the
+    no-break spaces of dates and counted words (`COUNTING`: “December 30, 2025”, “10 kilometres”)."""
+    return apply(_rules(), text, before)
 
 
 def markup(text: str) -> str:
-    """No inline markup in English: escaped HTML is returned as it is."""
-    return text
+    """Escaped HTML with its dates and counted words never hyphenated (`Counting.markup`, issue 24)."""
+    return COUNTING.markup(text)
 
 
 date = long_date

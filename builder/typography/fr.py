@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
 
-from builder.typography.common import COLON, DASHES, FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, keep, previous
+from builder.typography.common import COLON, DASHES, FOOT, INCH, NBSP, NNBSP, SPACES, Marks, Rule, apply, previous
+from builder.typography.counts import Counting
 from builder.typography.language import Scaffold, SheetWords, Words, long_date
 
 WJ = "\u2060"
@@ -20,17 +22,17 @@ MARKS = Marks(open_double="«", close_double="»", open_single=None)
 
 _S = f"[{SPACES}]"
 _WORDISH = re.compile(f"[\\w»)\\]…’”%€{INCH}{FOOT}]")
-_NUMBER_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
-                 "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante", "soixante",
-                 "cent", "cents", "mille")
-"""Numbers in words, bound to the word they count (« six semaines »). Not « un, une »: the article."""
-_LINKS = ("et", "ou", "ni", "de", "des", "du", "à", "au", "aux", "en", "dans", "par", "pour", "sur", "sous", "avec",
-          "sans", "qui", "que", "est", "sont")
-"""Words a number in words is not bound to: they count nothing (« en deux dans la longueur »)."""
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre")
-_BEFORE_NUMBER = ("art.", "article", "articles", "al.", "alinéa", "n\u00ba", "p.", "page", "pages",
-                  "paragraphe", "chapitre", "étape", "étapes", "point", "section", "annexe", *_MONTHS)
+COUNTING = Counting(
+    locale="fr",
+    numbers=("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+             "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante", "soixante",
+             "cent", "cents", "mille"),
+    links=("et", "ou", "ni", "de", "des", "du", "à", "au", "aux", "en", "dans", "par", "pour", "sur", "sous", "avec",
+           "sans", "qui", "que", "est", "sont"),
+    before_number=("art.", "article", "articles", "al.", "alinéa", "n\u00ba", "p.", "page", "pages",
+                   "paragraphe", "chapitre", "étape", "étapes", "point", "section", "annexe"))
+"""Numbers in words bound to the word they count (« six semaines »), not « un, une » (the article),
+nor before a word that counts nothing (« en deux dans la longueur »); months from CLDR."""
 
 
 def _punctuation(match: re.Match[str], before: str) -> str:
@@ -46,7 +48,7 @@ def _punctuation(match: re.Match[str], before: str) -> str:
     return match.group(0)
 
 
-_RULES: tuple[Rule, ...] = (
+_FIRST: tuple[Rule, ...] = (
     (re.compile(r"\b([nN])[°º]" + f"{_S}*" + r"(?=\d)"), "\\1\u00ba" + NBSP),
     (re.compile(r"\b([nN])°"), "\\1\u00ba"),
     (re.compile(r"\.\.\."), "…"),
@@ -57,10 +59,8 @@ _RULES: tuple[Rule, ...] = (
     (re.compile(r"(\d)" + f"{_S}+" + r"(?=\d{3}\b)"), "\\1" + NNBSP),
     (re.compile(r"(\d)" + f"{_S}+" + r"(?=[^\W\d_]|€)"), "\\1" + NBSP),
     (re.compile(r"\b(\d+(?:er|re|e|es|ers|res|ème))" + f"{_S}+" + r"(?=\w)"), "\\1" + NBSP),
-    (re.compile(r"(?<![\w-])((?:\w+-)*(?:" + "|".join(_NUMBER_WORDS) + f")){_S}+" + r"(?=[^\W\d_])"
-                + f"(?!(?:{'|'.join(_LINKS)})\\b)", re.IGNORECASE), "\\1" + NBSP),
-    (re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in _BEFORE_NUMBER) + f"){_S}+" + r"(?=\d)",
-                re.IGNORECASE), "\\1" + NBSP),
+)
+_LAST: tuple[Rule, ...] = (
     # Article numbers of the French codes: L1111-13-1, R1111-36, D…, A… (législatif, réglementaire…)
     (re.compile(r"(?<![\w.])(art\.|articles?)" + f"{_S}+" + r"(?=[LRDA]\d)", re.IGNORECASE), "\\1" + NBSP),
     *DASHES,  # incise: « un mot – une incise » (§4), 2022–2026
@@ -70,11 +70,14 @@ _RULES: tuple[Rule, ...] = (
      lambda match, before: match.group(1) + match.group(2).replace(WJ, "").replace("-", "-" + WJ)),
 )
 
+
+@cache
+def _rules() -> tuple[Rule, ...]:
+    """French's rules in order, those of `COUNTING` among them (compiled on first use: Babel's months)."""
+    return (*_FIRST, *COUNTING.rules, *_LAST)
+
+
 _COLON = re.compile(NBSP + ":")
-_KEPT = re.compile(f"(?:\\d|</sup>|\\b(?:{'|'.join(_NUMBER_WORDS)})){NBSP}[^\\W\\d_]{{5,}}"
-                   f"|\\b(?:{'|'.join(_MONTHS)})\\b", re.IGNORECASE)
-"""What a run of words `keep` sets unhyphenated holds: a number (in figures or words) and a word
-long enough to be hyphenated (5 letters: WeasyPrint's hyphenate-limit-chars), or a month."""
 _ORDINAL = re.compile(r"\b(\d+|[IVX]|[IVXLC]{2,})(?:(er|re|ers|res|nd|nde|e|es)|ème|eme)\b")
 _AFTER_NUMBER = re.compile(f"\\d{_S}+$")
 
@@ -89,7 +92,7 @@ def _ordinal(match: re.Match[str]) -> str:
 def plain(text: str, before: str = "") -> str:
     """The spacing and character rules on plain text whose quotes are classified already (`MARKS`);
     `before` is the character preceding it."""
-    return apply(_RULES, text, before)
+    return apply(_rules(), text, before)
 
 
 def markup(text: str) -> str:
@@ -101,7 +104,7 @@ def markup(text: str) -> str:
     after a narrow no-break space U+202F, which it never widens, both in a span (`common.COLON`)
     whose padding (shared.css) makes the space as wide as Charis SIL's word space. Text copied
     from the PDF reads « mot\u202f: »."""
-    return _COLON.sub(f"{COLON}{NNBSP}:</span>", keep(_KEPT, _ORDINAL.sub(_ordinal, text)))
+    return _COLON.sub(f"{COLON}{NNBSP}:</span>", COUNTING.markup(_ORDINAL.sub(_ordinal, text)))
 
 
 def date(day: datetime.date, lang: str) -> str:

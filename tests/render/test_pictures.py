@@ -116,7 +116,7 @@ def test_captions_stay_with_their_pictures_and_the_full_page_has_no_folio(
         a5: tuple[Path, Report, dict[str, bytes]]) -> None:
     texts = page_texts(reading(a5[0]))
     pages = {number for number, *_ in images(reading(a5[0]))}
-    for caption in ("A frieze of 2400 × 200 pixels", "A poster of 400 × 2400 pixels", "A colour photo, 1200",
+    for caption in ("A frieze of 2400 × 200\u00a0pixels", "A poster of 400 × 2400\u00a0pixels", "A colour photo, 1200",
                     "A picture on a page of its own"):
         number = next(number for number, text in enumerate(texts, start=1) if caption in text)
         assert number in pages, caption

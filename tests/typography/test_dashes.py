@@ -16,14 +16,14 @@ LANGS = ["fr", "en", "de"]
 
 
 @pytest.mark.parametrize(("lang", "source", "expected"), [
-    ("en", "Open 5--7 p.m., 2022--2026.", f"Open 5{EN}7 p.m., 2022{EN}2026."),
+    ("en", "Open 5--7 p.m., 2022--2026.", f"Open 5{EN}7{NBSP}p.m., 2022{EN}2026."),
     ("en", "We met -- all of us -- at noon", f"We met{NBSP}{EN} all of us{NBSP}{EN} at noon"),
-    ("en", "pages 12--15 and 3 -- 4", f"pages 12{EN}15 and 3{NBSP}{EN} 4"),
-    ("en", "Saturdays, 10 a.m.--1 p.m., or noon--2", f"Saturdays, 10 a.m.{EN}1 p.m., or noon{EN}2"),
+    ("en", "pages 12--15 and 3 -- 4", f"pages{NBSP}12{EN}15 and 3{NBSP}{EN} 4"),
+    ("en", "Saturdays, 10 a.m.--1 p.m., or noon--2", f"Saturdays, 10{NBSP}a.m.{EN}1{NBSP}p.m., or noon{EN}2"),
     ("fr", "Permanences 2022--2026, de 14--18 h", f"Permanences 2022{EN}2026, de 14{EN}18{NBSP}h"),
     ("fr", "Le dossier -- le nôtre -- est vide", f"Le dossier{NBSP}{EN} le nôtre{NBSP}{EN} est vide"),
     ("fr", "Elle dit --- non", f"Elle dit {EM} non"),
-    ("de", "Öffnungszeiten 9--17 Uhr, 2022--2026", f"Öffnungszeiten 9{EN}17 Uhr, 2022{EN}2026"),
+    ("de", "Öffnungszeiten 9--17 Uhr, 2022--2026", f"Öffnungszeiten 9{EN}17{NBSP}Uhr, 2022{EN}2026"),
     ("de", "Wir kamen -- spät -- an", f"Wir kamen{NBSP}{EN} spät{NBSP}{EN} an"),
     # what is not a dash stays as typed: a hyphenated word, an option, two hyphens between letters
     ("en", "well-known, the --verbose flag, x--y", "well-known, the --verbose flag, x--y"),

@@ -33,6 +33,13 @@ ENGLISH = [
     # no French rules: numbers, ordinals, units
     ("1st of 10 %", "1st of 10 %"),
     ("see https://example.org/it's", "see https://example.org/it's"),
+    # dates and counted words bound by no-break spaces (issue 24): CLDR's long date, its year optional
+    ("on December 30, 2025 or 30 December 2025", f"on December{NBSP}30,{NBSP}2025 or 30{NBSP}December{NBSP}2025"),
+    ("by May 5, then", f"by May{NBSP}5, then"),
+    ("six weeks, twenty-two days, No. 18, p. 4", f"six{NBSP}weeks, twenty-two{NBSP}days, No.{NBSP}18, p.{NBSP}4"),
+    ("10 kilometres, 10 a.m.", f"10{NBSP}kilometres, 10{NBSP}a.m."),
+    # not before a word that counts nothing, nor the pronoun one
+    ("two of them, in 2025 and later, one day", "two of them, in 2025 and later, one day"),
 ]
 
 GERMAN = [
@@ -41,6 +48,10 @@ GERMAN = [
     ("geht's, Hans' Buch", "geht’s, Hans’ Buch"),
     ("und so weiter...", "und so weiter…"),
     ("Frage : Antwort ?", "Frage : Antwort ?"),
+    ("am 30. Dezember 2025 und am 2. Mai", f"am 30.{NBSP}Dezember{NBSP}2025 und am 2.{NBSP}Mai"),
+    ("sechs Wochen, achtzehn Monate, 10 Kilometer", f"sechs{NBSP}Wochen, achtzehn{NBSP}Monate, 10{NBSP}Kilometer"),
+    ("Nr. 18, § 5, im März 2026", f"Nr.{NBSP}18, §{NBSP}5, im März{NBSP}2026"),
+    ("zwei bis drei, 2025 und danach, eine Woche", "zwei bis drei, 2025 und danach, eine Woche"),
 ]
 
 # The same in every language: the inch mark ″ and the foot mark ′ after a digit.

@@ -59,13 +59,38 @@ def test_the_space_before_a_colon_never_stretches() -> None:
     assert loose, "no colon fell on a loose justified line: the test proves nothing"
 
 
-FIGURES = ("<p>Le 30 décembre 2025 puis le 2 septembre 2026, dans six semaines, quinze jours ou dix-huit "
-           "mois, 12 semaines, 10 % des personnes, le n° 18, le 28 novembre 2026, vingt kilomètres, "
-           "trois questionnaires, le 15 février 2026 et le 4 octobre 2022, deux administrations, "
-           "cinq signatures, 40 kilogrammes, en décembre, quatre septembres, le 31 juillet 2021.</p>")
-KEPT = ("décembre", "septembre", "semaines", "jours", "mois", "novembre", "kilomètres",
-        "questionnaires", "février", "octobre", "administrations", "signatures", "kilogrammes", "septembres",
-        "juillet")
+FIGURES = {
+    "fr": ("<p>Le 30 décembre 2025 puis le 1er septembre 2026, le 2 septembre 2026, dans six semaines, quinze "
+           "jours ou dix-huit mois, 12 semaines, 10 % des personnes, le n° 18, le 28 novembre 2026, vingt "
+           "kilomètres, trois questionnaires, le 15 février 2026 et le 4 octobre 2022, deux administrations, "
+           "cinq signatures, 40 kilogrammes, en décembre, quatre septembres, le 31 juillet 2021.</p>"),
+    "en": ("<p>On December 30, 2025 then on 2 September 2026, within six weeks, fifteen months or eighteen "
+           "fortnights, 12 weeks, No. 18, on November 28, 2026, twenty kilometres, three questionnaires, on "
+           "February 15, 2026 and 4 October 2022, two administrations, five signatures, 40 kilograms, in "
+           "December, four Septembers, on July 31, 2021 and 10 kilometres.</p>"),
+    "de": ("<p>Am 30. Dezember 2025, dann am 2. September 2026, in sechs Wochen, fünfzehn Monaten oder "
+           "achtzehn Kalenderwochen, 12 Wochen, Nr. 18, am 28. November 2026, zwanzig Kilometer, drei "
+           "Fragebögen, am 15. Februar 2026 und am 4. Oktober 2022, zwei Verwaltungen, fünf Unterschriften, "
+           "40 Kilogramm, im Dezember, vier Septembertage, am 31. Juli 2021 und 10 Kilometer.</p>"),
+}
+"""Dates and counted words in each language (FACTS.md §4, §4b): what the tests below set at many widths."""
+KEPT = {
+    "fr": ("décembre", "septembre", "semaines", "jours", "mois", "novembre", "kilomètres", "questionnaires",
+           "février", "octobre", "administrations", "signatures", "kilogrammes", "septembres", "juillet"),
+    "en": ("december", "september", "weeks", "months", "fortnights", "november", "kilometres", "questionnaires",
+           "february", "october", "administrations", "signatures", "kilograms", "septembers", "july"),
+    "de": ("dezember", "september", "wochen", "monaten", "kalenderwochen", "november", "kilometer", "fragebögen",
+           "februar", "oktober", "verwaltungen", "unterschriften", "kilogramm", "septembertage", "juli"),
+}
+WHOLE = {
+    "fr": ("30décembre2025", "2septembre2026", "28novembre2026", "1erseptembre2026", "15février2026",
+           "sixsemaines", "vingtkilomètres"),
+    "en": ("December30,2025", "2September2026", "November28,2026", "February15,2026", "4October2022",
+           "July31,2021", "sixweeks", "No.18", "10kilometres", "twentykilometres"),
+    "de": ("30.Dezember2025", "2.September2026", "28.November2026", "15.Februar2026", "4.Oktober2022",
+           "31.Juli2021", "sechsWochen", "Nr.18", "10Kilometer", "zwanzigKilometer"),
+}
+"""What stays on one line: each date, and a few numbers with the word they count."""
 
 
 def line_ends(page: pdfium.PdfTextPage) -> list[str]:
@@ -73,13 +98,14 @@ def line_ends(page: pdfium.PdfTextPage) -> list[str]:
     return [line.split()[-1] for line in page.get_text_range().splitlines() if line.split()]
 
 
-def test_no_date_nor_counted_word_is_hyphenated() -> None:
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_no_date_nor_counted_word_is_hyphenated(lang: str) -> None:
     """FACTS.md §4: a number and its unit or noun stay together, a date whole, none hyphenated (issue 24)."""
     hyphenated = []
     for width in range(30, 72, 3):
-        ends = line_ends(render(FIGURES, "fr", width))
+        ends = line_ends(render(FIGURES[lang], lang, width))
         hyphenated += [(width, end) for end in ends if end[-1] in "-\u2010"
-                       and any(word.startswith(end[:-1].lower()) for word in KEPT)]
+                       and any(word.startswith(end[:-1].lower()) for word in KEPT[lang])]
     assert not hyphenated
 
 
@@ -97,27 +123,37 @@ def lines(page: pdfium.PdfTextPage) -> list[list[tuple[str, tuple[float, float, 
     return found
 
 
-def test_a_date_never_splits_across_lines() -> None:
-    """Day, month and year on one line (issue 24), 1er and its superscript too: pdfium's text puts
-    a superscript on a line of its own, so lines are told by the glyphs' height on the page."""
-    dates = ("30décembre2025", "2septembre2026", "28novembre2026", "1erseptembre2026", "15février2026")
-    body = FIGURES.replace("le 2 septembre", "le 1er septembre 2026, le 2 septembre")
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_a_date_never_splits_across_lines(lang: str) -> None:
+    """Day, month and year on one line (issue 24), 1er and its superscript too, and a number with
+    the word it counts: pdfium's text puts a superscript on a line of its own, so lines are told
+    by the glyphs' height on the page."""
     for width in range(30, 72, 3):
-        split = [date for date in dates
-                 if not any(date in "".join(char for char, _ in line) for line in lines(render(body, "fr", width)))]
+        rows = ["".join(char for char, _ in line) for line in lines(render(FIGURES[lang], lang, width))]
+        split = [group for group in WHOLE[lang] if not any(group in row for row in rows)]
         assert not split, f"{width} mm: {split}"
 
 
-SÉNAT = ("<p>Un espace que vous n’avez jamais activé se ferme avec votre numéro de sécurité sociale et celui "
-         "de la carte Vitale (réponse du ministre publiée au Journal officiel du Sénat le 29 septembre 2022, "
-         "question nº 01935). La lettre sert aux deux premiers cas dans les six semaines.</p>")
+SÉNAT = {
+    "fr": ("<p>Un espace que vous n’avez jamais activé se ferme avec votre numéro de sécurité sociale et celui "
+           "de la carte Vitale (réponse du ministre publiée au Journal officiel du Sénat le 29 septembre 2022, "
+           "question nº 01935). La lettre sert aux deux premiers cas dans les six semaines.</p>"),
+    "en": ("<p>A space you never activated is closed with your social security number and the one of the "
+           "Vitale card (the minister’s answer published in the Senate’s Official Journal on September 29, "
+           "2022, question No. 01935). The letter serves the first two cases within the six weeks.</p>"),
+    "de": ("<p>Ein nie aktivierter Bereich wird mit der Versichertennummer und der Nummer der "
+           "Versichertenkarte geschlossen (Antwort des Ministers im Amtsblatt des Senats vom 29. September "
+           "2022, Anfrage Nr. 01935). Der Brief dient den ersten zwei Fällen innerhalb der sechs Wochen.</p>"),
+}
 
 
-def test_a_kept_date_does_not_break_lines_early() -> None:
+@pytest.mark.parametrize(("lang", "narrowest"), [("fr", 36), ("en", 40), ("de", 42)])
+def test_a_kept_date_does_not_break_lines_early(lang: str, narrowest: int) -> None:
     """A date kept whole never sends words to lines of their own (Kozea/WeasyPrint#1614): every
-    justified line but the last reaches the right edge."""
-    for width in range(36, 80, 2):
-        rows = lines(render(SÉNAT, "fr", width))
+    justified line but the last reaches the right edge. Below `narrowest` mm, « on » or « vom »
+    before a date too long to share a line with it stands alone: no early break, a narrow column."""
+    for width in range(narrowest, 80, 2):
+        rows = lines(render(SÉNAT[lang], lang, width))
         rows = [line for line in rows if line[0][1][0] < rows[0][0][1][0] + 1]  # not the folio
         edge = max(line[-1][1][2] for line in rows)
         short = ["".join(c for c, _ in line) for line in rows[:-1] if line[-1][1][2] < edge - 3]

@@ -96,7 +96,7 @@ def test_idempotent(lang: str, text: str) -> None:
                                  "«", "»", "1er", "XIXe", "n° 3", "'", "art. L1111-13-1", "<title>", "</title>",
                                  "cnil.fr", "https://a.fr/b.", '<a href="x">', "</a>", "10", "000", "...",
                                  "www.x.org", "a@b.fr", "<sup>", "</sup>", "\u00a0", "%", '"', '12"', "5'", " - ",
-                                 "---", "<br>"]),
+                                 "---", "<br>", "December", "30,", "2025", "six", "weeks", "Dezember", "30."]),
                 max_size=20))
 def test_idempotent_html(lang: str, pieces: list[str]) -> None:
     once = refine("".join(pieces), lang)
