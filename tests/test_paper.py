@@ -117,7 +117,7 @@ def test_the_printing_instruction_is_said_from_the_layout() -> None:
     from builder.typography.words import words
     a5, a6, half = (printing(ZINE_FORMATS[name]) for name in ("A5", "A6", "half-letter"))
     assert a5.line(words("fr")) == ("Ce livret : {pages}\u00a0pages, soit {sheets}\u00a0feuilles A4 recto-verso "
-                                    "(retourner sur le bord court) par exemplaire.")
+                                    "(réglage « retourner sur le bord court ») par exemplaire.")
     assert a6.line(words("en")).endswith("sheets of A4 printed on both sides (flip on the long edge) for two "
                                          "copies: cut the stack in half.")
     assert "feuilles Lettre US recto-verso" in half.line(words("fr"))

@@ -114,10 +114,11 @@ def date(day: datetime.date, lang: str) -> str:
 
 WORDS = Words(
     contents="Sommaire",
+    # The copier's setting quoted, as the print page quotes it (issue 24).
     sheet_count="Ce livret : {pages}\u00a0pages, soit {sheets}\u00a0feuilles {paper} recto-verso "
-                "({flip}) par exemplaire.",
+                "(réglage « {flip} ») par exemplaire.",
     sheet_count_two="Ce livret : {pages}\u00a0pages, soit {sheets}\u00a0feuilles {paper} recto-verso "
-                    "({flip}) pour deux exemplaires : coupez le paquet en deux.",
+                    "(réglage « {flip} ») pour deux exemplaires : coupez le paquet en deux.",
     flip_short="retourner sur le bord court", flip_long="retourner sur le bord long", us_letter="Lettre US",
     contact="feuille {sheet}, {side}", front="recto", back="verso", signature="signature",
     nir="numéro de sécurité sociale", nir_key="clé (2 chiffres)", characters="{count} caractères",

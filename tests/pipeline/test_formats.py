@@ -177,7 +177,8 @@ def test_letters_are_in_the_booklet_in_every_format(built: Built) -> None:
 def test_the_print_page_names_the_paper_and_the_duplex_edge(built: Built) -> None:
     text = " ".join(page_texts(built.path("reading")))
     expected = {
-        "A6": "feuilles A4\u00a0recto-verso (retourner sur le bord long) pour deux\u00a0exemplaires\u202f: coupez le paquet en deux.",
+        "A6": "feuilles A4\u00a0recto-verso (réglage «\u202fretourner sur le bord long\u202f») pour deux\u00a0exemplaires"
+              "\u202f: coupez le paquet en deux.",
         "A4": "sheets of A3\u00a0printed on both sides (flip on the short edge), per copy.",
         "half-letter": "sheets of US Letter printed on both sides (flip on the short edge), per copy.",
         "A5": "sheets of A4\u00a0printed on both sides (flip on the short edge), per copy.",
