@@ -97,8 +97,8 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
     ("opposition", ["L1111-13-1", "R1111-28", "six semaines après l’envoi", "R1111-36", "suppression expresse",
          "J’avais déjà un dossier médical partagé", "R1111-40", "L1111-14", "confirme toute opposition antérieure",
          "article\u00a012, paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u202f: copie",
-         "la suppression expresse de ses données (article R1111-36)\u202f; pour tout dossier médical partagé gardé, le "
-         "fondement et la durée (article L1111-18)", "je vous prie de la lui transmettre", "À défaut, je saisirai la CNIL", "avis non reçu ou perdu",
+         "sa clôture, la suppression expresse de ses données (article R1111-36) et, pour tout dossier médical partagé "
+         "conservé, son fondement et sa durée (article L1111-18)", "je vous prie de la lui transmettre", "À défaut, je saisirai la CNIL", "avis non reçu ou perdu",
          "Posté dans les six semaines\u202f: le cachet de la poste fait foi (article L112-1 du code des relations",
          "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées"]),
     # a newborn often has no number of its own yet: the parent's identifies it, and the notice's date
@@ -112,7 +112,7 @@ def test_booklet_has_one_a5_page_per_letter_after_the_guide(pack: Report) -> Non
          # kept: its ground and duration (review of issue 24, findings 1, 3 and 11; FACTS.md §1b)
          "La personne représentée avait déjà un dossier médical partagé\u00a0: je refuse son intégration, confirme "
          "toute opposition antérieure et demande sa clôture et sa suppression (articles R1111-40 et L1111-14)",
-         "pour tout dossier médical partagé gardé, le fondement et la durée (article L1111-18)"]),
+         "et, pour tout dossier médical partagé conservé, son fondement et sa durée (article L1111-18)"]),
     ("cloture", ["R1111-36", "expressément la suppression", "dix ans à compter de la", "trois mois au plus",
          "L1111-18", "article\u00a018", "Veuillez agréer, Madame la Directrice, Monsieur le Directeur, l’expression de mes salutations distinguées", "paragraphe\u00a03", "un mois", "CNIL", "Pièce jointe\u202f: copie"]),
     # the guide sends a reader who did nothing to this letter: a box says so (issue 24)
