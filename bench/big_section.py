@@ -12,8 +12,8 @@
   SAMPLE seconds from /proc (Linux; a peak shorter than that can be missed). Target ≤ 1 GiB;
 - scale: one cold build (previews on) at about 20, 100, 250 and 500 pages: time per page, and the
   cost of each page added since the size before (the same from 20 to 500 if the line is straight).
-Times are medians of RUNS runs, with the fastest and slowest in brackets: the machine's noise
-(and the load average before and after, as the machine may be shared).
+Times are medians of RUNS runs (COLD_RUNS for the cold builds), with the fastest and slowest in
+brackets: the machine's noise (and the load average before and after, as the machine may be shared).
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ PARTS = 60
 SCALE = (3, 14, 35, 70)
 """Parts for about 20, 100, 250 and 500 pages (about 7.2 pages a part)."""
 RUNS = 3
+COLD_RUNS = 2
+"""Cold builds of the 400+ pages take half a minute each on two cores: two of each keep the
+section near five minutes."""
 SAMPLE = 0.1
 TREE = """
 import os, resource, subprocess, sys, time
@@ -71,8 +74,8 @@ def run() -> list[str]:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-big-") as folder:
         project = big_zine.write(Path(folder) / "big", PARTS)
-        cold = walls([ZINE, "build"], RUNS, cwd=project)
-        plain = walls([ZINE, "build", "--no-previews"], RUNS, cwd=project)
+        cold = walls([ZINE, "build"], COLD_RUNS, cwd=project)
+        plain = walls([ZINE, "build", "--no-previews"], COLD_RUNS, cwd=project)
         subprocess.run([ZINE, "build", "--keep-html"], cwd=project, check=True, capture_output=True)
         html = sorted((project / "output" / "html").glob("*.html"))
         bare = walls([sys.executable, "-c", build_section.BARE, *html], RUNS, cwd=project)
