@@ -14,7 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, without installing it
 
-import build_section  # noqa: E402  (after the path is set)
+import big_section  # noqa: E402  (after the path is set)
+import build_section  # noqa: E402
 import halftone_section  # noqa: E402
 import impose_section  # noqa: E402
 import many_parts_section  # noqa: E402
@@ -26,6 +27,7 @@ SECTIONS = {
     "pictures": pictures_section,
     "halftone": halftone_section,
     "parts": many_parts_section,
+    "big": big_section,
 }
 
 

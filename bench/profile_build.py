@@ -1,0 +1,65 @@
+"""Where a build's time goes (issue 26, item 2): cProfile in the build process and in each worker.
+
+Usage: python bench/profile_build.py FOLDER [LIMIT]   (FOLDER: a project, e.g. from big_zine.py)
+
+Builds FOLDER once in a fresh session with every task of the workers profiled (each worker is
+forked from this process after `_reply` is wrapped, so it profiles each task it runs), merges the
+profiles of the workers, and prints the build process's and the workers' LIMIT entries of the
+builder and of WeasyPrint's top level, by cumulative seconds (a function called inside another
+is counted in both). Profiling slows Python code down: compare entries, not wall times.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, without installing it
+
+from builder.build import Options, build  # noqa: E402  (after the path is set)
+from builder.project import Project  # noqa: E402
+from builder.workers import background  # noqa: E402
+from builder.workers.session import Session  # noqa: E402
+
+SHOWN = ("builder/", "weasyprint/document.py", "weasyprint/layout/__init__.py", "pypdfium2", "pikepdf/",
+         "pypdf/_writer.py", "PIL/Image.py")
+
+
+def main(project: Path, limit: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="profile-") as folder:
+        dumps = Path(folder)
+        reply = background._reply
+
+        def profiled(number: int, task: object, args: tuple[object, ...]) -> bytes:
+            profile = cProfile.Profile()
+            try:
+                return profile.runcall(reply, number, task, args)
+            finally:
+                profile.dump_stats(dumps / f"{time.monotonic_ns()}.prof")
+
+        background._reply = profiled  # type: ignore[assignment]
+        main_profile = cProfile.Profile()
+        started = time.perf_counter()
+        with Session(Project.at(project)) as session:
+            main_profile.runcall(build, Project.at(project), options=Options(), session=session)
+        print(f"build: {time.perf_counter() - started:.1f} s wall, profiled")
+        print("== build process")
+        _show(pstats.Stats(main_profile), limit)
+        print("== workers (all tasks, merged)")
+        _show(pstats.Stats(*[str(path) for path in sorted(dumps.glob("*.prof"))]), limit)
+
+
+def _show(stats: pstats.Stats, limit: int) -> None:
+    rows = [(cumulative, calls, f"{Path(file).parent.name}/{Path(file).name}:{line} {name}")
+            for (file, line, name), (_, calls, _, cumulative, _) in stats.stats.items()  # type: ignore[attr-defined]
+            if any(part in file for part in SHOWN)]
+    for cumulative, calls, where in sorted(rows, reverse=True)[:limit]:
+        print(f"{cumulative:8.2f} s {calls:7d}  {where}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 60)
