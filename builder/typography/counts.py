@@ -61,8 +61,11 @@ class Counting:
 
     @cached_property
     def figures(self) -> Rule:
-        """A number in digits and the word after it, not a link: « 10 kilometres », not « 2025 and »."""
-        return (re.compile(r"(\d)" + f"{_S}+" + r"(?=[^\W\d_])" + f"(?!(?:{'|'.join(self.links)})\\b)",
+        """A number in digits and the word after it, not a link nor a number in words: « 10 kilometres »,
+        not « 2025 and », nor « March 2026 twelve » (the year counts no one: a run so bound would carry
+        « twelve neighbours » along, one word too long for its line)."""
+        unbound = "|".join((*self.links, *self.numbers))
+        return (re.compile(r"(\d)" + f"{_S}+" + r"(?=[^\W\d_])" + f"(?!(?:{unbound})\\b)",
                            re.IGNORECASE), "\\1" + NBSP)
 
     @cached_property

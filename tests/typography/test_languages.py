@@ -40,6 +40,9 @@ ENGLISH = [
     ("10 kilometres, 10 a.m.", f"10{NBSP}kilometres, 10{NBSP}a.m."),
     # not before a word that counts nothing, nor the pronoun one
     ("two of them, in 2025 and later, one day", "two of them, in 2025 and later, one day"),
+    # a year counts no one: the number in words after it is not bound to it (a run of four words
+    # left the line before it half empty)
+    ("In March 2026 twelve neighbours came", f"In March{NBSP}2026 twelve{NBSP}neighbours came"),
 ]
 
 GERMAN = [
@@ -52,6 +55,7 @@ GERMAN = [
     ("sechs Wochen, achtzehn Monate, 10 Kilometer", f"sechs{NBSP}Wochen, achtzehn{NBSP}Monate, 10{NBSP}Kilometer"),
     ("Nr. 18, § 5, im März 2026", f"Nr.{NBSP}18, §{NBSP}5, im März{NBSP}2026"),
     ("zwei bis drei, 2025 und danach, eine Woche", "zwei bis drei, 2025 und danach, eine Woche"),
+    ("im März 2026 zwölf Nachbarn", f"im März{NBSP}2026 zwölf{NBSP}Nachbarn"),
 ]
 
 # The same in every language: the inch mark ″ and the foot mark ′ after a digit.
