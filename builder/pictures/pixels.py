@@ -87,8 +87,8 @@ def raster(path: Path, name: str, where: str | None, line: int | None, halftone:
             if image.getexif().get(0x0112, 1) in TURNED:
                 width, height = height, width
             remade = image.format not in GIVEN or image.mode not in ("1", "L", "LA", "P", "PA", "RGB", "RGBA")
-            art = line_art(image)
-            _decoded(image)
+            _decoded(image)  # first: line_art would decode a grey JPEG whole, truncated or not
+            art = image.format not in DRAFTABLE and line_art(image)  # a lossy JPEG is never exactly 0/255
             return Raster((width, height), halftone and not art, remade)
     except UnidentifiedImageError:
         raise BuildError(where, formats.unreadable(path, name), line) from None
@@ -152,7 +152,7 @@ def made(path: Path, target: tuple[int, int], halftone: bool) -> tuple[Image.Ima
 
     pillow()
     with Image.open(path) as source:
-        art = line_art(source)
+        art = source.format not in DRAFTABLE and line_art(source)  # no whole decode of a JPEG: `draft` below
         turned = source.getexif().get(0x0112, 1) in TURNED
         photo = source.format in PHOTOS
         if source.format in ("JPEG", "MPO"):

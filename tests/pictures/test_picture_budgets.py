@@ -67,11 +67,13 @@ def test_every_mode_prints_in_eight_bits_from_a_file_or_a_data_url(tmp_path: Pat
             assert name.startswith("1") or 20 < grey < 235, (name, grey)  # 16-bit mid-grey is not clipped
 
 
-def test_a_jpeg_cut_short_is_refused_by_name(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+def test_a_jpeg_cut_short_is_refused_by_name(tmp_path: Path, mode: str) -> None:
+    """In grey too: the line-art test decoded a grey JPEG whole, truncation allowed, before the check."""
     import weasyprint  # noqa: F401  (it sets Pillow's LOAD_TRUNCATED_IMAGES on import: as in a build)
     folder = tmp_path / "content" / "images"
     folder.mkdir(parents=True)
-    Image.effect_noise((400, 300), 60).convert("RGB").save(folder / "whole.jpg", quality=90)
+    Image.effect_noise((400, 300), 60).convert(mode).save(folder / "whole.jpg", quality=90)
     data = (folder / "whole.jpg").read_bytes()
     (folder / "cut.jpg").write_bytes(data[: len(data) * 4 // 10])
     found = errors(tmp_path, "![A cut photo](images/cut.jpg)")
