@@ -15,11 +15,9 @@ from builder.typography.language import Direction, Words
 Anchors = Sequence[Mapping[str, tuple[float, float]]]
 """Per page of a rendered document, where each element with an id starts: x, y in mm from the top left."""
 Check = Callable[[Anchors], Sequence[str]]
-"""A look at laid-out pages: raises BuildError(s) for what stops the build, returns warnings in words."""
-"""A look at a laid-out document before it is written (raises BuildError to stop the build).
-
-It travels to the worker process that renders the document: a picklable value, not a closure.
-"""
+"""A look at a laid-out document before it is written: raises BuildError(s) for what stops the
+build, returns warnings in words. It travels to the worker process that renders the document: a
+picklable value, not a closure."""
 
 
 @dataclass(frozen=True)

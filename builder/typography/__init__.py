@@ -178,7 +178,7 @@ def _refine_node(language: Language, raw: str, walk: _Walk) -> tuple[str, str]:
     for url in _SPACED_URL.finditer(text):
         pieces.append(language.markup(text[position:url.start()]))
         address = url_breaks(url.group(0))
-        span = _LONG_SPAN if "://" in url.group(0) or "/" in url.group(0).rstrip("/") else _URL_SPAN
+        span = _LONG_SPAN if "/" in url.group(0).rstrip("/") else _URL_SPAN  # a scheme's // too
         pieces.append(address if walk.marked else f"{span}{address}</span>")
         position = url.end()
     pieces.append(language.markup(text[position:]))
