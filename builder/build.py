@@ -65,7 +65,8 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
             _letter_packs(run, zine, log)
             _minizine(run, zine, log)
             reading = run.publish(Kind.READING)
-            log(f"laid out the reading edition: {plural(reading.pages, 'page')} of {reading.size}")
+            log(f"laid out the reading edition: {plural(reading.pages, 'page')} of {reading.size}"
+                + (f" ({reading.layout})" if reading.layout else ""))
             booklet = zine.format.booklet.impose(reading.pages, reading.size, zine.format.sheet, _bound(zine))
             run.impose(reading, booklet, Kind.BOOKLET)
             log(f"imposing the booklet: {plural(len(booklet.sheets), 'sheet')}, {plural(len(booklet.sides), 'side')}"

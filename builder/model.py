@@ -143,6 +143,9 @@ class Document:
     """The fonts it may use (render.fonts.SOURCES, the manifest's `fonts`)."""
     direction: Direction = "ltr"
     """The zine's (Meta.direction): "rtl" asks viewers to show its pages right to left (/Direction /R2L)."""
+    parts: tuple[str, ...] = ()
+    """The ids of the top-level elements that start its parts, in order: it is laid out part by
+    part (render/byparts.py), or whole when empty."""
     one_ink: bool = False
     """Printed as it is written (the letters): its exact black set on one ink, DeviceGray, not
     RGB (imposition/engine/black.py). Documents that are imposed get it from the imposition."""
@@ -181,6 +184,9 @@ class Rendered:
     laid_out: bool = True
     notices: tuple[str, ...] = ()
     pictures: tuple[Placed, ...] = ()
+    layout: str = ""
+    """How a document with parts was laid out (render/byparts.py): "3 of 62 parts laid out anew",
+    or why it was laid out as one document; empty for the others."""
     """Where each picture landed (render/overflow.py): preflight's grey-tint warning names them."""
 
 

@@ -31,7 +31,8 @@ def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> dict[
     # tree, language, title shown). The booklet and letters stay print files, their black on one
     # ink (the letters here, the booklet and the mini-zine by the imposition); the reading edition
     # keeps WeasyPrint's RGB black: a screen shows the same, and the booklet is made from it.
-    found = {Kind.READING: dataclasses.replace(reading, check=inside, variant=READING_VARIANT)}
+    found = {Kind.READING: dataclasses.replace(reading, check=inside, variant=READING_VARIANT,
+                                              parts=tuple(part.slug for part in zine.parts))}
     # The pack: each letter on one page, its address within what the envelope's window shows.
     packed = LetterFit.of(letters, zine, zine.format.paper, envelope=envelopes.of(zine.format))
     for kind, forms in ((Kind.LETTERS, False), (Kind.LETTERS_FILLABLE, True))[: 2 if fillable else 1]:

@@ -8,6 +8,7 @@ went wrong: a filled letter with an error must not land in the reader's folder.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -22,8 +23,10 @@ from builder.errors import BuildError, BuildErrors, collected, raise_all
 from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
 from builder.project import Project
-from builder.render import diagnose, notices, overflow, speedups, tables
+from builder.render import diagnose, notices, overflow, resume, speedups, tables
+from builder.render.byparts import ByParts
 from builder.render.fonts import Fonts
+from builder.render.resume import Unsplittable
 from builder.render.sandbox import FONTS, Refused, SandboxFetcher
 
 
@@ -38,11 +41,14 @@ class Renderer:
 
     def __init__(self, project: Project) -> None:
         speedups.install()  # layout and PDF writing linear in the number of parts
+        resume.install()  # layout by part
         self.configs: dict[str, Fonts] = {}
         self.project = project
         # The pictures the build resampled (builder/pictures) are served from the output's cache too.
         self.fetcher = SandboxFetcher((project.content, project.templates, project.fonts, project.pictures),
                                       project.root, layers=project.layers, derived=(project.pictures,))
+        self.by_parts: dict[str, ByParts] = {}
+        """Each document's parts as last laid out (render/byparts.py), by document name."""
         self.fonts: dict[Path, tuple[Path, int, int]] = {}
         """Each font file this set-up has read, stamped (modification time, size) when read, and
         the project's font folder (a font added there is a change)."""
@@ -55,8 +61,19 @@ class Renderer:
         (fontTools subsetting) unless SOURCE_DATE_EPOCH is set.
         """
         def lay_out(text: str) -> Any:
-            return HTML(string=text, base_url=document.base_url.resolve().as_uri() + "/",
-                        url_fetcher=self.fetcher).render(font_config=config, pdf_forms=document.forms)
+            html = HTML(string=text, base_url=document.base_url.resolve().as_uri() + "/", url_fetcher=self.fetcher)
+            if document.parts:  # the reading edition: part by part, reusing what did not change
+                parts = self.by_parts.setdefault(document.name, ByParts())
+                try:
+                    laid = parts.lay_out(html, document.parts, lambda piece, **shared: piece.render(
+                        font_config=config, pdf_forms=document.forms, **shared), self.fetcher.served)
+                    how[:] = [parts.said]
+                    return laid
+                except Unsplittable as reason:
+                    how[:] = [f"laid out as one document, not part by part: {reason}"]
+            return html.render(font_config=config, pdf_forms=document.forms)
+
+        how: list[str] = []
 
         config = self._config(document.fonts)
         self.fetcher.clear()
@@ -85,8 +102,8 @@ class Renderer:
         self.fonts.update((served[0], served) for served in self.fetcher.served if served[0].suffix.lower() in FONTS)
         said = [*shrunk, *warned, *(text for text in map(notices.notice, messages) if text),
                 *([found.notice] if found.notice else [])]
-        return self._rendered(document.name, target, laid_out.pages, said, found.pictures,
-                              frozenset(config.families | config.project))
+        return dataclasses.replace(self._rendered(document.name, target, laid_out.pages, said, found.pictures,
+                                                  frozenset(config.families | config.project)), layout="".join(how))
 
     def _config(self, source: str) -> Fonts:
         """The font set-up for `source` (the manifest's `fonts`: shipped or machine), made at its first use."""

@@ -1,0 +1,272 @@
+"""Layout by part: each part of the reading edition laid out as a document of its own (issue 26, item 1).
+
+WeasyPrint lays a document out whole: after a one-word edit in one part of sixty, `zine watch`
+laid out all 425 pages again. Here the document is parsed once and cut at the top-level elements
+that start its parts (`Document.parts`, the parts' ids): the front matter (cover, contents), then
+each part (the last with what follows it, the back cover). Each piece is laid out alone, starting
+from the pagination state the pieces before it left (render/resume.py), and the pages of all the
+pieces make one WeasyPrint document, written once: one PDF with its outline, links between parts,
+tags and metadata, as the whole layout writes them.
+
+A piece whose elements, stylesheets and start (page index, pagination state, the break that
+starts it, the page numbers it reads of other parts, the page count if it prints it) are those of
+the last layout is not laid out again: its pages are reused (in `zine watch`; a `zine build` is a
+fresh process). Page numbers of other parts (the contents page) and the page count are known only
+once every piece is laid out: the pieces that read one that changed are laid out again, until
+nothing changes (at most `PASSES` times).
+
+When the pieces cannot equal the whole (a part that does not start on a new page, running headers
+carried from part to part, notes pushed past a part's last page, counters of elements across
+parts), `resume.Unsplittable` says why and the caller lays the document out whole.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import itertools
+import logging
+import re
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from builder.errors import collected
+from builder.files import stamp
+from builder.render import resume
+from builder.render.resume import Start, Unsplittable
+
+PASSES = 4
+"""Layouts of the pieces before the page numbers they read of each other must have settled."""
+CARRIED = re.compile(r"string-set|running\(|counter-(?:increment|reset|set)\s*:\s*(?!none\b|list-item\b)[a-z]")
+"""What one piece's layout would carry to the next (running headers, counters of elements): such
+a document is laid out whole. Notes are numbered per part already (content/notes.py)."""
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Top-level elements of <body> laid out together, and what identifies them."""
+
+    name: str
+    elements: tuple[Any, ...]
+    ids: frozenset[str]
+    digest: str
+
+
+@dataclass
+class _Laid:
+    """A piece as last laid out, with what its layout depended on and what it left."""
+
+    key: tuple[Any, ...]
+    document: Any
+    state: Any
+    tail: tuple[Any, ...]
+    """The break-after values and page name its last box ends with (the next piece's break)."""
+    last: Any
+    anchors: dict[str, dict[str, list[int]]]
+    read: dict[str, Any]
+    """The page counters of other pieces' anchors it read, as they were."""
+    total: int | None
+    """The page count it printed (counter(pages)), or None."""
+    said: tuple[tuple[int, str], ...]
+    served: tuple[Any, ...]
+
+
+class ByParts:
+    """The pieces of one document as last laid out, reused while unchanged (one per document name)."""
+
+    def __init__(self) -> None:
+        self._laid: dict[str, _Laid] = {}
+        self._anchors: dict[str, dict[str, list[int]]] = {}
+        self._total = 0
+        self.said = ""
+        """How the last layout went: how many pieces it laid out anew (the others were reused)."""
+
+    def lay_out(self, whole: Any, parts: Sequence[str], render: Callable[..., Any], served: list[Any]) -> Any:
+        """The WeasyPrint document of `whole` (a parsed weasyprint.HTML) laid out piece by piece,
+        cut before each element whose id is in `parts`; `render(html, **options)` lays one out
+        (HTML.render, with the options the pieces share: _Shared). WeasyPrint's messages and the
+        files read (added to `served`, the fetcher's list) of a reused piece are said and listed
+        again. Raises resume.Unsplittable."""
+        if not resume.available():
+            raise Unsplittable("WeasyPrint is not the version layout by part was made for")
+        pieces = _pieces(whole, parts)
+        # Anchors not laid out yet read as page 0 until they are (then the pieces that read them
+        # are laid out again): never "undefined", which WeasyPrint would report.
+        anchors = {name: self._anchors.get(name, {"page": [0]}) for piece in pieces for name in piece.ids}
+        total, shared = self._total, _Shared()
+        made: list[_Laid] = []
+
+        def lay(piece: _Piece, start: Start, key: tuple[Any, ...]) -> _Laid:
+            return _lay_out_piece(whole, piece, start, key, render, shared, served)
+
+        for _ in range(PASSES):
+            laid = [*self._pass(pieces, anchors, total, lay, made)]
+            self._laid = {piece.name: entry for piece, entry in zip(pieces, laid, strict=True)}
+            anchors.update((name, values) for entry in laid for name, values in entry.anchors.items())
+            count = sum(len(entry.document.pages) for entry in laid)
+            if all(_settled(entry, anchors, count) for entry in laid):
+                break
+            total = count
+        else:
+            raise Unsplittable(f"the page numbers parts print of each other did not settle in {PASSES} layouts")
+        self._anchors, self._total = anchors, count
+        fresh = {piece.name for piece in pieces for entry in made if self._laid[piece.name] is entry}
+        self.said = f"laid out by part, {len(fresh)} of {len(pieces)} pieces anew"
+        for entry in laid:
+            if not any(entry is new for new in made):  # reused: what its layout said, said again
+                for level, message in entry.said:
+                    logging.getLogger("weasyprint").log(level, message)
+                served.extend(entry.served)
+        return laid[0].document.copy([page for entry in laid for page in entry.document.pages])
+
+    def _pass(self, pieces: list[_Piece], anchors: dict[str, Any], total: int,
+              lay_out: Callable[[_Piece, Start, tuple[Any, ...]], _Laid], made: list[_Laid]) -> Iterator[_Laid]:
+        """Each of `pieces` laid out in turn from where the one before ended (or reused), with
+        `anchors` the page counters of every anchor and `total` the page count as best known; the
+        pieces laid out anew are added to `made`."""
+        before: _Laid | None = None
+        index = 0
+        for piece in pieces:
+            start = Start(index=index, total=total, state=before and before.state, before=before and before.last,
+                          anchors={name: values for name, values in anchors.items() if name not in piece.ids})
+            key = (piece.digest, index, _state_key(start.state), before and before.tail)
+            entry = self._laid.get(piece.name)
+            # The first piece is always laid out (a few pages): the stylesheets are then read and
+            # parsed, which says their warnings and lists their fonts (Renderer.render) each time.
+            if (entry is None or entry.key != key or not _settled(entry, start.anchors, total)
+                    or not _unchanged(entry.served) or not made):
+                entry = lay_out(piece, start, key)
+                made.append(entry)
+            before, index = entry, index + len(entry.document.pages)
+            yield entry
+
+
+def _state_key(state: Any) -> str | None:
+    """What of a pagination state (right_page, page_state) a piece's pages depend on: not the page
+    count (`_Laid.total` says whether a piece prints it), nor named page groups (not carried)."""
+    if state is None:
+        return None
+    right_page, (quotes, counters, scopes, _groups) = state
+    return repr((right_page, quotes, {name: values for name, values in counters.items() if name != "pages"}, scopes))
+
+
+def _unchanged(served: Sequence[Any]) -> bool:
+    """Whether each file a piece read (stylesheets, pictures, fonts) is as it was (files.stamp)."""
+    return all(stamp(path) == (path, *stamped) for path, *stamped in served)
+
+
+def _settled(entry: _Laid, anchors: Mapping[str, dict[str, list[int]]], total: int) -> bool:
+    """Whether the page numbers `entry` read of other pieces, and the page count it printed, are
+    those of `anchors` and `total`."""
+    return (all(anchors.get(name, {}).get("page") == values.get("page") for name, values in entry.read.items())
+            and entry.total in (None, total))
+
+
+class _Shared:
+    """What the pieces of one layout share, as the whole document's layout has one of each: the
+    pictures read (WeasyPrint's `cache`), the counter styles and colour profiles the stylesheets
+    define, the stylesheets parsed (resume.Start.sheets) and the files they were read from."""
+
+    def __init__(self) -> None:
+        from weasyprint.css.counters import CounterStyle
+
+        self.options: dict[str, Any] = {"cache": {}, "counter_style": CounterStyle(), "color_profiles": {}}
+        self.sheets: dict[tuple[int, ...], Any] = {}
+        self.served: list[Any] = []
+
+
+def _lay_out_piece(whole: Any, piece: _Piece, start: Start, key: tuple[Any, ...],
+                   render: Callable[..., Any], shared: _Shared, served: list[Any]) -> _Laid:
+    """`piece` of `whole` laid out from `start`, with what it said and read. The files a piece
+    reads include the stylesheets, read by the first piece only (`shared.served`)."""
+    from weasyprint.layout.block import _add_break_values
+
+    first_served, parsed = len(served), len(shared.sheets)
+    start.sheets = shared.sheets
+    with collected("weasyprint") as records, resume.started(start) as outcome:
+        document = render(_html(whole, piece), **shared.options)
+    if len(shared.sheets) > parsed:  # this piece parsed the stylesheets: what they read
+        shared.served.extend(served[first_served:])
+    last = resume.last_box(outcome)
+    context = outcome.context
+    if any(texts for carried in (context.string_set, context.running_elements)
+           for pages in carried.values() for texts in pages.values()):
+        raise Unsplittable("running headers (string-set, running elements) are carried from part to part")
+    if context.reported_footnotes or _notes_past_end(context):
+        raise Unsplittable(f"notes of {piece.name} run past its last page")
+    wants_total = _margins_count_pages(context) or any("pages" in item.missing_counters
+                      or any("pages" in names for names in item.missing_target_counters.values())
+                      for item in context.target_collector.counter_lookup_items.values())
+    anchors = resume.page_counters(outcome, document.pages)
+    return _Laid(key=key, document=document, state=resume.end_state(outcome),
+                 tail=(*_add_break_values(last, "after"), last.page_values()[1]), last=last, anchors=anchors,
+                 read={name: copy.deepcopy(start.anchors[name]) for name in outcome.read},
+                 total=start.total if wants_total else None,
+                 said=tuple((record.levelno, record.getMessage()) for record in records),
+                 served=tuple(dict.fromkeys([*shared.served, *served[first_served:]])))
+
+
+def _margins_count_pages(context: Any) -> bool:
+    """Whether a page margin box prints the page count (`@page { @bottom-center { content:
+    counter(pages) } }`): every page then depends on it. True when the styles cannot be read."""
+    sheets = getattr(context.style_for, "_sheets", None)
+    if sheets is None:
+        return True
+    return any(declaration[0] == "content" and "'pages'" in repr(declaration[1])
+               for sheet, *_ in sheets for *_, declarations in sheet.page_rules for declaration in declarations)
+
+
+def _notes_past_end(context: Any) -> bool:
+    """Whether a page was made after the piece's content ended, for notes that did not fit: in the
+    whole document they would go on the next part's first page."""
+    makers = context.page_maker
+    return any(makers[index][0] is None and makers[index - 1][0] is not None for index in range(1, len(makers) - 1))
+
+
+def _pieces(whole: Any, parts: Sequence[str]) -> list[_Piece]:
+    """The top-level elements of `whole`'s <body>, cut before each element whose id is in `parts`
+    (in that order: the front matter first, if any). Unsplittable if a part is not found there,
+    or if the stylesheets carry something from part to part (CARRIED)."""
+    root = whole.etree_element
+    body = root.find("body")
+    head = root.find("head")
+    if body is None or head is None:
+        raise Unsplittable("the document has no <head> or <body>")
+    styles = ElementTree.tostring(head, encoding="unicode")
+    if CARRIED.search(styles) or any(CARRIED.search(element.text or "") for element in root.iter("style")):
+        raise Unsplittable("its stylesheets carry running headers or counters from part to part")
+    children = list(body)
+    starts = [index for index, element in enumerate(children) if element.get("id") in set(parts)]
+    if len(starts) != len(parts) or not starts:
+        raise Unsplittable("its parts are not all top-level elements of <body>")
+    bounds = ([0] if starts[0] > 0 else []) + starts + [len(children)]
+    pieces = []
+    for begin, end in itertools.pairwise(bounds):
+        elements = tuple(children[begin:end])
+        text = "".join(ElementTree.tostring(element, encoding="unicode") for element in elements)
+        pieces.append(_Piece(name=elements[0].get("id") or "front", elements=elements,
+                             ids=frozenset(found.get("id") for element in elements for found in element.iter()
+                                           if found.get("id")),
+                             digest=hashlib.sha256(f"{styles}\x00{body.attrib}\x00{text}".encode()).hexdigest()))
+    return pieces
+
+
+def _html(whole: Any, piece: _Piece) -> Any:
+    """A weasyprint.HTML of `whole`'s head and `piece`'s elements (shared, not copied: WeasyPrint
+    does not change the tree it reads)."""
+    import cssselect2  # type: ignore[import-untyped]
+    from weasyprint import HTML
+
+    root = whole.etree_element
+    copy_root = ElementTree.Element(root.tag, root.attrib)
+    head, body = root.find("head"), root.find("body")
+    new_body = ElementTree.Element("body", body.attrib)
+    new_body.extend(piece.elements)
+    copy_root.extend([head, new_body])
+    html = HTML.__new__(HTML)
+    html.base_url, html.url_fetcher, html.media_type = whole.base_url, whole.url_fetcher, whole.media_type
+    html.wrapper_element = cssselect2.ElementWrapper.from_html_root(copy_root, content_language=None)
+    html.etree_element = html.wrapper_element.etree_element
+    return html
