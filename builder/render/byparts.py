@@ -23,35 +23,20 @@ parts), `resume.Unsplittable` says why and the caller lays the document out whol
 from __future__ import annotations
 
 import copy
-import hashlib
-import itertools
 import logging
-import re
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from builder.errors import collected
 from builder.files import stamp
-from builder.render import resume
+from builder.render import carried, resume
+from builder.render import pieces as cutting
+from builder.render.pieces import Piece
 from builder.render.resume import Start, Unsplittable
 
 PASSES = 4
 """Layouts of the pieces before the page numbers they read of each other must have settled."""
-CARRIED = re.compile(r"string-set|running\(|counter-(?:increment|reset|set)\s*:\s*(?!none\b|list-item\b)[a-z]")
-"""What one piece's layout would carry to the next (running headers, counters of elements): such
-a document is laid out whole. Notes are numbered per part already (content/notes.py)."""
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """Top-level elements of <body> laid out together, and what identifies them."""
-
-    name: str
-    elements: tuple[Any, ...]
-    ids: frozenset[str]
-    digest: str
 
 
 @dataclass
@@ -91,14 +76,14 @@ class ByParts:
         again. Raises resume.Unsplittable."""
         if not resume.available():
             raise Unsplittable("WeasyPrint is not the version layout by part was made for")
-        pieces = _pieces(whole, parts)
+        pieces = cutting.cut(whole, parts)
         # Anchors not laid out yet read as page 0 until they are (then the pieces that read them
         # are laid out again): never "undefined", which WeasyPrint would report.
         anchors = {name: self._anchors.get(name, {"page": [0]}) for piece in pieces for name in piece.ids}
         total, shared = self._total, _Shared()
         made: list[_Laid] = []
 
-        def lay(piece: _Piece, start: Start, key: tuple[Any, ...]) -> _Laid:
+        def lay(piece: Piece, start: Start, key: tuple[Any, ...]) -> _Laid:
             return _lay_out_piece(whole, piece, start, key, render, shared, served)
 
         for _ in range(PASSES):
@@ -121,8 +106,8 @@ class ByParts:
                 served.extend(entry.served)
         return laid[0].document.copy([page for entry in laid for page in entry.document.pages])
 
-    def _pass(self, pieces: list[_Piece], anchors: dict[str, Any], total: int,
-              lay_out: Callable[[_Piece, Start, tuple[Any, ...]], _Laid], made: list[_Laid]) -> Iterator[_Laid]:
+    def _pass(self, pieces: list[Piece], anchors: dict[str, Any], total: int,
+              lay_out: Callable[[Piece, Start, tuple[Any, ...]], _Laid], made: list[_Laid]) -> Iterator[_Laid]:
         """Each of `pieces` laid out in turn from where the one before ended (or reused), with
         `anchors` the page counters of every anchor and `total` the page count as best known; the
         pieces laid out anew are added to `made`."""
@@ -177,7 +162,7 @@ class _Shared:
         self.served: list[Any] = []
 
 
-def _lay_out_piece(whole: Any, piece: _Piece, start: Start, key: tuple[Any, ...],
+def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
                    render: Callable[..., Any], shared: _Shared, served: list[Any]) -> _Laid:
     """`piece` of `whole` laid out from `start`, with what it said and read. The files a piece
     reads include the stylesheets, read by the first piece only (`shared.served`)."""
@@ -186,87 +171,15 @@ def _lay_out_piece(whole: Any, piece: _Piece, start: Start, key: tuple[Any, ...]
     first_served, parsed = len(served), len(shared.sheets)
     start.sheets = shared.sheets
     with collected("weasyprint") as records, resume.started(start) as outcome:
-        document = render(_html(whole, piece), **shared.options)
+        document = render(cutting.html(whole, piece), **shared.options)
     if len(shared.sheets) > parsed:  # this piece parsed the stylesheets: what they read
         shared.served.extend(served[first_served:])
-    last = resume.last_box(outcome)
-    context = outcome.context
-    if any(texts for carried in (context.string_set, context.running_elements)
-           for pages in carried.values() for texts in pages.values()):
-        raise Unsplittable("running headers (string-set, running elements) are carried from part to part")
-    if context.reported_footnotes or _notes_past_end(context):
-        raise Unsplittable(f"notes of {piece.name} run past its last page")
-    wants_total = _margins_count_pages(context) or any("pages" in item.missing_counters
-                      or any("pages" in names for names in item.missing_target_counters.values())
-                      for item in context.target_collector.counter_lookup_items.values())
-    anchors = resume.page_counters(outcome, document.pages)
-    return _Laid(key=key, document=document, state=resume.end_state(outcome),
+    carried.check(outcome, piece.name)
+    last = carried.last_box(outcome)
+    anchors = carried.page_counters(outcome, document.pages)
+    return _Laid(key=key, document=document, state=carried.end_state(outcome),
                  tail=(*_add_break_values(last, "after"), last.page_values()[1]), last=last, anchors=anchors,
                  read={name: copy.deepcopy(start.anchors[name]) for name in outcome.read},
-                 total=start.total if wants_total else None,
+                 total=start.total if carried.prints_count(outcome) else None,
                  said=tuple((record.levelno, record.getMessage()) for record in records),
                  served=tuple(dict.fromkeys([*shared.served, *served[first_served:]])))
-
-
-def _margins_count_pages(context: Any) -> bool:
-    """Whether a page margin box prints the page count (`@page { @bottom-center { content:
-    counter(pages) } }`): every page then depends on it. True when the styles cannot be read."""
-    sheets = getattr(context.style_for, "_sheets", None)
-    if sheets is None:
-        return True
-    return any(declaration[0] == "content" and "'pages'" in repr(declaration[1])
-               for sheet, *_ in sheets for *_, declarations in sheet.page_rules for declaration in declarations)
-
-
-def _notes_past_end(context: Any) -> bool:
-    """Whether a page was made after the piece's content ended, for notes that did not fit: in the
-    whole document they would go on the next part's first page."""
-    makers = context.page_maker
-    return any(makers[index][0] is None and makers[index - 1][0] is not None for index in range(1, len(makers) - 1))
-
-
-def _pieces(whole: Any, parts: Sequence[str]) -> list[_Piece]:
-    """The top-level elements of `whole`'s <body>, cut before each element whose id is in `parts`
-    (in that order: the front matter first, if any). Unsplittable if a part is not found there,
-    or if the stylesheets carry something from part to part (CARRIED)."""
-    root = whole.etree_element
-    body = root.find("body")
-    head = root.find("head")
-    if body is None or head is None:
-        raise Unsplittable("the document has no <head> or <body>")
-    styles = ElementTree.tostring(head, encoding="unicode")
-    if CARRIED.search(styles) or any(CARRIED.search(element.text or "") for element in root.iter("style")):
-        raise Unsplittable("its stylesheets carry running headers or counters from part to part")
-    children = list(body)
-    starts = [index for index, element in enumerate(children) if element.get("id") in set(parts)]
-    if len(starts) != len(parts) or not starts:
-        raise Unsplittable("its parts are not all top-level elements of <body>")
-    bounds = ([0] if starts[0] > 0 else []) + starts + [len(children)]
-    pieces = []
-    for begin, end in itertools.pairwise(bounds):
-        elements = tuple(children[begin:end])
-        text = "".join(ElementTree.tostring(element, encoding="unicode") for element in elements)
-        pieces.append(_Piece(name=elements[0].get("id") or "front", elements=elements,
-                             ids=frozenset(found.get("id") for element in elements for found in element.iter()
-                                           if found.get("id")),
-                             digest=hashlib.sha256(f"{styles}\x00{body.attrib}\x00{text}".encode()).hexdigest()))
-    return pieces
-
-
-def _html(whole: Any, piece: _Piece) -> Any:
-    """A weasyprint.HTML of `whole`'s head and `piece`'s elements (shared, not copied: WeasyPrint
-    does not change the tree it reads)."""
-    import cssselect2  # type: ignore[import-untyped]
-    from weasyprint import HTML
-
-    root = whole.etree_element
-    copy_root = ElementTree.Element(root.tag, root.attrib)
-    head, body = root.find("head"), root.find("body")
-    new_body = ElementTree.Element("body", body.attrib)
-    new_body.extend(piece.elements)
-    copy_root.extend([head, new_body])
-    html = HTML.__new__(HTML)
-    html.base_url, html.url_fetcher, html.media_type = whole.base_url, whole.url_fetcher, whole.media_type
-    html.wrapper_element = cssselect2.ElementWrapper.from_html_root(copy_root, content_language=None)
-    html.etree_element = html.wrapper_element.etree_element
-    return html

@@ -2,7 +2,7 @@
 
 Layout by part (render/byparts.py) lays each part of the reading edition out as a document of its
 own. For its pages to be the pages the whole document would have, WeasyPrint must start that
-document where the whole one would be when the part begins, which it has no option for. Four of its
+document where the whole one would be when the part begins, which it has no option for. Five of its
 internals are wrapped while a `Start` is in force (`started`), and only then:
 
 - `layout.initialize_page_maker`: the first page is made in the pagination state the whole
@@ -17,10 +17,12 @@ internals are wrapped while a `Start` is in force (`started`), and only then:
   (`Start.anchors`), instead of discarding the content; which anchors were read is recorded.
 - `layout.len`: `counter(pages)` is the whole document's page count (`Start.total`), not the part's.
 
+- `css.find_stylesheets`: the stylesheets, shared by every part, are parsed once (`Start.sheets`).
+
 Outside a `Start`, each wrapper calls WeasyPrint's own function unchanged. `install()` leaves
-WeasyPrint alone when its internals are not the expected ones (`available()` is then False, and
-the reading edition is laid out whole). Checked against WeasyPrint 70: the PDFs laid out by part
-are byte-identical to the whole layout's (tests/render/test_byparts.py).
+WeasyPrint alone when its internals are not the expected ones (`available()` is then False: the
+reading edition is laid out whole). With WeasyPrint 70 the PDFs laid out by part are byte-identical
+to the whole layout's (tests/render/test_byparts.py).
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ FORCED = ("page", "left", "right", "recto", "verso")
 
 class Unsplittable(Exception):
     """The document cannot be laid out part by part (the message says why): lay it out whole."""
-
 
 @dataclass
 class Start:
@@ -69,6 +70,8 @@ class Outcome:
     root: Any = None
     read: set[str] = field(default_factory=set)
     """The anchors of other parts whose page it read (target-counter())."""
+    footnotes: list[Any] = field(default_factory=list)
+    """The boxes of its notes (out of the box tree once laid out)."""
 
 
 _start: Start | None = None
@@ -87,29 +90,7 @@ def started(start: Start) -> Iterator[Outcome]:
         _start = _outcome = None
 
 
-def end_state(outcome: Outcome) -> tuple[Any, Any]:
-    """The pagination state after the part's last page: (right_page, page_state), for the next part."""
-    _, _, right_page, page_state, _ = outcome.context.page_maker[-1]
-    return right_page, copy.deepcopy(page_state)
-
-
-def page_counters(outcome: Outcome, pages: list[Any]) -> dict[str, dict[str, list[int]]]:
-    """The page counters (WeasyPrint's page_state values: page, pages) of each anchor on `pages`
-    (WeasyPrint Page objects of this part, in order), where it first appears."""
-    found: dict[str, dict[str, list[int]]] = {}
-    for number, page in enumerate(pages, start=1):
-        values = outcome.context.page_maker[number][3][1]
-        for name in page.anchors:
-            found.setdefault(name, copy.deepcopy(values))
-    return found
-
-
-def last_box(outcome: Outcome) -> Any:
-    """The part's last top-level box (a child of <body>), whose break-after values meet the next part's."""
-    return _body(outcome.root).children[-1]
-
-
-def _body(root: Any) -> Any:
+def body_box(root: Any) -> Any:
     """The <body> box of a document's root box; Unsplittable when there is none, or when <html> or
     <body> has a margin, border or padding at its top or bottom (each part would repeat it)."""
     for box in (root, *(root.children[:1])):
@@ -144,12 +125,14 @@ def _formatting(original: Any) -> Any:
         items = _Read(collector.target_lookup_items)
         items.read, items.foreign = _outcome.read, frozenset(_start.anchors)
         for name, values in _start.anchors.items():
-            item = items.setdefault(name, TargetLookupItem("up-to-date"))
-            item.target_box = _Target()
+            # (a stand-in of another part with this id has made it "pending": render/pieces.py)
+            item = items[name] = items.get(name) or TargetLookupItem()
+            item.state, item.target_box = "up-to-date", _Target()
             item.page_maker_index = -1  # on no page of this part
             item.cached_page_counter_values = {**copy.deepcopy(values), "pages": [_start.total]}
         collector.target_lookup_items = items
         _outcome.root = original(element_tree, style_for, get_image, base_url, collector, *args, **kwargs)
+        _outcome.footnotes = list(args[1] if len(args) > 1 else kwargs.get("footnotes", ()))
         return _outcome.root
 
     return build
@@ -189,7 +172,7 @@ def _page_maker(original: Any) -> Any:
         if _start is None or _outcome is None:
             return
         _outcome.context = context
-        first = _body(root_box).children[0]
+        first = body_box(root_box).children[0]
         if _start.before is None:
             return
         from weasyprint.layout.block import block_level_page_break
@@ -200,7 +183,9 @@ def _page_maker(original: Any) -> Any:
         right_page, page_state = copy.deepcopy(_start.state)
         page_state[3].clear()  # named page groups (`:nth(… of name)`) are not carried
         *_, remake_state = context.page_maker[0]
-        context.page_maker[0] = (None, {"break": forced, "page": first.page_values()[0]}, right_page,
+        # Resume at <body>'s first box, as the whole layout resumes at the part's (the stand-ins of
+        # render/pieces.py make no box): never None, which would end the document after a blank page.
+        context.page_maker[0] = ({0: {0: None}}, {"break": forced, "page": first.page_values()[0]}, right_page,
                                  page_state, remake_state)
 
     return initialize

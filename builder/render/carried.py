@@ -1,0 +1,108 @@
+"""What the layout of one part would carry into the next, which layout by part cannot (issue 26, item 1).
+
+Render/resume.py carries the pagination state, page numbers and the page count from part to part.
+Whatever else flows from one part into the next makes the parts' layouts differ from the whole
+document's: `check` looks at a part once laid out and raises resume.Unsplittable, naming it, so
+the document is laid out whole instead:
+
+- a counter of elements shown in a part (`counter(figure)`) that the part does not start again
+  before (`counter-reset`/`counter-set`): its value would come from the parts before;
+- running headers (`string-set`, `position: running()`): a page without its own shows the last
+  part's;
+- notes that did not fit on a part's last page: in the whole document they go on the next part's
+  first page, alone they make a page of their own.
+
+`end_state`, `page_counters` and `last_box` are what a part's layout does carry to the next (its
+pagination state, the pages its anchors are on, its break-after values). `prints_count` says
+whether a part's pages show the page count (`counter(pages)`), so that its layout is redone when
+the count changes.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from typing import Any
+
+from builder.render.resume import Outcome, Unsplittable, body_box
+
+PAGE_COUNTERS = frozenset({"page", "pages"})
+"""Counters of pages, not of elements: carried by resume.py."""
+
+
+def check(outcome: Outcome, name: str) -> None:
+    """Unsplittable when the layout of part `name` (its `outcome`) carries something into the next part."""
+    context = outcome.context
+    if any(texts for carried in (context.string_set, context.running_elements)
+           for pages in carried.values() for texts in pages.values()):
+        raise Unsplittable("running headers (string-set, running elements) are carried from part to part")
+    shown = _counters_from_before(_boxes(outcome))
+    if shown:
+        raise Unsplittable(f"the counter {shown!r} is shown in {name} without being reset there (counter-reset)")
+    makers = context.page_maker  # a page begun where the content had ended: notes that did not fit
+    if any(makers[index][0] is None and makers[index - 1][0] is not None for index in range(1, len(makers) - 1)):
+        raise Unsplittable(f"notes of {name} run past its last page")
+
+
+def prints_count(outcome: Outcome) -> bool:
+    """Whether the part's pages show the document's page count: in its content (WeasyPrint asked for
+    it while laying the part out) or in a page margin box (then on every page). True when the
+    styles cannot be read."""
+    context = outcome.context
+    if any("pages" in item.missing_counters or any("pages" in names for names in item.missing_target_counters.values())
+           for item in context.target_collector.counter_lookup_items.values()):
+        return True
+    sheets = getattr(context.style_for, "_sheets", None)
+    if sheets is None:
+        return True
+    return any(declaration[0] == "content" and "'pages'" in repr(declaration[1])
+               for sheet, *_ in sheets for *_, declarations in sheet.page_rules for declaration in declarations)
+
+
+def _boxes(outcome: Outcome) -> Iterable[Any]:
+    """Every box of the part, in document order, then its notes' (taken out of the tree)."""
+    yield from outcome.root.descendants()
+    for note in outcome.footnotes:
+        yield from note.descendants()
+
+
+def _counters_from_before(boxes: Iterable[Any]) -> str | None:
+    """The first counter of elements shown (in `content`) before any box of the part resets or
+    sets it, if any (its value would come from earlier parts); lists reset their own (list-item)."""
+    started: set[str] = set()
+    for box in boxes:
+        style = box.style
+        for key in ("counter_reset", "counter_set"):
+            started.update(name for name, *_ in _pairs(style[key]))
+        content = style["content"]
+        for item in content if isinstance(content, (list, tuple)) else ():
+            if item[0] in ("counter()", "counters()") and item[1][0] not in started | PAGE_COUNTERS:
+                return str(item[1][0])
+    return None
+
+
+def _pairs(value: Any) -> Iterable[tuple[Any, ...]]:
+    """The (name, value) pairs of a computed counter-reset/counter-set ('none' or 'auto': none)."""
+    return value if isinstance(value, (list, tuple)) else ()
+
+
+def end_state(outcome: Outcome) -> tuple[Any, Any]:
+    """The pagination state after the part's last page: (right_page, page_state), for the next part."""
+    _, _, right_page, page_state, _ = outcome.context.page_maker[-1]
+    return right_page, copy.deepcopy(page_state)
+
+
+def page_counters(outcome: Outcome, pages: list[Any]) -> dict[str, dict[str, list[int]]]:
+    """The page counters (WeasyPrint's page_state values: page, pages) of each anchor on `pages`
+    (WeasyPrint Page objects of this part, in order), where it first appears."""
+    found: dict[str, dict[str, list[int]]] = {}
+    for number, page in enumerate(pages, start=1):
+        values = outcome.context.page_maker[number][3][1]
+        for name in page.anchors:
+            found.setdefault(name, copy.deepcopy(values))
+    return found
+
+
+def last_box(outcome: Outcome) -> Any:
+    """The part's last top-level box (a child of <body>), whose break-after values meet the next part's."""
+    return body_box(outcome.root).children[-1]
