@@ -2,7 +2,7 @@
 
 WeasyPrint lays a document out whole: after a one-word edit in one part of sixty, `zine watch`
 laid out all 425 pages again. Here the document is parsed once and cut at the top-level elements
-that start its parts (`Document.parts`, the parts' ids): the front matter (cover, contents), then
+that start its parts (`Document.parts`, the parts' ids: render/pieces.py): the front matter (cover, contents), then
 each part (the last with what follows it, the back cover). Each piece is laid out alone, starting
 from the pagination state the pieces before it left (render/resume.py), and the pages of all the
 pieces make one WeasyPrint document, written once: one PDF with its outline, links between parts,
@@ -23,11 +23,7 @@ parts), `resume.Unsplittable` says why and the caller lays the document out whol
 from __future__ import annotations
 
 import copy
-import hashlib
-import itertools
 import logging
-import re
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -35,23 +31,11 @@ from typing import Any
 from builder.errors import collected
 from builder.files import stamp
 from builder.render import resume
-from builder.render.resume import Start, Unsplittable
+from builder.render.pieces import Piece, alone, cut
+from builder.render.resume import Outcome, Start, Unsplittable
 
 PASSES = 4
 """Layouts of the pieces before the page numbers they read of each other must have settled."""
-CARRIED = re.compile(r"string-set|running\(|counter-(?:increment|reset|set)\s*:\s*(?!none\b|list-item\b)[a-z]")
-"""What one piece's layout would carry to the next (running headers, counters of elements): such
-a document is laid out whole. Notes are numbered per part already (content/notes.py)."""
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """Top-level elements of <body> laid out together, and what identifies them."""
-
-    name: str
-    elements: tuple[Any, ...]
-    ids: frozenset[str]
-    digest: str
 
 
 @dataclass
@@ -91,14 +75,14 @@ class ByParts:
         again. Raises resume.Unsplittable."""
         if not resume.available():
             raise Unsplittable("WeasyPrint is not the version layout by part was made for")
-        pieces = _pieces(whole, parts)
+        pieces = cut(whole, parts)
         # Anchors not laid out yet read as page 0 until they are (then the pieces that read them
         # are laid out again): never "undefined", which WeasyPrint would report.
         anchors = {name: self._anchors.get(name, {"page": [0]}) for piece in pieces for name in piece.ids}
         total, shared = self._total, _Shared()
         made: list[_Laid] = []
 
-        def lay(piece: _Piece, start: Start, key: tuple[Any, ...]) -> _Laid:
+        def lay(piece: Piece, start: Start, key: tuple[Any, ...]) -> _Laid:
             return _lay_out_piece(whole, piece, start, key, render, shared, served)
 
         for _ in range(PASSES):
@@ -121,8 +105,8 @@ class ByParts:
                 served.extend(entry.served)
         return laid[0].document.copy([page for entry in laid for page in entry.document.pages])
 
-    def _pass(self, pieces: list[_Piece], anchors: dict[str, Any], total: int,
-              lay_out: Callable[[_Piece, Start, tuple[Any, ...]], _Laid], made: list[_Laid]) -> Iterator[_Laid]:
+    def _pass(self, pieces: list[Piece], anchors: dict[str, Any], total: int,
+              lay_out: Callable[[Piece, Start, tuple[Any, ...]], _Laid], made: list[_Laid]) -> Iterator[_Laid]:
         """Each of `pieces` laid out in turn from where the one before ended (or reused), with
         `anchors` the page counters of every anchor and `total` the page count as best known; the
         pieces laid out anew are added to `made`."""
@@ -177,7 +161,7 @@ class _Shared:
         self.served: list[Any] = []
 
 
-def _lay_out_piece(whole: Any, piece: _Piece, start: Start, key: tuple[Any, ...],
+def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
                    render: Callable[..., Any], shared: _Shared, served: list[Any]) -> _Laid:
     """`piece` of `whole` laid out from `start`, with what it said and read. The files a piece
     reads include the stylesheets, read by the first piece only (`shared.served`)."""
@@ -186,7 +170,7 @@ def _lay_out_piece(whole: Any, piece: _Piece, start: Start, key: tuple[Any, ...]
     first_served, parsed = len(served), len(shared.sheets)
     start.sheets = shared.sheets
     with collected("weasyprint") as records, resume.started(start) as outcome:
-        document = render(_html(whole, piece), **shared.options)
+        document = render(alone(whole, piece), **shared.options)
     if len(shared.sheets) > parsed:  # this piece parsed the stylesheets: what they read
         shared.served.extend(served[first_served:])
     last = resume.last_box(outcome)
@@ -199,13 +183,30 @@ def _lay_out_piece(whole: Any, piece: _Piece, start: Start, key: tuple[Any, ...]
     wants_total = _margins_count_pages(context) or any("pages" in item.missing_counters
                       or any("pages" in names for names in item.missing_target_counters.values())
                       for item in context.target_collector.counter_lookup_items.values())
-    anchors = resume.page_counters(outcome, document.pages)
-    return _Laid(key=key, document=document, state=resume.end_state(outcome),
+    anchors = _page_counters(outcome, document.pages)
+    return _Laid(key=key, document=document, state=_end_state(outcome),
                  tail=(*_add_break_values(last, "after"), last.page_values()[1]), last=last, anchors=anchors,
                  read={name: copy.deepcopy(start.anchors[name]) for name in outcome.read},
                  total=start.total if wants_total else None,
                  said=tuple((record.levelno, record.getMessage()) for record in records),
                  served=tuple(dict.fromkeys([*shared.served, *served[first_served:]])))
+
+
+def _end_state(outcome: Outcome) -> tuple[Any, Any]:
+    """The pagination state after the part's last page: (right_page, page_state), for the next part."""
+    _, _, right_page, page_state, _ = outcome.context.page_maker[-1]
+    return right_page, copy.deepcopy(page_state)
+
+
+def _page_counters(outcome: Outcome, pages: list[Any]) -> dict[str, dict[str, list[int]]]:
+    """The page counters (WeasyPrint's page_state values: page, pages) of each anchor on `pages`
+    (WeasyPrint Page objects of this part, in order), where it first appears."""
+    found: dict[str, dict[str, list[int]]] = {}
+    for number, page in enumerate(pages, start=1):
+        values = outcome.context.page_maker[number][3][1]
+        for name in page.anchors:
+            found.setdefault(name, copy.deepcopy(values))
+    return found
 
 
 def _margins_count_pages(context: Any) -> bool:
@@ -223,50 +224,3 @@ def _notes_past_end(context: Any) -> bool:
     whole document they would go on the next part's first page."""
     makers = context.page_maker
     return any(makers[index][0] is None and makers[index - 1][0] is not None for index in range(1, len(makers) - 1))
-
-
-def _pieces(whole: Any, parts: Sequence[str]) -> list[_Piece]:
-    """The top-level elements of `whole`'s <body>, cut before each element whose id is in `parts`
-    (in that order: the front matter first, if any). Unsplittable if a part is not found there,
-    or if the stylesheets carry something from part to part (CARRIED)."""
-    root = whole.etree_element
-    body = root.find("body")
-    head = root.find("head")
-    if body is None or head is None:
-        raise Unsplittable("the document has no <head> or <body>")
-    styles = ElementTree.tostring(head, encoding="unicode")
-    if CARRIED.search(styles) or any(CARRIED.search(element.text or "") for element in root.iter("style")):
-        raise Unsplittable("its stylesheets carry running headers or counters from part to part")
-    children = list(body)
-    starts = [index for index, element in enumerate(children) if element.get("id") in set(parts)]
-    if len(starts) != len(parts) or not starts:
-        raise Unsplittable("its parts are not all top-level elements of <body>")
-    bounds = ([0] if starts[0] > 0 else []) + starts + [len(children)]
-    pieces = []
-    for begin, end in itertools.pairwise(bounds):
-        elements = tuple(children[begin:end])
-        text = "".join(ElementTree.tostring(element, encoding="unicode") for element in elements)
-        pieces.append(_Piece(name=elements[0].get("id") or "front", elements=elements,
-                             ids=frozenset(found.get("id") for element in elements for found in element.iter()
-                                           if found.get("id")),
-                             digest=hashlib.sha256(f"{styles}\x00{body.attrib}\x00{text}".encode()).hexdigest()))
-    return pieces
-
-
-def _html(whole: Any, piece: _Piece) -> Any:
-    """A weasyprint.HTML of `whole`'s head and `piece`'s elements (shared, not copied: WeasyPrint
-    does not change the tree it reads)."""
-    import cssselect2  # type: ignore[import-untyped]
-    from weasyprint import HTML
-
-    root = whole.etree_element
-    copy_root = ElementTree.Element(root.tag, root.attrib)
-    head, body = root.find("head"), root.find("body")
-    new_body = ElementTree.Element("body", body.attrib)
-    new_body.extend(piece.elements)
-    copy_root.extend([head, new_body])
-    html = HTML.__new__(HTML)
-    html.base_url, html.url_fetcher, html.media_type = whole.base_url, whole.url_fetcher, whole.media_type
-    html.wrapper_element = cssselect2.ElementWrapper.from_html_root(copy_root, content_language=None)
-    html.etree_element = html.wrapper_element.etree_element
-    return html

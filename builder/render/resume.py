@@ -87,23 +87,6 @@ def started(start: Start) -> Iterator[Outcome]:
         _start = _outcome = None
 
 
-def end_state(outcome: Outcome) -> tuple[Any, Any]:
-    """The pagination state after the part's last page: (right_page, page_state), for the next part."""
-    _, _, right_page, page_state, _ = outcome.context.page_maker[-1]
-    return right_page, copy.deepcopy(page_state)
-
-
-def page_counters(outcome: Outcome, pages: list[Any]) -> dict[str, dict[str, list[int]]]:
-    """The page counters (WeasyPrint's page_state values: page, pages) of each anchor on `pages`
-    (WeasyPrint Page objects of this part, in order), where it first appears."""
-    found: dict[str, dict[str, list[int]]] = {}
-    for number, page in enumerate(pages, start=1):
-        values = outcome.context.page_maker[number][3][1]
-        for name in page.anchors:
-            found.setdefault(name, copy.deepcopy(values))
-    return found
-
-
 def last_box(outcome: Outcome) -> Any:
     """The part's last top-level box (a child of <body>), whose break-after values meet the next part's."""
     return _body(outcome.root).children[-1]
@@ -145,6 +128,7 @@ def _formatting(original: Any) -> Any:
         items.read, items.foreign = _outcome.read, frozenset(_start.anchors)
         for name, values in _start.anchors.items():
             item = items.setdefault(name, TargetLookupItem("up-to-date"))
+            item.state = "up-to-date"  # a stand-in's id (render/pieces.py) was collected as pending
             item.target_box = _Target()
             item.page_maker_index = -1  # on no page of this part
             item.cached_page_counter_values = {**copy.deepcopy(values), "pages": [_start.total]}
@@ -200,10 +184,24 @@ def _page_maker(original: Any) -> Any:
         right_page, page_state = copy.deepcopy(_start.state)
         page_state[3].clear()  # named page groups (`:nth(… of name)`) are not carried
         *_, remake_state = context.page_maker[0]
-        context.page_maker[0] = (None, {"break": forced, "page": first.page_values()[0]}, right_page,
-                                 page_state, remake_state)
+        page = {"break": forced, "page": first.page_values()[0]}
+        context.page_maker[0] = (_resume_at(root_box, forced, right_page), page, right_page, page_state, remake_state)
 
     return initialize
+
+
+def _resume_at(root_box: Any, forced: str, right_page: bool) -> Any:
+    """Where the part's first page resumes the layout: from the start (None), or, when that page
+    is left blank to start the part on the side `forced` asks for (a recto after a recto), at the
+    part inside the <body> already begun, as in the whole document: a page that resumes nowhere
+    would end the layout (page.make_all_pages) after the blank."""
+    if forced == "page":
+        return None
+    ltr = root_box.style["direction"] == "ltr"
+    side = forced if forced in ("left", "right") else "right" if ltr ^ (forced == "verso") else "left"
+    if (side == "right") == right_page:
+        return None
+    return {root_box.children.index(_body(root_box)): {0: None}}
 
 
 def _page_type(original: Any) -> Any:

@@ -61,20 +61,9 @@ class Renderer:
         (fontTools subsetting) unless SOURCE_DATE_EPOCH is set.
         """
         def lay_out(text: str) -> Any:
-            html = HTML(string=text, base_url=document.base_url.resolve().as_uri() + "/", url_fetcher=self.fetcher)
-            if document.parts:  # the reading edition: part by part, reusing what did not change
-                parts = self.by_parts.setdefault(document.name, ByParts())
-                try:
-                    laid = parts.lay_out(html, document.parts, lambda piece, **shared: piece.render(
-                        font_config=config, pdf_forms=document.forms, **shared), self.fetcher.served)
-                    how[:] = [parts.said]
-                    return laid
-                except Unsplittable as reason:
-                    how[:] = [f"laid out as one document, not part by part: {reason}"]
-            return html.render(font_config=config, pdf_forms=document.forms)
+            return self._lay_out(document, text, config, how)
 
         how: list[str] = []
-
         config = self._config(document.fonts)
         self.fetcher.clear()
         config.families.clear()
@@ -104,6 +93,22 @@ class Renderer:
                 *([found.notice] if found.notice else [])]
         return dataclasses.replace(self._rendered(document.name, target, laid_out.pages, said, found.pictures,
                                                   frozenset(config.families | config.project)), layout="".join(how))
+
+    def _lay_out(self, document: Document, text: str, config: Fonts, how: list[str]) -> Any:
+        """The WeasyPrint document of `text`, `document`'s HTML (or a version with tables set
+        smaller): the reading edition part by part (render/byparts.py), reusing what did not
+        change, else whole. `how` is set to how it went (Rendered.layout)."""
+        html = HTML(string=text, base_url=document.base_url.resolve().as_uri() + "/", url_fetcher=self.fetcher)
+        if document.parts:
+            parts = self.by_parts.setdefault(document.name, ByParts())
+            try:
+                laid = parts.lay_out(html, document.parts, lambda piece, **shared: piece.render(
+                    font_config=config, pdf_forms=document.forms, **shared), self.fetcher.served)
+                how[:] = [parts.said]
+                return laid
+            except Unsplittable as reason:
+                how[:] = [f"laid out as one document, not part by part: {reason}"]
+        return html.render(font_config=config, pdf_forms=document.forms)
 
     def _config(self, source: str) -> Fonts:
         """The font set-up for `source` (the manifest's `fonts`: shipped or machine), made at its first use."""
