@@ -3,6 +3,7 @@ session, PDFs made for the tests, and PDFs read back. Test files import helpers 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import inspect
 import io
@@ -28,7 +29,7 @@ if os.environ.get("CI"):
 
 from builder.build import Options, build
 from builder.cli import main
-from builder.model import Document, Report
+from builder.model import Document, Rendered, Report
 from builder.paper import A5, MM
 from builder.project import Project
 from builder.workers.session import Session
@@ -361,3 +362,39 @@ def reading_edition(root: Path, output: Path | None = None) -> tuple[Project, Do
     project = Project.at(root, output=output)
     zine = resample.prepare(content.load(project), project.pictures.resolve())
     return project, documents(templating.environment(project), zine, fillable=False)[Kind.READING], zine.meta.date
+
+
+PROSE = [paragraph.strip() for paragraph in
+         (ROOT / "content/article.md").read_text(encoding="utf-8").split("---", 2)[2].split("\n\n")
+         if len(paragraph) > 200 and not paragraph.lstrip().startswith("<")]
+"""Paragraphs of the shipped article: real words, real hyphenation."""
+
+
+def part(title: str, paragraphs: int, *, front: str = "", body: str = "", start: int = 0) -> str:
+    """A part's Markdown: `paragraphs` of PROSE (from the `start`th), then `body`."""
+    prose = "\n\n".join(PROSE[(start + n) % len(PROSE)] for n in range(paragraphs))
+    return f"---\ntitle: {title}\n{front}---\n\n{prose}\n\n{body}\n"
+
+
+@dataclasses.dataclass(frozen=True)
+class Laid:
+    """The reading edition of one zine laid out both ways."""
+
+    whole: bytes
+    parts: bytes
+    rendered: Rendered
+    """The render by part."""
+    path: Path
+
+
+def lay_out_both(root: Path, output: Path) -> Laid:
+    """The reading edition of the project in `root` laid out whole and by part, each by a Renderer
+    of its own, into `output`."""
+    from builder.render.weasy import Renderer
+
+    output.mkdir(parents=True, exist_ok=True)
+    project, document, date = reading_edition(root, output)
+    whole = Renderer(project).render(dataclasses.replace(document, parts=()), output / "whole.pdf", source_date=date)
+    assert whole.layout == ""
+    rendered = Renderer(project).render(document, output / "parts.pdf", source_date=date)
+    return Laid((output / "whole.pdf").read_bytes(), (output / "parts.pdf").read_bytes(), rendered, output / "parts.pdf")

@@ -31,7 +31,7 @@ from typing import Any
 from builder.errors import collected
 from builder.files import stamp
 from builder.render import resume
-from builder.render.pieces import Piece, alone, cut
+from builder.render.pieces import Piece, alone, carried, cut
 from builder.render.resume import Outcome, Start, Unsplittable
 
 PASSES = 4
@@ -173,6 +173,7 @@ def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
         document = render(alone(whole, piece), **shared.options)
     if len(shared.sheets) > parsed:  # this piece parsed the stylesheets: what they read
         shared.served.extend(served[first_served:])
+        carried(served[first_served:])
     last = resume.last_box(outcome)
     context = outcome.context
     if any(texts for carried in (context.string_set, context.running_elements)

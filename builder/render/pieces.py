@@ -16,6 +16,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from builder.render.resume import Unsplittable
@@ -68,6 +69,18 @@ def cut(whole: Any, parts: Sequence[str]) -> list[Piece]:
                             digest=hashlib.sha256(f"{styles}\x00{body.attrib}\x00{skeleton}\x00{text}".encode())
                             .hexdigest()))
     return pieces
+
+
+def carried(served: Sequence[tuple[Any, ...]]) -> None:
+    """Unsplittable if a stylesheet among the files `served` ((path, …) each: the <link>ed and
+    @import-ed ones the layout read) carries running headers or counters from part to part
+    (CARRIED, outside comments): the <head> names those files, it does not hold their rules."""
+    for path, *stamped in served:
+        if Path(path).suffix.lower() == ".css" and stamped[-1:] != [-1]:  # -1: missing, another layer's served
+            text = re.sub(r"/\*.*?\*/", "", Path(path).read_text(encoding="utf-8", errors="replace"), flags=re.S)
+            if found := CARRIED.search(text):
+                raise Unsplittable(f"its stylesheet {Path(path).name} carries running headers or counters from part "
+                                   f"to part ({found.group(0).split(':')[0].strip()})")
 
 
 def alone(whole: Any, piece: Piece) -> Any:

@@ -9,52 +9,16 @@ layout would make the comparison empty.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from builder.model import Rendered
-from builder.render.weasy import Renderer
 from PIL import Image
 
-from conftest import ROOT, page_texts, reading_edition, write_zine
+from conftest import ROOT, Laid, lay_out_both, page_texts, part, write_zine
 
 pytestmark = pytest.mark.slow  # real layouts, a few seconds each
-
-PROSE = [paragraph.strip() for paragraph in
-         (ROOT / "content/article.md").read_text(encoding="utf-8").split("---", 2)[2].split("\n\n")
-         if len(paragraph) > 200 and not paragraph.lstrip().startswith("<")]
-"""Paragraphs of the shipped article: real words, real hyphenation."""
-
-
-def part(title: str, paragraphs: int, *, front: str = "", body: str = "", start: int = 0) -> str:
-    """A part's Markdown: `paragraphs` of PROSE (from the `start`th), then `body`."""
-    prose = "\n\n".join(PROSE[(start + n) % len(PROSE)] for n in range(paragraphs))
-    return f"---\ntitle: {title}\n{front}---\n\n{prose}\n\n{body}\n"
-
-
-@dataclasses.dataclass(frozen=True)
-class Laid:
-    """The reading edition of one zine laid out both ways."""
-
-    whole: bytes
-    parts: bytes
-    rendered: Rendered
-    """The render by part."""
-    path: Path
-
-
-def lay_out_both(root: Path, output: Path) -> Laid:
-    """The reading edition of the project in `root` laid out whole and by part."""
-    output.mkdir(parents=True, exist_ok=True)
-    project, document, date = reading_edition(root, output)
-    whole = Renderer(project).render(dataclasses.replace(document, parts=()), output / "whole.pdf", source_date=date)
-    assert whole.layout == ""
-    rendered = Renderer(project).render(document, output / "parts.pdf", source_date=date)
-    return Laid((output / "whole.pdf").read_bytes(), (output / "parts.pdf").read_bytes(), rendered, output / "parts.pdf")
-
 
 def letters(folder: Path) -> Path:
     """A part of one page, a letter, a part after: the letter starts on a right-hand page, and so
@@ -151,3 +115,15 @@ def test_the_notes_table_and_picture_are_on_their_pages(laid: Callable[[str], La
     assert sum("CPAM" in text for text in pages) >= 2  # the table crosses a page
     [page] = [text for text in pages if "Une phrase avec une note" in text]
     assert "1.\u00a0La première note." in page and page.index("1.\u00a0La première note.") > page.index("une autre")
+
+
+def test_notes_that_run_onto_the_next_part_lay_the_document_out_whole(tmp_path: Path) -> None:
+    """Seven long notes called from one line fill more than a page: the last ones go to the foot of
+    the next part's first page, which a part laid out alone cannot do."""
+    note = " ".join(["Une note longue qui prend beaucoup de place au bas de la page, ligne après ligne."] * 9)
+    body = " ".join(f"a[^n{n}]" for n in range(7)) + "\n\n" + "\n".join(f"[^n{n}]: {note}" for n in range(7)) + "\n"
+    found = lay_out_both(write_zine(tmp_path, [part("Un", 1, body=body), part("Deux", 1, start=2)]), tmp_path / "output")
+    assert found.rendered.layout == "laid out as one document, not part by part: notes of 01 run past its last page"
+    assert found.parts == found.whole
+    [second] = [text for text in page_texts(found.path) if text.startswith("Deux")]
+    assert "7.\u00a0Une note longue" in second
