@@ -24,11 +24,15 @@ PAGE_INDEX = {
     "left and right": "@page :left { margin: 25mm 30mm 20mm 10mm; } @page :right { margin: 15mm 10mm 25mm 30mm; }",
     "page of pages": "@page { @bottom-center { content: counter(page) ' / ' counter(pages); } }",
     "even pages": "@page :nth(2n) { @top-right { content: 'pair'; } }",
+    "neighbours": ".part + .part .part-title { font-size: 20pt; } body > :nth-child(4) { break-before: recto; } "
+                  ".part:last-of-type .part-title { font-style: italic; }",
 }
+"""Rules on the page's index, the page count, or a part's neighbours (which a part laid out
+alone must still see: render/pieces.py)."""
 
 
 @pytest.mark.parametrize("name", PAGE_INDEX)
-def test_rules_on_the_page_index_and_count_are_laid_out_by_part(tmp_path: Path, name: str) -> None:
+def test_rules_on_the_page_index_count_and_neighbours_are_laid_out_by_part(tmp_path: Path, name: str) -> None:
     laid = lay_out_both(write_zine(tmp_path, PARTS, css=PAGE_INDEX[name]), tmp_path / "output")
     assert laid.rendered.layout.startswith("laid out by part"), laid.rendered.layout
     assert laid.parts == laid.whole
