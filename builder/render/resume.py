@@ -9,8 +9,9 @@ internals are wrapped while a `Start` is in force (`started`), and only then:
   document had after the previous part's last page (WeasyPrint's `page_maker` entry: the page
   counters, whether the next page is a right-hand one), behind the forced break that the previous
   part's end and this part's start make (`block_level_page_break`, as between two siblings), the
-  page named as the part's first box names it. A part that does not start on a new page cannot be
-  laid out alone: `Unsplittable`.
+  page named as the part's first box names it; a first page left blank (a part on a recto after a
+  recto) resumes the layout at the part, as the whole layout does. A part that does not start on
+  a new page cannot be laid out alone: `Unsplittable`.
 - `layout.page.PageType`: page indexes continue the whole document's (`@page :first`, `:nth()`).
 - `document.build_formatting_structure`: `target-counter()` of an anchor in another part (the
   contents page's page numbers) reads the page the whole layout put it on, known from that part
