@@ -184,10 +184,10 @@ class Rendered:
     laid_out: bool = True
     notices: tuple[str, ...] = ()
     pictures: tuple[Placed, ...] = ()
-    layout: str = ""
-    """How a document with parts was laid out (render/byparts.py): "3 of 62 parts laid out anew",
-    or why it was laid out as one document; empty for the others."""
     """Where each picture landed (render/overflow.py): preflight's grey-tint warning names them."""
+    layout: str = ""
+    """How a document with parts was laid out (render/byparts.py): "laid out by part, 3 of 62
+    pieces anew", or why it was laid out as one document; empty for the others."""
 
 
 @dataclass(frozen=True)

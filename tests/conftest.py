@@ -3,6 +3,8 @@ session, PDFs made for the tests, and PDFs read back. Test files import helpers 
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import inspect
 import io
 import os
@@ -27,7 +29,7 @@ if os.environ.get("CI"):
 
 from builder.build import Options, build
 from builder.cli import main
-from builder.model import Report
+from builder.model import Document, Rendered, Report
 from builder.paper import A5, MM
 from builder.project import Project
 from builder.workers.session import Session
@@ -326,3 +328,73 @@ def machine_traces(folder: Path, project: Path) -> list[str]:
         found += [f"{path.name}: {needle}" for needle in needles if len(needle) > 1
                   and any(needle.encode("utf-8") in blob for blob in data)]
     return sorted(set(found))
+
+
+# The reading edition laid out by part and whole (issue 26, item 1) ------------------------------
+
+def write_zine(folder: Path, parts: list[str], *, manifest: str = "", css: str = "", lang: str = "fr") -> Path:
+    """`folder` made a project of `parts` (each a Markdown file's text, front matter included),
+    named 01.md, 02.md…, with `manifest` lines added to its zine.toml and, when `css` is given, a
+    templates/zine.css of its own: the shipped one with `css` after it."""
+    (folder / "content/images").mkdir(parents=True, exist_ok=True)
+    names = [f"{number:02}.md" for number in range(1, len(parts) + 1)]
+    for name, text in zip(names, parts, strict=True):
+        (folder / "content" / name).write_text(text, encoding="utf-8")
+    (folder / "content/zine.toml").write_text(
+        f'title = "Essai par parties"\nlang = "{lang}"\ndate = 2026-03-01\nedition = "1"\nparts = {names!r}\n'
+        + manifest, encoding="utf-8")
+    if css:
+        (folder / "templates").mkdir(exist_ok=True)
+        shipped = (ROOT / "templates/zine.css").read_text(encoding="utf-8")
+        (folder / "templates/zine.css").write_text(shipped + "\n" + css + "\n", encoding="utf-8")
+    return folder
+
+
+def reading_edition(root: Path, output: Path | None = None) -> tuple[Project, Document, datetime.date]:
+    """The project in `root` (writing into `output`), its reading edition as the build makes it
+    (a model.Document: parts set, pictures resampled) and the zine's date."""
+    from builder import content
+    from builder.kinds import Kind
+    from builder.pictures import resample
+    from builder.render import templating
+    from builder.render.documents import documents
+
+    project = Project.at(root, output=output)
+    zine = resample.prepare(content.load(project), project.pictures.resolve())
+    return project, documents(templating.environment(project), zine, fillable=False)[Kind.READING], zine.meta.date
+
+
+PROSE = [paragraph.strip() for paragraph in
+         (ROOT / "content/article.md").read_text(encoding="utf-8").split("---", 2)[2].split("\n\n")
+         if len(paragraph) > 200 and not paragraph.lstrip().startswith("<")]
+"""Paragraphs of the shipped article: real words, real hyphenation."""
+
+
+def part(title: str, paragraphs: int, *, front: str = "", body: str = "", start: int = 0) -> str:
+    """A part's Markdown: `paragraphs` of PROSE (from the `start`th), then `body`."""
+    prose = "\n\n".join(PROSE[(start + n) % len(PROSE)] for n in range(paragraphs))
+    return f"---\ntitle: {title}\n{front}---\n\n{prose}\n\n{body}\n"
+
+
+@dataclasses.dataclass(frozen=True)
+class Laid:
+    """The reading edition of one zine laid out both ways."""
+
+    whole: bytes
+    parts: bytes
+    rendered: Rendered
+    """The render by part."""
+    path: Path
+
+
+def lay_out_both(root: Path, output: Path) -> Laid:
+    """The reading edition of the project in `root` laid out whole and by part, each by a Renderer
+    of its own, into `output`."""
+    from builder.render.weasy import Renderer
+
+    output.mkdir(parents=True, exist_ok=True)
+    project, document, date = reading_edition(root, output)
+    whole = Renderer(project).render(dataclasses.replace(document, parts=()), output / "whole.pdf", source_date=date)
+    assert whole.layout == ""
+    rendered = Renderer(project).render(document, output / "parts.pdf", source_date=date)
+    return Laid((output / "whole.pdf").read_bytes(), (output / "parts.pdf").read_bytes(), rendered, output / "parts.pdf")

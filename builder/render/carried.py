@@ -38,10 +38,11 @@ def check(outcome: Outcome, name: str) -> None:
         raise Unsplittable("running headers (string-set, running elements) are carried from part to part")
     shown = _counters_from_before(_boxes(outcome))
     if shown:
-        raise Unsplittable(f"the counter {shown!r} is shown in {name} without being reset there (counter-reset)")
+        raise Unsplittable(f"the counter {shown!r} is shown in the part {name!r} without being reset there "
+                           "(counter-reset)")
     makers = context.page_maker  # a page begun where the content had ended: notes that did not fit
     if any(makers[index][0] is None and makers[index - 1][0] is not None for index in range(1, len(makers) - 1)):
-        raise Unsplittable(f"notes of {name} run past its last page")
+        raise Unsplittable(f"notes of the part {name!r} run past its last page")
 
 
 def prints_count(outcome: Outcome) -> bool:

@@ -59,7 +59,7 @@ def render(document: Document, target: Path, project: Project, source_date: date
     previous = _laid.get(document.name)
     if previous is not None and previous.key == key and _unchanged(previous.rendered.files):
         target.write_bytes(previous.data)
-        return dataclasses.replace(previous.rendered, path=target, laid_out=False)
+        return dataclasses.replace(previous.rendered, path=target, laid_out=False, layout="")
     renderer = _renderers.get(project)
     if renderer is None or not _unchanged(renderer.fonts.values()):  # a font file changed: read them again
         from builder.render.weasy import Renderer  # about a second: only in the processes that render
