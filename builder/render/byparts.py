@@ -67,6 +67,9 @@ class ByParts:
         self._total = 0
         self.said = ""
         """How the last layout went: how many pieces it laid out anew (the others were reused)."""
+        self.layouts = 0
+        """How many layouts of a piece the last layout took (a piece that reads the page numbers of
+        others, or prints the page count, is laid out again once they are known)."""
 
     def lay_out(self, whole: Any, parts: Sequence[str], render: Callable[..., Any], served: list[Any]) -> Any:
         """The WeasyPrint document of `whole` (a parsed weasyprint.HTML) laid out piece by piece,
@@ -96,7 +99,7 @@ class ByParts:
             total = count
         else:
             raise Unsplittable(f"the page numbers parts print of each other did not settle in {PASSES} layouts")
-        self._anchors, self._total = anchors, count
+        self._anchors, self._total, self.layouts = anchors, count, len(made)
         fresh = {piece.name for piece in pieces for entry in made if self._laid[piece.name] is entry}
         self.said = f"laid out by part, {len(fresh)} of {len(pieces)} pieces anew"
         for entry in laid:

@@ -123,13 +123,13 @@ def _formatting(original: Any) -> Any:
         from weasyprint.css.targets import TargetLookupItem
 
         items = _Read(collector.target_lookup_items)
-        items.read, items.foreign = _outcome.read, frozenset(_start.anchors)
         for name, values in _start.anchors.items():
             # (a stand-in of another part with this id has made it "pending": render/pieces.py)
             item = items[name] = items.get(name) or TargetLookupItem()
             item.state, item.target_box = "up-to-date", _Target()
             item.page_maker_index = -1  # on no page of this part
             item.cached_page_counter_values = {**copy.deepcopy(values), "pages": [_start.total]}
+        items.read, items.foreign = _outcome.read, frozenset(_start.anchors)  # from now on: what WeasyPrint reads
         collector.target_lookup_items = items
         _outcome.root = original(element_tree, style_for, get_image, base_url, collector, *args, **kwargs)
         _outcome.footnotes = list(args[1] if len(args) > 1 else kwargs.get("footnotes", ()))

@@ -127,3 +127,22 @@ def test_notes_that_run_onto_the_next_part_lay_the_document_out_whole(tmp_path: 
     assert found.parts == found.whole
     [second] = [text for text in page_texts(found.path) if text.startswith("Deux")]
     assert "7.\u00a0Une note longue" in second
+
+
+@pytest.mark.parametrize(("shape", "again"), [("A6", 1), ("texts", 2)])
+def test_a_cold_layout_lays_each_piece_out_once_but_those_that_read_the_others(
+        tmp_path: Path, shape: str, again: int) -> None:
+    """Only the contents (page numbers of the parts) and the print page (the page count) are laid
+    out a second time, once those are known: not every piece (a piece that merely holds a
+    stand-in of another's id reads no page number of it)."""
+    from builder.render.weasy import Renderer
+
+    from conftest import reading_edition
+
+    (tmp_path / "output").mkdir()
+    project, document, date = reading_edition(SHAPES[shape](tmp_path), tmp_path / "output")
+    renderer = Renderer(project)
+    rendered = renderer.render(document, tmp_path / "output" / "parts.pdf", source_date=date)
+    pieces = len(document.parts) + 1  # and the front matter
+    assert rendered.layout == f"laid out by part, {pieces} of {pieces} pieces anew"
+    assert renderer.by_parts["reading"].layouts == pieces + again
