@@ -1,6 +1,8 @@
 """Where a build's time goes (issue 26, item 2): cProfile in the build process and in each worker.
 
-Usage: python bench/profile_build.py FOLDER [LIMIT]   (FOLDER: a project, e.g. from big_zine.py)
+Usage: python bench/profile_build.py FOLDER [LIMIT] [--warm PART WORD]   (FOLDER: a project, e.g.
+from big_zine.py; with --warm, the build profiled is a rebuild in a warm session after WORD of
+content/PART is spelt otherwise: `zine watch`'s path after a one-word edit)
 
 Builds FOLDER once in a fresh session with every task of the workers profiled (each worker is
 forked from this process after `_reply` is wrapped, so it profiles each task it runs), merges the
@@ -29,7 +31,7 @@ SHOWN = ("builder/", "weasyprint/document.py", "weasyprint/layout/__init__.py", 
          "pypdf/_writer.py", "PIL/Image.py")
 
 
-def main(project: Path, limit: int) -> None:
+def main(project: Path, limit: int, warm: tuple[str, str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="profile-") as folder:
         dumps = Path(folder)
         reply = background._reply
@@ -43,10 +45,21 @@ def main(project: Path, limit: int) -> None:
 
         background._reply = profiled  # type: ignore[assignment]
         main_profile = cProfile.Profile()
-        started = time.perf_counter()
+        edited = project / "content" / warm[0] if warm else None
+        original = edited.read_text(encoding="utf-8") if edited else ""
         with Session(Project.at(project)) as session:
-            main_profile.runcall(build, Project.at(project), options=Options(), session=session)
-        print(f"build: {time.perf_counter() - started:.1f} s wall, profiled")
+            try:
+                if edited and warm:
+                    build(Project.at(project), options=Options(), session=session)  # warms the session
+                    for dump in dumps.glob("*.prof"):
+                        dump.unlink()
+                    edited.write_text(original.replace(warm[1], warm[1][::-1], 1), encoding="utf-8")
+                started = time.perf_counter()
+                main_profile.runcall(build, Project.at(project), options=Options(), session=session)
+            finally:
+                if edited:
+                    edited.write_text(original, encoding="utf-8")
+        print(f"{'warm rebuild' if warm else 'build'}: {time.perf_counter() - started:.1f} s wall, profiled")
         print("== build process")
         _show(pstats.Stats(main_profile), limit)
         print("== workers (all tasks, merged)")
@@ -62,4 +75,9 @@ def _show(stats: pstats.Stats, limit: int) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 60)
+    arguments = sys.argv[1:]
+    warmed = None
+    if "--warm" in arguments:
+        at = arguments.index("--warm")
+        warmed, arguments = (arguments[at + 1], arguments[at + 2]), arguments[:at] + arguments[at + 3:]
+    main(Path(arguments[0]), int(arguments[1]) if len(arguments) > 1 else 60, warmed)

@@ -2,6 +2,10 @@
 
 - Jinja2's compiled templates, in the build process (render/templating.py); a template is read
   again when its file changes, or when the project's templates/ gains a file of its name.
+- In the build process: each text node's refined HTML, by the node and the state of the text
+  around it (typography/__init__.py, 65,536 nodes).
+- In each worker, for the reading edition: each part's laid-out pages, reused while its HTML,
+  the page it starts on and the files it read are unchanged (render/byparts.py).
 - In each worker process (background.py), for the documents it renders (jobs.render): WeasyPrint
   set up with its fonts, per project, read again when a font file changes; and the last PDF of
   each document, reused while its HTML, the date and every file it read (stylesheets, images,
