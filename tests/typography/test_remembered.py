@@ -5,7 +5,6 @@ refined again, and a document refined twice is refined the same."""
 from __future__ import annotations
 
 import pytest
-
 from builder import typography
 
 SAME_NODE = '<p>5<b>" et</b></p><p>a<b>" et</b></p><p><b>" et</b></p><p>"oui<br><b>" et</b></p>'
