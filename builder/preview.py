@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Callable
 from functools import partial
@@ -11,6 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
+from builder.preflight import digests
 from builder.typography.words import Words
 from builder.workers.caches import remembered
 
@@ -20,20 +20,40 @@ COMPRESSION = 1
 """zlib level of the PNGs: previews are rewritten at every build, so speed beats a few bytes."""
 
 
-def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[Image.Image]:
-    """Write one PNG per page of `pdf` into `folder`, named by `name(page number)`; return the images."""
+def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[bytes]:
+    """Write one PNG per page of `pdf` into `folder`, named by `name(page number)`; return the PNGs."""
     folder.mkdir(parents=True, exist_ok=True)
-    images = _images(pdf, THUMB_WIDTH)
-    for number, image in enumerate(images, start=1):
-        # Encoding is most of the cost: a page unchanged since the last build reuses its PNG.
-        key = hashlib.sha256(image.tobytes()).digest()  # (faster than BLAKE2 here: issue 26)
-        (folder / name(number)).write_bytes(remembered(_ENCODED, key, ENCODED_MAX, partial(_png, image)))
-    return images
+    pngs = _thumbnails(pdf, THUMB_WIDTH)
+    for number, png in enumerate(pngs, start=1):
+        (folder / name(number)).write_bytes(png)
+    return pngs
 
 
-_ENCODED: dict[bytes, bytes] = {}
-ENCODED_MAX = 512
-"""Thumbnails kept encoded (about 30 kB each), oldest forgotten first."""
+_ENCODED: dict[tuple[bytes, int], bytes] = {}
+ENCODED_MAX = 1024
+"""Thumbnails kept encoded (about 30 kB each), by page digest and width, oldest forgotten first."""
+
+
+def _thumbnails(pdf: Path, width: int) -> list[bytes]:
+    """The PNG of each page of `pdf`, `width` pixels across; a page drawn as one seen before (its
+    digest, preflight/digests.py: `zine watch`) is not rendered again (issue 26)."""
+    try:
+        found: list[bytes | None] = list(digests.pages(pdf))
+    except Exception:  # noqa: BLE001 — qpdf may refuse what pdfium reads: every page is drawn then
+        found = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        if len(found) != len(document):
+            found = [None] * len(document)
+        return [_drawn(document, index, width) if digest is None else
+                remembered(_ENCODED, (digest, width), ENCODED_MAX, partial(_drawn, document, index, width))
+                for index, digest in enumerate(found)]
+    finally:
+        document.close()
+
+
+def _drawn(document: pdfium.PdfDocument, index: int, width: int) -> bytes:
+    return _png(_image(document, index, width))
 
 
 def _png(image: Image.Image) -> bytes:
@@ -42,11 +62,11 @@ def _png(image: Image.Image) -> bytes:
     return data.getvalue()
 
 
-def contact_sheet(sides: list[Image.Image], target: Path, language: Words) -> Path:
-    """One PNG with both sides of every booklet sheet, a row per sheet, to check the order; each
-    side labelled in the zine's language ("feuille 1, recto")."""
+def contact_sheet(sides: list[bytes], target: Path, language: Words) -> Path:
+    """One PNG with both sides of every booklet sheet (their PNGs, as `thumbnails` returns them), a
+    row per sheet, to check the order; each side labelled in the zine's language ("feuille 1, recto")."""
     gap, label = 12, 22
-    width, height = sides[0].size
+    width, height = _decoded(sides[0]).size
     rows = (len(sides) + 1) // 2
     sheet = Image.new("L", (2 * width + 3 * gap, rows * (height + label + gap) + gap), 160)
     draw = ImageDraw.Draw(sheet)
@@ -56,20 +76,21 @@ def contact_sheet(sides: list[Image.Image], target: Path, language: Words) -> Pa
         y = gap + row * (height + label + gap)
         face = language.front if column == 0 else language.back
         draw.text((x, y), language.contact.format(sheet=row + 1, side=face), fill=0)
-        sheet.paste(side.convert("L"), (x, y + label))
+        sheet.paste(_decoded(side).convert("L"), (x, y + label))
     target.parent.mkdir(parents=True, exist_ok=True)
     sheet.save(target, compress_level=COMPRESSION)
     return target
 
 
-def _images(pdf: Path, width: int) -> list[Image.Image]:
-    document = pdfium.PdfDocument(pdf)
+def _decoded(png: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(png))
+
+
+def _image(document: pdfium.PdfDocument, index: int, width: int) -> Image.Image:
+    """Page `index` (0-based) of `document`, `width` pixels across, in greys."""
+    page = document[index]
     try:
-        images = []
-        for page in document:
-            scale = width / page.get_width()
-            images.append(page.render(scale=scale, grayscale=True).to_pil())
-            page.close()
-        return images
+        image: Image.Image = page.render(scale=width / page.get_width(), grayscale=True).to_pil()
+        return image
     finally:
-        document.close()
+        page.close()

@@ -64,9 +64,15 @@ def _colour(image: Image.Image) -> Image.Image | None:
 
 def findings(path: Path, number: int, page: pdfium.PdfPage, *, part: str | None = None,
              budget: int = PIXELS) -> list[Finding]:
-    """Render the page as a copier would see it: flag colour, grey areas and ink near the edges;
-    the edge warning names `part`, the part of a reading edition the page belongs to. A page
-    of more than `budget` pixels at 100 dpi is rendered at the resolution that fits, and says so."""
+    """Render the page as a copier would see it: flag colour, grey areas and ink near the edges
+    (`look`); the edge warning names `part`, the part of a reading edition the page belongs to."""
+    return [Finding(path, number, "warning", in_part(message, part)) for message in look(page, budget=budget)]
+
+
+def look(page: pdfium.PdfPage, *, budget: int = PIXELS) -> tuple[str, ...]:
+    """The warnings of the page's pixels, whatever its number or part (reader.py keeps them by
+    page digest): colour, grey areas, ink near the edges. A page of more than `budget` pixels at
+    100 dpi is rendered at the resolution that fits, and says so."""
     width, height = page.get_size()
     scale = min(SCALE, math.sqrt(budget / max(width * height, 1.0)))
     # No anti-aliasing: the edges of black text and rules stay black instead of turning grey.
@@ -75,20 +81,20 @@ def findings(path: Path, number: int, page: pdfium.PdfPage, *, part: str | None 
         image: Image.Image = bitmap.to_pil().convert("RGB")
     finally:
         bitmap.close()
-    # The same pixels give the same findings: a page unchanged since the last build (watch mode)
+    # The same pixels give the same findings: a page whose digest changed but not its pixels
     # costs a render and a digest, not the analysis.
     # (SHA-256: several times faster than BLAKE2 where the processor computes it; issue 26.)
     key = hashlib.sha256(image.tobytes()).digest() + str(scale).encode()
     messages = remembered(_SEEN, key, SEEN_MAX, lambda: _messages(image, scale * MM))
-    coarse = [] if scale == SCALE else [
+    coarse = () if scale == SCALE else (
         f"checked at {scale * 72:.2g} dpi, not {SCALE * 72:.0f}: at 100 dpi its {width / 72:.0f} × {height / 72:.0f} "
         f"inches would take more than the {budget / 1e6:.0f} million pixels a page may (issue 25), so tints, "
-        f"colour and ink near the edges smaller than {1 / (scale * MM):.3g} mm may be missed"]
-    return [Finding(path, number, "warning", _in_part(message, part)) for message in (*messages, *coarse)]
+        f"colour and ink near the edges smaller than {1 / (scale * MM):.3g} mm may be missed",)
+    return (*messages, *coarse)
 
 
-def _in_part(message: str, part: str | None) -> str:
-    """ink 0.0 mm from the right edge, in the part “Title”: …"""
+def in_part(message: str, part: str | None) -> str:
+    """An edge warning of `look` naming the part: ink 0.0 mm from the right edge, in the part “Title”: …"""
     if part is None or not message.startswith(EDGE):
         return message
     edges, _, rest = message.partition(": ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
@@ -14,7 +15,8 @@ from builder.imposition.family import SHEET_KEY
 from builder.kinds import Kind
 from builder.model import Finding
 from builder.paper import METADATA_KEY, Size
-from builder.preflight import Expectation, expectation_for, ink, named_kind, text
+from builder.preflight import Expectation, digests, expectation_for, ink, named_kind, text
+from builder.workers.caches import remembered
 
 
 def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool,
@@ -37,8 +39,10 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
     sizes: dict[Size, list[int]] = {}
     try:
         parts = _parts(document) if (kind or named_kind(path)) is Kind.READING else {}
-        for number in range(1, len(document) + 1):
-            findings += _page(path, document, number, used, sizes, _part(parts, number) if pixels else None, pixels)
+        digests = _digests(path, len(document))
+        for number, digest in enumerate(digests, start=1):
+            look = _page(path, document, number, digest, pixels)
+            findings += _findings(path, number, look, used, sizes, _part(parts, number) if pixels else None)
     finally:
         document.close()
     found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings,
@@ -46,28 +50,72 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
     return sorted(found, key=lambda finding: finding.severity == "note")  # the plain report last
 
 
-def _page(path: Path, document: pdfium.PdfDocument, number: int, used: dict[str, text.Font],
-          sizes: dict[Size, list[int]], part: str | None, pixels: bool) -> list[Finding]:
-    """The findings of page `number`, its size recorded in `sizes` and its fonts in `used`; its
-    pixels too if `pixels` (the edge warning naming `part`, the part the page belongs to)."""
+@dataclass(frozen=True)
+class _Look:
+    """What preflight sees of one page, whatever its number: kept by page digest (pages.py), so a
+    page unchanged since the last check is neither rendered nor parsed again (issue 26)."""
+
+    size: tuple[float, float] | None
+    text: text.Seen | None
+    ink: tuple[str, ...]
+    """The warnings of its pixels (ink.look), the part not named yet; () unless looked at."""
+    failed: str
+    """Why the page could not be checked (after what was seen before), "" if it could."""
+
+
+_LOOKS: dict[tuple[bytes, bool], _Look] = {}
+LOOKS_MAX = 2048
+"""Pages whose look is remembered (a few kilobytes each), oldest forgotten first."""
+
+
+def _page(path: Path, document: pdfium.PdfDocument, number: int, digest: bytes | None, pixels: bool) -> _Look:
+    """What page `number` shows (its pixels too if `pixels`), remembered by its `digest` if any."""
+    if digest is not None and (digest, pixels) in _LOOKS:
+        return _LOOKS[digest, pixels]
     # One unreadable page must not hide what the others have to say: loading it may fail too.
     try:
         page = document[number - 1]
     except Exception as error:  # noqa: BLE001 — pdfium refuses a page it cannot parse
-        return [Finding(path, number, "error", f"could not be read ({reason(error)})")]
-    findings: list[Finding] = []
+        return _Look(None, None, (), f"could not be read ({reason(error)})")
+    size: tuple[float, float] | None = None
+    seen: text.Seen | None = None
+    looked: tuple[str, ...] = ()
     try:
-        width, height = page.get_size()
+        size = page.get_size()
+        seen = text.read(page)
+        looked = ink.look(page) if pixels else ()
+    except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
+        return _Look(size, seen, looked, f"could not be checked ({reason(error)})")
+    finally:
+        page.close()
+    found = _Look(size, seen, looked, "")
+    return found if digest is None else remembered(_LOOKS, (digest, pixels), LOOKS_MAX, lambda: found)
+
+
+def _findings(path: Path, number: int, look: _Look, used: dict[str, text.Font], sizes: dict[Size, list[int]],
+              part: str | None) -> list[Finding]:
+    """The findings of page `number` as `look` saw it, its size recorded in `sizes` and its fonts
+    in `used`; the edge warning names `part`, the part the page belongs to."""
+    findings: list[Finding] = []
+    if look.size is not None:
+        width, height = look.size
         sizes.setdefault(Size.from_points(width, height), []).append(number)
         large = limits.too_large(width, height, number)
         findings += [Finding(path, number, "error", large.removeprefix(f"page {number} "))] if large else []
-        findings += text.measure(path, number, page, used)
-        findings += ink.findings(path, number, page, part=part) if pixels else []
-    except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
-        findings.append(Finding(path, number, "error", f"could not be checked ({reason(error)})"))
-    finally:
-        page.close()
-    return findings
+    if look.text is not None:
+        text.record(look.text, number, used)
+        findings += [Finding(path, number, "warning", look.text.small)] if look.text.small else []
+    findings += [Finding(path, number, "warning", ink.in_part(message, part)) for message in look.ink]
+    return findings + ([Finding(path, number, "error", look.failed)] if look.failed else [])
+
+
+def _digests(path: Path, count: int) -> list[bytes | None]:
+    """Each page's digest (pages.py); None for each when qpdf cannot read what pdfium did."""
+    try:
+        found = digests.pages(path)
+    except Exception:  # noqa: BLE001 — any PDF may break a reader: its pages are then checked anyway
+        return [None] * count
+    return list(found) if len(found) == count else [None] * count
 
 
 def _refused(path: Path) -> str:

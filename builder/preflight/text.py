@@ -37,14 +37,38 @@ class Font:
     chars: set[str] = field(default_factory=set)
 
 
+CHARS = 12
+"""Characters kept of each font (Font.chars), to show in a finding."""
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What the text of one page shows preflight, whatever its number (kept by page digest: reader.py)."""
+
+    small: str
+    """The warning about text too small to survive a photocopy, "" if none."""
+    uses: tuple[tuple[str, bool, str], ...]
+    """Each text object's font (base name), whether the PDF embeds it, and its first CHARS
+    characters, in page order: what `record` makes of them (each triple once: again adds nothing)."""
+
+
 def measure(path: Path, number: int, page: pdfium.PdfPage, used: dict[str, Font]) -> list[Finding]:
-    """Record the fonts the text uses; flag text too small to survive a photocopy.
+    """Record the fonts the text uses in `used`; flag text too small to survive a photocopy
+    (`read`, then `record`)."""
+    seen = read(page)
+    record(seen, number, used)
+    return [Finding(path, number, "warning", seen.small)] if seen.small else []
+
+
+def read(page: pdfium.PdfPage) -> Seen:
+    """The fonts of the page's text, and whether any is too small to survive a photocopy.
 
     Walks the page's text objects (a line or a run each, not each character), into Form XObjects
     with their matrices composed: an imposed or scaled-down page is measured as printed.
     """
     textpage = page.get_textpage()
     small: list[tuple[float, int]] = []
+    uses: dict[tuple[str, bool, str], None] = {}
     try:
         for handle, scale in _text_objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
                                            (1.0, 0.0, 0.0, 1.0)):
@@ -55,21 +79,25 @@ def measure(path: Path, number: int, page: pdfium.PdfPage, used: dict[str, Font]
                 continue
             size = ctypes.c_float()
             pdfium_c.FPDFTextObj_GetFontSize(handle, size)
-            name, embedded = _font(pdfium_c.FPDFTextObj_GetFont(handle))
-            font = used.setdefault(name, Font(embedded))
-            font.pages.add(number)
-            for char in text[: 12 - len(font.chars)]:
-                font.chars.add(char)
+            uses.setdefault((*_font(pdfium_c.FPDFTextObj_GetFont(handle)), text[:CHARS]), None)
             if size.value * scale < SMALLEST_PT - 0.01:
                 small.append((size.value * scale, len(text)))
     finally:
         textpage.close()
     if not small:
-        return []
+        return Seen("", tuple(uses))
     count = sum(length for _, length in small)
-    return [Finding(path, number, "warning", f"{plural(count, 'character')} below {SMALLEST_PT:g} pt "
-                                             f"(smallest {min(size for size, _ in small):.1f} pt): "
-                                             "they fill in on a photocopy")]
+    return Seen(f"{plural(count, 'character')} below {SMALLEST_PT:g} pt (smallest "
+                f"{min(size for size, _ in small):.1f} pt): they fill in on a photocopy", tuple(uses))
+
+
+def record(seen: Seen, number: int, used: dict[str, Font]) -> None:
+    """Add the fonts of page `number`, as `read` saw them, to `used` (a font's first CHARS characters)."""
+    for name, embedded, text in seen.uses:
+        font = used.setdefault(name, Font(embedded))
+        font.pages.add(number)
+        for char in text[: CHARS - len(font.chars)]:
+            font.chars.add(char)
 
 
 def _text_objects(parent: object, count: object, get: object,

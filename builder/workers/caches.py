@@ -12,8 +12,14 @@
   fonts; a shipped template, and the absence of the project's own copy of it) are unchanged:
   after a one-word edit of the article only the reading edition is laid out again.
 - In each worker: the findings of the last files it checked, by their bytes (jobs.check, 32).
-- In each worker: the findings of each page's pixels (preflight/ink.py, 4096 pages).
-- In each worker: each preview's PNG, by its pixels (preview.py, 512 images).
+- In each worker: what preflight saw of each page, by its page digest (preflight/digests.py:
+  what the page draws, read without rendering) and whether its pixels were looked at: its size,
+  its fonts and small text, its pixels' warnings (preflight/reader.py, 2048 pages); an unchanged
+  page is neither rendered nor parsed again, and its findings carry its number of now.
+- In each worker: the findings of each page's pixels, by the pixels (preflight/ink.py, 4096
+  pages): a page whose digest changed but not what it draws is rendered, not analysed again.
+- In each worker: each preview's PNG, by page digest and width (preview.py, 1024 images): an
+  unchanged page or booklet side is not rendered again.
 Tasks about one document always go to the worker that had it before, so each cache hits in
 `zine watch`; a fresh session (one `zine build`) starts with all of them empty.
 """

@@ -96,9 +96,9 @@ def previews(pdf: Path, folder: Path, name: Callable[[int], str], contact: Path 
     `language`."""
     from builder import preview
 
-    images = preview.thumbnails(pdf, folder, name)
+    pngs = preview.thumbnails(pdf, folder, name)
     if contact is not None:
-        preview.contact_sheet(images, contact, language)
+        preview.contact_sheet(pngs, contact, language)
 
 
 def _unchanged(files: Iterable[tuple[Path, int, int]]) -> bool:
