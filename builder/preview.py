@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable
 from functools import partial
@@ -30,8 +31,11 @@ def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[byte
 
 
 _ENCODED: dict[tuple[bytes, int], bytes] = {}
+_BY_PIXELS: dict[bytes, bytes] = {}
 ENCODED_MAX = 1024
-"""Thumbnails kept encoded (about 30 kB each), by page digest and width, oldest forgotten first."""
+"""Thumbnails kept encoded (about 30 kB each), by page digest and width, and by their pixels
+(the same PNGs: a page whose digest changed but not its pixels is not encoded again, as when a
+new character changes a font's subset and so every page's digest), oldest forgotten first."""
 
 
 def _thumbnails(pdf: Path, width: int) -> list[bytes]:
@@ -53,7 +57,9 @@ def _thumbnails(pdf: Path, width: int) -> list[bytes]:
 
 
 def _drawn(document: pdfium.PdfDocument, index: int, width: int) -> bytes:
-    return _png(_image(document, index, width))
+    image = _image(document, index, width)
+    # Encoding is most of the cost. (SHA-256: faster than BLAKE2 here: issue 26.)
+    return remembered(_BY_PIXELS, hashlib.sha256(image.tobytes()).digest(), ENCODED_MAX, partial(_png, image))
 
 
 def _png(image: Image.Image) -> bytes:

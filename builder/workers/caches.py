@@ -18,8 +18,9 @@
   page is neither rendered nor parsed again, and its findings carry its number of now.
 - In each worker: the findings of each page's pixels, by the pixels (preflight/ink.py, 4096
   pages): a page whose digest changed but not what it draws is rendered, not analysed again.
-- In each worker: each preview's PNG, by page digest and width (preview.py, 1024 images): an
-  unchanged page or booklet side is not rendered again.
+- In each worker: each preview's PNG, by page digest and width, and by its pixels (preview.py,
+  1024 images each, the same bytes): an unchanged page or booklet side is not rendered again, a
+  page drawn anew but the same is not encoded again.
 Tasks about one document always go to the worker that had it before, so each cache hits in
 `zine watch`; a fresh session (one `zine build`) starts with all of them empty.
 """

@@ -52,6 +52,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, int]]:
                                                    getattr(owner, name)))
     monkeypatch.setattr(reader, "_LOOKS", {})
     monkeypatch.setattr(preview, "_ENCODED", {})
+    monkeypatch.setattr(preview, "_BY_PIXELS", {})
     yield calls
 
 
