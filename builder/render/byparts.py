@@ -56,6 +56,8 @@ class _Laid:
     """The page count it printed (counter(pages)), or None."""
     said: tuple[tuple[int, str], ...]
     served: tuple[Any, ...]
+    sizes: dict[str, Any]
+    """The document's first page's size and page area, as viewport units read them (resume.Start.sizes)."""
 
 
 class ByParts:
@@ -118,8 +120,9 @@ class ByParts:
         index = 0
         for piece in pieces:
             start = Start(index=index, total=total, state=before and before.state, before=before and before.last,
-                          anchors={name: values for name, values in anchors.items() if name not in piece.ids})
-            key = (piece.digest, index, _state_key(start.state), before and before.tail)
+                          anchors={name: values for name, values in anchors.items() if name not in piece.ids},
+                          sizes=before.sizes if before else None)
+            key = (piece.digest, index, _state_key(start.state), before and before.tail, repr(start.sizes))
             entry = self._laid.get(piece.name)
             # The first piece is always laid out (a few pages): the stylesheets are then read and
             # parsed, which says their warnings and lists their fonts (Renderer.render) each time.
@@ -177,7 +180,7 @@ def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
         document = render(cutting.html(whole, piece), **shared.options)
     if len(shared.sheets) > parsed:  # this piece parsed the stylesheets: what they read
         shared.served.extend(served[first_served:])
-    carried.check(outcome, piece.name)
+    carried.check(outcome, piece.name, document.pages)
     last = carried.last_box(outcome)
     anchors = carried.page_counters(outcome, document.pages)
     return _Laid(key=key, document=document, state=carried.end_state(outcome),
@@ -185,4 +188,5 @@ def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
                  read={name: copy.deepcopy(start.anchors[name]) for name in outcome.read},
                  total=start.total if carried.prints_count(outcome) else None,
                  said=tuple((record.levelno, record.getMessage()) for record in records),
-                 served=tuple(dict.fromkeys([*shared.served, *served[first_served:]])))
+                 served=tuple(dict.fromkeys([*shared.served, *served[first_served:]])),
+                 sizes=dict(outcome.context.style_for.initial_page_sizes))

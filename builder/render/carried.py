@@ -10,7 +10,15 @@ the document is laid out whole instead:
 - running headers (`string-set`, `position: running()`): a page without its own shows the last
   part's;
 - notes that did not fit on a part's last page: in the whole document they go on the next part's
-  first page, alone they make a page of their own.
+  first page, alone they make a page of their own;
+- a counter shown in a part that only <html> or <body> resets: the whole document counts on from
+  part to part (each part's own <html> and <body> would start it again);
+- quotation marks opened in a part and not closed there (`open-quote`): the next part's quotes are
+  one level deeper in the whole document;
+- content before or after <html> or <body> (`body::before`): the whole document has it once,
+  each part would repeat it;
+- fixed-position elements (`position: fixed`): the whole document repeats them on every page,
+  a part only on its own.
 
 `end_state`, `page_counters` and `last_box` are what a part's layout does carry to the next (its
 pagination state, the pages its anchors are on, its break-after values). `prints_count` says
@@ -30,9 +38,19 @@ PAGE_COUNTERS = frozenset({"page", "pages"})
 """Counters of pages, not of elements: carried by resume.py."""
 
 
-def check(outcome: Outcome, name: str) -> None:
-    """Unsplittable when the layout of part `name` (its `outcome`) carries something into the next part."""
+def check(outcome: Outcome, name: str, pages: Iterable[Any] = ()) -> None:
+    """Unsplittable when the layout of part `name` (its `outcome`; `pages`, its WeasyPrint Page
+    objects) carries something into the next part."""
     context = outcome.context
+    if any(page._page_box.fixed_boxes for page in pages):
+        raise Unsplittable(f"the part {name!r} has fixed-position elements (position: fixed), which the whole "
+                           "document repeats on every page")
+    body = body_box(outcome.root)
+    if any(child.element_tag.endswith(("::before", "::after")) for child in (*outcome.root.children, *body.children)):
+        raise Unsplittable("<html> or <body> has content before or after it (::before, ::after), which each part "
+                           "would repeat")
+    if _quotes_left_open(_boxes(outcome)):
+        raise Unsplittable(f"quotation marks opened in the part {name!r} are not closed there (open-quote)")
     if any(texts for carried in (context.string_set, context.running_elements)
            for pages in carried.values() for texts in pages.values()):
         raise Unsplittable("running headers (string-set, running elements) are carried from part to part")
@@ -61,8 +79,11 @@ def prints_count(outcome: Outcome) -> bool:
 
 
 def _boxes(outcome: Outcome) -> Iterable[Any]:
-    """Every box of the part, in document order, then its notes' (taken out of the tree)."""
-    yield from outcome.root.descendants()
+    """Every box of the part's own elements (not <html> or <body>, whose counters and quotes the
+    whole document carries from part to part), in document order, then its notes' (taken out of
+    the tree)."""
+    for child in body_box(outcome.root).children:
+        yield from child.descendants()
     for note in outcome.footnotes:
         yield from note.descendants()
 
@@ -80,6 +101,18 @@ def _counters_from_before(boxes: Iterable[Any]) -> str | None:
             if item[0] in ("counter()", "counters()") and item[1][0] not in started | PAGE_COUNTERS:
                 return str(item[1][0])
     return None
+
+
+def _quotes_left_open(boxes: Iterable[Any]) -> bool:
+    """Whether quotation marks opened (open-quote, no-open-quote) among `boxes` are left open at the
+    end, counted as WeasyPrint does (build.compute_content_list: a close at depth 0 stays at 0)."""
+    depth = 0
+    for box in boxes:
+        content = box.style["content"]
+        for item in content if isinstance(content, (list, tuple)) else ():
+            if item[0] == "quote":
+                depth = depth + 1 if "open" in item[1] else max(0, depth - 1)
+    return depth > 0
 
 
 def _pairs(value: Any) -> Iterable[tuple[Any, ...]]:
