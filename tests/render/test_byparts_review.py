@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import lay_out_both, page_texts, part, write_zine
+from conftest import ROOT, lay_out_both, page_texts, part, write_zine
 
 pytestmark = pytest.mark.slow  # real layouts
 
@@ -33,3 +33,17 @@ def test_the_chapters_in_the_contents_are_the_whole_documents(tmp_path: Path) ->
     css = ".part { counter-increment: chapter; } .toc a::after { content: ' (' target-counter(attr(href), chapter) ')'; }"
     laid = lay_out_both(write_zine(tmp_path, PARTS, css=css), tmp_path / "output")
     assert "Un (1) Deux (2) Trois (3) Quatre (4)" in " ".join(page_texts(laid.path)[1].split())
+
+
+def test_text_of_the_body_itself_lays_the_document_out_whole(tmp_path: Path) -> None:
+    """A project's template with text right in <body> (before the cover): a piece would lose it,
+    or repeat it with the stand-ins of the elements it follows."""
+    (tmp_path / "templates").mkdir()
+    shipped = (ROOT / "templates/zine.html").read_text(encoding="utf-8")
+    (tmp_path / "templates/zine.html").write_text(
+        shipped.replace('<section class="cover">', 'Texte en tête. <section class="cover">'), encoding="utf-8")
+    laid = lay_out_both(write_zine(tmp_path, PARTS), tmp_path / "output")
+    assert laid.rendered.layout == ("laid out as one document, not part by part: <body> has text of its own, "
+                                    "outside its elements (a template's)")
+    assert laid.parts == laid.whole
+    assert page_texts(laid.path)[0].startswith("Texte en tête.")
