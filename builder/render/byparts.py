@@ -63,7 +63,10 @@ class _Laid:
 class ByParts:
     """The pieces of one document as last laid out, reused while unchanged (one per document name)."""
 
-    def __init__(self) -> None:
+    def __init__(self, options: tuple[Any, ...] = ()) -> None:
+        self.options = options
+        """What the pieces were laid out with besides the document (the font set-up, forms): the
+        caller's to compare; pieces laid out with other options are not to be reused."""
         self._laid: dict[str, _Laid] = {}
         self._anchors: dict[str, dict[str, list[int]]] = {}
         self._total = 0

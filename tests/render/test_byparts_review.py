@@ -47,3 +47,22 @@ def test_text_of_the_body_itself_lays_the_document_out_whole(tmp_path: Path) -> 
                                     "outside its elements (a template's)")
     assert laid.parts == laid.whole
     assert page_texts(laid.path)[0].startswith("Texte en tête.")
+
+
+def test_pieces_laid_out_with_the_machines_fonts_are_not_reused_with_the_shipped_ones(tmp_path: Path) -> None:
+    """A warm Renderer (zine watch) after `fonts = "machine"` is taken out of the manifest: every
+    piece is laid out with the shipped fonts. Reused, a part with a character only the machine's
+    fonts have was still printed with them, where a fresh build refuses it."""
+    from builder.render.weasy import Renderer
+
+    from conftest import reading_edition
+
+    root = write_zine(tmp_path, PARTS, manifest='fonts = "machine"\n')
+    project, document, date = reading_edition(root)
+    warm = Renderer(project)
+    assert warm.render(document, tmp_path / "first.pdf", source_date=date).layout == "laid out by part, 5 of 5 pieces anew"
+    manifest = root / "content/zine.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('fonts = "machine"\n', ""), encoding="utf-8")
+    project, document, date = reading_edition(root)
+    assert document.fonts != "machine"
+    assert warm.render(document, tmp_path / "second.pdf", source_date=date).layout == "laid out by part, 5 of 5 pieces anew"
