@@ -18,7 +18,9 @@ the document is laid out whole instead:
 - content before or after <html> or <body> (`body::before`): the whole document has it once,
   each part would repeat it;
 - fixed-position elements (`position: fixed`): the whole document repeats them on every page,
-  a part only on its own.
+  a part only on its own;
+- an element that sets the page counter (`counter-reset: page`): target-counter() of its anchors
+  reads it in the whole document, not in the other parts (render/resume.py's `_Target`).
 
 `end_state`, `page_counters` and `last_box` are what a part's layout does carry to the next (its
 pagination state, the pages its anchors are on, its break-after values). `prints_count` says
@@ -54,6 +56,10 @@ def check(outcome: Outcome, name: str, pages: Iterable[Any] = ()) -> None:
     if any(texts for carried in (context.string_set, context.running_elements)
            for pages in carried.values() for texts in pages.values()):
         raise Unsplittable("running headers (string-set, running elements) are carried from part to part")
+    if any(name in PAGE_COUNTERS for box in _boxes(outcome)
+           for key in ("counter_reset", "counter_set", "counter_increment") for name, *_ in _pairs(box.style[key])):
+        raise Unsplittable(f"an element of the part {name!r} sets the page counter (counter-reset: page), which "
+                           "target-counter() of other parts reads")
     shown = _counters_from_before(_boxes(outcome))
     if shown:
         raise Unsplittable(f"the counter {shown!r} is shown in the part {name!r} without being reset there "

@@ -65,6 +65,9 @@ FALLBACKS = {
     "target-counter of a chapter": (".part { counter-increment: chapter; } "
                                     ".toc a::after { content: ' (' target-counter(attr(href), chapter) ')'; }",
                                     "target-counter() reads the counter 'chapter' of an element in another part"),
+    "page counter set by an element": (".part:nth-of-type(3) { counter-reset: page 10; }",
+                                       "an element of the part '03' sets the page counter (counter-reset: page), "
+                                       "which target-counter() of other parts reads"),
     "body::after": ("body::after { content: 'FIN'; display: block; }",
                     "<html> or <body> has content before or after it (::before, ::after), which each part would repeat"),
 }
