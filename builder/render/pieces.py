@@ -41,8 +41,8 @@ class Piece:
 def cut(whole: Any, parts: Sequence[str]) -> list[Piece]:
     """The pieces of `whole` (a parsed weasyprint.HTML), cut before each top-level element of its
     <body> whose id is in `parts`: the front matter first, if any. Unsplittable if a part is not
-    a top-level element, or if <body> has text outside its elements (a piece would lose it, or
-    repeat it with the stand-ins' tails)."""
+    a top-level element, if <body> has text outside its elements (a piece would lose it, or
+    repeat it with the stand-ins' tails) or a stylesheet (the stand-ins have none)."""
     root = whole.etree_element
     body, head = root.find("body"), root.find("head")
     if body is None or head is None:
@@ -50,6 +50,8 @@ def cut(whole: Any, parts: Sequence[str]) -> list[Piece]:
     children = list(body)
     if any(text and text.strip() for text in (body.text, *(element.tail for element in children))):
         raise Unsplittable("<body> has text of its own, outside its elements (a template's)")
+    if any(element.tag in ("style", "link") for element in body.iter()):
+        raise Unsplittable("<body> has a <style> or <link> (a template's): it would style its own piece only")
     wanted = set(parts)
     starts = [index for index, element in enumerate(children) if element.get("id") in wanted]
     if len(starts) != len(wanted) or not starts:

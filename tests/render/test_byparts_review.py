@@ -35,18 +35,26 @@ def test_the_chapters_in_the_contents_are_the_whole_documents(tmp_path: Path) ->
     assert "Un (1) Deux (2) Trois (3) Quatre (4)" in " ".join(page_texts(laid.path)[1].split())
 
 
-def test_text_of_the_body_itself_lays_the_document_out_whole(tmp_path: Path) -> None:
-    """A project's template with text right in <body> (before the cover): a piece would lose it,
-    or repeat it with the stand-ins of the elements it follows."""
+TEMPLATES = {
+    "text": ("Texte en tête. ", "<body> has text of its own, outside its elements (a template's)"),
+    "style": ("<style>.part-title { font-size: 30pt; }</style>",
+              "<body> has a <style> or <link> (a template's): it would style its own piece only"),
+}
+"""What a project's template puts in <body> before the cover, and the reason said: a piece lost the
+text, or repeated it with the stand-ins of the elements it follows; the <style> styled the front
+piece only (its stand-ins in the other pieces are empty)."""
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_text_or_style_right_in_the_body_lays_the_document_out_whole(tmp_path: Path, name: str) -> None:
+    before, reason = TEMPLATES[name]
     (tmp_path / "templates").mkdir()
     shipped = (ROOT / "templates/zine.html").read_text(encoding="utf-8")
     (tmp_path / "templates/zine.html").write_text(
-        shipped.replace('<section class="cover">', 'Texte en tête. <section class="cover">'), encoding="utf-8")
+        shipped.replace('<section class="cover">', before + '<section class="cover">'), encoding="utf-8")
     laid = lay_out_both(write_zine(tmp_path, PARTS), tmp_path / "output")
-    assert laid.rendered.layout == ("laid out as one document, not part by part: <body> has text of its own, "
-                                    "outside its elements (a template's)")
+    assert laid.rendered.layout == f"laid out as one document, not part by part: {reason}"
     assert laid.parts == laid.whole
-    assert page_texts(laid.path)[0].startswith("Texte en tête.")
 
 
 def test_pieces_laid_out_with_the_machines_fonts_are_not_reused_with_the_shipped_ones(tmp_path: Path) -> None:
