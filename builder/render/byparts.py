@@ -169,6 +169,10 @@ class _Shared:
         self.options: dict[str, Any] = {"cache": {}, "counter_style": CounterStyle(), "color_profiles": {}}
         self.sheets: dict[tuple[int, ...], Any] = {}
         self.served: list[Any] = []
+        self.relational: list[Any] = []
+        """The :has() selectors of the stylesheets (carried.relational)."""
+        self.elements: dict[int, Any] = {}
+        """The whole document's wrapped elements (pieces.check_relational)."""
 
 
 def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
@@ -179,10 +183,13 @@ def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
 
     first_served, parsed = len(served), len(shared.sheets)
     start.sheets = shared.sheets
+    html = cutting.html(whole, piece)
     with collected("weasyprint") as records, resume.started(start) as outcome:
-        document = render(cutting.html(whole, piece), **shared.options)
+        document = render(html, **shared.options)
     if len(shared.sheets) > parsed:  # this piece parsed the stylesheets: what they read
         shared.served.extend(served[first_served:])
+        shared.relational = carried.relational(sheet for sheets, *_ in shared.sheets.values() for sheet in sheets)
+    cutting.check_relational(whole, html, shared.relational, shared.elements)
     carried.check(outcome, piece.name, document.pages)
     last = carried.last_box(outcome)
     anchors = carried.page_counters(outcome, document.pages)

@@ -31,10 +31,14 @@ the count changes.
 from __future__ import annotations
 
 import copy
+import types
 from collections.abc import Iterable
 from typing import Any
 
 from builder.render.resume import Outcome, Unsplittable, body_box
+
+RELATIONAL = frozenset({"iter_subtree", "iter_children", "iter_next_siblings"})
+"""What cssselect2's code for `:has()` asks of an element (compiler._compile_node), and no other selector."""
 
 PAGE_COUNTERS = frozenset({"page", "pages"})
 """Counters of pages, not of elements: carried by resume.py."""
@@ -146,3 +150,23 @@ def page_counters(outcome: Outcome, pages: list[Any]) -> dict[str, dict[str, lis
 def last_box(outcome: Outcome) -> Any:
     """The part's last top-level box (a child of <body>), whose break-after values meet the next part's."""
     return body_box(outcome.root).children[-1]
+
+
+def relational(sheets: Iterable[Any]) -> list[Any]:
+    """The selector tests (cssselect2's compiled functions of a wrapped element) of the rules of
+    `sheets` (WeasyPrint CSS objects) that have a `:has()`: they may look into other parts
+    (render/pieces.py's `check_relational`)."""
+    tests = []
+    for sheet in sheets:
+        matcher = sheet.matcher
+        groups = [*matcher.id_selectors.values(), *matcher.class_selectors.values(),
+                  *matcher.lower_local_name_selectors.values(), *matcher.namespace_selectors.values(),
+                  matcher.lang_attr_selectors, matcher.other_selectors]
+        tests += [test for entries in groups for test, *_ in entries if _asks(test.__code__)]
+    return tests
+
+
+def _asks(code: types.CodeType) -> bool:
+    """Whether `code` (a compiled selector's, with the generators in it) uses a RELATIONAL name."""
+    return bool(RELATIONAL & set(code.co_names)) or any(
+        _asks(const) for const in code.co_consts if isinstance(const, types.CodeType))

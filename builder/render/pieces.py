@@ -92,5 +92,24 @@ def html(whole: Any, piece: Piece) -> Any:
 def _stand_in(element: Any) -> Any:
     """`element` without its content, hidden: a sibling selectors see, never laid out."""
     copy = ElementTree.Element(element.tag, {**element.attrib, "style": HIDDEN})
+    copy.text = element.text or (" " if len(element) else None)  # `:empty` only if the element is
     copy.tail = element.tail
     return copy
+
+
+def check_relational(whole: Any, piece: Any, tests: Sequence[Any], elements: dict[int, Any]) -> None:
+    """Unsplittable when one of `tests` (`:has()` selectors: carried.relational) matches an element
+    of `piece` (its weasyprint.HTML: html()) otherwise than in `whole`: it looked into another
+    part's content (`body:has(…)`, `.part:has(…) + .part`), which the stand-ins leave out.
+    `elements`: the wrappers of `whole`'s elements by id of their ElementTree element, filled at
+    the first call."""
+    if not tests:
+        return
+    if not elements:
+        elements.update((id(wrapper.etree_element), wrapper) for wrapper in whole.wrapper_element.iter_subtree())
+    root = whole.etree_element
+    frame = {id(piece.etree_element): id(root), id(piece.etree_element.find("body")): id(root.find("body"))}
+    for wrapper in piece.wrapper_element.iter_subtree():
+        key = frame.get(id(wrapper.etree_element), id(wrapper.etree_element))
+        if key in elements and any(test(wrapper) != test(elements[key]) for test in tests):
+            raise Unsplittable("a :has() selector looks into the content of another part")

@@ -74,3 +74,27 @@ def test_pieces_laid_out_with_the_machines_fonts_are_not_reused_with_the_shipped
     project, document, date = reading_edition(root)
     assert document.fonts != "machine"
     assert warm.render(document, tmp_path / "second.pdf", source_date=date).layout == "laid out by part, 5 of 5 pieces anew"
+
+
+WITH_SECTIONS = [part("Un", 2, body="## Section A\n\nTexte.\n"), part("Deux", 1, start=3), part("Trois", 1, start=4)]
+"""A part with a heading of its own, then parts without."""
+
+SELECTORS = {
+    "body:has()": ("body:has(.cover-title) .part-title { font-size: 30pt; }", True),
+    "previous part:has()": (".part:has(h2) + .part .part-title { font-size: 30pt; }", True),
+    "a paragraph:has() (its own content)": (".part p:has(a) { font-style: italic; } h2:has(+ p) { font-size: 9pt; }", False),
+    ":empty neighbour": (".part:empty + .part .part-title { font-size: 30pt; }", False),
+}
+"""Selectors on the content of elements (`:has()`, `:empty`): those that look into another part's
+content (which the stand-ins leave out: render/pieces.py) lay the document out whole; the others,
+and `:empty` (a stand-in is empty only if its element is), are laid out by part. Before the
+review, each was laid out by part and the first two and `:empty` differed from the whole layout."""
+
+
+@pytest.mark.parametrize("name", SELECTORS)
+def test_selectors_on_other_parts_content(tmp_path: Path, name: str) -> None:
+    css, whole = SELECTORS[name]
+    laid = lay_out_both(write_zine(tmp_path, WITH_SECTIONS, css=css), tmp_path / "output")
+    assert laid.rendered.layout == ("laid out as one document, not part by part: a :has() selector looks into the "
+                                    "content of another part" if whole else "laid out by part, 4 of 4 pieces anew")
+    assert laid.parts == laid.whole
