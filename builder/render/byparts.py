@@ -16,8 +16,10 @@ once every piece is laid out: the pieces that read one that changed are laid out
 nothing changes (at most `PASSES` times).
 
 When the pieces cannot equal the whole (a part that does not start on a new page, running headers
-carried from part to part, notes pushed past a part's last page, counters of elements across
-parts), `resume.Unsplittable` says why and the caller lays the document out whole.
+carried from part to part, notes pushed past a part's last page, counters of elements or quotes
+across parts, fixed-position elements, :has() into another part, text or styles right in <body>:
+render/carried.py, render/pieces.py), `resume.Unsplittable` says why and the caller lays the
+document out whole.
 """
 
 from __future__ import annotations

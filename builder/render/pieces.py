@@ -6,8 +6,10 @@ the last with what follows it (the back cover). `html` makes a piece's document:
 document's <head> and, in its <body>, the piece's elements (the same objects: WeasyPrint reads
 the tree, it never changes it) among stand-ins for every other top-level element: each a copy of
 the element without its content, `display: none`. Selectors that look at siblings (`.part +
-.part-letter`, `:first-child`, `:nth-child()`) so match as they do in the whole document, and
-nothing of the other pieces is styled or laid out.
+.part-letter`, `:first-child`, `:nth-child()`, `:empty`) so match as they do in the whole document,
+and nothing of the other pieces is styled or laid out. Selectors that look into the content of
+other elements (`:has()`) may see the stand-ins' missing content: `check_relational` compares
+their matches with the whole document's.
 """
 
 from __future__ import annotations
