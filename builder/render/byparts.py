@@ -109,11 +109,8 @@ class ByParts:
         self._anchors, self._total, self.layouts = anchors, count, len(made)
         fresh = {piece.name for piece in pieces for entry in made if self._laid[piece.name] is entry}
         self.said = f"laid out by part, {len(fresh)} of {len(pieces)} pieces anew"
-        for entry in laid:
-            if not any(entry is new for new in made):  # reused: what its layout said, said again
-                for level, message in entry.said:
-                    logging.getLogger("weasyprint").log(level, message)
-                served.extend(entry.served)
+        _reused(whole, [(piece, entry) for piece, entry in zip(pieces, laid, strict=True)
+                        if not any(entry is new for new in made)], shared, served)
         return laid[0].document.copy([page for entry in laid for page in entry.document.pages])
 
     def _pass(self, pieces: list[Piece], anchors: dict[str, Any], total: int,
@@ -137,6 +134,18 @@ class ByParts:
                 made.append(entry)
             before, index = entry, index + len(entry.document.pages)
             yield entry
+
+
+def _reused(whole: Any, reused: list[tuple[Piece, _Laid]], shared: _Shared, served: list[Any]) -> None:
+    """The pieces of `whole` reused as last laid out: what their layout said, said again, and the
+    files they read added to `served`. Unsplittable if a :has() selector now matches one of their
+    elements otherwise than in `whole` (another part changed: pieces.check_relational)."""
+    for piece, _ in reused:
+        cutting.check_relational(whole, cutting.html(whole, piece), shared.relational, shared.elements)
+    for _, entry in reused:
+        for level, message in entry.said:
+            logging.getLogger("weasyprint").log(level, message)
+        served.extend(entry.served)
 
 
 def _state_key(state: Any) -> str | None:

@@ -98,3 +98,25 @@ def test_selectors_on_other_parts_content(tmp_path: Path, name: str) -> None:
     assert laid.rendered.layout == ("laid out as one document, not part by part: a :has() selector looks into the "
                                     "content of another part" if whole else "laid out by part, 4 of 4 pieces anew")
     assert laid.parts == laid.whole
+
+
+def test_a_warm_layout_sees_has_selectors_change_with_another_part(tmp_path: Path) -> None:
+    """`.part:has(h2) + .part` styles the part after one with a heading: after a heading is added
+    to the first part, the second (unchanged, so reusable) is styled otherwise. A warm Renderer
+    (zine watch) reused it as it was; it must equal a fresh whole layout."""
+    import dataclasses
+
+    from builder.render.weasy import Renderer
+
+    from conftest import reading_edition
+
+    css = ".part:has(h2) + .part .part-title { font-size: 30pt; }"
+    root = write_zine(tmp_path, [part("Un", 2), *WITH_SECTIONS[1:]], css=css)
+    project, document, date = reading_edition(root)
+    warm = Renderer(project)
+    assert warm.render(document, tmp_path / "first.pdf", source_date=date).layout.startswith("laid out by part")
+    (root / "content/01.md").write_text(WITH_SECTIONS[0], encoding="utf-8")
+    project, document, date = reading_edition(root)
+    warm.render(document, tmp_path / "warm.pdf", source_date=date)
+    Renderer(project).render(dataclasses.replace(document, parts=()), tmp_path / "whole.pdf", source_date=date)
+    assert (tmp_path / "warm.pdf").read_bytes() == (tmp_path / "whole.pdf").read_bytes()
