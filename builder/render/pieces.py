@@ -59,9 +59,9 @@ def cut(whole: Any, parts: Sequence[str]) -> list[Piece]:
     if len(starts) != len(wanted) or not starts:
         raise Unsplittable("its parts are not all top-level elements of <body>")
     # What every piece's styles depend on besides its own elements: the head, <html> and <body>,
-    # and the siblings the stand-ins copy.
+    # and the siblings the stand-ins copy (whether each is empty too: `:empty`).
     frame = repr((ElementTree.tostring(head, encoding="unicode"), root.attrib, body.attrib,
-                  [(element.tag, element.attrib) for element in children]))
+                  [(element.tag, element.attrib, bool(element.text or len(element))) for element in children]))
     pieces = []
     for begin, end in itertools.pairwise(([0] if starts[0] > 0 else []) + starts + [len(children)]):
         elements = tuple(children[begin:end])

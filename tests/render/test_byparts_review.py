@@ -120,3 +120,17 @@ def test_a_warm_layout_sees_has_selectors_change_with_another_part(tmp_path: Pat
     warm.render(document, tmp_path / "warm.pdf", source_date=date)
     Renderer(project).render(dataclasses.replace(document, parts=()), tmp_path / "whole.pdf", source_date=date)
     assert (tmp_path / "warm.pdf").read_bytes() == (tmp_path / "whole.pdf").read_bytes()
+
+
+def test_a_piece_is_not_reused_when_a_neighbour_becomes_empty() -> None:
+    """`:empty` of another piece's top-level element (its stand-in) can style this piece: its
+    emptiness is in every piece's digest, as its tag and attributes are."""
+    from builder.render import pieces
+    from weasyprint import HTML
+
+    def digests(aside: str) -> list[str]:
+        html = HTML(string=f'<html><head></head><body>{aside}<article id="a">A</article><article id="b">B</article>'
+                           "</body></html>")
+        return [piece.digest for piece in pieces.cut(html, ["a", "b"])]
+
+    assert digests("<aside></aside>")[2] != digests("<aside><p>x</p></aside>")[2]
