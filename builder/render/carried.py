@@ -73,6 +73,31 @@ def check(outcome: Outcome, name: str, pages: Iterable[Any] = ()) -> None:
         raise Unsplittable(f"notes of the part {name!r} run past its last page")
 
 
+def frame(root: Any) -> None:
+    """Unsplittable when <html> (the root box `root`) or <body> is laid out otherwise than as a
+    block of blocks (display, columns), or has what a part laid out alone would draw otherwise: a
+    margin, border or padding at its top or bottom (each part would repeat it), a border or
+    outline on its sides (it would end with each part's last line, not at the page's foot), a
+    background of <body>'s own (<html> has one: <body>'s is not the page's)."""
+    for box in (root, *(root.children[:1])):
+        style, tag = box.style, box.element_tag
+        if (style["display"] not in (("block", "flow"), ("block", "flow-root"))
+                or (style["column_count"], style["column_width"]) != ("auto", "auto")):
+            raise Unsplittable(f"<{tag}> is not laid out as a block of blocks (display, columns)")
+        edges = (style["margin_top"], style["margin_bottom"], style["padding_top"], style["padding_bottom"])
+        if any(edge.value for edge in edges) or style["border_top_width"] or style["border_bottom_width"]:
+            raise Unsplittable(f"<{tag}> has a margin, border or padding at its top or bottom")
+        if style["border_left_width"] or style["border_right_width"] or style["outline_width"]:
+            raise Unsplittable(f"<{tag}> has a border or outline on its sides, which would end with each part")
+        if box is not root and _painted(root.style) and _painted(style):
+            raise Unsplittable("<body> has a background of its own (<html> has one), which would end with each part")
+
+
+def _painted(style: Any) -> bool:
+    """Whether a box's style gives it a background (a colour not transparent, or an image)."""
+    return style["background_color"].alpha > 0 or any(image[0] != "none" for image in style["background_image"])
+
+
 def prints_count(outcome: Outcome) -> bool:
     """Whether the part's pages show the document's page count: in its content (WeasyPrint asked for
     it while laying the part out) or in a page margin box (then on every page). True when the

@@ -92,12 +92,10 @@ def started(start: Start) -> Iterator[Outcome]:
 
 def body_box(root: Any) -> Any:
     """The <body> box of a document's root box; Unsplittable when there is none, or when <html> or
-    <body> has a margin, border or padding at its top or bottom (each part would repeat it)."""
-    for box in (root, *(root.children[:1])):
-        style = box.style
-        edges = (style["margin_top"], style["margin_bottom"], style["padding_top"], style["padding_bottom"])
-        if any(edge.value for edge in edges) or style["border_top_width"] or style["border_bottom_width"]:
-            raise Unsplittable(f"<{box.element_tag}> has a margin, border or padding at its top or bottom")
+    <body> is not a block of blocks, or has box edges each part would repeat (carried.frame)."""
+    from builder.render import carried
+
+    carried.frame(root)
     if not root.children or root.children[0].element_tag != "body" or not root.children[0].children:
         raise Unsplittable("a part is not a child of <body>")
     return root.children[0]

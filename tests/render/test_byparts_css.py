@@ -68,6 +68,14 @@ FALLBACKS = {
     "page counter set by an element": (".part:nth-of-type(3) { counter-reset: page 10; }",
                                        "an element of the part '03' sets the page counter (counter-reset: page), "
                                        "which target-counter() of other parts reads"),
+    "body in columns": ("body { columns: 2; column-gap: 5mm; }",
+                        "<body> is not laid out as a block of blocks (display, columns)"),
+    "body flex": ("body { display: flex; flex-direction: column; }",
+                  "<body> is not laid out as a block of blocks (display, columns)"),
+    "body border on its side": ("body { border-left: 1pt solid #000; padding-left: 2mm; }",
+                                "<body> has a border or outline on its sides, which would end with each part"),
+    "body background": ("html { background: #fff; } body { background: #eee; }",
+                        "<body> has a background of its own (<html> has one), which would end with each part"),
     "body::after": ("body::after { content: 'FIN'; display: block; }",
                     "<html> or <body> has content before or after it (::before, ::after), which each part would repeat"),
 }

@@ -20,10 +20,18 @@ pytestmark = pytest.mark.slow  # real layouts
 PARTS = [part("Un", 3), part("Deux", 1, start=3), part("Trois", 4, start=4), part("Quatre", 1, start=1)]
 
 
-def test_viewport_units_are_the_first_pages_of_the_document(tmp_path: Path) -> None:
-    """vh and vw are relative to the document's first page (the cover, margins of its own), not to
-    each part's first page."""
-    css = "@page :first { margin: 40mm; } .part-title { font-size: 8vw; margin-top: 20vh; }"
+BY_PART = {
+    "viewport units": "@page :first { margin: 40mm; } .part-title { font-size: 8vw; margin-top: 20vh; }",
+    "body background": "body { background: #eee; }",
+}
+"""Laid out by part: viewport units relative to the document's first page (the cover, margins of
+its own), not to each part's first page (they were, before the review); a background of <body>
+alone (the page's, as <html> has none)."""
+
+
+@pytest.mark.parametrize("name", BY_PART)
+def test_laid_out_by_part_as_whole(tmp_path: Path, name: str) -> None:
+    css = BY_PART[name]
     laid = lay_out_both(write_zine(tmp_path, PARTS, css=css), tmp_path / "output")
     assert laid.rendered.layout.startswith("laid out by part"), laid.rendered.layout
     assert laid.parts == laid.whole
