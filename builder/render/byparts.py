@@ -16,8 +16,10 @@ once every piece is laid out: the pieces that read one that changed are laid out
 nothing changes (at most `PASSES` times).
 
 When the pieces cannot equal the whole (a part that does not start on a new page, running headers
-carried from part to part, notes pushed past a part's last page, counters of elements across
-parts), `resume.Unsplittable` says why and the caller lays the document out whole.
+carried from part to part, notes pushed past a part's last page, counters of elements or quotes
+across parts, fixed-position elements, :has() into another part, text or styles right in <body>:
+render/carried.py, render/pieces.py), `resume.Unsplittable` says why and the caller lays the
+document out whole.
 """
 
 from __future__ import annotations
@@ -56,12 +58,17 @@ class _Laid:
     """The page count it printed (counter(pages)), or None."""
     said: tuple[tuple[int, str], ...]
     served: tuple[Any, ...]
+    sizes: dict[str, Any]
+    """The document's first page's size and page area, as viewport units read them (resume.Start.sizes)."""
 
 
 class ByParts:
     """The pieces of one document as last laid out, reused while unchanged (one per document name)."""
 
-    def __init__(self) -> None:
+    def __init__(self, options: tuple[Any, ...] = ()) -> None:
+        self.options = options
+        """What the pieces were laid out with besides the document (the font set-up, forms): the
+        caller's to compare; pieces laid out with other options are not to be reused."""
         self._laid: dict[str, _Laid] = {}
         self._anchors: dict[str, dict[str, list[int]]] = {}
         self._total = 0
@@ -102,11 +109,8 @@ class ByParts:
         self._anchors, self._total, self.layouts = anchors, count, len(made)
         fresh = {piece.name for piece in pieces for entry in made if self._laid[piece.name] is entry}
         self.said = f"laid out by part, {len(fresh)} of {len(pieces)} pieces anew"
-        for entry in laid:
-            if not any(entry is new for new in made):  # reused: what its layout said, said again
-                for level, message in entry.said:
-                    logging.getLogger("weasyprint").log(level, message)
-                served.extend(entry.served)
+        _reused(whole, [(piece, entry) for piece, entry in zip(pieces, laid, strict=True)
+                        if not any(entry is new for new in made)], shared, served)
         return laid[0].document.copy([page for entry in laid for page in entry.document.pages])
 
     def _pass(self, pieces: list[Piece], anchors: dict[str, Any], total: int,
@@ -118,8 +122,9 @@ class ByParts:
         index = 0
         for piece in pieces:
             start = Start(index=index, total=total, state=before and before.state, before=before and before.last,
-                          anchors={name: values for name, values in anchors.items() if name not in piece.ids})
-            key = (piece.digest, index, _state_key(start.state), before and before.tail)
+                          anchors={name: values for name, values in anchors.items() if name not in piece.ids},
+                          sizes=before.sizes if before else None)
+            key = (piece.digest, index, _state_key(start.state), before and before.tail, repr(start.sizes))
             entry = self._laid.get(piece.name)
             # The first piece is always laid out (a few pages): the stylesheets are then read and
             # parsed, which says their warnings and lists their fonts (Renderer.render) each time.
@@ -129,6 +134,18 @@ class ByParts:
                 made.append(entry)
             before, index = entry, index + len(entry.document.pages)
             yield entry
+
+
+def _reused(whole: Any, reused: list[tuple[Piece, _Laid]], shared: _Shared, served: list[Any]) -> None:
+    """The pieces of `whole` reused as last laid out: what their layout said, said again, and the
+    files they read added to `served`. Unsplittable if a :has() selector now matches one of their
+    elements otherwise than in `whole` (another part changed: pieces.check_relational)."""
+    for piece, _ in reused:
+        cutting.check_relational(whole, cutting.html(whole, piece), shared.relational, shared.elements)
+    for _, entry in reused:
+        for level, message in entry.said:
+            logging.getLogger("weasyprint").log(level, message)
+        served.extend(entry.served)
 
 
 def _state_key(state: Any) -> str | None:
@@ -163,6 +180,10 @@ class _Shared:
         self.options: dict[str, Any] = {"cache": {}, "counter_style": CounterStyle(), "color_profiles": {}}
         self.sheets: dict[tuple[int, ...], Any] = {}
         self.served: list[Any] = []
+        self.relational: list[Any] = []
+        """The :has() selectors of the stylesheets (carried.relational)."""
+        self.elements: dict[int, Any] = {}
+        """The whole document's wrapped elements (pieces.check_relational)."""
 
 
 def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
@@ -173,11 +194,14 @@ def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
 
     first_served, parsed = len(served), len(shared.sheets)
     start.sheets = shared.sheets
+    html = cutting.html(whole, piece)
     with collected("weasyprint") as records, resume.started(start) as outcome:
-        document = render(cutting.html(whole, piece), **shared.options)
+        document = render(html, **shared.options)
     if len(shared.sheets) > parsed:  # this piece parsed the stylesheets: what they read
         shared.served.extend(served[first_served:])
-    carried.check(outcome, piece.name)
+        shared.relational = carried.relational(sheet for sheets, *_ in shared.sheets.values() for sheet in sheets)
+    cutting.check_relational(whole, html, shared.relational, shared.elements)
+    carried.check(outcome, piece.name, document.pages)
     last = carried.last_box(outcome)
     anchors = carried.page_counters(outcome, document.pages)
     return _Laid(key=key, document=document, state=carried.end_state(outcome),
@@ -185,4 +209,5 @@ def _lay_out_piece(whole: Any, piece: Piece, start: Start, key: tuple[Any, ...],
                  read={name: copy.deepcopy(start.anchors[name]) for name in outcome.read},
                  total=start.total if carried.prints_count(outcome) else None,
                  said=tuple((record.levelno, record.getMessage()) for record in records),
-                 served=tuple(dict.fromkeys([*shared.served, *served[first_served:]])))
+                 served=tuple(dict.fromkeys([*shared.served, *served[first_served:]])),
+                 sizes=dict(outcome.context.style_for.initial_page_sizes))

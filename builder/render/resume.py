@@ -9,20 +9,20 @@ internals are wrapped while a `Start` is in force (`started`), and only then:
   document had after the previous part's last page (WeasyPrint's `page_maker` entry: the page
   counters, whether the next page is a right-hand one), behind the forced break that the previous
   part's end and this part's start make (`block_level_page_break`, as between two siblings), the
-  page named as the part's first box names it. A part that does not start on a new page cannot be
-  laid out alone: `Unsplittable`.
+  page named as the part's first box names it, viewport units relative to the document's first
+  page (`Start.sizes`). A part that does not start on a new page cannot be laid out alone.
 - `layout.page.PageType`: page indexes continue the whole document's (`@page :first`, `:nth()`).
 - `document.build_formatting_structure`: `target-counter()` of an anchor in another part (the
   contents page's page numbers) reads the page the whole layout put it on, known from that part
-  (`Start.anchors`), instead of discarding the content; which anchors were read is recorded.
+  (`Start.anchors`), instead of discarding the content; which anchors were read is recorded. Other
+  counters of it and its text (target-text()) are not known: Unsplittable.
 - `layout.len`: `counter(pages)` is the whole document's page count (`Start.total`), not the part's.
-
 - `css.find_stylesheets`: the stylesheets, shared by every part, are parsed once (`Start.sheets`).
 
 Outside a `Start`, each wrapper calls WeasyPrint's own function unchanged. `install()` leaves
 WeasyPrint alone when its internals are not the expected ones (`available()` is then False: the
-reading edition is laid out whole). With WeasyPrint 70 the PDFs laid out by part are byte-identical
-to the whole layout's (tests/render/test_byparts.py).
+reading edition is laid out whole). With WeasyPrint 70 the PDFs laid out by part are
+byte-identical to the whole layout's (tests/render/test_byparts*.py).
 """
 
 from __future__ import annotations
@@ -55,11 +55,11 @@ class Start:
     """The whole document's page count, as best known: `counter(pages)`."""
     anchors: Mapping[str, dict[str, list[int]]] = field(default_factory=dict)
     """The page counters of every anchor of the other parts (the page they are on)."""
+    sizes: dict[str, Any] | None = None
+    """The document's first page's size and area (initial_page_sizes, px: viewport units'); None for the first part."""
     sheets: dict[tuple[int, ...], tuple[list[Any], list[Any], list[Any]]] | None = None
-    """The stylesheets parsed for the parts laid out before, by the <style> and <link> elements
-    they come from (the parts share the <head>): parsed once for all the parts, not once each.
-    Each: the CSS objects, and the @page rules and layers they added. Shared by one layout's parts,
-    which share the same CounterStyle and colour profiles too (WeasyPrint's render())."""
+    """The stylesheets parsed once for all the parts (they share the <head>; and the CounterStyle and
+    colour profiles), by their <style> and <link> elements: the CSS objects, @page rules and layers added."""
 
 
 @dataclass
@@ -92,12 +92,10 @@ def started(start: Start) -> Iterator[Outcome]:
 
 def body_box(root: Any) -> Any:
     """The <body> box of a document's root box; Unsplittable when there is none, or when <html> or
-    <body> has a margin, border or padding at its top or bottom (each part would repeat it)."""
-    for box in (root, *(root.children[:1])):
-        style = box.style
-        edges = (style["margin_top"], style["margin_bottom"], style["padding_top"], style["padding_bottom"])
-        if any(edge.value for edge in edges) or style["border_top_width"] or style["border_bottom_width"]:
-            raise Unsplittable(f"<{box.element_tag}> has a margin, border or padding at its top or bottom")
+    <body> is not a block of blocks, or has box edges each part would repeat (carried.frame)."""
+    from builder.render import carried
+
+    carried.frame(root)
     if not root.children or root.children[0].element_tag != "body" or not root.children[0].children:
         raise Unsplittable("a part is not a child of <body>")
     return root.children[0]
@@ -124,8 +122,7 @@ def _formatting(original: Any) -> Any:
 
         items = _Read(collector.target_lookup_items)
         for name, values in _start.anchors.items():
-            # (a stand-in of another part with this id has made it "pending": render/pieces.py)
-            item = items[name] = items.get(name) or TargetLookupItem()
+            item = items[name] = items.get(name) or TargetLookupItem()  # (a stand-in's may be "pending")
             item.state, item.target_box = "up-to-date", _Target()
             item.page_maker_index = -1  # on no page of this part
             item.cached_page_counter_values = {**copy.deepcopy(values), "pages": [_start.total]}
@@ -138,10 +135,26 @@ def _formatting(original: Any) -> Any:
     return build
 
 
-class _Target:
-    """An anchor of another part, as target-counter() reads it: no counters of its own but the page's."""
+class _Counters(dict[str, list[int]]):
+    """An anchor of another part's counters: none but the page's (read from the lookup item)."""
 
-    cached_counter_values: dict[str, list[int]] = {}
+    def __contains__(self, name: object) -> bool:  # another counter's value would be the part's, not the whole's
+        if name in ("page", "pages"):
+            return False
+        raise Unsplittable(f"target-counter() reads the counter {name!r} of an element in another part")
+
+
+class _Target:
+    """An anchor of another part: its page counters only (target-counter()), not its text (target-text())."""
+    cached_counter_values = _Counters()
+
+    def extract_text(self, *_: Any) -> str:
+        raise Unsplittable("target-text() reads an element in another part")
+
+
+class _Pinned(dict[str, Any]):
+    """Initial page sizes a part's first page does not change (it is not the document's first)."""
+    __setitem__ = lambda *_: None  # noqa: E731
 
 
 def _stylesheets(original: Any) -> Any:
@@ -175,6 +188,10 @@ def _page_maker(original: Any) -> Any:
         first = body_box(root_box).children[0]
         if _start.before is None:
             return
+        # Viewport units are the whole document's first page's (WeasyPrint sets them on page 1).
+        sizes = context.style_for.initial_page_sizes
+        sizes.update(_start.sizes or {})
+        context.style_for.initial_page_sizes = _Pinned(sizes)
         from weasyprint.layout.block import block_level_page_break
 
         forced = block_level_page_break(_start.before, first)
@@ -199,8 +216,7 @@ def _page_type(original: Any) -> Any:
 
 
 def _len(value: Any) -> int:
-    """`len`, but the whole document's page count for the list of a part's pages (layout_document's
-    `len(pages)`, which becomes counter(pages))."""
+    """`len`, but the document's page count for a part's pages (layout_document's `len(pages)`: counter(pages))."""
     if _start is not None and type(value) is list and value and type(value[0]).__name__ == "PageBox":
         return _start.total
     return builtins.len(value)
@@ -220,11 +236,9 @@ def install() -> None:
 
     if getattr(layout, "_zine_resume", False):
         return
-    expected = (hasattr(layout, "initialize_page_maker") and hasattr(page, "PageType")
-                and page.PageType._fields == ("side", "blank", "name", "index", "groups")
-                and hasattr(document, "build_formatting_structure") and "len" not in vars(layout)
-                and hasattr(css, "find_stylesheets"))
-    if not expected:
+    if not (hasattr(layout, "initialize_page_maker") and hasattr(page, "PageType") and hasattr(css, "find_stylesheets")
+            and page.PageType._fields == ("side", "blank", "name", "index", "groups")
+            and hasattr(document, "build_formatting_structure") and "len" not in vars(layout)):
         return
     layout.initialize_page_maker = _page_maker(layout.initialize_page_maker)
     css.find_stylesheets = _stylesheets(css.find_stylesheets)

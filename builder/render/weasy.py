@@ -100,7 +100,10 @@ class Renderer:
         becomes what was done (Rendered.layout)."""
         html = HTML(string=text, base_url=document.base_url.resolve().as_uri() + "/", url_fetcher=self.fetcher)
         if document.parts:
-            parts = self.by_parts.setdefault(document.name, ByParts())
+            # Pieces laid out with other fonts (the manifest's `fonts`) or forms are not reused.
+            parts = self.by_parts.get(document.name)
+            if parts is None or parts.options != (config, document.forms):
+                parts = self.by_parts[document.name] = ByParts((config, document.forms))
             try:
                 laid = parts.lay_out(html, document.parts, lambda piece, **shared: piece.render(
                     font_config=config, pdf_forms=document.forms, **shared), self.fetcher.served)

@@ -51,6 +51,33 @@ FALLBACKS = {
     "counter across parts": (".part { counter-increment: chapter; } .part-title::before { content: counter(chapter) '. '; }",
                              "the counter 'chapter' is shown in the part '01' without being reset there (counter-reset)"),
     "body padding": ("body { padding-top: 5mm; }", "<body> has a margin, border or padding at its top or bottom"),
+    # Found by a review (each was laid out by part and differed from the whole, or failed):
+    "fixed": (".part:nth-of-type(2) .part-header { position: fixed; top: -8mm; left: 0; font-size: 7pt; }",
+              "the part '02' has fixed-position elements (position: fixed), which the whole document repeats "
+              "on every page"),
+    "counter reset by body": ("body { counter-reset: fig; } .part-body p { counter-increment: fig; } "
+                              ".part-body p::before { content: counter(fig) '. '; }",
+                              "the counter 'fig' is shown in the part '01' without being reset there (counter-reset)"),
+    "quote left open": (".part-title::before { content: open-quote; } :root { quotes: '«' '»' '‹' '›'; }",
+                        "quotation marks opened in the part '01' are not closed there (open-quote)"),
+    "target-text": (".toc a::after { content: ' / ' target-text(attr(href)); }",
+                    "target-text() reads an element in another part"),
+    "target-counter of a chapter": (".part { counter-increment: chapter; } "
+                                    ".toc a::after { content: ' (' target-counter(attr(href), chapter) ')'; }",
+                                    "target-counter() reads the counter 'chapter' of an element in another part"),
+    "page counter set by an element": (".part:nth-of-type(3) { counter-reset: page 10; }",
+                                       "an element of the part '03' sets the page counter (counter-reset: page), "
+                                       "which target-counter() of other parts reads"),
+    "body in columns": ("body { columns: 2; column-gap: 5mm; }",
+                        "<body> is not laid out as a block of blocks (display, columns)"),
+    "body flex": ("body { display: flex; flex-direction: column; }",
+                  "<body> is not laid out as a block of blocks (display, columns)"),
+    "body border on its side": ("body { border-left: 1pt solid #000; padding-left: 2mm; }",
+                                "<body> has a border or outline on its sides, which would end with each part"),
+    "body background": ("html { background: #fff; } body { background: #eee; }",
+                        "<body> has a background of its own (<html> has one), which would end with each part"),
+    "body::after": ("body::after { content: 'FIN'; display: block; }",
+                    "<html> or <body> has content before or after it (::before, ::after), which each part would repeat"),
 }
 """Project stylesheets whose layout one part would carry into the next, and the reason said (the
 counter's is found on the laid-out boxes, render/carried.py: a file the <head> only links is read too)."""
