@@ -21,11 +21,21 @@ PAGES = ["<h1>Un</h1><p>Un chat dort.</p>",
 """Four A5 pages: small text on the second, a grey tint on the third, « â » only on the fourth."""
 
 
+FONT = (Path(__file__).resolve().parents[2] / "templates/fonts/CharisSIL-Regular.ttf").as_uri()
+"""The shipped font, named: with an empty fontconfig (the machine without fonts the suite must pass
+on) Pango has no font for text otherwise, and crashes."""
+
+
 def _render(pages: list[str], target: Path) -> Path:
+    """`pages` as an A5 PDF at `target`, its fonts stamped with a fixed date as the build stamps them
+    (render/weasy.py: without libharfbuzz-subset0, fontTools subsets and stamps the current time)."""
     from weasyprint import HTML
 
-    style = "<style>@page { size: A5; margin: 20mm } body { margin: 0 } h1 { break-before: page; margin: 0 }</style>"
-    HTML(string=style + "".join(pages)).write_pdf(target)
+    style = (f"<style>@font-face {{ font-family: Shipped; src: url({FONT}) }} html {{ font-family: Shipped }} "
+             "@page { size: A5; margin: 20mm } body { margin: 0 } h1 { break-before: page; margin: 0 }</style>")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+        HTML(string=style + "".join(pages)).write_pdf(target)
     return target
 
 
