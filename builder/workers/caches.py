@@ -4,6 +4,8 @@
   again when its file changes, or when the project's templates/ gains a file of its name.
 - In the build process: each text node's refined HTML, by the node and the state of the text
   around it (typography/__init__.py, 65,536 nodes).
+- In each worker: each imposed page's black rewrite, by the page's digest (imposition/engine/black.py,
+  4096 pages).
 - In each worker, for the reading edition: each part's laid-out pages, reused while its HTML,
   the page it starts on and the files it read are unchanged (render/byparts.py).
 - In each worker process (background.py), for the documents it renders (jobs.render): WeasyPrint

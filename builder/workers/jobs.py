@@ -87,7 +87,7 @@ def impose(source: Path, plan: Imposition, target: Path, where: str) -> None:
     """Impose the PDF at `source` by `plan` into `target`; BuildError (naming `where`) if unreadable."""
     from builder.imposition.engine import pdf
 
-    pdf.impose(pdf.open_source(source, where=where), plan, target)
+    pdf.impose(pdf.open_source(source, where=where, remember=True), plan, target)
 
 
 def previews(pdf: Path, folder: Path, name: Callable[[int], str], contact: Path | None, language: Words) -> None:

@@ -22,14 +22,19 @@ from dataclasses import dataclass, field
 import pikepdf
 
 from builder.imposition.engine import gray, streams
+from builder.preflight import digests
 
 
-def one_ink(pdf: pikepdf.Pdf) -> bool:
+def one_ink(pdf: pikepdf.Pdf, *, remember: bool = False) -> bool:
     """Rewrite exact RGB black as DeviceGray in every page of `pdf` and what it draws
-    (see the module), and in its form's default appearance; whether anything changed."""
+    (see the module), and in its form's default appearance; whether anything changed. With
+    `remember`, each page's rewritten content is kept by what the page draws (its digest,
+    preflight/digests.py) for the next file: a booklet rebuilt in `zine watch` parses only the
+    pages that changed (issue 26)."""
     walk = _Walk(pdf, write=True)
-    for page in pdf.pages:
-        walk.page(page.obj)
+    keys: list[bytes | None] = list(digests.of(pdf)) if remember else [None] * len(pdf.pages)
+    for page, key in zip(pdf.pages, keys, strict=True):
+        walk.page(page.obj, key)
     form = pdf.Root.get("/AcroForm")
     if isinstance(form, pikepdf.Dictionary):
         walk.default_appearance(form)
@@ -55,6 +60,11 @@ def one_ink_bytes(data: bytes) -> bytes:
         return output.getvalue()
 
 
+_REWRITTEN: dict[bytes, tuple[bool, bytes | None]] = {}
+REWRITTEN_MAX = 4096
+"""Pages whose content rewrite a worker remembers, by digest: whether it set black, and the
+rewritten content (None: left as it was); oldest forgotten first."""
+
 Seen = tuple[bool, gray.Sides]
 """A stream or font visited: whether it set black explicitly, and the sides of its caller's colour
 spaces it reads (gray.Gray.inherits)."""
@@ -76,8 +86,9 @@ class _Walk:
     scratch: pikepdf.Pdf = field(default_factory=pikepdf.new)
     """Where content is parsed: qpdf's warnings on it are its own, not the document's."""
 
-    def page(self, page: pikepdf.Dictionary) -> bool:
-        """Rewrite one page, its forms, patterns, Type 3 fonts and annotations; whether any had black."""
+    def page(self, page: pikepdf.Dictionary, key: bytes | None = None) -> bool:
+        """Rewrite one page, its forms, patterns, Type 3 fonts and annotations; whether any had black.
+        A page whose digest is `key` has its content rewritten as remembered (_REWRITTEN)."""
         resources = streams.dictionary(page.get("/Resources"))
         contents = page.get("/Contents")
         parts = [streams.data(stream) for stream in
@@ -85,13 +96,33 @@ class _Walk:
                  if isinstance(stream, pikepdf.Stream)]
         # The page's streams as one: an operator may begin in one and end in the next.
         data = None if None in parts else b"\n".join(part for part in parts if part is not None)
-        rewrite = None if data is None else self._rewrite(  # written back as one stream
-            data, resources, gray.GRAY, lambda data: page.__setitem__("/Contents", self.pdf.make_stream(data)))
-        found = self.used(resources, data)[0] | (rewrite is not None and rewrite.black)
+        def save(data: bytes) -> None:  # written back as one stream
+            page["/Contents"] = self.pdf.make_stream(data)
+
+        found = self.used(resources, data)[0] | (data is not None and self._content(data, resources, save, key))
         for annotation in streams.values(page.get("/Annots")):
             if isinstance(annotation, pikepdf.Dictionary):
                 found = self.annotation(annotation) | found
         return found
+
+    def _content(self, data: bytes, resources: pikepdf.Dictionary | None, save: Callable[[bytes], None],
+                 key: bytes | None) -> bool:
+        """A page's content `data` rewritten (`save`d), as remembered under the page's digest `key`
+        if it was; whether it set black."""
+        if key is None or not self.write:
+            rewrite = self._rewrite(data, resources, gray.GRAY, save)
+            return rewrite is not None and rewrite.black
+        if key not in _REWRITTEN:
+            written: list[bytes] = []
+            rewrite = self._rewrite(data, resources, gray.GRAY, written.append)
+            if len(_REWRITTEN) >= REWRITTEN_MAX:
+                _REWRITTEN.pop(next(iter(_REWRITTEN)))
+            _REWRITTEN[key] = (rewrite is not None and rewrite.black, written[0] if written else None)
+        black, rewritten = _REWRITTEN[key]
+        if rewritten is not None:
+            save(rewritten)
+            self.changed = True
+        return black
 
     def used(self, resources: pikepdf.Dictionary | None, data: bytes | None) -> Seen:
         """Rewrite the forms, tiling patterns and Type 3 fonts of `resources` that the content `data`

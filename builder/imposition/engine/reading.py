@@ -54,10 +54,10 @@ class Clean:
     """What may print otherwise than the user expects (a static XFA form)."""
 
 
-def clean(path: Path, where: str) -> Clean:
+def clean(path: Path, where: str, *, remember: bool = False) -> Clean:
     """The PDF at `path` decrypted, repaired and with its printed annotations drawn into the pages;
     BuildError naming `where` if no viewer could open it either (encrypted, not a PDF), or if its
-    content is a dynamic XFA form."""
+    content is a dynamic XFA form. `remember`: black.one_ink's (a build's worker)."""
     pdf, mended = opened(path, where)
     with pdf:
         if over := limits.over_budget(pdf):
@@ -71,7 +71,7 @@ def clean(path: Path, where: str) -> Clean:
                 pdf.generate_appearance_streams()  # the fields' values, drawn as viewers draw them
             left = _left_out(pdf)  # counted first: some versions of qpdf drop them all when flattening
             pdf.flatten_annotations(mode="print")
-            black.one_ink(pdf)  # every imposed file is printed: its black on one ink
+            black.one_ink(pdf, remember=remember)  # every imposed file is printed: its black on one ink
             output = io.BytesIO()
             # Streams are copied as they are (no decoding, no recompression): the imposed file
             # keeps the source's bytes, and the rewrite costs milliseconds. Objects are written
