@@ -140,7 +140,7 @@ def _reused(whole: Any, reused: list[tuple[Piece, _Laid]], shared: _Shared, serv
     """The pieces of `whole` reused as last laid out: what their layout said, said again, and the
     files they read added to `served`. Unsplittable if a :has() selector now matches one of their
     elements otherwise than in `whole` (another part changed: pieces.check_relational)."""
-    for piece, _ in reused:
+    for piece, _ in reused if shared.relational else ():  # (no :has(): no piece's document to make)
         cutting.check_relational(whole, cutting.html(whole, piece), shared.relational, shared.elements)
     for _, entry in reused:
         for level, message in entry.said:

@@ -55,16 +55,15 @@ def check(outcome: Outcome, name: str, pages: Iterable[Any] = ()) -> None:
     if any(child.element_tag.endswith(("::before", "::after")) for child in (*outcome.root.children, *body.children)):
         raise Unsplittable("<html> or <body> has content before or after it (::before, ::after), which each part "
                            "would repeat")
-    if _quotes_left_open(_boxes(outcome)):
-        raise Unsplittable(f"quotation marks opened in the part {name!r} are not closed there (open-quote)")
     if any(texts for carried in (context.string_set, context.running_elements)
            for pages in carried.values() for texts in pages.values()):
         raise Unsplittable("running headers (string-set, running elements) are carried from part to part")
-    if any(name in PAGE_COUNTERS for box in _boxes(outcome)
-           for key in ("counter_reset", "counter_set", "counter_increment") for name, *_ in _pairs(box.style[key])):
+    quotes, pages_set, shown = _walk(_boxes(outcome))
+    if quotes:
+        raise Unsplittable(f"quotation marks opened in the part {name!r} are not closed there (open-quote)")
+    if pages_set:
         raise Unsplittable(f"an element of the part {name!r} sets the page counter (counter-reset: page), which "
                            "target-counter() of other parts reads")
-    shown = _counters_from_before(_boxes(outcome))
     if shown:
         raise Unsplittable(f"the counter {shown!r} is shown in the part {name!r} without being reset there "
                            "(counter-reset)")
@@ -123,31 +122,28 @@ def _boxes(outcome: Outcome) -> Iterable[Any]:
         yield from note.descendants()
 
 
-def _counters_from_before(boxes: Iterable[Any]) -> str | None:
-    """The first counter of elements shown (in `content`) before any box of the part resets or
-    sets it, if any (its value would come from earlier parts); lists reset their own (list-item)."""
+def _walk(boxes: Iterable[Any]) -> tuple[bool, bool, str | None]:
+    """What `boxes` (a part's, in document order) carry into the next part, in one walk: whether
+    quotation marks opened (open-quote, no-open-quote) are left open at the end, counted as
+    WeasyPrint does (build.compute_content_list: a close at depth 0 stays at 0); whether one sets
+    the page counter; the first counter of elements shown (in `content`) before any box of the
+    part resets or sets it (its value would come from earlier parts; lists reset their own)."""
+    depth, pages_set, shown = 0, False, None
     started: set[str] = set()
     for box in boxes:
         style = box.style
-        for key in ("counter_reset", "counter_set"):
-            started.update(name for name, *_ in _pairs(style[key]))
+        for key in ("counter_reset", "counter_set", "counter_increment"):
+            names = {name for name, *_ in _pairs(style[key])}
+            pages_set = pages_set or bool(names & PAGE_COUNTERS)
+            if key != "counter_increment":
+                started |= names
         content = style["content"]
-        for item in content if isinstance(content, (list, tuple)) else ():
-            if item[0] in ("counter()", "counters()") and item[1][0] not in started | PAGE_COUNTERS:
-                return str(item[1][0])
-    return None
-
-
-def _quotes_left_open(boxes: Iterable[Any]) -> bool:
-    """Whether quotation marks opened (open-quote, no-open-quote) among `boxes` are left open at the
-    end, counted as WeasyPrint does (build.compute_content_list: a close at depth 0 stays at 0)."""
-    depth = 0
-    for box in boxes:
-        content = box.style["content"]
         for item in content if isinstance(content, (list, tuple)) else ():
             if item[0] == "quote":
                 depth = depth + 1 if "open" in item[1] else max(0, depth - 1)
-    return depth > 0
+            elif item[0] in ("counter()", "counters()") and item[1][0] not in started | PAGE_COUNTERS:
+                shown = shown or str(item[1][0])
+    return depth > 0, pages_set, shown
 
 
 def _pairs(value: Any) -> Iterable[tuple[Any, ...]]:
