@@ -1,0 +1,129 @@
+"""`zine import`: a document written elsewhere becomes a part of the zine (issue 23, item 2).
+
+A .docx, .odt, .rtf, .html, .epub, .md or .txt file is read by pandoc (importing.pandoc) into its
+tree, made into what a part prints (importing.tree, importing.tables) and written as Markdown
+with front matter carrying its title. Its pictures go to `content/images/` under names of their
+own (the part's name first; never over a file there), and the part is listed last in the
+manifest's `parts` (importing.listing: the TOML edited as text, its comments kept). What the file
+holds that the part cannot carry is counted (importing.dropped, importing.tree) and named in the
+summary (importing.summary).
+
+Nothing is written until everything is ready: the part, its pictures and the new manifest are
+made in a folder of their own beside `content/`, then put in place; a failure on the way
+removes what was put (importing.place). The source file is only read.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from builder.content import manifest
+from builder.errors import BuildError
+from builder.importing import dropped, listing, pandoc, place, tree
+
+PRINTABLE = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".svg", ".heic", ".heif", ".avif")
+"""The pictures a build prints (builder/pictures/formats.py); an EMF or WMF drawing is not one."""
+
+
+@dataclass
+class Imported:
+    """What `run` made: the part's file name, its title, the pictures' file names, the counts."""
+
+    part: str
+    title: str
+    pictures: list[str] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    """By the summary's nouns: what was carried ("note", "table", "picture") and what was not."""
+
+
+def run(source: Path, root: Path, where: str, name: str | None = None) -> Imported:
+    """Import the document `source` (named `where` in messages) into the project at `root`.
+
+    `name`: the part's file name, without .md (default: the source's), made a safe name (`slug`).
+    Raises BuildError, with content/ as it was, if the file cannot be read, if the part's name is
+    taken (a file, or an entry of `parts`), or if writing fails.
+    """
+    content = root / "content"
+    part = slug(name if name is not None else source.stem) + ".md"
+    if part == ".md":
+        raise BuildError(where, f"{name!r} is not a name for a part: use letters or digits (--name)")
+    path = content / manifest.NAME
+    try:
+        old = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise BuildError(f"content/{manifest.NAME}", "cannot be read: nothing imported") from None
+    if (content / part).exists() or (content / part).is_symlink() or f'"{part}"' in old:
+        raise BuildError(where, f"content/{part} already exists or is listed: nothing imported; choose "
+                                "another name with --name NAME")
+    if not source.is_file():
+        raise BuildError(where, "no such file: nothing imported")
+    stage = Path(tempfile.mkdtemp(prefix=".zine-import-", dir=root))
+    try:
+        imported = _made(source, where, stage, content, part)
+        new = listing.listed(old, part, f"content/{manifest.NAME}")
+        place.put(stage, content, imported.pictures, part, (old, new))
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return imported
+
+
+def _made(source: Path, where: str, stage: Path, content: Path, part: str) -> Imported:
+    """The part `part` and its pictures, written in `stage` (its pictures in stage/images)."""
+    media = stage / "media"
+    document = pandoc.read(source, where, media)
+    pictures: dict[Path, str] = {}
+    counts: Counter[str] = Counter()
+    taken = {one.name.lower() for one in (content / "images").iterdir()} if (content / "images").is_dir() else set()
+
+    def picture(address: str) -> str | None:
+        found = _picture_file(address, source, media, counts)
+        if found is None:
+            return None
+        if found not in pictures:
+            pictures[found] = place.free(f"{part[:-3]}-{slug(found.stem)}", found.suffix.lower(), taken)
+        return f"images/{pictures[found]}"
+
+    found = tree.carry(document, picture)
+    counts += found.counts
+    counts += dropped.counted(source)
+    title = found.title or source.stem.replace("_", " ").replace("-", " ").strip() or part[:-3]
+    (stage / "images").mkdir()
+    for path, name in pictures.items():
+        shutil.copyfile(path, stage / "images" / name)
+    (stage / part).write_text(f'---\ntitle: "{" ".join(title.split())}"\n---\n\n{pandoc.write(document, where)}',
+                              encoding="utf-8")
+    return Imported(part, title, list(pictures.values()), counts)
+
+
+def _picture_file(address: str, source: Path, media: Path, counts: Counter[str]) -> Path | None:
+    """The file of the picture at `address` (pandoc extracted it into `media`, or it lies beside
+    `source`), or None, counted in `counts`: an address on the web, a missing file, a format the
+    build does not print."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc:
+        counts["picture on the web"] += 1
+        return None
+    path = Path(address) if Path(address).is_absolute() else source.parent / unquote(parts.path)
+    if Path(address).is_absolute() and not path.resolve().is_relative_to(media.resolve()):
+        counts["missing picture"] += 1
+        return None
+    if not path.is_file():
+        counts["missing picture"] += 1
+        return None
+    if path.suffix.lower() not in PRINTABLE:
+        counts[f"{path.suffix[1:].upper() or 'unknown'} picture"] += 1
+        return None
+    return path.resolve()
+
+
+def slug(text: str) -> str:
+    """`text` as a file name: ASCII letters and digits, lower case, words joined by "-"
+    ("Rapport d'été 2024" → "rapport-d-ete-2024"); "" if nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join("".join(char if char.isalnum() else " " for char in ascii_text).split())[:80]
