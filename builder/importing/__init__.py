@@ -63,7 +63,7 @@ def run(source: Path, root: Path, where: str, name: str | None = None) -> Import
                                 "another name with --name NAME")
     if not source.is_file():
         raise BuildError(where, "no such file: nothing imported")
-    stage = Path(tempfile.mkdtemp(prefix=".zine-import-", dir=root))
+    stage = Path(tempfile.mkdtemp(prefix=".zine-import-", dir=root.resolve()))
     try:
         imported = _made(source, where, stage, content, part)
         new = listing.listed(old, part, f"content/{manifest.NAME}")

@@ -3,9 +3,10 @@
 The tree is pandoc's JSON (pandoc-types 1.23: every node `{"t": type, "c": contents}`), changed
 in place of a Lua filter so that the rules are Python and tested as such:
 
-- the title: the document's own (its properties), else its first heading, taken out of the text;
+- the title: the document's own (its properties), else the heading it opens with, taken out of the text;
 - pictures: each address handed to `picture`, which copies the file and gives the part's address
-  for it (`images/…`), or None: the picture is dropped, its description kept as text;
+  for it (`images/…`), or None: the picture is dropped, its description kept as text; a picture
+  within a line of text loses its title (a caption: builder/pictures/figures.py);
 - notes: their blocks made paragraphs (a quotation, a list in a note: the project's notes are
   paragraphs, builder/content/notes.py);
 - tables: made plain enough for a pipe table (tables.flat), or pandoc writes `[TABLE]`;
@@ -42,8 +43,10 @@ def carry(tree: Node, picture: Picture) -> Found:
     ("" if it has none) and the counts (module docstring)."""
     found = Found(title=text(_meta_title(tree.get("meta", {}))))
     blocks: list[Node] = tree["blocks"]
+    while blocks and blocks[0]["t"] in ("Para", "Plain") and not blocks[0]["c"]:  # empty lines above the text
+        blocks.pop(0)
     first = blocks[0] if blocks else None
-    if first is not None and first["t"] == "Header" and first["c"][0] == 1:
+    if first is not None and first["t"] == "Header":
         heading = text(first["c"][2])
         if not found.title or heading == found.title:
             found.title = found.title or heading
@@ -128,7 +131,24 @@ def _node(node: Node, picture: Picture, found: Found) -> list[Any]:
         flat, changed, after = tables.flat(node)
         found.counts["table flattened"] += changed
         return [_node_walked(flat, picture, found), *_walk(after, picture, found)]
+    if kind in ("Para", "Plain"):
+        inlines = _walk(node["c"], picture, found)
+        if [one["t"] for one in inlines if one["t"] not in ("Space", "SoftBreak")] != ["Image"]:
+            _untitled(inlines)
+        return [{"t": kind, "c": inlines}]
     return [_node_walked(node, picture, found)]
+
+
+def _untitled(node: Any) -> None:
+    """Every picture in `node` without its title: a title is a caption (builder/pictures/figures.py),
+    which only a picture alone in its paragraph has."""
+    if isinstance(node, list):
+        for one in node:
+            _untitled(one)
+    elif isinstance(node, dict) and node.get("t") != "Note":
+        if node.get("t") == "Image":
+            node["c"][2][1] = ""
+        _untitled(node.get("c"))
 
 
 def _node_walked(node: Node, picture: Picture, found: Found) -> Node:

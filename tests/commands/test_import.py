@@ -1,0 +1,209 @@
+"""`zine import` (issue 23, item 2): each format it reads, names it never writes over, errors that
+name the file and leave content/ as it was, the source never changed. The real documents built
+end to end are tests/pipeline/test_import_documents.py's."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from builder.importing import dropped, listing, place, tables
+from builder.importing.tree import carry
+from PIL import Image
+from tests.conftest import DATA, run, snapshot
+
+DOCUMENTS = DATA / "import"
+
+
+@pytest.fixture
+def zine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A project `zine new` made, in English."""
+    assert run(capsys, "new", str(tmp_path / "zine"), "--lang", "en")[0] == 0
+    return tmp_path / "zine"
+
+
+def _import(capsys: pytest.CaptureFixture[str], source: Path, zine: Path, *more: str) -> tuple[int, str, str]:
+    return run(capsys, "import", str(source), str(zine), *more)
+
+
+def _part(zine: Path, name: str) -> str:
+    return (zine / "content" / name).read_text(encoding="utf-8")
+
+
+def _parts(zine: Path) -> list[str]:
+    return list(tomllib.loads((zine / "content/zine.toml").read_text(encoding="utf-8"))["parts"])
+
+
+def test_markdown_keeps_its_title_notes_table_emphasis_links_and_pictures(zine: Path, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    Image.new("RGB", (40, 30), "white").save(tmp_path / "Mon Plan.png")
+    source = tmp_path / "Compte rendu.md"
+    source.write_text("# Réunion du 3 mars\n\nOn a *parlé* de [la salle](https://example.org/salle).[^1]\n\n"
+                      "![Le plan](Mon%20Plan.png)\n\n| Qui | Quoi |\n|---|---|\n| Ana | café |\n\n"
+                      "- un\n- deux\n\n[^1]: Une note.\n", encoding="utf-8")
+    code, out, err = _import(capsys, source, zine)
+    assert code == 0, err
+    text = _part(zine, "compte-rendu.md")
+    assert text.startswith('---\ntitle: "Réunion du 3 mars"\n---\n')
+    assert "# Réunion" not in text  # the title is the part's, not a heading too
+    for kept in ("*parlé*", "[la salle](https://example.org/salle)", "[^1]: Une note.", "| Ana | café |", "- deux",
+                 "![Le plan](images/compte-rendu-mon-plan.png)"):
+        assert kept in text
+    assert (zine / "content/images/compte-rendu-mon-plan.png").read_bytes() == (tmp_path / "Mon Plan.png").read_bytes()
+    assert _parts(zine)[-1] == "compte-rendu.md"
+    assert "wrote content/compte-rendu.md (title: Réunion du 3 mars)" in out
+    assert "1 picture, 1 note, 1 table" in out and str(tmp_path) not in out + err
+
+
+def test_text_stays_text(zine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "notes_de_lecture.txt"
+    source.write_text("# pas un titre\n\n    *pas en italique* et 1. pas une liste\n<b>pas du HTML</b>\n",
+                      encoding="utf-8")
+    assert _import(capsys, source, zine)[0] == 0
+    text = _part(zine, "notes-de-lecture.md")
+    assert 'title: "notes de lecture"' in text
+    body = text.split("---\n", 2)[2]
+    assert "\\# pas un titre" in body and "\\*pas en italique\\*" in body and "\\<b\\>" in body
+    assert "    " not in body  # four spaces would make code
+
+
+def test_html_tables_with_spans_become_pipe_tables(zine: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "page.html"
+    source.write_text("<html><head><title>La page</title></head><body><h1>La page</h1><p><strong>Gras</strong> et "
+                      "<a href='https://example.org'>lien</a>.</p><table><tr><th colspan='2'>Deux colonnes</th></tr>"
+                      "<tr><td rowspan='2'>haut</td><td><p>un</p><p>deux</p></td></tr><tr><td>bas</td></tr></table>"
+                      "<img src='https://example.org/x.png' alt='loin'></body></html>", encoding="utf-8")
+    code, out, _ = _import(capsys, source, zine)
+    assert code == 0
+    text = _part(zine, "page.md")
+    assert 'title: "La page"' in text and "**Gras**" in text and "[lien](https://example.org)" in text
+    assert "| Deux colonnes |" in text and "| haut" in text and "un deux" in text and "| bas" in text
+    assert "[TABLE]" not in text and "<" not in text.split("---\n", 2)[2]
+    assert "1 table flattened" in out and "1 picture on the web" in out
+
+
+def test_rtf_keeps_its_words_and_notes(zine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "lettre.rtf"
+    source.write_bytes(rb"{\rtf1\ansi{\b Bonjour} tout le monde.{\super\chftn}{\footnote\pard\plain{\super\chftn} "
+                       rb"Une note.}\par Fin.\par}")
+    assert _import(capsys, source, zine)[0] == 0
+    text = _part(zine, "lettre.md")
+    assert "**Bonjour** tout le monde" in text and "Une note." in text and "Fin." in text
+
+
+def test_a_taken_name_is_refused_and_nothing_changes(zine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _import(capsys, DOCUMENTS / "inline_images.docx", zine)[0] == 0
+    before = snapshot(zine)
+    code, out, err = _import(capsys, DOCUMENTS / "inline_images.docx", zine)
+    assert code == 1 and "content/inline-images.md already exists" in err and "--name" in err
+    assert snapshot(zine) == before
+    assert _import(capsys, DOCUMENTS / "inline_images.docx", zine, "--name", "Encore")[0] == 0
+    assert _parts(zine)[-2:] == ["inline-images.md", "encore.md"]
+    assert "![](images/encore-image1.jpg)" in _part(zine, "encore.md").replace(
+        "This one is green and looks like Sideshow Bob.", "")
+
+
+def test_pictures_never_write_over_one_there(zine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (zine / "content/images/inline-images-image1.jpg").write_bytes(b"mine")
+    assert _import(capsys, DOCUMENTS / "inline_images.docx", zine)[0] == 0
+    assert (zine / "content/images/inline-images-image1.jpg").read_bytes() == b"mine"
+    assert "images/inline-images-image1-2.jpg" in _part(zine, "inline-images.md")
+
+
+@pytest.mark.parametrize("data", [b"not a zip at all", b"PK\x03\x04broken"])
+def test_a_damaged_document_is_named_and_nothing_changes(zine: Path, tmp_path: Path, data: bytes,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "rapport.docx"
+    source.write_bytes(data)
+    before = snapshot(zine)
+    code, out, err = _import(capsys, source, zine)
+    assert code == 1 and err.startswith(f"{source}: cannot be read") and "nothing imported" in err
+    assert str(zine) not in err and ".zine-import" not in err and "pandoc/files" not in err
+    assert snapshot(zine) == before and sorted(path.name for path in zine.iterdir()) == [".gitignore", "content"]
+
+
+def test_an_unknown_format_and_a_missing_file_are_refused(zine: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "tableau.xlsx").write_bytes(b"x")
+    code, _, err = _import(capsys, tmp_path / "tableau.xlsx", zine)
+    assert code == 1 and "tableau.xlsx: zine import reads" in err and ".docx" in err
+    code, _, err = _import(capsys, tmp_path / "absent.docx", zine)
+    assert code == 1 and "absent.docx: no such file" in err
+
+
+def test_a_failure_while_putting_it_in_place_leaves_content_as_it_was(zine: Path, capsys: pytest.CaptureFixture[str],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(zine)
+
+    def broken(path: Path, old: str, new: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(place, "_manifest", broken)
+    with pytest.raises(OSError):
+        _import(capsys, DOCUMENTS / "inline_images.docx", zine)
+    assert snapshot(zine) == before
+    assert not [path for path in zine.iterdir() if path.name.startswith(".zine-import")]
+
+
+def test_the_source_is_never_changed(zine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = shutil.copy(DOCUMENTS / "comments.docx", tmp_path / "comments.docx")
+    digest, stat = hashlib.sha256(Path(source).read_bytes()).hexdigest(), Path(source).stat()
+    assert _import(capsys, Path(source), zine)[0] == 0
+    assert hashlib.sha256(Path(source).read_bytes()).hexdigest() == digest
+    assert Path(source).stat().st_mtime_ns == stat.st_mtime_ns
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["comments.docx", "zine"]
+
+
+def test_what_is_not_carried_is_counted_from_the_file() -> None:
+    assert dropped.counted(DOCUMENTS / "comments.docx")["comment"] == 5
+    assert dropped.counted(DOCUMENTS / "track_changes_insertion.docx")["tracked change"] == 1
+    text_box = dropped.counted(DOCUMENTS / "text_in_shape_format.docx")
+    assert text_box["field"] == 2 and text_box["font"] > 0 and text_box["header or footer"] == 1
+    assert dropped.counted(DOCUMENTS / "tracked_changes.odt")["tracked change"] == 3
+    assert dropped.counted(DOCUMENTS / "dormeur_notes.odt")["comment"] == 1
+    assert dropped.counted(DOCUMENTS / "notes.docx") == {}
+
+
+def test_the_parts_list_gains_one_line_and_keeps_its_comments() -> None:
+    text = 'title = "x"\nparts = [\n  "a.md",  # the first ] one\n  # "b.md",\n]\nintro = "i.md"  # kept\n'
+    assert listing.listed(text, "c.md", "zine.toml") == text.replace('  # "b.md",\n', '  # "b.md",\n  "c.md",\n')
+    assert listing.listed('parts = ["a.md", "b.md"]\n', "c.md", "z") == 'parts = ["a.md", "b.md", "c.md"]\n'
+    assert listing.listed('parts = [\n  "a.md"\n]\n', "c.md", "z") == 'parts = [\n  "a.md",\n  "c.md",\n]\n'
+    assert listing.listed("parts = []\n", "c.md", "z") == 'parts = ["c.md"]\n'
+
+
+def test_a_table_with_spans_is_flattened_to_a_grid() -> None:
+    def cell(text: str, rows: int = 1, columns: int = 1) -> list[object]:
+        return [["", [], []], {"t": "AlignDefault"}, rows, columns,
+                [{"t": "Para", "c": [{"t": "Str", "c": text}]}, {"t": "Plain", "c": [{"t": "Str", "c": "+"}]}]]
+
+    rows = [[["", [], []], [cell("a", rows=2), cell("b", columns=2)]], [["", [], []], [cell("c"), cell("d")]]]
+    table = {"t": "Table", "c": [["", [], []], [None, [{"t": "Plain", "c": [{"t": "Str", "c": "Caption"}]}]],
+                                 [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}]] * 3, [["", [], []], []],
+                                 [[["", [], []], 0, [], rows]], [["", [], []], []]]}
+    flat, changed, after = tables.flat(table)
+    grid = [[" ".join(one.get("c", " ") for block in cell[4] for one in block["c"]) for cell in row[1]]
+            for row in flat["c"][4][0][3]]
+    assert grid == [["a   +", "b   +", ""], ["", "c   +", "d   +"]]
+    assert changed == 1 and after == [{"t": "Plain", "c": [{"t": "Str", "c": "Caption"}]}]
+
+
+def test_an_inline_picture_loses_its_title_which_is_a_caption() -> None:
+    def image(title: str) -> dict[str, object]:
+        return {"t": "Image", "c": [["", [], []], [], ["x.png", title]]}
+
+    tree = {"meta": {}, "blocks": [{"t": "Para", "c": [image("alone")]},
+                                   {"t": "Para", "c": [{"t": "Str", "c": "in"}, {"t": "Space"}, image("a line")]}]}
+    carry(tree, lambda address: "images/x.png")
+    assert [block["c"][-1]["c"][2] for block in tree["blocks"]] == [["images/x.png", "alone"], ["images/x.png", ""]]
+
+
+def test_the_summary_is_written_to_standard_output(zine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _import(capsys, DOCUMENTS / "comments.docx", zine)
+    assert code == 0 and err == "" and "not carried: 5 comments" in out and out.endswith("next: zine build\n")
+    assert io.StringIO(out).readline().startswith("wrote content/comments.md")
