@@ -96,8 +96,10 @@ def _made(source: Path, where: str, stage: Path, content: Path, part: str) -> Im
     (stage / "images").mkdir()
     for path, name in pictures.items():
         shutil.copyfile(path, stage / "images" / name)
-    (stage / part).write_text(f'---\ntitle: "{" ".join(title.split())}"\n---\n\n{pandoc.write(document, where)}',
-                              encoding="utf-8")
+    fields = {"title": title, "note": found.note}
+    front = "".join(f'{key}: "{" ".join(value.split())}"\n' for key, value in fields.items() if value)
+    (stage / part).write_text(f"---\n{front}---\n\n{pandoc.write(document, where)}", encoding="utf-8")
+    counts["title note"] += bool(found.note)
     return Imported(part, title, list(pictures.values()), counts)
 
 

@@ -25,6 +25,7 @@ LEFT = {
 CHANGED = {
     "table flattened": "{}: their cells' spans, paragraphs and lists made single lines (pipe tables)",
     "formula": "{} kept as typed, as code",
+    "title note": "the title's notes made the part's `note` (printed at its end, as plain text)",
 }
 NOUNS = {"raw": "piece", "font": "text run", "colour": "text run", "header or footer": "header or footer",
          "table flattened": "table flattened", "formula": "formula"}

@@ -3,7 +3,8 @@
 The tree is pandoc's JSON (pandoc-types 1.23: every node `{"t": type, "c": contents}`), changed
 in place of a Lua filter so that the rules are Python and tested as such:
 
-- the title: the document's own (its properties), else the heading it opens with, taken out of the text;
+- the title: the document's own (its properties), else the heading it opens with, taken out of the
+  text (its notes, if any, become the part's `note`, printed at its end: builder/content);
 - pictures: each address handed to `picture`, which copies the file and gives the part's address
   for it (`images/…`), or None: the picture is dropped, its description kept as text; a picture
   within a line of text loses its title (a caption: builder/pictures/figures.py);
@@ -35,6 +36,8 @@ class Found:
     """What the walk found: the title, and the counts of what it carried and what it changed."""
 
     title: str = ""
+    note: str = ""
+    """The words of the notes of the heading taken as the title: the part's `note` (printed at its end)."""
     counts: Counter[str] = field(default_factory=Counter)
 
 
@@ -50,7 +53,7 @@ def carry(tree: Node, picture: Picture) -> Found:
         heading = text(first["c"][2])
         if not found.title or heading == found.title:
             found.title = found.title or heading
-            blocks.pop(0)
+            found.note = " ".join(text(note["c"]) for note in _notes(blocks.pop(0)["c"][2]))
     tree["blocks"] = _walk(blocks, picture, found)
     return found
 
@@ -83,6 +86,15 @@ def _words(node: Any, out: list[str]) -> None:
             out.append(" ")
         elif kind not in ("Note", "RawInline", "RawBlock"):
             _words(node.get("c"), out)
+
+
+def _notes(node: Any) -> list[Node]:
+    """The notes in `node`, outermost first."""
+    if isinstance(node, list):
+        return [note for one in node for note in _notes(one)]
+    if isinstance(node, dict) and node.get("t") == "Note":
+        return [node]
+    return _notes(node.get("c")) if isinstance(node, dict) else []
 
 
 def _meta_title(meta: Node) -> Any:
