@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 
 from builder import __version__
-from builder.commands import build, check, impose, import_, letter, new, watch
+from builder.commands import build, check, import_, impose, letter, new, watch
 from builder.errors import BuildError
 
 COMMANDS = (build, watch, new, import_, letter, check, impose)

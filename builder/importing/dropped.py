@@ -72,7 +72,8 @@ def _docx(archive: zipfile.ZipFile) -> Counter[str]:
         if _MARGINS.fullmatch(name):
             counts["header or footer"] += any((node.text or "").strip() for node in root.iter(f"{W}t"))
             continue
-        counts["tracked change"] += sum(len(list(root.iter(f"{W}{tag}"))) for tag in ("ins", "del", "moveFrom", "moveTo"))
+        changes = ("ins", "del", "moveFrom", "moveTo")
+        counts["tracked change"] += sum(len(list(root.iter(f"{W}{tag}"))) for tag in changes)
         counts["field"] += len(list(root.iter(f"{W}fldSimple"))) + sum(
             node.get(f"{W}fldCharType") == "begin" for node in root.iter(f"{W}fldChar"))
         for run in root.iter(f"{W}rPr"):

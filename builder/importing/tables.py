@@ -18,6 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 Node = dict[str, Any]
+Cell = list[Any]
+"""A cell, a row: pandoc's JSON writes them as lists (module docstring)."""
 _NONE = ["", [], []]
 """Attributes: none."""
 
@@ -35,13 +37,13 @@ def flat(table: Node) -> tuple[Node, int, list[Node]]:
     return flattened, changed, _caption(caption)
 
 
-def _grid(rows: list[Node], width: int) -> list[list[Node | None]]:
+def _grid(rows: list[Cell], width: int) -> list[list[Cell | None]]:
     """Each row's cells in their columns, a spanned place None, every row `width` long."""
     below: dict[int, int] = {}  # column → rows a cell above still spans
     grid = []
     for row in rows:
         cells = iter(row[1])
-        line: list[Node | None] = []
+        line: list[Cell | None] = []
         while len(line) < width:
             if below.get(len(line), 0) > 0:
                 below[len(line)] -= 1
@@ -59,7 +61,7 @@ def _grid(rows: list[Node], width: int) -> list[list[Node | None]]:
     return grid
 
 
-def _simple(cell: Node) -> bool:
+def _simple(cell: Cell) -> bool:
     """A cell a pipe table writes as it is: spans nothing, one paragraph without a line break."""
     blocks = cell[4]
     return cell[2] <= 1 and cell[3] <= 1 and len(blocks) <= 1 and all(
@@ -67,13 +69,13 @@ def _simple(cell: Node) -> bool:
         for block in blocks)
 
 
-def _cell(cell: Node | None) -> Node:
+def _cell(cell: Cell | None) -> Cell:
     """A cell of one line: `cell`'s inlines, its blocks joined by spaces; an empty cell for None."""
     inlines = _inlines(cell[4]) if cell is not None else []
     return [_NONE, {"t": "AlignDefault"}, 1, 1, [{"t": "Plain", "c": inlines}] if inlines else []]
 
 
-def _row(cells: list[Node]) -> Node:
+def _row(cells: list[Cell]) -> Cell:
     return [_NONE, cells]
 
 
@@ -81,7 +83,8 @@ def _inlines(blocks: list[Node]) -> list[Node]:
     """The inlines of `blocks`, in order, a space between blocks and for each line break."""
     out: list[Node] = []
     for block in blocks:
-        kind, contents = block["t"], block.get("c")
+        kind: str = block["t"]
+        contents: Any = block.get("c")
         if kind in ("Plain", "Para"):
             found = [{"t": "Space"} if one.get("t") in ("LineBreak", "SoftBreak") else one for one in contents]
         elif kind == "Header":
@@ -105,7 +108,7 @@ def _inlines(blocks: list[Node]) -> list[Node]:
     return out
 
 
-def _all_rows(contents: list[Any]) -> list[Node]:
+def _all_rows(contents: list[Any]) -> list[Cell]:
     _, _, _, head, bodies, foot = contents
     return [*head[1], *(row for body in bodies for row in [*body[2], *body[3]]), *foot[1]]
 

@@ -108,7 +108,8 @@ def _walk(nodes: list[Any], picture: Picture, found: Found) -> list[Any]:
     """`nodes` (a list of inlines or blocks) changed: each node replaced by what `_node` makes of it."""
     out: list[Any] = []
     for node in nodes:
-        out.extend(_node(node, picture, found) if isinstance(node, dict) and "t" in node else [_any(node, picture, found)])
+        is_node = isinstance(node, dict) and "t" in node
+        out.extend(_node(node, picture, found) if is_node else [_any(node, picture, found)])
     return out
 
 
