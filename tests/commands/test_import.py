@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from builder.importing import dropped, listing, place, tables
+from builder.importing import dropped, listing, pandoc, place, tables
 from builder.importing.tree import carry
 from PIL import Image
 from tests.conftest import DATA, run, snapshot
@@ -102,6 +102,10 @@ def test_a_taken_name_is_refused_and_nothing_changes(zine: Path, capsys: pytest.
     code, out, err = _import(capsys, DOCUMENTS / "inline_images.docx", zine)
     assert code == 1 and "content/inline-images.md already exists" in err and "--name" in err
     assert snapshot(zine) == before
+    (zine / "content/unlisted.md").write_text("mine", encoding="utf-8")
+    code, _, err = _import(capsys, DOCUMENTS / "inline_images.docx", zine, "--name", "unlisted")
+    assert code == 1 and "content/unlisted.md already exists" in err
+    assert (zine / "content/unlisted.md").read_text(encoding="utf-8") == "mine"
     assert _import(capsys, DOCUMENTS / "inline_images.docx", zine, "--name", "Encore")[0] == 0
     assert _parts(zine)[-2:] == ["inline-images.md", "encore.md"]
     assert "![](images/encore-image1.jpg)" in _part(zine, "encore.md").replace(
@@ -113,6 +117,31 @@ def test_pictures_never_write_over_one_there(zine: Path, capsys: pytest.CaptureF
     assert _import(capsys, DOCUMENTS / "inline_images.docx", zine)[0] == 0
     assert (zine / "content/images/inline-images-image1.jpg").read_bytes() == b"mine"
     assert "images/inline-images-image1-2.jpg" in _part(zine, "inline-images.md")
+
+
+def test_a_file_that_appears_while_importing_is_not_written_over(zine: Path, capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    put = place.put
+
+    def racing(stage: Path, content: Path, *args: object) -> None:
+        (content / "images/inline-images-image2.jpg").write_bytes(b"theirs")
+        put(stage, content, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(place, "put", racing)
+    code, _, err = _import(capsys, DOCUMENTS / "inline_images.docx", zine)
+    assert code == 1 and "content/images/inline-images-image2.jpg: appeared while importing" in err
+    assert sorted(path.name for path in (zine / "content/images").iterdir()) == [".gitkeep", "inline-images-image2.jpg"]
+    assert (zine / "content/images/inline-images-image2.jpg").read_bytes() == b"theirs"
+    assert "inline-images.md" not in _parts(zine) and not (zine / "content/inline-images.md").exists()
+
+
+def test_pandoc_s_words_are_passed_on_without_this_machine_s_paths() -> None:
+    said = pandoc._said(b"pandoc: /home/ana/zine/.zine-import-x1/media/a.emf: withBinaryFile: does not exist\n"
+                        b"HasCallStack backtrace:\n", "rapport.docx", (Path("/home/ana/rapport.docx"),))
+    assert said == "…: withBinaryFile: does not exist"
+    said = pandoc._said(b"pandoc: /home/ana/rapport.docx: unexpected end\n", "rapport.docx",
+                        (Path("/home/ana/rapport.docx"),))
+    assert said == "rapport.docx: unexpected end"
 
 
 @pytest.mark.parametrize("data", [b"not a zip at all", b"PK\x03\x04broken"])
