@@ -1,8 +1,9 @@
 """`zine import`: a document written elsewhere becomes a part of the zine (issue 23, item 2).
 
 A .docx, .odt, .rtf, .html, .epub, .md or .txt file is read by pandoc (importing.pandoc) into its
-tree, made into what a part prints (importing.tree, importing.tables) and written as Markdown
-with front matter carrying its title. Its pictures go to `content/images/` under names of their
+tree (an .odt's text boxes and fields made text first: importing.opendocument), made into what a
+part prints (importing.tree, importing.tables) and written as Markdown with front matter carrying
+its title. Its pictures go to `content/images/` under names of their
 own (the part's name first; never over a file there), and the part is listed last in the
 manifest's `parts` (importing.listing: the TOML edited as text, its comments kept). What the file
 holds that the part cannot carry is counted (importing.dropped, importing.tree) and named in the
@@ -25,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from builder.content import manifest
 from builder.errors import BuildError
-from builder.importing import dropped, listing, pandoc, place, tree
+from builder.importing import dropped, listing, opendocument, pandoc, place, tree
 
 PRINTABLE = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".svg", ".heic", ".heif", ".avif")
 """The pictures a build prints (builder/pictures/formats.py); an EMF or WMF drawing is not one."""
@@ -50,7 +51,8 @@ def run(source: Path, root: Path, where: str, name: str | None = None) -> Import
     taken (a file, or an entry of `parts`), or if writing fails.
     """
     content = root / "content"
-    part = slug(name if name is not None else source.stem) + ".md"
+    given = name.removesuffix(".md") if name is not None else source.stem
+    part = slug(given) + ".md"
     if part == ".md":
         raise BuildError(where, f"{name!r} is not a name for a part: use letters or digits (--name)")
     path = content / manifest.NAME
@@ -76,7 +78,8 @@ def run(source: Path, root: Path, where: str, name: str | None = None) -> Import
 def _made(source: Path, where: str, stage: Path, content: Path, part: str) -> Imported:
     """The part `part` and its pictures, written in `stage` (its pictures in stage/images)."""
     media = stage / "media"
-    document = pandoc.read(source, where, media)
+    readable = opendocument.readable(source, stage) if source.suffix.lower() == ".odt" else source
+    document = pandoc.read(readable, where, media)
     pictures: dict[Path, str] = {}
     counts: Counter[str] = Counter()
     taken = {one.name.lower() for one in (content / "images").iterdir()} if (content / "images").is_dir() else set()

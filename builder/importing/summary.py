@@ -13,7 +13,7 @@ CARRIED = ("picture", "note", "table")
 LEFT = {
     "comment": "{} (not printed)",
     "tracked change": "{} (the text as if every change were accepted)",
-    "field": "{} (the text each showed is kept)",
+    "field": "{} (kept as the text they showed, no longer updated)",
     "font": "{} with a font of their own (the zine's fonts print them)",
     "colour": "{} with a colour (printed in black)",
     "header or footer": "{} of the pages (not printed: the zine numbers its pages)",

@@ -7,7 +7,9 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+import subprocess
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -94,6 +96,45 @@ def test_rtf_keeps_its_words_and_notes(zine: Path, tmp_path: Path, capsys: pytes
     assert _import(capsys, source, zine)[0] == 0
     text = _part(zine, "lettre.md")
     assert "**Bonjour** tout le monde" in text and "Une note." in text and "Fin." in text
+
+
+ODT = {"mimetype": "application/vnd.oasis.opendocument.text",
+       "styles.xml": '<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">'
+                     "<office:styles/></office:document-styles>",
+       "content.xml": '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                      'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><office:body><office:text>'
+                      '<text:p>Before the box.<draw:frame draw:name="F1"><draw:text-box><text:p>Boxed words.</text:p>'
+                      '<text:h text:outline-level="2">Boxed heading</text:h></draw:text-box></draw:frame> And after.'
+                      '</text:p><text:p>Page <text:page-number>3</text:page-number> of <text:page-count>9'
+                      '</text:page-count>.</text:p></office:text></office:body></office:document-content>'}
+"""An .odt as LibreOffice writes a text box and two fields (OpenDocument 1.3 part 3, §10.4.3, §7.3)."""
+
+
+def test_an_odt_s_text_boxes_and_fields_keep_their_words(zine: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    with zipfile.ZipFile(tmp_path / "boxes.odt", "w") as odt:
+        for name, text in ODT.items():
+            odt.writestr(name, text)
+    code, out, _ = _import(capsys, tmp_path / "boxes.odt", zine)
+    assert code == 0 and "not carried: 2 fields" in out
+    body = _part(zine, "boxes.md").split("---\n", 2)[2]
+    assert body == "\nBefore the box. And after.\n\nBoxed words.\n\n## Boxed heading\n\nPage 3 of 9.\n"
+
+
+def test_an_epub_keeps_its_chapters_and_pictures(zine: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    Image.new("RGB", (40, 30), "white").save(tmp_path / "plan.png")
+    (tmp_path / "livre.md").write_text("# Premier chapitre\n\nDu texte.[^1]\n\n![Un plan](plan.png)\n\n"
+                                       "# Second chapitre\n\nLa fin.\n\n[^1]: Une note.\n", encoding="utf-8")
+    subprocess.run([pandoc.binary(), "livre.md", "-o", "livre.epub", "--metadata", "title=Le livre"], cwd=tmp_path,
+                   check=True)
+    code, out, _ = _import(capsys, tmp_path / "livre.epub", zine, "--name", "livre.md")
+    assert code == 0 and "1 picture, 1 note" in out
+    text = _part(zine, "livre.md")
+    assert 'title: "Le livre"' in text and "Premier chapitre" in text and "La fin." in text and "Une note." in text
+    pictures = [path.name for path in (zine / "content/images").glob("livre-*.png")]  # named by the EPUB's writer
+    assert len(pictures) == 1 and f"![Un plan](images/{pictures[0]})" in text
 
 
 def test_a_taken_name_is_refused_and_nothing_changes(zine: Path, capsys: pytest.CaptureFixture[str]) -> None:
