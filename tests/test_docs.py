@@ -60,7 +60,7 @@ def test_the_reference_gives_every_key_its_words_and_limits(lang: str) -> None:
 def french_spacing_errors(text: str) -> list[str]:
     """The places of a French Markdown text, outside code, with an ordinary space (or none) where
     FACTS.md §4 wants a no-break one: before : ; ! ? and inside « »."""
-    text = re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"^[ \t]*(```+).*?^[ \t]*\1", "", text, flags=re.MULTILINE | re.DOTALL)  # fenced code
     prose = re.sub(r"`[^`\n]*`", "", text)
     prose = re.sub(r"\]\([^)]*\)|https?://\S+", "]", prose)  # link targets
     return re.findall(r".{0,20}(?: [:;!?](?=\s|$)|\w[;!?](?=\s)|«[^\u00a0\u202f]|[^\u00a0\u202f]»).{0,5}", prose,
