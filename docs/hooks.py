@@ -20,8 +20,9 @@ from builder.content import keys, manifest
 WORDS = {
     "en": {"title": "Manifest reference", "key": "key", "takes": "takes", "what": "what it does",
            "required": "**required**", "text": "a text in quotes", "date": "a date, unquoted: `2026-11-28`",
-           "parts": "a list of file names `[\"01-a.md\", \"02-b.md\"]`", "or_list": "; or a list of texts",
-           "one_of": "one of", "any_case": "(in any case)", "means": "means", "at_most": "at most {} characters",
+           "parts": "a list of file names `[\"01-a.md\", \"02-b.md\"]`", "or_list": "; or a list of such texts",
+           "one_of": "one of", "any_case": "(in any case)", "means": ("means", "mean"), "then": "; ",
+           "at_most": "at most {} characters",
            "each": "each entry at most {} characters",
            "intro": "Every key that `content/zine.toml` accepts, one a line (`key = value`). This page is "
                     "written by `mkdocs build` from the tables the build checks the manifest with "
@@ -35,8 +36,9 @@ WORDS = {
            "required": "**obligatoire**", "text": "un texte entre guillemets",
            "date": "une date, sans guillemets\u00a0: `2026-11-28`",
            "parts": "une liste de noms de fichiers `[\"01-a.md\", \"02-b.md\"]`",
-           "or_list": "\u202f; ou une liste de textes", "one_of": "l’un de", "any_case": "(majuscules ou minuscules)",
-           "means": "veut dire", "at_most": "{} caractères au plus",
+           "or_list": "\u202f; ou une liste de tels textes", "one_of": "l’un de",
+           "any_case": "(majuscules ou minuscules)",
+           "means": ("veut dire", "veulent dire"), "then": "\u202f; ", "at_most": "{} caractères au plus",
            "each": "chaque entrée\u00a0: {} caractères au plus",
            "intro": "Toutes les clés que `content/zine.toml` accepte, une par ligne (`clé = valeur`). Cette page "
                     "est écrite par `mkdocs build` à partir des tables avec lesquelles la fabrication vérifie "
@@ -58,14 +60,22 @@ def takes(key: str, lang: str) -> str:
     if kind is datetime.date:
         return said["date"]
     if kind is list:
-        return f"{said['parts']}, {said['each'].format(manifest.NAME_LENGTH)}"
+        return f"{said['parts']}, {said['each'].format(number(manifest.NAME_LENGTH, lang))}"
     if key in manifest.CHOICES:
         words = ", ".join(f'`"{word}"`' for word in manifest.CHOICES[key])
-        hints = "".join(f'; `"{wrong}"` {said["means"]} `"{right}"`' for wrong, right
-                        in manifest.HINTS.get(key, {}).items())
+        meant: dict[str, list[str]] = {}
+        for wrong, right in manifest.HINTS.get(key, {}).items():
+            meant.setdefault(right, []).append(f'`"{wrong}"`')
+        hints = "".join(f'{said["then"]}{", ".join(wrongs)} {said["means"][len(wrongs) > 1]} `"{right}"`'
+                        for right, wrongs in meant.items())
         return f"{said['one_of']} {words} {said['any_case']}{hints}"
-    listed = said["or_list"] if key in manifest.LISTS else ""
-    return f"{said['text']}{listed}, {said['at_most'].format(manifest.LENGTHS.get(key, manifest.NAME_LENGTH))}"
+    limit = said["at_most"].format(number(manifest.LENGTHS.get(key, manifest.NAME_LENGTH), lang))
+    return f"{said['text']}, {limit}{said['or_list'] if key in manifest.LISTS else ''}"
+
+
+def number(count: int, lang: str) -> str:
+    """A whole number as `lang` writes it: 1,000 in English, 1 000 (narrow no-break space) in French."""
+    return f"{count:,}".replace(",", "\u202f" if lang == "fr" else ",")
 
 
 def reference(lang: str) -> str:

@@ -11,7 +11,7 @@ ENGLISH = {
     "title": "On the cover, in the colophon and in the PDF's metadata.",
     "lang": "The language: a code such as `fr`, `en`, `fr-CA`. The words the tool prints (the contents "
             "title, the print page, the letters' labels), the dates and the typography follow it; see "
-            "*Languages* in Writing.",
+            "[Languages](writing.md#languages).",
     "date": "Written `2026-11-28`: printed on the cover and the back cover in the language's long format, "
             "and the date stamped in the PDFs.",
     "edition": "Printed beside the date.",
@@ -31,7 +31,7 @@ ENGLISH = {
     "cover_alt": "What the cover picture shows, in words (for screen readers); without it the cover prints, "
                  "with a warning.",
     "format": "The page format; the page size, the imposition, the print page, the checks and the "
-              "mini-zine's sheet all follow it (see *Printing and folding*). `\"A5\"` when not set.",
+              "mini-zine's sheet all follow it ([Printing and folding](printing.md#formats)). `\"A5\"` when not set.",
     "paper": "The paper of the letters and the mini-zine, `\"A4\"` or `\"letter\"` (US letter); the format's "
              "when not set (A4, or US letter for half-letter). The booklet's sheet stays the format's.",
     "envelope": "The window envelope the letters are laid out for: `\"DL\"` (A4 in three, address on the "
@@ -60,7 +60,7 @@ FRENCH = {
     "title": "Sur la couverture, dans l’achevé d’imprimer et dans les métadonnées du PDF.",
     "lang": "La langue : un code comme `fr`, `en`, `fr-CA`. Les mots que l’outil imprime (titre du "
             "sommaire, page d’impression, étiquettes des lettres), les dates et la typographie la "
-            "suivent ; voir *Langues* dans Écrire.",
+            "suivent ; voir [Langues](writing.md#langues).",
     "date": "Écrite `2026-11-28` : imprimée en toutes lettres sur la couverture et la quatrième, et "
             "datant les PDF.",
     "edition": "Imprimée à côté de la date.",
@@ -81,7 +81,7 @@ FRENCH = {
     "cover_alt": "Ce que montre l’image de couverture, en mots (pour les lecteurs d’écran) ; sans lui, "
                  "la couverture s’imprime, avec un avertissement.",
     "format": "Le format de page ; la taille des pages, l’imposition, la page d’impression, les "
-              "vérifications et la feuille du mini-zine le suivent (voir *Imprimer et plier*). "
+              "vérifications et la feuille du mini-zine le suivent ([Imprimer et plier](printing.md#formats)). "
               "`\"A5\"` s’il manque.",
     "paper": "Le papier des lettres et du mini-zine, `\"A4\"` ou `\"letter\"` (US letter) ; celui du format "
              "s’il manque (A4, ou US letter en half-letter). Le livret garde la feuille du format.",
