@@ -229,6 +229,13 @@ def test_the_source_is_never_changed(zine: Path, tmp_path: Path, capsys: pytest.
     assert sorted(path.name for path in tmp_path.iterdir()) == ["comments.docx", "zine"]
 
 
+def test_a_drawing_that_does_not_print_is_named(zine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _import(capsys, DOCUMENTS / "emf/image_vml_as_object.docx", zine)
+    assert code == 0 and "not carried: 1 EMF picture (a format that does not print" in out
+    assert sorted(path.name for path in (zine / "content/images").iterdir()) == [".gitkeep"]
+    assert "](images/" not in _part(zine, "image-vml-as-object.md")
+
+
 def test_what_is_not_carried_is_counted_from_the_file() -> None:
     assert dropped.counted(DOCUMENTS / "comments.docx")["comment"] == 5
     assert dropped.counted(DOCUMENTS / "track_changes_insertion.docx")["tracked change"] == 1
