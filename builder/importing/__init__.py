@@ -22,14 +22,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from builder.content import manifest
 from builder.errors import BuildError
 from builder.importing import dropped, listing, opendocument, pandoc, place, tree
-
-PRINTABLE = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".svg", ".heic", ".heif", ".avif")
-"""The pictures a build prints (builder/pictures/formats.py); an EMF or WMF drawing is not one."""
+from builder.importing.pictures import found as pictures_found
 
 
 @dataclass
@@ -85,7 +82,7 @@ def _made(source: Path, where: str, stage: Path, content: Path, part: str) -> Im
     taken = {one.name.lower() for one in (content / "images").iterdir()} if (content / "images").is_dir() else set()
 
     def picture(address: str) -> str | None:
-        found = _picture_file(address, source, media, counts)
+        found = pictures_found(address, source, media, counts)
         if found is None:
             return None
         if found not in pictures:
@@ -104,27 +101,6 @@ def _made(source: Path, where: str, stage: Path, content: Path, part: str) -> Im
     (stage / part).write_text(f"---\n{front}---\n\n{pandoc.write(document, where)}", encoding="utf-8")
     counts["title note"] += bool(found.note)
     return Imported(part, title, list(pictures.values()), counts)
-
-
-def _picture_file(address: str, source: Path, media: Path, counts: Counter[str]) -> Path | None:
-    """The file of the picture at `address` (pandoc extracted it into `media`, or it lies beside
-    `source`), or None, counted in `counts`: an address on the web, a missing file, a format the
-    build does not print."""
-    parts = urlsplit(address)
-    if parts.scheme or parts.netloc:
-        counts["picture on the web"] += 1
-        return None
-    path = Path(address) if Path(address).is_absolute() else source.parent / unquote(parts.path)
-    if Path(address).is_absolute() and not path.resolve().is_relative_to(media.resolve()):
-        counts["missing picture"] += 1
-        return None
-    if not path.is_file():
-        counts["missing picture"] += 1
-        return None
-    if path.suffix.lower() not in PRINTABLE:
-        counts[f"{path.suffix[1:].upper() or 'unknown'} picture"] += 1
-        return None
-    return path.resolve()
 
 
 def slug(text: str) -> str:

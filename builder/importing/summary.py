@@ -20,6 +20,7 @@ LEFT = {
     "raw": "{} of raw HTML or TeX (left out)",
     "picture on the web": "{} (the zine prints no picture from the network; their descriptions are kept)",
     "missing picture": "{} (not found; their descriptions are kept)",
+    "picture outside its folder": "{} (not beside the document: not copied; their descriptions are kept)",
 }
 """What the part does not carry, by importing.dropped's and importing.tree's nouns."""
 CHANGED = {

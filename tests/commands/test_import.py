@@ -4,6 +4,7 @@ end to end are tests/pipeline/test_import_documents.py's."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import shutil
@@ -87,6 +88,22 @@ def test_html_tables_with_spans_become_pipe_tables(zine: Path, tmp_path: Path,
     assert "| Deux colonnes |" in text and "| haut" in text and "un deux" in text and "| bas" in text
     assert "[TABLE]" not in text and "<" not in text.split("---\n", 2)[2]
     assert "1 table flattened" in out and "1 picture on the web" in out
+
+
+def test_html_pictures_written_in_the_page_are_kept_and_files_elsewhere_are_not(zine: Path, tmp_path: Path,
+                                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    png = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(png, "PNG")
+    Image.new("RGB", (4, 4), "blue").save(tmp_path / "private.png")
+    (tmp_path / "page").mkdir()
+    source = tmp_path / "page/page.html"
+    source.write_text(f'<p>A <img src="data:image/png;base64,{base64.b64encode(png.getvalue()).decode()}" alt="red">'
+                      '</p><p><img src="../private.png" alt="up"> <img src="/etc/x.png" alt="root"></p>', encoding="utf-8")
+    code, out, _ = _import(capsys, source, zine)
+    assert code == 0 and "carried: 1 picture" in out and "2 pictures outside its folder (not beside" in out
+    assert "A ![red](images/page-embedded-1.png)" in _part(zine, "page.md")
+    assert (zine / "content/images/page-embedded-1.png").read_bytes() == png.getvalue()
+    assert sorted(path.name for path in (zine / "content/images").iterdir()) == [".gitkeep", "page-embedded-1.png"]
 
 
 def test_rtf_keeps_its_words_and_notes(zine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
