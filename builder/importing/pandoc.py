@@ -18,6 +18,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from builder.content import frontmatter
 from builder.errors import BuildError
 
 READERS = {".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -54,7 +55,10 @@ def read(source: Path, where: str, media: Path) -> dict[str, Any]:
             data = source.read_bytes()
         except OSError as error:
             raise BuildError(where, f"cannot be read ({error.strerror or error})") from None
-        out = _run(args, _text(data, where, reader), where, source, media)
+        text, title = _front_matter(_text(data, where, reader), where) if reader == "commonmark_x" else (
+            _text(data, where, reader), "")
+        out = _run([*args, *([f"--metadata=title:{title}"] if title else [])], text.encode("utf-8"), where, source,
+                   media)
     else:
         out = _run([*args, str(source)], b"", where, source, media)
     tree: dict[str, Any] = json.loads(out)
@@ -73,14 +77,25 @@ def plain_text(text: str) -> str:
     return "\n".join(_PUNCTUATION.sub(r"\\\1", line.lstrip()) for line in text.splitlines())
 
 
-def _text(data: bytes, where: str, reader: str) -> bytes:
-    """A text file's bytes as UTF-8 (a BOM dropped); BuildError if they are not UTF-8."""
+def _front_matter(text: str, where: str) -> tuple[str, str]:
+    """A Markdown file's text less its front matter, if it has the project's (builder/content/
+    frontmatter.py: a part of another zine), and the title it gives ("" if none). Other YAML is
+    left to pandoc."""
+    try:
+        fields, body, _ = frontmatter.split(text, where)
+    except BuildError:
+        return text, ""
+    return (body, fields.get("title", "")) if fields else (text, "")
+
+
+def _text(data: bytes, where: str, reader: str) -> str:
+    """A text file's bytes as text (a BOM dropped); BuildError if they are not UTF-8."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise BuildError(where, f"is not UTF-8 text (byte {error.start + 1}): save it as UTF-8 and import it again") \
             from None
-    return (plain_text(text) if reader == "commonmark" else text).encode("utf-8")
+    return plain_text(text) if reader == "commonmark" else text
 
 
 def _run(args: list[str], data: bytes, where: str, *hidden: Path) -> bytes:

@@ -62,6 +62,13 @@ def test_markdown_keeps_its_title_notes_table_emphasis_links_and_pictures(zine: 
     assert "1 picture, 1 note, 1 table" in out and str(tmp_path) not in out + err
 
 
+def test_a_part_of_another_zine_keeps_its_title(zine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "autre.md"
+    source.write_text("---\ntitle: Pourquoi : non\nkind: article\n---\n\nLe texte.\n", encoding="utf-8")
+    assert _import(capsys, source, zine)[0] == 0
+    assert _part(zine, "autre.md") == '---\ntitle: "Pourquoi : non"\n---\n\nLe texte.\n'
+
+
 def test_text_stays_text(zine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "notes_de_lecture.txt"
     source.write_text("# pas un titre\n\n    *pas en italique* et 1. pas une liste\n<b>pas du HTML</b>\n",
