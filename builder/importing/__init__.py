@@ -48,16 +48,15 @@ def run(source: Path, root: Path, where: str, name: str | None = None) -> Import
     taken (a file, or an entry of `parts`), or if writing fails.
     """
     content = root / "content"
-    given = name.removesuffix(".md") if name is not None else source.stem
-    part = slug(given) + ".md"
+    part = (slug(name.removesuffix(".md")) if name is not None else slug(source.stem) or "document") + ".md"
     if part == ".md":
-        raise BuildError(where, f"{name!r} is not a name for a part: use letters or digits (--name)")
+        raise BuildError(where, f"--name {name!r} is not a name for a part: use letters or digits")
     path = content / manifest.NAME
     try:
         old = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         raise BuildError(f"content/{manifest.NAME}", "cannot be read: nothing imported") from None
-    if (content / part).exists() or (content / part).is_symlink() or f'"{part}"' in old:
+    if (content / part).exists() or (content / part).is_symlink() or part in listing.parts(old):
         raise BuildError(where, f"content/{part} already exists or is listed: nothing imported; choose "
                                 "another name with --name NAME")
     if not source.is_file():

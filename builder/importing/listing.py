@@ -40,6 +40,15 @@ def listed(text: str, name: str, where: str) -> str:
     return edited
 
 
+def parts(text: str) -> list[str]:
+    """The names the manifest `text` lists in `parts`; none if it cannot be read (`listed` says why)."""
+    try:
+        found = tomllib.loads(text).get("parts")
+    except tomllib.TOMLDecodeError:
+        return []
+    return [one for one in found if isinstance(one, str)] if isinstance(found, list) else []
+
+
 def _parts(text: str, where: str) -> object:
     try:
         return tomllib.loads(text).get("parts")

@@ -161,18 +161,28 @@ def test_an_epub_keeps_its_chapters_and_pictures(zine: Path, tmp_path: Path,
     assert len(pictures) == 1 and f"![Un plan](images/{pictures[0]})" in text
 
 
-def test_a_taken_name_is_refused_and_nothing_changes(zine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_taken_name_is_refused_and_nothing_changes(zine: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
     assert _import(capsys, DOCUMENTS / "inline_images.docx", zine)[0] == 0
     before = snapshot(zine)
     code, out, err = _import(capsys, DOCUMENTS / "inline_images.docx", zine)
     assert code == 1 and "content/inline-images.md already exists" in err and "--name" in err
     assert snapshot(zine) == before
+    manifest = zine / "content/zine.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + '# "commented.md" is not listed\n', encoding="utf-8")
+    assert _import(capsys, DOCUMENTS / "inline_images.docx", zine, "--name", "commented")[0] == 0
     (zine / "content/unlisted.md").write_text("mine", encoding="utf-8")
     code, _, err = _import(capsys, DOCUMENTS / "inline_images.docx", zine, "--name", "unlisted")
     assert code == 1 and "content/unlisted.md already exists" in err
     assert (zine / "content/unlisted.md").read_text(encoding="utf-8") == "mine"
     assert _import(capsys, DOCUMENTS / "inline_images.docx", zine, "--name", "Encore")[0] == 0
-    assert _parts(zine)[-2:] == ["inline-images.md", "encore.md"]
+    assert _parts(zine)[-3:] == ["inline-images.md", "commented.md", "encore.md"]
+    code, _, err = _import(capsys, DOCUMENTS / "notes.docx", zine, "--name", "été")
+    assert code == 0 and _parts(zine)[-1] == "ete.md"
+    russian = shutil.copy(DOCUMENTS / "notes.docx", tmp_path / "Оглавление.docx")
+    assert _import(capsys, Path(russian), zine)[0] == 0 and _parts(zine)[-1] == "document.md"  # no letter left
+    code, _, err = _import(capsys, DOCUMENTS / "notes.docx", zine, "--name", "…")
+    assert code == 1 and "--name '…' is not a name for a part" in err
     assert "![](images/encore-image1.jpg)" in _part(zine, "encore.md").replace(
         "This one is green and looks like Sideshow Bob.", "")
 
