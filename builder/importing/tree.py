@@ -12,6 +12,8 @@ in place of a Lua filter so that the rules are Python and tested as such:
   paragraphs, builder/content/notes.py);
 - tables: made plain enough for a pipe table (tables.flat), or pandoc writes `[TABLE]`;
 - formulas: kept as typed, as code (the project refuses `$…$` by name, content.extensions);
+- superscripts and subscripts: written `^e^` and `~2~`, which the project reads (content.extensions),
+  where pandoc's writer would print XIX^(e);
 - raw HTML or TeX: dropped, counted (its words are markup, not text).
 
 What is changed or dropped is counted in `Found.counts`, by the summary's nouns (importing.summary).
@@ -19,6 +21,7 @@ What is changed or dropped is counted in `Found.counts`, by the summary's nouns 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +30,8 @@ from typing import Any
 from builder.importing import tables
 
 Node = dict[str, Any]
+_ESCAPED = re.compile(r"([!-/:-@\[-`{-~])")
+"""ASCII punctuation, escaped in the text of a superscript or subscript written as Markdown."""
 Picture = Callable[[str], str | None]
 """A picture's address in the document → its address in the part (`images/x.png`), or None."""
 
@@ -133,6 +138,10 @@ def _node(node: Node, picture: Picture, found: Found) -> list[Any]:
     if kind == "Math":
         found.counts["formula"] += 1
         return [{"t": "Code", "c": [["", [], []], node["c"][1]]}]
+    if kind in ("Superscript", "Subscript"):  # XIX^e^, H~2~O: what pandoc's writer makes XIX^(e)
+        mark = "^" if kind == "Superscript" else "~"
+        typed = _ESCAPED.sub(r"\\\1", text(node["c"])).replace(" ", "\\ ")
+        return [{"t": "RawInline", "c": ["markdown", f"{mark}{typed}{mark}"]}] if typed else []
     if kind in ("RawInline", "RawBlock"):
         found.counts["raw"] += 1
         return []

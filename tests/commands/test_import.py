@@ -85,13 +85,14 @@ def test_html_tables_with_spans_become_pipe_tables(zine: Path, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "page.html"
     source.write_text("<html><head><title>La page</title></head><body><h1>La page</h1><p><strong>Gras</strong> et "
-                      "<a href='https://example.org'>lien</a>.</p><table><tr><th colspan='2'>Deux colonnes</th></tr>"
+                      "<a href='https://example.org'>lien</a>, XIX<sup>e</sup>, H<sub>2</sub>O, x<sup>a b</sup>.</p><table><tr><th colspan='2'>Deux colonnes</th></tr>"
                       "<tr><td rowspan='2'>haut</td><td><p>un</p><p>deux</p></td></tr><tr><td>bas</td></tr></table>"
                       "<img src='https://example.org/x.png' alt='loin'></body></html>", encoding="utf-8")
     code, out, _ = _import(capsys, source, zine)
     assert code == 0
     text = _part(zine, "page.md")
     assert 'title: "La page"' in text and "**Gras**" in text and "[lien](https://example.org)" in text
+    assert "XIX^e^, H~2~O, x^a\\ b^." in text  # what the project reads (pandoc's writer: XIX^(e))
     assert "| Deux colonnes |" in text and "| haut" in text and "un deux" in text and "| bas" in text
     assert "[TABLE]" not in text and "<" not in text.split("---\n", 2)[2]
     assert "1 table flattened" in out and "1 picture on the web" in out
