@@ -12,6 +12,8 @@ itself (issue 23, item 2): pandoc drops these without a word, so they are read h
   field elements of FIELDS), and the automatic styles with a font (`style:font-name`) or a colour
   (`fo:color`, `fo:background-color`).
 
+- Markdown: the fields of a part's front matter other than its title.
+
 Other formats: nothing is counted (pandoc's HTML, EPUB, RTF and Markdown readers keep what the
 zine prints, and drop only styling). A damaged part of the file counts nothing: pandoc, which
 reads the file first, says what is wrong with it.
@@ -24,6 +26,9 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
+
+from builder.content import frontmatter
+from builder.errors import BuildError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -44,6 +49,8 @@ def counted(source: Path) -> Counter[str]:
     """What `source` holds that the part will not carry, by the summary's nouns ("comment",
     "tracked change", "field", "font", "colour", "header or footer"); empty for other formats."""
     suffix = source.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return _front_fields(source)
     try:
         with zipfile.ZipFile(source) as archive:
             if suffix == ".docx":
@@ -53,6 +60,16 @@ def counted(source: Path) -> Counter[str]:
     except (OSError, zipfile.BadZipFile, ElementTree.ParseError, KeyError, EOFError):
         pass
     return Counter()
+
+
+def _front_fields(source: Path) -> Counter[str]:
+    """The fields of a Markdown part's front matter (builder/content/frontmatter.py) other than
+    its title, which the imported part does not keep ("kind: letter" would change how it prints)."""
+    try:
+        fields, _, _ = frontmatter.split(source.read_text(encoding="utf-8-sig"), source.name)
+    except (OSError, UnicodeDecodeError, BuildError):  # pandoc's reading says what is wrong
+        return Counter()
+    return Counter({"front matter field": len(set(fields) - {"title"})})
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:

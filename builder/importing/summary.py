@@ -18,6 +18,7 @@ LEFT = {
     "colour": "{} with a colour (printed in black)",
     "header or footer": "{} of the pages (not printed: the zine numbers its pages)",
     "raw": "{} of raw HTML or TeX (left out)",
+    "front matter field": "{} (only its title is kept: add the others again by hand)",
     "picture on the web": "{} (the zine prints no picture from the network; their descriptions are kept)",
     "missing picture": "{} (not found; their descriptions are kept)",
     "picture outside its folder": "{} (not beside the document: not copied; their descriptions are kept)",

@@ -64,9 +64,13 @@ def test_markdown_keeps_its_title_notes_table_emphasis_links_and_pictures(zine: 
 
 def test_a_part_of_another_zine_keeps_its_title(zine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "autre.md"
-    source.write_text("---\ntitle: Pourquoi : non\nkind: article\n---\n\nLe texte.\n", encoding="utf-8")
-    assert _import(capsys, source, zine)[0] == 0
+    source.write_text("---\ntitle: Pourquoi : non\nkind: article\nnote: Paru en 2024\n---\n\nLe texte.\n",
+                      encoding="utf-8")
+    code, out, _ = _import(capsys, source, zine)
+    assert code == 0
     assert _part(zine, "autre.md") == '---\ntitle: "Pourquoi : non"\n---\n\nLe texte.\n'
+    # The fields it does not keep are said, not dropped in silence.
+    assert "not carried: 2 front matter fields (only its title is kept" in out
 
 
 def test_text_stays_text(zine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
