@@ -9,8 +9,10 @@ logged a message.
 
 from __future__ import annotations
 
+import array
 import logging
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,17 +114,20 @@ def _alphas(ops: list[bytes], states: Any) -> list[tuple[str, dict[str, Any]]] |
 
 def _shown(ops: list[bytes]) -> dict[bytes, dict[int, None]] | None:
     """The glyph ids `ops` show, by font name (`/NAME size Tf`), in the order first shown (4
-    hexadecimal digits each in a TJ string); None if glyphs are shown before any Tf."""
+    hexadecimal digits each in a TJ string); None if glyphs are shown before any Tf, or otherwise."""
     shown: dict[bytes, dict[int, None]] = {}
     current = None
     for op in ops:
         if op.endswith(b" Tf"):
             current = shown.setdefault(op[1:op.index(b" ")], {})
         elif op.endswith(b" TJ"):
-            if current is None:
+            shown_hex = b"".join(_HEX.findall(op))
+            if current is None or len(shown_hex) % 4:  # (2 digits a glyph: a bitmap font)
                 return None
-            for run in _HEX.findall(op):
-                current.update((int(run[at:at + 4], 16), None) for at in range(0, len(run), 4))
+            glyphs = array.array("H", bytes.fromhex(shown_hex.decode()))
+            if sys.byteorder == "little":
+                glyphs.byteswap()  # (big-endian in the string)
+            current.update(dict.fromkeys(glyphs))
     return shown
 
 
