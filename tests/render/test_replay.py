@@ -17,7 +17,7 @@ from builder.render import replay
 from builder.render.weasy import Renderer
 from PIL import Image
 
-from conftest import page_texts, part, reading_edition, write_zine
+from conftest import ROOT, page_texts, part, reading_edition, write_zine
 
 pytestmark = pytest.mark.slow  # real layouts
 
@@ -122,3 +122,31 @@ def test_a_page_showing_a_glyph_first_is_drawn_again(steps: list[Step]) -> None:
     assert _first(gone.texts, RARE) not in gone.unstable
     assert gone.counts.drawn == edited.counts.drawn + 1 and gone.counts.replayed == edited.counts.replayed - 1
 
+
+
+def test_a_glyph_another_page_gave_another_width_is_drawn_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's kerning depends on the widths its glyphs have when drawn: when an earlier page set
+    one otherwise (here: every font made with a width of 123 for a glyph of page 2), page 2 is drawn
+    again with it, as WeasyPrint would, not replayed. (Page 1 shows the font first: always drawn.)"""
+    from weasyprint import HTML
+    from weasyprint.pdf import fonts
+
+    replay.install()
+    html = ('<style>@font-face { font-family: T; src: url(fonts/CharisSIL-Regular.ttf) } p { font-family: T }</style>'
+            '<p>Kesako ? Une page.</p><p style="break-before: page">Kesako ? Une autre.</p>')
+    laid = HTML(string=html, base_url=str(ROOT / "templates") + "/").render()
+    with replay.painting() as counts:
+        laid.copy().write_pdf()
+    assert counts == replay.Counts(drawn=2)
+    [glyphs] = laid.pages[1]._zine_painted.glyphs
+    made = fonts.Font.__init__
+
+    def otherwise(font: fonts.Font, *arguments: object) -> None:
+        made(font, *arguments)
+        font.widths[glyphs.used[0]] = 123
+
+    monkeypatch.setattr(fonts.Font, "__init__", otherwise)
+    with replay.painting() as counts:
+        data = laid.copy().write_pdf()
+    assert data == laid.copy().write_pdf()  # replayed, it would keep the kerning of the first width
+    assert counts == replay.Counts(drawn=2)
