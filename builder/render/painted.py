@@ -95,8 +95,9 @@ def record(draw: Callable[[], None], stream: Any, start: tuple[Any, ...]) -> Rec
     if glyphs is None or alphas is None:
         return None
     tags = [(box, dict(tag)) for box, tag in list(stream._tags.items())[tagged:]] if stream._tags else []
-    stream.stream[first:] = [b"\n".join(ops)] if ops else []  # what pydyf writes of them: a line each
-    return Record(start=start, ops=b"\n".join(ops), glyphs=glyphs, tags=tags, alphas=alphas, images=images)
+    joined = b"\n".join(ops)  # what pydyf writes of them: a line each (replay.install checks it)
+    stream.stream[first:] = [joined] if ops else []
+    return Record(start=start, ops=joined, glyphs=glyphs, tags=tags, alphas=alphas, images=images)
 
 
 def _alphas(ops: list[bytes], states: Any) -> list[tuple[str, dict[str, Any]]] | None:

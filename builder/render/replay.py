@@ -69,12 +69,14 @@ def painting() -> Iterator[Counts]:
 
 
 def install() -> None:
-    """Wrap `Page.paint` (once), if WeasyPrint is the version these records were made for."""
+    """Wrap `Page.paint` (once), if WeasyPrint is the version these records were made for, and pydyf
+    writes a stream's items a line each."""
     import weasyprint
     from weasyprint import document
     from weasyprint.pdf.stream import Stream
 
-    if weasyprint.__version__ != VERSION or getattr(document.Page, "_zine_replay", False):
+    if (weasyprint.__version__ != VERSION or getattr(document.Page, "_zine_replay", False)
+            or pydyf.Stream([b"q", b"Q"]).data != pydyf.Stream([b"q\nQ"]).data):  # (a record's operations: one item)
         return
     original = document.Page.paint
 
