@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -86,8 +87,8 @@ class Handler(BaseHTTPRequestHandler):
             self._events()
         elif (found := IMAGE.fullmatch(url.path)) and (png := _image(desk.board, found[1])) is not None:
             self._send(200, png, "image/png", FOREVER)
-        elif url.path.startswith("/out/") and (path := snapshot.files.get(url.path[len("/out/"):])) is not None:
-            self._download(path.read_bytes(), path.name)
+        elif url.path.startswith("/out/") and url.path[len("/out/"):] in snapshot.files:
+            self._download(url.path[len("/out/"):], snapshot.files[url.path[len("/out/"):]])
         elif url.path == "/part":
             self._part(parse_qs(url.query).get("name", [""])[0])
         else:
@@ -166,7 +167,13 @@ class Handler(BaseHTTPRequestHandler):
         with contextlib.suppress(OSError):  # the page went
             events.stream(self.server.desk.board, write)
 
-    def _download(self, data: bytes, name: str) -> None:
+    def _download(self, name: str, found: Path | bytes) -> None:
+        """A download by its name in the snapshot: an output read now, or the test sheet's bytes."""
+        try:
+            data = found if isinstance(found, bytes) else found.read_bytes()
+        except OSError:  # removed since (zine build in another terminal, make clean)
+            self._send(404, b"not found", "text/plain; charset=utf-8")
+            return
         kind = "application/pdf" if name.endswith(".pdf") else "image/png"
         self.send_response(200)
         self._headers(kind, "no-cache")

@@ -18,13 +18,11 @@ from typing import Any
 
 from builder import preview
 from builder.errors import BuildError, BuildErrors
-from builder.imposition.layout import printing
 from builder.kinds import Kind
 from builder.model import Report
 from builder.project import PREVIEW, Project, reading_preview, side_preview
-from builder.typography import words as printed
 
-from . import words
+from . import printing, words
 
 WIDTHS = {Kind.MINIZINE: 2 * preview.THUMB_WIDTH, Kind.LETTERS: preview.THUMB_WIDTH}
 """Pixels across the pictures the desk draws itself (the mini-zine's sheet holds eight pages)."""
@@ -37,12 +35,13 @@ TEXTS_MAX = 4096
 class Snapshot:
     """One build's state: `number` counts the builds (0: none yet), `state` is what /state.json
     answers (pages as versioned URLs, errors, findings, print facts, words), `images` the PNGs by
-    their SHA-256 in hex, `files` the outputs by file name."""
+    their SHA-256 in hex, `files` the downloads by file name: the outputs, and the test sheet
+    made in memory."""
 
     number: int = 0
     state: Mapping[str, Any] = field(default_factory=dict)
     images: Mapping[str, bytes] = field(default_factory=dict)
-    files: Mapping[str, Path] = field(default_factory=dict)
+    files: Mapping[str, Path | bytes] = field(default_factory=dict)
 
 
 def after(previous: Snapshot, outcome: Report | BuildError, seconds: float, project: Project,
@@ -57,13 +56,17 @@ def after(previous: Snapshot, outcome: Report | BuildError, seconds: float, proj
     images: dict[str, bytes] = {}
     pages = {name: [_url(png, images) for png in pngs] for name, pngs in _pictures(outcome, project).items()}
     reading = next(out.path for out in outcome.outputs if out.path.name.endswith(Kind.READING.suffix))
-    files = {path.name: path for path in (*(out.path for out in outcome.outputs), *_contact(outcome))}
+    files: dict[str, Path | bytes] = {path.name: path for path in (*(out.path for out in outcome.outputs),
+                                                                    *_contact(outcome))}
+    sheet = printing.test_sheet(outcome)
+    if sheet is not None:
+        files[printing.TEST_SHEET] = sheet
     state = {"build": number, "ok": True, "seconds": round(seconds, 2), "errors": [], "parts": parts,
              "pages": pages, "texts": {"reading": _texts(reading, pages["reading"])},
              "lang": outcome.lang, "direction": outcome.direction,
              "findings": [str(finding) for finding in outcome.findings],
              "outputs": [{"name": name, "url": f"/out/{name}"} for name in files],
-             "print": _printing(outcome), "words": words.of(outcome.lang)}
+             "print": printing.facts(outcome), "words": words.of(outcome.lang)}
     return Snapshot(number, state, MappingProxyType(images), MappingProxyType(files))
 
 
@@ -119,13 +122,3 @@ def _texts(pdf: Path, urls: list[str]) -> list[str]:
 
 def _contact(report: Report) -> tuple[Path, ...]:
     return tuple(path for path in report.extras if path.suffix == ".png")
-
-
-def _printing(report: Report) -> dict[str, Any]:
-    """The print panel's facts: the file, the duplex edge in the zine's words, sheets, blanks."""
-    how = printing(report.format, report.direction)
-    said = printed.words(report.lang)
-    booklet = next(out.path.name for out in report.outputs if out.path.name.endswith(Kind.BOOKLET.suffix))
-    return {"file": booklet, "url": f"/out/{booklet}", "sheets": report.sheets, "two": how.two,
-            "edge": said.flip_long if how.layout.flip == "long" else said.flip_short,
-            "blanks": list(report.blanks), "inner_blanks": list(report.inner_blanks)}

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SAMPLE, copy_project, page_texts
 from PIL import Image
+from pypdf import PdfReader
+
+from conftest import ROOT, SAMPLE, copy_project, page_texts
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -51,7 +53,7 @@ def _needed() -> None:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """`zine serve --port 0` in a copy of the sample zine: its URL and its folder."""
     _needed()
-    project = copy_project(SAMPLE, tmp_path_factory.mktemp("served"))
+    project = _with_letter_and_minizine(copy_project(SAMPLE, tmp_path_factory.mktemp("served")))
     server = subprocess.Popen([sys.executable, "-m", "builder", "serve", "--port", "0"], cwd=project,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -63,6 +65,17 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _with_letter_and_minizine(project: Path) -> Path:
+    """The sample zine with a letter and a mini-zine: every view of the page has pages to show."""
+    (project / "content/lettre.md").write_text("---\ntitle: Lettre d’essai\nkind: letter\n---\n\n[[nom]]\n\n"
+                                               "Objet : essai\n\n> [[signature]]\n", encoding="utf-8")
+    (project / "content/poche.md").write_text("---\ntitle: Poche\n---\n\n## Une\n\nUne page.\n", encoding="utf-8")
+    manifest = project / "content/zine.toml"
+    text = manifest.read_text(encoding="utf-8").replace('"cinq.md"]', '"cinq.md", "lettre.md"]')
+    manifest.write_text('minizine = "poche.md"\n' + text, encoding="utf-8")
+    return project
 
 
 def _url(lines: queue.Queue[str]) -> str:
@@ -113,7 +126,7 @@ def _reading(project: Path) -> Path:
 
 def test_the_first_load_shows_every_reading_page(page: Any, served: tuple[str, Path]) -> None:
     pdf = page_texts(_reading(served[1]))
-    assert len(_sources(page)) == len(pdf) == 10
+    assert len(_sources(page)) == len(pdf) >= 10
     page.wait_for_function("() => [...document.querySelectorAll('#view img')].every(img => img.complete && img.naturalWidth)")
     assert [" ".join(text.split()) for text in _texts(page)] == [" ".join(text.split()) for text in pdf]
     assert "Partie un" in " ".join(_texts(page))
@@ -198,3 +211,26 @@ def test_a_dropped_photo_lands_in_content_images_with_its_markdown(page: Any, se
     page.click("#save")
     page.wait_for_function("() => document.getElementById('edit-status').textContent.startsWith('Enregistré')")
     assert "![photo de l ete](images/photo-de-l-ete.png)" in (served[1] / "content/deux.md").read_text(encoding="utf-8")
+
+
+def _pages(pdf: Path) -> int:
+    return len(PdfReader(pdf).pages)
+
+
+def test_every_view_shows_its_pages_and_the_print_panel_its_facts(page: Any, served: tuple[str, Path]) -> None:
+    output = served[1] / "output"
+    reading, sides = _pages(_reading(served[1])), _pages(output / "zine-d-essai-booklet.pdf")
+    blanks = 4 * (sides // 2) - reading
+    shown = {}
+    for view in ("spreads", "booklet", "folded", "minizine", "letters"):
+        page.click(f"[data-view={view}]")
+        shown[view] = (page.locator("#view .spread").count(), len(_sources(page)), page.locator("#view .blank").count())
+    assert shown == {"spreads": (1 + reading // 2, reading, 0), "booklet": (0, sides, 0),
+                     "folded": (1 + (reading + blanks) // 2, reading, blanks),
+                     "minizine": (0, 1, 0), "letters": (0, _pages(output / "zine-d-essai-letters.pdf"), 0)}
+    facts = page.eval_on_selector_all("#print dd", "nodes => nodes.map(node => node.textContent)")
+    assert facts[:3] == ["zine-d-essai-booklet.pdf", "retourner sur le bord court", str(sides // 2)]
+    links = page.eval_on_selector_all("#downloads a", "nodes => nodes.map(node => node.getAttribute('href'))")
+    assert {link.rsplit("/", 1)[1] for link in links} >= {path.name for path in output.glob("*.pdf")}
+    sheet = page.request.get(served[0] + page.get_attribute("#test-sheet a", "href").lstrip("/"))
+    assert sheet.ok and len(PdfReader(io.BytesIO(sheet.body())).pages) == 2, "the duplex test sheet, front and back"

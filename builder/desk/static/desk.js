@@ -21,7 +21,7 @@ function word(key) { return (state.words || {})[key] || key; }
 function picture(url, caption, text) {
   const figure = el("figure", {}, [el("img", { src: url, alt: caption, loading: "lazy", decoding: "async" })]);
   if (caption) figure.append(el("figcaption", { textContent: caption }));
-  if (text) figure.append(el("span", { className: "sr-only page-text", textContent: text }));
+  if (typeof text === "string") figure.append(el("span", { className: "sr-only page-text", textContent: text }));
   return figure;
 }
 
@@ -36,7 +36,7 @@ function spreads(items) {
 
 function readingPages(withText) {
   const texts = (state.texts || {}).reading || [];
-  return (state.pages.reading || []).map((url, i) => picture(url, `${word("page")} ${i + 1}`, withText ? texts[i] : ""));
+  return (state.pages.reading || []).map((url, i) => picture(url, `${word("page")} ${i + 1}`, withText ? texts[i] || "" : undefined));
 }
 
 function folded() {
@@ -98,6 +98,9 @@ function showPrint() {
     [word("blanks"), facts.blanks.length ? facts.blanks.join(", ") : word("none")]];
   document.querySelector("#print dl").replaceChildren(...rows.flatMap(([term, value]) =>
     [el("dt", { textContent: term }), el("dd", {}, [value])]));
+  const test = document.getElementById("test-sheet");
+  test.hidden = !facts.test_sheet;
+  Object.assign(test.querySelector("a"), { href: facts.test_sheet || "", textContent: "test-sheet.pdf" });
   document.getElementById("downloads").replaceChildren(...(state.outputs || []).map((out) =>
     el("li", {}, [el("a", { href: out.url, textContent: out.name, download: out.name })])));
 }
@@ -111,8 +114,8 @@ function showParts() {
 
 function showStatus() {
   const status = document.getElementById("status");
-  status.textContent = state.ok ? word("built").replace("{build}", state.build).replace("{seconds}", state.seconds)
-    : state.build ? word("refused") : word("building");
+  const said = state.ok ? "built" : state.build ? "failed" : "building";
+  status.textContent = word(said).replace("{build}", state.build).replace("{seconds}", state.seconds);
   document.body.dataset.build = String(state.build || 0);
 }
 
