@@ -25,7 +25,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import ROOT, SAMPLE, copy_project, page_texts
+from conftest import ROOT, SAMPLE, children, copy_project, page_texts
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -50,8 +50,8 @@ def _needed() -> None:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """`zine serve --port 0` in a copy of the sample zine: its URL and its folder."""
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
+    """`zine serve --port 0` in a copy of the sample zine: its URL, its folder and its process."""
     _needed()
     project = _with_letter_and_minizine(copy_project(SAMPLE, tmp_path_factory.mktemp("served")))
     server = subprocess.Popen([sys.executable, "-m", "builder", "serve", "--port", "0"], cwd=project,
@@ -61,10 +61,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout or ()], daemon=True).start()
     try:
         url = _url(lines)
-        yield url, project
+        yield url, project, server
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        if server.poll() is None:
+            server.kill()
+            server.wait(timeout=30)
 
 
 def _with_letter_and_minizine(project: Path) -> Path:
@@ -88,7 +89,7 @@ def _url(lines: queue.Queue[str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def browser(served: tuple[str, Path]) -> Iterator[Any]:
+def browser(served: tuple[str, Path, Any]) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -98,7 +99,7 @@ def browser(served: tuple[str, Path]) -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, served: tuple[str, Path]) -> Iterator[Any]:
+def page(browser: Any, served: tuple[str, Path, Any]) -> Iterator[Any]:
     """A new page on the desk, every request it makes recorded: each must be to the desk itself."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     opened = context.new_page()
@@ -124,7 +125,7 @@ def _reading(project: Path) -> Path:
     return project / "output/zine-d-essai-reading.pdf"
 
 
-def test_the_first_load_shows_every_reading_page(page: Any, served: tuple[str, Path]) -> None:
+def test_the_first_load_shows_every_reading_page(page: Any, served: tuple[str, Path, Any]) -> None:
     pdf = page_texts(_reading(served[1]))
     assert len(_sources(page)) == len(pdf) >= 10
     page.wait_for_function("() => [...document.querySelectorAll('#view img')].every(img => img.complete && img.naturalWidth)")
@@ -134,7 +135,7 @@ def test_the_first_load_shows_every_reading_page(page: Any, served: tuple[str, P
     assert page.locator("html").get_attribute("lang") == "fr"
 
 
-def test_a_word_saved_in_an_editor_appears_on_the_page(page: Any, served: tuple[str, Path]) -> None:
+def test_a_word_saved_in_an_editor_appears_on_the_page(page: Any, served: tuple[str, Path, Any]) -> None:
     part = served[1] / "content/trois.md"
     before = _sources(page)
     saved = time.monotonic()
@@ -148,7 +149,7 @@ def test_a_word_saved_in_an_editor_appears_on_the_page(page: Any, served: tuple[
     assert after != before
 
 
-def test_a_broken_manifest_shows_its_line_and_keeps_the_pages(page: Any, served: tuple[str, Path]) -> None:
+def test_a_broken_manifest_shows_its_line_and_keeps_the_pages(page: Any, served: tuple[str, Path, Any]) -> None:
     manifest = served[1] / "content/zine.toml"
     good = manifest.read_text(encoding="utf-8")
     lines = good.splitlines()
@@ -171,7 +172,7 @@ def _open(page: Any, name: str) -> None:
     page.wait_for_function("() => !document.getElementById('text').disabled")
 
 
-def test_a_save_from_the_browser_writes_the_file_and_a_conflict_is_refused(page: Any, served: tuple[str, Path]) -> None:
+def test_a_save_from_the_browser_writes_the_file_and_a_conflict_is_refused(page: Any, served: tuple[str, Path, Any]) -> None:
     part = served[1] / "content/cinq.md"
     _open(page, "cinq.md")
     assert page.input_value("#text") == part.read_text(encoding="utf-8")
@@ -192,7 +193,7 @@ def test_a_save_from_the_browser_writes_the_file_and_a_conflict_is_refused(page:
     assert part.read_text(encoding="utf-8") == elsewhere, "the other editor's text is kept"
 
 
-def test_a_dropped_photo_lands_in_content_images_with_its_markdown(page: Any, served: tuple[str, Path]) -> None:
+def test_a_dropped_photo_lands_in_content_images_with_its_markdown(page: Any, served: tuple[str, Path, Any]) -> None:
     picture = io.BytesIO()
     Image.new("RGB", (600, 400), "darkgreen").save(picture, format="PNG")
     _open(page, "deux.md")
@@ -217,7 +218,7 @@ def _pages(pdf: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
-def test_every_view_shows_its_pages_and_the_print_panel_its_facts(page: Any, served: tuple[str, Path]) -> None:
+def test_every_view_shows_its_pages_and_the_print_panel_its_facts(page: Any, served: tuple[str, Path, Any]) -> None:
     output = served[1] / "output"
     reading, sides = _pages(_reading(served[1])), _pages(output / "zine-d-essai-booklet.pdf")
     blanks = 4 * (sides // 2) - reading
@@ -234,3 +235,12 @@ def test_every_view_shows_its_pages_and_the_print_panel_its_facts(page: Any, ser
     assert {link.rsplit("/", 1)[1] for link in links} >= {path.name for path in output.glob("*.pdf")}
     sheet = page.request.get(served[0] + page.get_attribute("#test-sheet a", "href").lstrip("/"))
     assert sheet.ok and len(PdfReader(io.BytesIO(sheet.body())).pages) == 2, "the duplex test sheet, front and back"
+
+
+def test_stopping_the_desk_ends_its_workers(served: tuple[str, Path, Any]) -> None:
+    """`kill` (SIGTERM) ends zine serve as Ctrl-C does: at once, its worker processes with it. Last
+    in this file: the desk is gone after it."""
+    workers = children(served[2].pid)
+    served[2].terminate()
+    assert served[2].wait(timeout=30) == 0
+    assert len(workers) == 2 and not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "orphaned workers"
