@@ -87,7 +87,7 @@ def _builder(project: Project, session: Session, board: Board, stop: threading.E
         _publish(project, board, outcome, seconds)
 
     follow_options = Options(previews=True)  # the page shows the previews
-    watch.follow(project, follow_options, session, built, stop)
+    watch.follow(project, follow_options, session, built, stop, lambda: board.publish(board.snapshot.building()))
 
 
 def _publish(project: Project, board: Board, outcome: Report | BuildError, seconds: float) -> None:

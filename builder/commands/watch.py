@@ -55,9 +55,9 @@ def watch(project: Project, *, options: Options, summary: Callable[[Report, Path
 
 
 def follow(project: Project, options: Options, session: Session, built: Built,
-           stop: threading.Event | None = None) -> None:
+           stop: threading.Event | None = None, starting: Callable[[], None] = lambda: None) -> None:
     """Build, then build again on each change until interrupted or until `stop` is set; `built`
-    is told each outcome. A build error does not end the loop.
+    is told each outcome, `starting` each rebuild's start. A build error does not end the loop.
 
     The folders watched are the content and each template folder that exists when the loop
     starts: the project's own templates/, and the shipped ones it borrows files from. The session
@@ -81,6 +81,7 @@ def follow(project: Project, options: Options, session: Session, built: Built,
         # Editors write through temporary files that are gone by now: name only real files.
         names = sorted({Path(path).name for _, path in changes if Path(path).exists()}) or ["(a deletion)"]
         print(f"changed: {', '.join(names)}", file=sys.stderr, flush=True)
+        starting()
         _once(project, options, session, built)
 
 

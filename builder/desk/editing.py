@@ -15,6 +15,7 @@ import os
 import tempfile
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from builder.content.manifest import NAME, SINGLES
 
@@ -33,14 +34,20 @@ class Refused(Exception):
 def editable(content: Path) -> list[str]:
     """The names, in content/, of the files the desk may edit: the manifest, then the Markdown files
     it lists, in its order, each once. A manifest TOML cannot read lists only itself."""
-    try:
-        data = tomllib.loads((content / NAME).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        data = {}
+    data = manifest(content)
     parts = data.get("parts")
     named = [*(parts if isinstance(parts, list) else []), *(data.get(key) for key in SINGLES)]
     listed = [name for name in named if isinstance(name, str) and _inside(content, name) is not None]
     return [NAME, *dict.fromkeys(listed)]
+
+
+def manifest(content: Path) -> dict[str, Any]:
+    """The manifest's values as TOML reads them, unchecked (the build checks them); {} when
+    TOML cannot read it."""
+    try:
+        return tomllib.loads((content / NAME).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
 
 
 def path(content: Path, name: str) -> Path:

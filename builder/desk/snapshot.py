@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -22,7 +22,7 @@ from builder.kinds import Kind
 from builder.model import Report
 from builder.project import PREVIEW, Project, reading_preview, side_preview
 
-from . import printing, words
+from . import editing, printing, words
 
 WIDTHS = {Kind.MINIZINE: 2 * preview.THUMB_WIDTH, Kind.LETTERS: preview.THUMB_WIDTH}
 """Pixels across the pictures the desk draws itself (the mini-zine's sheet holds eight pages)."""
@@ -33,25 +33,31 @@ TEXTS_MAX = 4096
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One build's state: `number` counts the builds (0: none yet), `state` is what /state.json
-    answers (pages as versioned URLs, errors, findings, print facts, words), `images` the PNGs by
-    their SHA-256 in hex, `files` the downloads by file name: the outputs, and the test sheet
-    made in memory."""
+    """One build's state: `number` counts the snapshots (0: none yet; /events sends it), `state` is
+    what /state.json answers (its "build" counts the builds; pages as versioned URLs, errors,
+    findings, print facts, words), `images` the PNGs by their SHA-256 in hex, `files` the
+    downloads by file name: the outputs, and the test sheet made in memory."""
 
     number: int = 0
     state: Mapping[str, Any] = field(default_factory=dict)
     images: Mapping[str, bytes] = field(default_factory=dict)
     files: Mapping[str, Path | bytes] = field(default_factory=dict)
 
+    def building(self) -> Snapshot:
+        """The same, said to be building again (a change was seen): the page says so meanwhile."""
+        return replace(self, number=self.number + 1, state={**self.state, "building": True})
+
 
 def after(previous: Snapshot, outcome: Report | BuildError, seconds: float, project: Project,
           parts: list[str]) -> Snapshot:
     """The snapshot after a build whose `outcome` is a Report or the BuildError that stopped it:
     on an error, the last good pages stay and the errors are added, each with its file and line."""
-    number = previous.number + 1
+    number, build = previous.number + 1, previous.state.get("build", 0) + 1
     if isinstance(outcome, BuildError):
-        state = {**previous.state, "build": number, "ok": False, "errors": errors(outcome), "parts": parts}
-        state.setdefault("words", words.of("en"))
+        state = {**previous.state, "build": build, "building": False, "ok": False, "errors": errors(outcome),
+                 "parts": parts}
+        lang = editing.manifest(project.content).get("lang")
+        state.setdefault("words", words.of(lang if isinstance(lang, str) else "en"))
         return Snapshot(number, state, previous.images, previous.files)
     images: dict[str, bytes] = {}
     pages = {name: [_url(png, images) for png in pngs] for name, pngs in _pictures(outcome, project).items()}
@@ -61,7 +67,7 @@ def after(previous: Snapshot, outcome: Report | BuildError, seconds: float, proj
     sheet = printing.test_sheet(outcome)
     if sheet is not None:
         files[printing.TEST_SHEET] = sheet
-    state = {"build": number, "ok": True, "seconds": round(seconds, 2), "errors": [], "parts": parts,
+    state = {"build": build, "ok": True, "seconds": round(seconds, 2), "errors": [], "parts": parts,
              "pages": pages, "texts": {"reading": _texts(reading, pages["reading"])},
              "lang": outcome.lang, "direction": outcome.direction,
              "findings": [str(finding) for finding in outcome.findings],

@@ -8,6 +8,7 @@ const token = document.querySelector('meta[name="zine-token"]').content;
 let state = { pages: {}, words: {}, parts: [] };
 let view = "reading";
 let opened = null; // { name, sha } of the part in the textarea
+let seen = null; // the number of the last snapshot announced on /events
 
 function el(tag, props, children) {
   const node = document.createElement(tag);
@@ -114,7 +115,7 @@ function showParts() {
 
 function showStatus() {
   const status = document.getElementById("status");
-  const said = state.ok ? "built" : state.build ? "failed" : "building";
+  const said = state.building || !state.build ? "building" : state.ok ? "built" : "failed";
   status.textContent = word(said).replace("{build}", state.build).replace("{seconds}", state.seconds);
   document.body.dataset.build = String(state.build || 0);
 }
@@ -171,9 +172,11 @@ async function addPhoto(file) {
 
 function listen() {
   const source = new EventSource("/events");
-  source.addEventListener("build", (event) => { if (Number(event.data) !== state.build) refresh(); });
+  source.addEventListener("build", (event) => {
+    if (event.data !== seen) refresh();
+    seen = event.data;
+  });
   source.onerror = () => { document.getElementById("status").textContent = word("offline"); };
-  source.onopen = () => refresh();
 }
 
 function wire() {
