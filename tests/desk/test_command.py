@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from builder.cli import main, parser
+
 from conftest import SAMPLE
 
 
