@@ -104,13 +104,17 @@ def page(browser: Any, served: tuple[str, Path, Any]) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     opened = context.new_page()
     requested: list[str] = []
+    refused: list[str] = []  # what the Content-Security-Policy blocked: the page must need nothing it refuses
     opened.on("request", lambda request: requested.append(request.url))
+    opened.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+              else None)
     opened.goto(served[0])
     opened.wait_for_function("() => document.querySelectorAll('#view figure img').length > 0", timeout=WAIT)
     yield opened
     context.close()
     outside = [url for url in requested if not url.startswith(served[0])]
     assert requested and not outside, f"the page loaded from outside 127.0.0.1: {outside}"
+    assert not refused, refused
 
 
 def _texts(page: Any) -> list[str]:
