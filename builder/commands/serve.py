@@ -67,6 +67,8 @@ def serve(project: Project, *, port: int, browser: bool = False) -> int:
         webbrowser.open(url)
     try:
         httpd.serve_forever()
+    except KeyboardInterrupt:  # Ctrl-C: how a desk is stopped, not an interruption
+        print("stopped", file=sys.stderr)
     finally:
         stop.set()
         board.close()

@@ -58,7 +58,7 @@ class Server(ThreadingHTTPServer):
 def start(project: Project, board: events.Board, port: int) -> Server:
     """A server bound to 127.0.0.1:`port` (0: a free port, read back from `server_address`)."""
     server = Server(Desk(project, board, Guard(0)), port)
-    server.desk.guard = Guard(server.server_address[1])
+    server.desk.guard = Guard(server.server_address[1])  # the port known once bound; no request served yet
     return server
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from builder.desk import editing, photos, words
 from builder.desk.events import Board, stream
-from builder.desk.snapshot import Snapshot, errors
+from builder.desk.snapshot import Snapshot, after, errors
 from builder.errors import BuildError, BuildErrors
+from builder.project import Project
 from PIL import Image
 
 MANIFEST = ('title = "T"\nlang = "fr"\ndate = 2026-01-01\nedition = "1"\n'
@@ -99,6 +100,17 @@ def test_what_is_no_photo_is_refused_and_nothing_written(content: Path) -> None:
 def test_errors_keep_their_file_and_line() -> None:
     found = errors(BuildErrors([BuildError("content/zine.toml", "invalid TOML", 7), BuildError(None, "no place")]))
     assert found == [{"place": "content/zine.toml:7", "message": "invalid TOML"}, {"place": "", "message": "no place"}]
+
+
+def test_a_first_build_that_fails_shows_its_errors_in_the_zines_language(content: Path) -> None:
+    failed = after(Snapshot(), BuildError("content/zine.toml", "invalid TOML", 3), 0.5, Project.at(content.parent),
+                   editing.editable(content))
+    assert (failed.number, failed.state["build"], failed.state["ok"]) == (1, 1, False)
+    assert failed.state["errors"] == [{"place": "content/zine.toml:3", "message": "invalid TOML"}]
+    assert failed.state["words"]["errors"].startswith("La dernière construction a échoué")
+    assert not failed.images and not failed.files
+    again = failed.building()
+    assert (again.number, again.state["build"], again.state["building"]) == (2, 1, True)
 
 
 def test_the_page_words_follow_the_language() -> None:

@@ -123,6 +123,7 @@ function showStatus() {
 async function refresh() {
   const answer = await fetch("/state.json", { cache: "no-store" });
   state = await answer.json();
+  state.pages = state.pages || {}; // none before a first good build
   showWords(); showErrors(); showPrint(); showParts(); showView(); showStatus();
 }
 
