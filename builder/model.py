@@ -90,7 +90,7 @@ class Part:
 
 @dataclass(frozen=True)
 class Letter:
-    """A letter part (`kind: letter`) with its placeholders found and checked (README, letters)."""
+    """A letter part (`kind: letter`) with its placeholders found and checked (docs/en/letters.md)."""
 
     name: str
     """The file name without `.md`: what `zine letter NAME` takes."""
