@@ -52,13 +52,14 @@ def serve(project: Project, *, port: int, browser: bool = False) -> int:
     from builder.desk import events, server
     from builder.workers.session import Session
 
-    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))  # `kill` ends it as Ctrl-C does
     session, board, stop = Session(project), events.Board(), threading.Event()
     try:
         httpd = server.start(project, board, port)
     except OSError as error:
         session.close()
         raise BuildError(None, f"cannot listen on 127.0.0.1:{port}: {error.strerror or error}") from None
+    # `kill` ends it as Ctrl-C does; the handler it replaces is back when it returns (a caller's own).
+    previous = signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
     builder = threading.Thread(target=_builder, args=(project, session, board, stop), name="builder", daemon=True)
     builder.start()
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -77,6 +78,7 @@ def serve(project: Project, *, port: int, browser: bool = False) -> int:
         if builder.is_alive():  # in a build: its renders are not waited for
             session.background.stop()
         session.close()
+        signal.signal(signal.SIGTERM, previous)
     return 0
 
 
