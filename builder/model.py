@@ -211,6 +211,8 @@ class Report:
     """The zine's format: how the booklet is printed (copies a side, duplex edge)."""
     direction: Direction = "ltr"
     """"rtl": the booklet is bound on the right (Meta.direction)."""
+    lang: str = "en"
+    """The zine's language tag (Meta.lang): the words of `zine serve`'s page follow it (issue 23)."""
 
 
 Severity = Literal["error", "warning", "note"]

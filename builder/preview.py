@@ -24,7 +24,7 @@ COMPRESSION = 1
 def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[bytes]:
     """Write one PNG per page of `pdf` into `folder`, named by `name(page number)`; return the PNGs."""
     folder.mkdir(parents=True, exist_ok=True)
-    pngs = _thumbnails(pdf, THUMB_WIDTH)
+    pngs = drawn(pdf, THUMB_WIDTH)
     for number, png in enumerate(pngs, start=1):
         (folder / name(number)).write_bytes(png)
     return pngs
@@ -38,9 +38,9 @@ ENCODED_MAX = 1024
 new character changes a font's subset and so every page's digest), oldest forgotten first."""
 
 
-def _thumbnails(pdf: Path, width: int) -> list[bytes]:
+def drawn(pdf: Path, width: int) -> list[bytes]:
     """The PNG of each page of `pdf`, `width` pixels across; a page drawn as one seen before (its
-    digest, preflight/digests.py: `zine watch`) is not rendered again (issue 26)."""
+    digest, preflight/digests.py: `zine watch`, `zine serve`) is not rendered again (issue 26)."""
     try:
         found: list[bytes | None] = list(digests.pages(pdf))
     except Exception:  # noqa: BLE001 — qpdf may refuse what pdfium reads: every page is drawn then

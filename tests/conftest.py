@@ -65,9 +65,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
 SLOW_FIXTURES = frozenset({"sample_build", "shipped_build", "wheel"})
 """The session-wide builds (a zine, the wheel): a test that uses one, even through another fixture, is slow."""
 BUILDS = re.compile(r"""\b(?:build_in|build_project|build)\(|\bSession\(|(?:main\(\[|run\(capsys, )["']build["']"""
-                    r"""|["']builder["'], ["'](?:build|watch)["']""")
+                    r"""|["']builder["'], ["'](?:build|watch|serve)["']""")
 """A call that builds a zine: the builder, a warm session, `zine build` in this process or `zine
-build` or `zine watch` in another. Measured (`pytest --durations=0`, issue 19): the 222 tests that
+build` or `zine watch` or `zine serve` in another. Measured (`pytest --durations=0`, issue 19): the 222 tests that
 make one or share one take 264 s of the suite's 304; the other 808, 40 s together."""
 
 
