@@ -235,6 +235,8 @@ def test_every_view_shows_its_pages_and_the_print_panel_its_facts(page: Any, ser
                      "minizine": (0, 1, 0), "letters": (0, _pages(output / "zine-d-essai-letters.pdf"), 0)}
     facts = page.eval_on_selector_all("#print dd", "nodes => nodes.map(node => node.textContent)")
     assert facts[:3] == ["zine-d-essai-booklet.pdf", "retourner sur le bord court", str(sides // 2)]
+    # How many blanks, and where: not their places alone, which read as a count.
+    assert facts[3] == "aucune" if not blanks else re.fullmatch(rf"{blanks} \(pages? [\d, ]+ du livret\)", facts[3])
     links = page.eval_on_selector_all("#downloads a", "nodes => nodes.map(node => node.getAttribute('href'))")
     assert {link.rsplit("/", 1)[1] for link in links} >= {path.name for path in output.glob("*.pdf")}
     sheet = page.request.get(served[0] + page.get_attribute("#test-sheet a", "href").lstrip("/"))

@@ -91,12 +91,18 @@ function showErrors() {
   findings.querySelector("ul").replaceChildren(...(state.findings || []).map((text) => el("li", { textContent: text })));
 }
 
+// How many blank pages the imposition added, and where in the booklet: "2 (booklet pages 6, 7)".
+function blanksAt(blanks) {
+  return word(blanks.length > 1 ? "blanks_at_many" : "blanks_at")
+    .replace("{count}", String(blanks.length)).replace("{pages}", blanks.join(", "));
+}
+
 function showPrint() {
   const facts = state.print;
   if (!facts) return;
   const rows = [[word("print_file"), el("a", { href: facts.url, textContent: facts.file })],
     [word("edge"), facts.edge], [word(facts.two ? "sheets_two" : "sheets"), String(facts.sheets)],
-    [word("blanks"), facts.blanks.length ? facts.blanks.join(", ") : word("none")]];
+    [word("blanks"), facts.blanks.length ? blanksAt(facts.blanks) : word("none")]];
   document.querySelector("#print dl").replaceChildren(...rows.flatMap(([term, value]) =>
     [el("dt", { textContent: term }), el("dd", {}, [value])]));
   const test = document.getElementById("test-sheet");
