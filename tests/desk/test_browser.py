@@ -89,11 +89,18 @@ def _url(lines: queue.Queue[str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def browser(served: tuple[str, Path, Any]) -> Iterator[Any]:
+def browser(served: tuple[str, Path, Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Chromium with a fontconfig of its own that knows the tool's shipped fonts only: it starts on a
+    machine whose fontconfig is empty (where it otherwise closes at once), and draws the same
+    everywhere."""
     from playwright.sync_api import sync_playwright
 
+    fonts = tmp_path_factory.mktemp("browser-fonts")
+    (fonts / "fonts.conf").write_text(f"<fontconfig><dir>{ROOT / 'templates' / 'fonts'}</dir>"
+                                      f"<cachedir>{fonts / 'cache'}</cachedir></fontconfig>", encoding="utf-8")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS,
+                                              env={**os.environ, "FONTCONFIG_FILE": str(fonts / "fonts.conf")})
         yield chromium
         chromium.close()
 
