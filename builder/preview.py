@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
 from builder.preflight import digests
+from builder.preflight.reader import Lazy
 from builder.typography.words import Words
 from builder.workers.caches import remembered
 
@@ -23,11 +24,16 @@ COMPRESSION = 1
 
 def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[bytes]:
     """Write one PNG per page of `pdf` into `folder`, named by `name(page number)`; return the PNGs."""
-    folder.mkdir(parents=True, exist_ok=True)
     pngs = _thumbnails(pdf, THUMB_WIDTH)
+    write(pngs, folder, name)
+    return pngs
+
+
+def write(pngs: list[bytes], folder: Path, name: Callable[[int], str]) -> None:
+    """Write the PNG of each page (`thumbnail`'s, in page order) into `folder`, named by `name(page number)`."""
+    folder.mkdir(parents=True, exist_ok=True)
     for number, png in enumerate(pngs, start=1):
         (folder / name(number)).write_bytes(png)
-    return pngs
 
 
 _ENCODED: dict[tuple[bytes, int], bytes] = {}
@@ -38,9 +44,18 @@ ENCODED_MAX = 1024
 new character changes a font's subset and so every page's digest), oldest forgotten first."""
 
 
+def thumbnail(digest: bytes | None, page: Callable[[], pdfium.PdfPage], width: int = THUMB_WIDTH) -> bytes:
+    """The PNG of one page, `width` pixels across, in greys; `page()` gives the page, loaded (and
+    closed) by the caller, and is called only if the page must be drawn: a page drawn as one seen
+    before (its `digest`, preflight/digests.py: `zine watch`) is not rendered again (issue 26).
+    preflight/reader.py calls it as it checks each page, so that a page is loaded once for both."""
+    if digest is None:
+        return _drawn(page(), width)
+    return remembered(_ENCODED, (digest, width), ENCODED_MAX, lambda: _drawn(page(), width))
+
+
 def _thumbnails(pdf: Path, width: int) -> list[bytes]:
-    """The PNG of each page of `pdf`, `width` pixels across; a page drawn as one seen before (its
-    digest, preflight/digests.py: `zine watch`) is not rendered again (issue 26)."""
+    """The PNG of each page of `pdf`, `width` pixels across (`thumbnail`)."""
     try:
         found: list[bytes | None] = list(digests.pages(pdf))
     except Exception:  # noqa: BLE001 — qpdf may refuse what pdfium reads: every page is drawn then
@@ -49,15 +64,17 @@ def _thumbnails(pdf: Path, width: int) -> list[bytes]:
     try:
         if len(found) != len(document):
             found = [None] * len(document)
-        return [_drawn(document, index, width) if digest is None else
-                remembered(_ENCODED, (digest, width), ENCODED_MAX, partial(_drawn, document, index, width))
-                for index, digest in enumerate(found)]
+        pngs = []
+        for index, digest in enumerate(found):
+            with Lazy(document, index) as page:
+                pngs.append(thumbnail(digest, page, width))
+        return pngs
     finally:
         document.close()
 
 
-def _drawn(document: pdfium.PdfDocument, index: int, width: int) -> bytes:
-    image = _image(document, index, width)
+def _drawn(page: pdfium.PdfPage, width: int) -> bytes:
+    image = _image(page, width)
     # Encoding is most of the cost. (SHA-256: faster than BLAKE2 here: issue 26.)
     return remembered(_BY_PIXELS, hashlib.sha256(image.tobytes()).digest(), ENCODED_MAX, partial(_png, image))
 
@@ -92,11 +109,7 @@ def _decoded(png: bytes) -> Image.Image:
     return Image.open(io.BytesIO(png))
 
 
-def _image(document: pdfium.PdfDocument, index: int, width: int) -> Image.Image:
-    """Page `index` (0-based) of `document`, `width` pixels across, in greys."""
-    page = document[index]
-    try:
-        image: Image.Image = page.render(scale=width / page.get_width(), grayscale=True).to_pil()
-        return image
-    finally:
-        page.close()
+def _image(page: pdfium.PdfPage, width: int) -> Image.Image:
+    """The page `width` pixels across, in greys."""
+    image: Image.Image = page.render(scale=width / page.get_width(), grayscale=True).to_pil()
+    return image

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,11 +18,18 @@ from builder.paper import METADATA_KEY, Size
 from builder.preflight import Expectation, digests, expectation_for, ink, named_kind, text
 from builder.workers.caches import remembered
 
+Visit = Callable[[int, "bytes | None", "Callable[[], pdfium.PdfPage]"], None]
+"""What else is made of each page as it is checked: called with the page's number, its digest
+(None if unknown) and a function that loads the page (once, whoever asks first; it is closed
+after the call): the previews (preview.thumbnail), so that a page is loaded once for both."""
+
 
 def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool,
-             kind: Kind | None = None) -> list[Finding]:
+             kind: Kind | None = None, visit: Visit | None = None) -> list[Finding]:
     """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect` (or
-    `kind`), what its name and recorded format say (preflight.expectation_for, named_kind)."""
+    `kind`), what its name and recorded format say (preflight.expectation_for, named_kind).
+    `visit`, if given, is called for every page once checked, in order, unless pdfium cannot open
+    the file (what it raises is raised)."""
     refused = _refused(path)
     if refused:
         return [Finding(path, None, "error", refused)]
@@ -41,8 +48,11 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
         parts = _parts(document) if (kind or named_kind(path)) is Kind.READING else {}
         digests = _digests(path, len(document))
         for number, digest in enumerate(digests, start=1):
-            look = _page(path, document, number, digest, pixels)
-            findings += _findings(path, number, look, used, sizes, _part(parts, number) if pixels else None)
+            with Lazy(document, number - 1) as page:
+                look = _page(page, digest, pixels)
+                findings += _findings(path, number, look, used, sizes, _part(parts, number) if pixels else None)
+                if visit is not None:
+                    visit(number, digest, page)
     finally:
         document.close()
     found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings,
@@ -68,13 +78,34 @@ LOOKS_MAX = 2048
 """Pages whose look is remembered (a few kilobytes each), oldest forgotten first."""
 
 
-def _page(path: Path, document: pdfium.PdfDocument, number: int, digest: bytes | None, pixels: bool) -> _Look:
-    """What page `number` shows (its pixels too if `pixels`), remembered by its `digest` if any."""
+class Lazy:
+    """Page `index` (0-based) of `document`, loaded the first time it is called for, closed when
+    the `with` block ends (pdfium's errors if it cannot be loaded: each call tries again)."""
+
+    def __init__(self, document: pdfium.PdfDocument, index: int) -> None:
+        self._document, self._index = document, index
+        self._page: pdfium.PdfPage | None = None
+
+    def __call__(self) -> pdfium.PdfPage:
+        if self._page is None:
+            self._page = self._document[self._index]
+        return self._page
+
+    def __enter__(self) -> Lazy:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        if self._page is not None:
+            self._page.close()
+
+
+def _page(loaded: Callable[[], pdfium.PdfPage], digest: bytes | None, pixels: bool) -> _Look:
+    """What the page `loaded` gives shows (its pixels too if `pixels`), remembered by its `digest` if any."""
     if digest is not None and (digest, pixels) in _LOOKS:
         return _LOOKS[digest, pixels]
     # One unreadable page must not hide what the others have to say: loading it may fail too.
     try:
-        page = document[number - 1]
+        page = loaded()
     except Exception as error:  # noqa: BLE001 — pdfium refuses a page it cannot parse
         return _Look(None, None, (), f"could not be read ({reason(error)})")
     size: tuple[float, float] | None = None
@@ -86,8 +117,6 @@ def _page(path: Path, document: pdfium.PdfDocument, number: int, digest: bytes |
         looked = ink.look(page) if pixels else ()
     except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
         return _Look(size, seen, looked, f"could not be checked ({reason(error)})")
-    finally:
-        page.close()
     found = _Look(size, seen, looked, "")
     return found if digest is None else remembered(_LOOKS, (digest, pixels), LOOKS_MAX, lambda: found)
 

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from builder.files import stamp
 from builder.kinds import Kind
@@ -71,15 +71,35 @@ def render(document: Document, target: Path, project: Project, source_date: date
     return rendered
 
 
+@dataclass(frozen=True)
+class Shown:
+    """The previews of a PDF: a PNG of each page in `folder`, named by `naming(page number)`; and,
+    if `contact` is given, one PNG of them all two by two (a booklet's sides: front, back),
+    labelled in `language`."""
+
+    folder: Path
+    naming: Callable[[int], str]
+    contact: Path | None
+    language: Words
+
+
 def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels: bool,
-          kind: Kind | None = None) -> tuple[Finding, ...]:
+          kind: Kind | None = None, shown: Shown | None = None) -> tuple[Finding, ...]:
     """Preflight `path` (preflight.check), an output of `kind` when known; the same bytes checked
-    the same way are checked once."""
-    from builder import preflight
+    the same way are checked once. With `shown`, its previews too, drawn as its pages are checked:
+    each page is loaded once for both, and the file opened and digested once (issue 26)."""
+    from builder import preflight, preview
+
+    pngs: list[bytes] = []
+
+    def visit(number: int, digest: bytes | None, page: Callable[[], Any]) -> None:
+        pngs.append(preview.thumbnail(digest, page))
 
     key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels, kind)))
-    found = remembered(_checked, key, CHECKED_MAX,
-                       lambda: tuple(preflight.check([path], expect=expect, fonts=fonts, pixels=pixels, kind=kind)))
+    found = remembered(_checked, key, CHECKED_MAX, lambda: tuple(preflight.check(
+        [path], expect=expect, fonts=fonts, pixels=pixels, kind=kind, visit=visit if shown else None)))
+    if shown is not None:  # none drawn if the check was remembered, or pdfium could not open the file
+        previews(path, shown, pngs or None)
     return tuple(dataclasses.replace(finding, path=path) for finding in found)
 
 
@@ -90,15 +110,17 @@ def impose(source: Path, plan: Imposition, target: Path, where: str) -> None:
     pdf.impose(pdf.open_source(source, where=where, remember=True), plan, target)
 
 
-def previews(pdf: Path, folder: Path, name: Callable[[int], str], contact: Path | None, language: Words) -> None:
-    """A PNG of every page of `pdf` in `folder`, named by `name(page number)`; and, if `contact`
-    is given, one PNG of them all two by two (a booklet's sides: front, back), labelled in
-    `language`."""
+def previews(pdf: Path, shown: Shown, pngs: list[bytes] | None = None) -> None:
+    """The previews of `pdf` as `shown` says, of its pages' PNGs `pngs` (preview.thumbnail) if
+    drawn already, else drawn here (pdfium's errors if it cannot open the file)."""
     from builder import preview
 
-    pngs = preview.thumbnails(pdf, folder, name)
-    if contact is not None:
-        preview.contact_sheet(pngs, contact, language)
+    if pngs is None:
+        pngs = preview.thumbnails(pdf, shown.folder, shown.naming)
+    else:
+        preview.write(pngs, shown.folder, shown.naming)
+    if shown.contact is not None:
+        preview.contact_sheet(pngs, shown.contact, shown.language)
 
 
 def _unchanged(files: Iterable[tuple[Path, int, int]]) -> bool:
