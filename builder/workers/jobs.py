@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import gc
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -33,6 +34,11 @@ WARM = ("builder.render.weasy", "builder.preflight.reader", "builder.imposition.
 """What a worker imports while it waits for its first tasks: WeasyPrint first."""
 CHECKED_MAX = 32
 """Files whose findings a worker remembers (a few per build), oldest forgotten first."""
+COLLECT = (20_000, 20, 20)
+"""The garbage collector's thresholds in a worker that lays out (gc.set_threshold; Python's are
+700, 10, 10): a layout makes millions of objects that live as long as it does, and each
+collection went through them again. Laying out a 425-page zine, the collector's share of the
+time fell from about 16 % (2271 collections) to 5 % (76), the peak memory rose 6 % (issue 26)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ def render(document: Document, target: Path, project: Project, source_date: date
     if previous is not None and previous.key == key and _unchanged(previous.rendered.files):
         target.write_bytes(previous.data)
         return dataclasses.replace(previous.rendered, path=target, laid_out=False, layout="")
+    gc.set_threshold(*COLLECT)
     renderer = _renderers.get(project)
     if renderer is None or not _unchanged(renderer.fonts.values()):  # a font file changed: read them again
         from builder.render.weasy import Renderer  # about a second: only in the processes that render
