@@ -1,9 +1,10 @@
 """A build's check draws the previews of the PDF it checks (workers/jobs.check, issue 26, item 2):
 each page loaded once for both, the same findings and the same PNGs as a check and previews made
-apart; the PNGs hold exactly the greys pdfium draws."""
+apart; the PNGs hold exactly the greys pdfium draws; a text object's text is read whole, however long."""
 
 from __future__ import annotations
 
+import ctypes
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ import pypdfium2 as pdfium
 import pytest
 from builder import preflight, preview
 from builder.kinds import Kind
-from builder.preflight import reader
+from builder.preflight import reader, text
 from builder.typography.words import words
 from builder.workers import jobs
 from PIL import Image, ImageDraw
@@ -85,3 +86,17 @@ def test_a_preview_holds_the_greys_pdfium_draws(pdf: Path, loads: list[int], tmp
                 assert decoded.getextrema() == (0, 255)
     finally:
         document.close()
+
+
+def test_text_longer_than_the_buffer_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_page_digests import PAGES, _render
+
+    pdf = _render(PAGES, tmp_path / "text.pdf")
+    document = pdfium.PdfDocument(pdf)
+    try:
+        read = [text.read(document[index]) for index in range(len(document))]
+        monkeypatch.setattr(text, "_TEXT", ctypes.create_string_buffer(6))  # two characters and their end
+        assert [text.read(document[index]) for index in range(len(document))] == read
+    finally:
+        document.close()
+    assert read[1].small.startswith("10 characters below 7 pt") and read[1].uses[0][2] == "Deux"
