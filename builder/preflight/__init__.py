@@ -2,9 +2,9 @@
 
 `check` never raises on a bad PDF: an unreadable file is one more finding, and the caller
 judges (the build stops on errors; `zine check --strict` also on warnings). What each kind of
-PDF must be is said here; the PDF is read in `reader` (pages, sizes, metadata), `text` (fonts,
-small text) and `ink` (what the copier does to colour, greys and the edges), print facts from
-shared FACTS.md §5. Importing this package loads no PDF library: the build process never does.
+PDF must be is said here; the PDF is read in `reader` (pages, sizes), `opened` (metadata),
+`text` (fonts, small text) and `ink` (what the copier does to colour, greys and the edges),
+print facts from shared FACTS.md §5. Importing this package loads no PDF library: the build process never does.
 """
 
 from __future__ import annotations
