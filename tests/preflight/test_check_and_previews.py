@@ -100,3 +100,21 @@ def test_text_longer_than_the_buffer_is_read_whole(tmp_path: Path, monkeypatch: 
     finally:
         document.close()
     assert read[1].small.startswith("10 characters below 7 pt") and read[1].uses[0][2] == "Deux"
+
+
+def test_a_check_opens_the_file_with_qpdf_once(pdf: Path, loads: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its refusal, metadata and page digests (preflight/opened.py): one opening, not three."""
+    import pikepdf
+
+    opened: list[object] = []
+    original = pikepdf.open
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        opened.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pikepdf, "open", counted)
+    found = preflight.check([pdf], pixels=True, kind=Kind.READING)
+    assert opened == [pdf] and sorted(loads) == [0, 1, 2]
+    assert any(finding.message.startswith("no language in the metadata") for finding in found)
+    assert len(reader._LOOKS) == 3, "each page's look kept by its digest"
