@@ -1,4 +1,5 @@
-"""What the worker processes do: render, check, impose and preview, each a task of its own.
+"""What the worker processes do: render, impose, and check (a PDF's previews drawn by the same
+task, page by page: each page loaded once for both), each a task of its own.
 
 Each task is a plain function of plain values (pickled to the worker) that returns a value.
 Some of what a worker keeps between tasks lives here, one copy per process: its WeasyPrint
