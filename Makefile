@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: zine test test-fast test-matrix bench watch clean distclean
+.PHONY: zine test test-fast test-matrix bench watch docs docs-images clean distclean
 
 zine: $(VENV)/installed
 	$(BIN)/zine build
@@ -27,6 +27,18 @@ $(VENV)/installed: pyproject.toml
 
 $(VENV)/installed-test: $(VENV)/installed
 	$(BIN)/python -m pip install -q -e '.[test]' && touch $@
+
+# The documentation site (mkdocs.yml, docs/), offline, into build/site/: open build/site/index.html.
+# --strict: a broken link or a page left out of the nav stops it.
+docs: $(VENV)/installed-docs
+	$(BIN)/mkdocs build --strict
+
+$(VENV)/installed-docs: $(VENV)/installed
+	$(BIN)/python -m pip install -q -e '.[docs]' && touch $@
+
+# The pictures of the docs (docs/images/), made again with the tool from the shipped zine.
+docs-images: $(VENV)/installed
+	$(BIN)/python docs/images.py
 
 watch: $(VENV)/installed
 	$(BIN)/zine watch

@@ -78,7 +78,8 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
     return Report(outputs=run.outputs, sheets=len(booklet.sheets), blanks=booklet.blanks,
                   inner_blanks=reading.blanks, seconds=time.perf_counter() - started,
                   findings=(*zine.warnings, *findings),  # the content's (with their lines), then the outputs'
-                  extras=plan.extras, laid_out=run.laid_out, format=zine.format, direction=zine.meta.direction)
+                  extras=plan.extras, laid_out=run.laid_out, format=zine.format, direction=zine.meta.direction,
+                  lang=zine.meta.lang)
 
 
 def _letter_packs(run: Executor, zine: Zine, log: Log) -> None:

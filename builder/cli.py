@@ -12,10 +12,10 @@ import traceback
 from collections.abc import Sequence
 
 from builder import __version__
-from builder.commands import build, check, impose, letter, new, watch
+from builder.commands import build, check, import_, impose, letter, new, serve, watch
 from builder.errors import BuildError
 
-COMMANDS = (build, watch, new, letter, check, impose)
+COMMANDS = (build, watch, serve, new, import_, letter, check, impose)
 """The subcommands, in the order `zine --help` lists them."""
 
 

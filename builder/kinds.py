@@ -1,7 +1,7 @@
 """The kinds of output a build writes, one type: what each file is called, how the summary counts
 its pages, what preflight holds it to, and which kind it is a copy of (issue 19, item 4).
 
-Modelled on doc2dash's `EntryType`: an enum whose values are the names the README and the
+Modelled on doc2dash's `EntryType`: an enum whose values are the names the docs and the
 command line use. It is a `StrEnum` so that a kind prints as its name ("the reading document",
 mon-zine-reading.pdf) while mypy still refuses a plain string, or a kind that does not exist,
 where a kind is wanted. The order of the members is the order of the outputs in the summary
@@ -19,7 +19,7 @@ Unit = Literal["page", "side"]
 
 
 class Kind(StrEnum):
-    """One kind of file a build writes into the output folder (README, "What a build writes")."""
+    """One kind of file a build writes into the output folder (docs/en/index.md)."""
 
     READING = "reading"
     """The reading edition: one page after the other, read on screens and printed as the booklet's source."""
@@ -86,4 +86,4 @@ _TRAITS: dict[Kind, _Traits] = {
     Kind.MINIZINE: _Traits("-minizine.pdf", "side"),
     Kind.CONTACT: _Traits("-contact.png", checked=False, one_ink=False),
 }
-"""Every kind's traits (README, outputs); a kind missing here fails the first test that names it."""
+"""Every kind's traits (docs/en/index.md); a kind missing here fails the first test that names it."""

@@ -90,7 +90,7 @@ class Part:
 
 @dataclass(frozen=True)
 class Letter:
-    """A letter part (`kind: letter`) with its placeholders found and checked (README, letters)."""
+    """A letter part (`kind: letter`) with its placeholders found and checked (docs/en/letters.md)."""
 
     name: str
     """The file name without `.md`: what `zine letter NAME` takes."""
@@ -211,6 +211,8 @@ class Report:
     """The zine's format: how the booklet is printed (copies a side, duplex edge)."""
     direction: Direction = "ltr"
     """"rtl": the booklet is bound on the right (Meta.direction)."""
+    lang: str = "en"
+    """The zine's language tag (Meta.lang): the words of `zine serve`'s page follow it (issue 23)."""
 
 
 Severity = Literal["error", "warning", "note"]

@@ -132,7 +132,7 @@ def said(size: Size) -> str:
 class Format:
     """What a zine is printed on: its page, the paper its booklet is imposed on, and how.
 
-    The manifest's `format` picks one of ZINE_FORMATS (README, "Make your own zine"), its `paper`
+    The manifest's `format` picks one of ZINE_FORMATS (docs/en/writing.md, "The manifest"), its `paper`
     and `envelope` may change those two. The CSS page size (render.templating), the booklet's
     imposition (build), the print page and the summary (imposition.layout.printing), preflight's
     expected sizes, the letter pack and the mini-zine's sheet all read it; the build records it in

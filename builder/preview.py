@@ -28,7 +28,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[bytes]:
     """Write one PNG per page of `pdf` into `folder`, named by `name(page number)`; return the PNGs."""
-    pngs = _thumbnails(pdf, THUMB_WIDTH)
+    pngs = drawn(pdf, THUMB_WIDTH)
     write(pngs, folder, name)
     return pngs
 
@@ -51,14 +51,14 @@ new character changes a font's subset and so every page's digest), oldest forgot
 def thumbnail(digest: bytes | None, page: Callable[[], pdfium.PdfPage], width: int = THUMB_WIDTH) -> bytes:
     """The PNG of one page, `width` pixels across, in greys; `page()` gives the page, loaded (and
     closed) by the caller, and is called only if the page must be drawn: a page drawn as one seen
-    before (its `digest`, preflight/digests.py: `zine watch`) is not rendered again (issue 26).
-    preflight/reader.py calls it as it checks each page, so that a page is loaded once for both."""
+    before (its `digest`, preflight/digests.py: `zine watch`, `zine serve`) is not rendered again
+    (issue 26). jobs.check calls it as preflight checks each page, so that a page is loaded once for both."""
     if digest is None:
-        return _drawn(page(), width)
-    return remembered(_ENCODED, (digest, width), ENCODED_MAX, lambda: _drawn(page(), width))
+        return _encoded(page(), width)
+    return remembered(_ENCODED, (digest, width), ENCODED_MAX, lambda: _encoded(page(), width))
 
 
-def _thumbnails(pdf: Path, width: int) -> list[bytes]:
+def drawn(pdf: Path, width: int) -> list[bytes]:
     """The PNG of each page of `pdf`, `width` pixels across (`thumbnail`)."""
     try:
         found: list[bytes | None] = list(digests.pages(pdf))
@@ -77,7 +77,7 @@ def _thumbnails(pdf: Path, width: int) -> list[bytes]:
         document.close()
 
 
-def _drawn(page: pdfium.PdfPage, width: int) -> bytes:
+def _encoded(page: pdfium.PdfPage, width: int) -> bytes:
     image = _image(page, width)
     rows = _rows(image)
     # (SHA-256: faster than BLAKE2 here: issue 26.)

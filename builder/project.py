@@ -96,8 +96,12 @@ class Project:
 
     def shown(self, path: Path) -> str:
         """`path` as messages show it (errors.shown): content/article.md, templates/zine.css; a
-        shipped template outside the project by its full path."""
-        return shown(path, self.root, self.content, self.templates)
+        shipped template outside the project as "shipped templates/zine.css" (where the tool is
+        installed on this machine is never shown: issue 23's messages carry no machine path)."""
+        found = shown(path, self.root, self.content, self.templates)
+        if found == str(path) and self.shipped is not None and path.resolve().is_relative_to(self.shipped.resolve()):
+            return ("shipped templates" / path.resolve().relative_to(self.shipped.resolve())).as_posix()
+        return found
 
     @property
     def pictures(self) -> Path:

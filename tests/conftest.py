@@ -12,13 +12,15 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from hypothesis import settings
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, StreamObject
 
 # CI explores the same examples every run (a landing must not hang on a new random draw);
@@ -63,9 +65,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
 SLOW_FIXTURES = frozenset({"sample_build", "shipped_build", "wheel"})
 """The session-wide builds (a zine, the wheel): a test that uses one, even through another fixture, is slow."""
 BUILDS = re.compile(r"""\b(?:build_in|build_project|build)\(|\bSession\(|(?:main\(\[|run\(capsys, )["']build["']"""
-                    r"""|["']builder["'], ["'](?:build|watch)["']""")
+                    r"""|["']builder["'], ["'](?:build|watch|serve)["']""")
 """A call that builds a zine: the builder, a warm session, `zine build` in this process or `zine
-build` or `zine watch` in another. Measured (`pytest --durations=0`, issue 19): the 222 tests that
+build` or `zine watch` or `zine serve` in another. Measured (`pytest --durations=0`, issue 19): the 222 tests that
 make one or share one take 264 s of the suite's 304; the other 808, 40 s together."""
 
 
@@ -398,3 +400,37 @@ def lay_out_both(root: Path, output: Path) -> Laid:
     assert whole.layout == ""
     rendered = Renderer(project).render(document, output / "parts.pdf", source_date=date)
     return Laid((output / "whole.pdf").read_bytes(), (output / "parts.pdf").read_bytes(), rendered, output / "parts.pdf")
+
+
+# Words of a text and of a PDF, compared word for word (issue 20, item 8; issue 23, item 2) ---------
+
+WORD = re.compile(r"[^\W\d_]{2,}")
+"""A word: two letters or more (digits and punctuation are typography's business)."""
+
+
+def folded(text: str) -> str:
+    """`text` as words are compared: NFKC, case folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def pdf_words(lines: list[str]) -> Counter[str]:
+    """The words of lines of text read from a PDF, and each word a line break may have cut in two
+    (a hyphenated word, a code line wrapped anywhere) joined again."""
+    words: Counter[str] = Counter()
+    for line in lines:
+        words.update(WORD.findall(folded(line)))
+    for number, above in enumerate(lines):
+        end = re.search(r"([^\W\d_]+)[-\u2010\u00ad]?\s*$", folded(above))
+        # The next lines with letters: over a page's foot, the next head and list numbers (read last).
+        starts = [re.match(r"\s*([^\W\d_]+)", folded(below)) for below in lines[number + 1:number + 12]]
+        for start in [start for start in starts if start][:3] if end else ():
+            words[end.group(1) + start.group(1)] += 1
+    return words
+
+
+def part_pages(reading: Path) -> list[tuple[str, int]]:
+    """Each part's title and first page (0-based) in the reading edition, from its bookmarks."""
+    reader = PdfReader(reading)
+    # every space one: a title's number and noun are joined by a no-break space (typography, issue 24)
+    return [(" ".join(str(item.title).split()), reader.get_destination_page_number(item))
+            for item in reader.outline if not isinstance(item, list)]

@@ -24,8 +24,11 @@ def test_every_module_and_template_is_in_the_wheel(wheel: Path) -> None:
     assert templates <= names, sorted(templates - names)
     assert {"builder/templates/zine.html", "builder/templates/fonts/CharisSIL-Regular.ttf",
             "builder/templates/fonts/OFL.txt"} <= templates
+    data = {f"builder/{name}" for name in _files(ROOT / "builder") if not name.endswith((".py", ".pyc"))}
+    assert {"builder/desk/static/index.html", "builder/desk/static/desk.js", "builder/desk/static/desk.css"} <= data
+    assert data <= names, sorted(data - names)  # zine serve's page (issue 23)
     package = {name for name in names if not name.startswith("zine_builder-")}
-    assert package == modules | templates, sorted(package ^ (modules | templates))  # no tests, content, output
+    assert package == modules | templates | data, sorted(package ^ (modules | templates | data))  # no tests, content, output
 
 
 def test_the_wheel_says_how_to_run_it_and_what_it_needs(wheel: Path) -> None:

@@ -6,7 +6,7 @@ hide, restyle or move text, or fetch a file, and are refused by name, with their
   shipped templates' layout (`template_classes`: `<div class="cover">` would move text onto a
   cover page, `class="typed"` hides it in a letter); a class of the project's own templates/,
   one the shipped templates style inside a part's text (`.part-body .chapo`) and the classes the
-  README gives writers (`WRITER_CLASSES`) are the writer's to use.
+  docs/en/writing.md gives writers (`WRITER_CLASSES`) are the writer's to use.
 - Allowed on some elements (`ELEMENT`): `<a href>`, `<img src alt width height>`, `<ol start type
   reversed>`, `<li value>`, cells' `colspan rowspan`…
 - Refused, each with its reason (`why`): `style` (styles belong in templates/), the attributes
@@ -39,7 +39,7 @@ FETCHING = htmlnames.names("src srcset href xlink:href background poster data fo
 """Attributes whose value is an address the renderer might fetch."""
 WRITER_CLASSES = htmlnames.names("poem poeme poème epigraph epigraphe épigraphe decorative decoratif "
                                  "décoratif full-page pleine-page halftone trame no-halftone sans-trame")
-"""The classes the README gives writers (poems, epigraphs, pictures)."""
+"""The classes docs/en/writing.md gives writers (poems, epigraphs, pictures)."""
 OWN_ID = re.compile(r"--|(?:^|-)(?:note|call)-\d+$")
 """The ids the zine gives (content.links: `guide--section-one`; content.notes: `guide-note-1`)."""
 _PRELUDE = re.compile(r"([^{};]*)\{")
@@ -74,7 +74,7 @@ def borrowed_message(shown: str, names: list[str]) -> str:
     """Why `shown` (`<div class="cover">`, `{.cover}`) is refused: it borrows the templates' `names`."""
     return (f"{shown} is refused: the zine's templates use the class{'es' if len(names) > 1 else ''} "
             f"{', '.join(names)} for their own layout (it would move, hide or restyle the text); name your "
-            "class otherwise and style it in the project's templates/zine.css (README, « Templates »)")
+            "class otherwise and style it in the project's templates/zine.css (docs/en/templates.md, « Templates »)")
 
 
 def why(element: str, key: str, value: str) -> str | None:
@@ -84,8 +84,8 @@ def why(element: str, key: str, value: str) -> str | None:
     if key == "hidden":
         return f"<{element} hidden> is refused: it would hide text; remove it"
     if key == "style":
-        return (f"<{element} style=…> is refused: styles belong in templates/: README « Templates »; give it "
-                "a class of yours, styled in the project's templates/zine.css")
+        return (f"<{element} style=…> is refused: styles belong in templates/: docs/en/templates.md, « Templates »; "
+                "give it a class of yours, styled in the project's templates/zine.css")
     if key == "id" and OWN_ID.search(value):
         return (f"<{element} id=\"{value}\"> is refused: it has the form of the zine's own ids (headings: "
                 "part--words, notes: part-note-1), and could take one; name it otherwise")
@@ -100,5 +100,5 @@ def why(element: str, key: str, value: str) -> str | None:
     if key in FETCHING:
         return (f"<{element} {key}=…> is refused: it would fetch a file or a page; a picture is written "
                 "![what it shows](images/…) or <img src=\"images/…\">")
-    return (f"<{element} {key}=…> is refused: it is not among the attributes a zine prints (README, « What you "
-            "can write »); remove it, or style a class of yours in templates/zine.css")
+    return (f"<{element} {key}=…> is refused: it is not among the attributes a zine prints (docs/en/writing.md, "
+            "« What you can write »); remove it, or style a class of yours in templates/zine.css")

@@ -16,7 +16,7 @@ def names(text: str) -> frozenset[str]:
 
 INLINE = names("a abbr b bdi bdo br cite code del dfn em i img ins kbd mark q s samp small span strong sub "
                    "sup time u var wbr")
-"""The inline HTML a writer may use (README, « What you can write »)."""
+"""The inline HTML a writer may use (docs/en/writing.md, « What you can write »)."""
 BLOCK = names("blockquote caption col colgroup dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hr "
                   "li ol p pre summary table tbody td tfoot th thead tr ul")
 """The block HTML a writer may use."""
@@ -37,8 +37,8 @@ PRINTABLE = re.compile(r"(?i)^(?:https?://|mailto:)")
 """The addresses a reader of the paper copy can type (content.notes prints them)."""
 _WHY = {
     "style": "a style in a part restyles the whole zine, covers included: put it in the project's "
-             "templates/zine.css (README, « Templates »)",
-    "link": "a stylesheet goes in the project's templates/ (README, « Templates »)",
+             "templates/zine.css (docs/en/templates.md, « Templates »)",
+    "link": "a stylesheet goes in the project's templates/ (docs/en/templates.md, « Templates »)",
     "script": "the PDF runs no scripts",
     "noscript": "the PDF runs no scripts",
 }
@@ -55,4 +55,4 @@ def why(name: str) -> str:
         return _WHY[name]
     if name in ("iframe", "object", "embed", "frame", "frameset", "applet", "portal"):
         return "it would embed another document, which paper cannot hold"
-    return "it is not among the HTML a zine prints (README, « What you can write »)"
+    return "it is not among the HTML a zine prints (docs/en/writing.md, « What you can write »)"

@@ -24,7 +24,7 @@ from markdown_it.token import Token
 from builder.errors import BuildError
 
 DEPTH = 16
-"""Blocks nested in one another that print: the most a part's Markdown may have (documented in README)."""
+"""Blocks nested in one another that print: the most a part's Markdown may have (documented in docs/en/writing.md)."""
 MAX_TOKENS = 2 * DEPTH + 8
 """markdown-it's `maxNesting`: the token levels it parses (each nested block takes at most two)."""
 _BLOCKS = ("bullet_list", "ordered_list", "blockquote", "dl", "footnote_reference")

@@ -1,7 +1,7 @@
 """Raw HTML in the Markdown, under control (issue 20, item 2): what a writer may use prints, the
 rest is printed as typed or refused by name with its line; nothing eats or restyles text in silence.
 
-- The HTML a writer may use is ALLOWED (README, « What you can write »); comments print nothing.
+- The HTML a writer may use is ALLOWED (docs/en/writing.md, « What you can write »); comments print nothing.
 - A tag of no HTML element (`<your name>`, `<Enter>`, `<insert address here>`) is text: it
   prints as typed, with a warning (`\\<` prints it without one). The parser's rules are wrapped
   so that such a tag starts no HTML block and no inline HTML (`install`).

@@ -85,8 +85,14 @@ def test_sheet(target: Path, *, sheet: Size, layout: str | None = None, lang: st
     in `lang` (one with test-sheet words: typography.languages.test_sheets); BuildError for a
     layout printed on one side only."""
     plan = testsheet.layout(sheet, LAYOUTS[layout] if layout else saddle.LAYOUT, words(lang))
-    _save({target: pdf.write(None, plan, title=test_sheets()[lang].title, lang=lang)})
+    _save({target: test_sheet_pdf(plan, lang)})
     return Imposed("test sheet", plan, (Pdf(target, "side", len(plan.sides), plan.sheet),), None)
+
+
+def test_sheet_pdf(plan: Imposition, lang: str) -> bytes:
+    """The test sheet of `plan` (testsheet.layout) as a PDF, in `lang`: what `test_sheet` writes,
+    and what `zine serve`'s print panel offers (issue 23)."""
+    return pdf.write(None, plan, title=test_sheets()[lang].title, lang=lang)
 
 
 def _applies(layout: Layout, given: Collection[str]) -> Layout:

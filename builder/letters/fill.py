@@ -134,7 +134,8 @@ def _blamed(error: BuildError, path: Path, filled: dict[str, str]) -> BuildError
         keys = [key for key, value in filled.items() if found and found.group(1) in value]
         blamed += [BuildError(str(path), f"'{key}': the value holds a character that no font of the letters has "
                                          "(an emoji or a rare sign: it would print as an empty box): write the value "
-                                         "without it, or put a font that has it in fonts/ (README: Fonts)",
+                                         "without it, or put a font that has it in fonts/ "
+                                         "(docs/en/templates.md, « Fonts »)",
                               manifest.key_line(text, key)) for key in keys] or [one]
     return blamed[0] if len(blamed) == 1 else BuildErrors(blamed)
 

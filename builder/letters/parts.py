@@ -1,6 +1,6 @@
 """Fill-in letters: Markdown with placeholders, drawn as write-on lines, boxes and checkboxes.
 
-A letter part (`kind: letter`) reads like the page it prints (README, « Les lettres »): the lines
+A letter part (`kind: letter`) reads like the page it prints (docs/fr/letters.md): the lines
 before the first `>` block are the sender's corner; that block is the recipient's address (the
 window of a DL envelope on A4); later `>` blocks go in the right-hand column. `[[key]]` or
 `[[key: hint]]` is a field, `[ ]` a checkbox. One HTML fragment serves the A4 pack, the pages

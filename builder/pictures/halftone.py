@@ -7,7 +7,7 @@ slightly blurred and prints each pixel darker or lighter than half: the lone dot
 greys vanish, the lone holes of the dark greys fill in, and the photo comes out posterised in
 two tones. A clustered-dot screen groups the pixels of each grey into one round dot, as a
 printer's halftone screen does, and those dots survive the copy and the copy of the copy. The
-before/after previews that chose it, with a simulated copier, are in the README (issue 12).
+before/after previews that chose it, with a simulated copier, are in docs/en/pictures.md (issue 12).
 
 The screen: 8 × 8 pixels at 45°, two dots a cell, so about 53 lines per inch at 300 dpi and 33
 levels of grey. Before it, a contrast curve: the darkest and lightest 1 % of pixels are clipped

@@ -43,7 +43,7 @@ def warning(message: str, fetcher: SandboxFetcher, where: str) -> BuildError:
     unsupported = re.search(r'unsupported by fonts: "(.+)"', message)
     if unsupported:  # tofu: a character none of the fonts has (in the text, a template or the manifest)
         said = (f"no font has the character {unsupported.group(1)} ({_code(unsupported.group(1))}; it would print "
-                "as an empty box): put a font that has it in fonts/ (README: Fonts)")
+                "as an empty box): put a font that has it in fonts/ (docs/en/templates.md, « Fonts »)")
         return _find(unsupported.group(1), said, fetcher, first=".md") or BuildError(where, said)
     message = _FILE_URL.sub(lambda url: fetcher.show(_path(url.group(0))), message)  # never this machine's paths
     message = _DATA_URL.sub(lambda url: _shown(url.group(0)), message)

@@ -12,7 +12,7 @@ import dataclasses
 import datetime
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from builder.errors import BuildError, BuildErrors, collected, raise_all
 from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
 from builder.project import Project
-from builder.render import diagnose, notices, overflow, resume, speedups, tables
+from builder.render import diagnose, notices, overflow, replay, resume, speedups, tables
 from builder.render.byparts import ByParts
 from builder.render.fonts import Fonts
 from builder.render.resume import Unsplittable
@@ -42,6 +42,7 @@ class Renderer:
     def __init__(self, project: Project) -> None:
         speedups.install()  # layout and PDF writing linear in the number of parts
         resume.install()  # layout by part
+        replay.install()  # pages laid out before and unchanged: not drawn again
         self.configs: dict[str, Fonts] = {}
         self.project = project
         # The pictures the build resampled (builder/pictures) are served from the output's cache too.
@@ -80,9 +81,7 @@ class Renderer:
                 problems += [error for error in found.errors if (error.where, error.line) not in refused]
                 checked, warned = _checked(document, laid_out.pages)
                 problems += checked
-                data = b"" if problems else laid_out.write_pdf(custom_metadata=True,  # the format: base.html
-                                                               pdf_variant=document.variant,
-                                                               finisher=_finisher(document))
+                data = b"" if problems else _written(document, laid_out)
             except Refused:  # already recorded by the fetcher
                 data = b""
         messages = list(dict.fromkeys(record.getMessage() for record in records))  # once each
@@ -139,6 +138,15 @@ class Renderer:
             blanks=tuple(number for number, page in enumerate(pages, start=1) if page._page_box.page_type.blank),
             files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
             families=families, notices=tuple(dict.fromkeys(said)), pictures=tuple(pictures))
+
+
+def _written(document: Document, laid_out: Any) -> bytes:
+    """The PDF of `laid_out`, WeasyPrint's layout of `document`: the pages a document laid out by
+    part kept from its last layout are replayed, not drawn again, where they can be (render/replay.py)."""
+    with replay.painting() if document.parts else nullcontext():
+        data: bytes = laid_out.write_pdf(custom_metadata=True, pdf_variant=document.variant,  # the format: base.html
+                                         finisher=_finisher(document))
+    return data
 
 
 def _inked(document: Document, data: bytes) -> bytes:

@@ -205,6 +205,9 @@ def _ready(connection: Connection) -> bool:
 def _serve(connection: Connection, parent: int, warm: tuple[str, ...]) -> None:
     """The worker's loop: run each task received, send back (number, ok, value or error, traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle: it stops us
+    # close() ends us with SIGTERM: a Python handler inherited from the parent (zine watch's, zine
+    # serve's) would wait for this thread to run Python again, which a task's wait may never do.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _watch_parent(parent)
     waiting = list(warm)
     while True:

@@ -160,7 +160,7 @@ ERRORS: list[tuple[str, Breakage, tuple[str, ...], str]] = [
      "content/un.md:6: image 'images/lien.png' is outside the content folder (refused)"),
     ("no-glyph", lambda p: _edit(p / "content/trois.md", "Paragraphe 1", "Paragraphe \u0378 1"), (),
      "content/trois.md:6: no font has the character \u0378 (U+0378; it would print as an empty box): put a font "
-     "that has it in fonts/ (README: Fonts)"),
+     "that has it in fonts/ (docs/en/templates.md, « Fonts »)"),
     # templates and stylesheets
     ("template-syntax", lambda p: _edit(p / "templates/part.html", "{{ part.title }}", "{{ part.title "), (),
      "templates/part.html:4: template error"),

@@ -171,7 +171,7 @@ def test_the_html_a_writer_may_use_prints() -> None:
                                    "an address"]),
     # attributes that hide, restyle, move or fetch (a review's trial)
     ('Hello <span style="display:none">SECRET</span> world.', ["content/part.md:5: <span style=…> is refused: styles "
-                                                               "belong in templates/: README « Templates »"]),
+                                                               "belong in templates/: docs/en/templates.md, « Templates »"]),
     ('<div>\n<img srcset="a.png 2x" alt="x">\n</div>', ["content/part.md:6: <img srcset=…> is refused: it would "
                                                          "fetch a file or a page"]),
     ('<table background="x.png"><tr><td>a</td></tr></table>', ["content/part.md:5: <table background=…> is refused: "

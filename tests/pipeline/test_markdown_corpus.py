@@ -17,29 +17,21 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from builder.model import Report
-from pypdf import PdfReader
-from tests.conftest import ROOT, build_in
+from tests.conftest import ROOT, WORD, build_in, folded, part_pages, pdf_words
 
 CORPUS = Path(__file__).resolve().parent.parent / "markdown"
-WORD = re.compile(r"[^\W\d_]{2,}")
-"""A word: two letters or more (digits and punctuation are typography's business)."""
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 """A fence opens or closes code, at any indent (in a list item, it is indented with the item)."""
 TAGS = frozenset(["a", "abbr", "b", "br", "code", "del", "div", "em", "i", "img", "kbd", "mark", "p", "s", "small", "span", "strong", "sub", "sup", "u"])
 """HTML elements whose tags are markup (the text between them prints); any other <word> prints as typed."""
 _TAG = re.compile(r"</?([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
-def _normal(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def _prose(text: str) -> str:
@@ -76,29 +68,14 @@ def source_words(text: str) -> Counter[str]:
                     and not line.strip(" `~"):
                 fence = ""
             else:
-                words.update(WORD.findall(_normal(line)))
+                words.update(WORD.findall(folded(line)))
             continue
         if opening:  # its info string ("python", "example") does not print
             fence = opening.group(1)
             continue
         if re.match(r"^\s{0,3}(\[(?!\^)[^\]]+\]:\s*\S+.*|:::.*|\{[^{}]*\})\s*$", line):
             continue  # a reference definition, a ::: line, attributes for the block below
-        words.update(WORD.findall(_normal(_prose(line))))
-    return words
-
-
-def pdf_words(lines: list[str]) -> Counter[str]:
-    """The words of lines of text read from a PDF, and each word a line break may have cut in two
-    (a hyphenated word, a code line wrapped anywhere) joined again."""
-    words: Counter[str] = Counter()
-    for line in lines:
-        words.update(WORD.findall(_normal(line)))
-    for number, above in enumerate(lines):
-        end = re.search(r"([^\W\d_]+)[-\u2010\u00ad]?\s*$", _normal(above))
-        # The next lines with letters: over a page's foot, the next head and list numbers (read last).
-        starts = [re.match(r"\s*([^\W\d_]+)", _normal(below)) for below in lines[number + 1:number + 12]]
-        for start in [start for start in starts if start][:3] if end else ():
-            words[end.group(1) + start.group(1)] += 1
+        words.update(WORD.findall(folded(_prose(line))))
     return words
 
 
@@ -110,21 +87,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report]:
     return project, build_in(project)
 
 
-def _part_pages(reading: Path) -> list[tuple[str, int]]:
-    """Each part's title and first page (0-based) in the reading edition, from its bookmarks."""
-    reader = PdfReader(reading)
-    # every space one: a title's number and noun are joined by a no-break space (typography, issue 24)
-    return [(" ".join(str(item.title).split()), reader.get_destination_page_number(item))
-            for item in reader.outline if not isinstance(item, list)]
-
-
 def test_every_word_of_every_part_prints_or_is_named(corpus: tuple[Path, Report]) -> None:
     project, report = corpus
     reading = next(pdf.path for pdf in report.outputs if pdf.path.name.endswith("-reading.pdf"))
-    named = Counter(WORD.findall(_normal(" ".join(finding.message for finding in report.findings))))
+    named = Counter(WORD.findall(folded(" ".join(finding.message for finding in report.findings))))
     document = pdfium.PdfDocument(reading)
     pages = [document[index].get_textpage().get_text_range().splitlines() for index in range(len(document))]
-    starts = _part_pages(reading)
+    starts = part_pages(reading)
     manifest = (project / "content/zine.toml").read_text(encoding="utf-8")
     parts = re.findall(r'"([\w-]+\.md)"', manifest.split("parts", 1)[1])
     missing = {}

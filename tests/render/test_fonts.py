@@ -149,7 +149,7 @@ def test_a_character_no_font_has_is_refused_once_with_its_line(tmp_path: Path) -
     root = _project(tmp_path, "---\ntitle: T\nkind: text\n---\n\nUn poing ✊ et ✊.\n\n한국 ✊\n", font=False)
     with pytest.raises(BuildError) as error:
         build_in(root)
-    fix = "it would print as an empty box): put a font that has it in fonts/ (README: Fonts)"
+    fix = "it would print as an empty box): put a font that has it in fonts/ (docs/en/templates.md, « Fonts »)"
     assert sorted(error.value.lines()) == sorted([
         f"content/scripts.md:6: no font has the character ✊ (U+270A RAISED FIST; {fix}",
         f"content/scripts.md:8: no font has the character 한 (U+D55C HANGUL SYLLABLE HAN; {fix}",

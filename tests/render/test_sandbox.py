@@ -137,7 +137,7 @@ def _with_hammer_and_sickle(project: Path) -> int:
 
 
 REFUSED = ("no font has the character ☭ (U+262D HAMMER AND SICKLE; it would print as an empty box): put a "
-           "font that has it in fonts/ (README: Fonts)")
+           "font that has it in fonts/ (docs/en/templates.md, « Fonts »)")
 
 
 def test_a_glyph_no_shipped_font_has_is_refused_by_name_on_every_machine(project: Path) -> None:

@@ -130,3 +130,22 @@ def test_closing_ends_every_worker() -> None:
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+
+
+def _caught(number: int, frame: object) -> None:
+    """A SIGTERM handler of the parent's (zine serve's and zine watch's exit cleanly on `kill`)."""
+
+
+def test_a_worker_ends_on_sigterm_whatever_its_parent_catches() -> None:
+    """close() ends the workers with SIGTERM: a handler they inherited would run only when their main
+    thread next runs Python, never if the signal lands on another thread while it waits for a task
+    (a `zine serve` run in the test process hung the suite's next build that way)."""
+    previous = signal.signal(signal.SIGTERM, _caught)
+    try:
+        workers = Background(size=1)
+        try:
+            assert workers.result(workers.submit("a", signal.getsignal, signal.SIGTERM)) == signal.SIG_DFL
+        finally:
+            workers.stop()  # SIGKILL: without the fix, close() would wait for ever
+    finally:
+        signal.signal(signal.SIGTERM, previous)
