@@ -1,8 +1,10 @@
 """Where a build's time goes (issue 26, item 2): cProfile in the build process and in each worker.
 
-Usage: python bench/profile_build.py FOLDER [LIMIT] [--warm PART WORD]   (FOLDER: a project, e.g.
-from big_zine.py; with --warm, the build profiled is a rebuild in a warm session after WORD of
-content/PART is spelt otherwise: `zine watch`'s path after a one-word edit)
+Usage: python bench/profile_build.py FOLDER [LIMIT] [--warm PART WORD] [--cpu]   (FOLDER: a project,
+e.g. from big_zine.py; with --warm, the build profiled is a rebuild in a warm session after WORD of
+content/PART is spelt otherwise: `zine watch`'s path after a one-word edit; with --cpu, seconds
+are of CPU time (time.process_time), not wall time: on a shared machine, other processes then
+count for less, and the build process's waits for the workers for nothing)
 
 Builds FOLDER once in a fresh session with every task of the workers profiled (each worker is
 forked from this process after `_reply` is wrapped, so it profiles each task it runs), merges the
@@ -31,20 +33,21 @@ SHOWN = ("builder/", "weasyprint/document.py", "weasyprint/layout/__init__.py", 
          "pypdf/_writer.py", "PIL/Image.py")
 
 
-def main(project: Path, limit: int, warm: tuple[str, str] | None = None) -> None:
+def main(project: Path, limit: int, warm: tuple[str, str] | None = None, cpu: bool = False) -> None:
+    timer = (time.process_time,) if cpu else ()
     with tempfile.TemporaryDirectory(prefix="profile-") as folder:
         dumps = Path(folder)
         reply = background._reply
 
         def profiled(number: int, task: object, args: tuple[object, ...]) -> bytes:
-            profile = cProfile.Profile()
+            profile = cProfile.Profile(*timer)
             try:
                 return profile.runcall(reply, number, task, args)
             finally:
                 profile.dump_stats(dumps / f"{time.monotonic_ns()}.prof")
 
         background._reply = profiled  # type: ignore[assignment]
-        main_profile = cProfile.Profile()
+        main_profile = cProfile.Profile(*timer)
         edited = project / "content" / warm[0] if warm else None
         original = edited.read_text(encoding="utf-8") if edited else ""
         with Session(Project.at(project)) as session:
@@ -75,9 +78,9 @@ def _show(stats: pstats.Stats, limit: int) -> None:
 
 
 if __name__ == "__main__":
-    arguments = sys.argv[1:]
+    arguments = [argument for argument in sys.argv[1:] if argument != "--cpu"]
     warmed = None
     if "--warm" in arguments:
         at = arguments.index("--warm")
         warmed, arguments = (arguments[at + 1], arguments[at + 2]), arguments[:at] + arguments[at + 3:]
-    main(Path(arguments[0]), int(arguments[1]) if len(arguments) > 1 else 60, warmed)
+    main(Path(arguments[0]), int(arguments[1]) if len(arguments) > 1 else 60, warmed, "--cpu" in sys.argv)

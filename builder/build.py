@@ -71,7 +71,6 @@ def build(project: Project, *, options: Options = Options(), log: Log = lambda l
             run.impose(reading, booklet, Kind.BOOKLET)
             log(f"imposing the booklet: {plural(len(booklet.sheets), 'sheet')}, {plural(len(booklet.sides), 'side')}"
                 + printing(zine.format, zine.meta.direction).log)
-            run.previews(reading)  # as the plan says: none with --no-previews
             run.keep_html()  # only with --keep-html
             findings = _judge(run.findings(), project)
             log(f"checked the outputs: {plural(len(findings), 'warning')}"

@@ -45,10 +45,9 @@ class Output:
 
 @dataclass(frozen=True)
 class Preview:
-    """PNGs of one PDF's pages in output/preview/ (and the booklet's contact sheet)."""
+    """PNGs of one PDF's pages in output/preview/ (and the booklet's contact sheet), drawn by the
+    task that checks the PDF (workers/jobs.check)."""
 
-    name: str
-    """Its task's name: the worker that had the PDF draws it (background.py)."""
     source: Kind
     """Whose pages: the output of this kind, as staged."""
     naming: Callable[[int], str]
@@ -80,8 +79,7 @@ class Plan:
     def of(cls, project: Project, zine: Zine, documents: Mapping[Kind, Document], *, previews: bool = True,
            keep_html: bool = False) -> Plan:
         """The plan of a build of `zine` whose documents are `documents` (render.documents)."""
-        shown = (Preview(PREVIEW, Kind.READING, reading_preview, False),
-                 Preview(Kind.BOOKLET, Kind.BOOKLET, side_preview, True))
+        shown = (Preview(Kind.READING, reading_preview, False), Preview(Kind.BOOKLET, side_preview, True))
         return cls(project, zine.meta.slug, zine.meta.date, _labels(zine.meta), documents,
                    _outputs(project, zine, documents), shown if previews else (), keep_html)
 

@@ -66,8 +66,8 @@ def test_a_page_of_another_size_stops_the_build_naming_the_templates(sample: Pla
 
 
 def test_the_previews_and_extras_follow_the_options(sample: Plan) -> None:
-    assert [(p.name, p.source, p.naming, p.contact) for p in sample.previews] == [
-        ("preview", Kind.READING, reading_preview, False), ("booklet", Kind.BOOKLET, side_preview, True)]
+    assert [(p.source, p.naming, p.contact) for p in sample.previews] == [
+        (Kind.READING, reading_preview, False), (Kind.BOOKLET, side_preview, True)]
     assert sample.extras == (SAMPLE / "output/preview", SAMPLE / "output/zine-d-essai-contact.png")
     bare = _plan(Project.at(SAMPLE, templates=ROOT / "templates"), previews=False, keep_html=True)
     assert bare.previews == () and bare.extras == (SAMPLE / "output/html",)

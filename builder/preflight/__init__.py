@@ -2,9 +2,9 @@
 
 `check` never raises on a bad PDF: an unreadable file is one more finding, and the caller
 judges (the build stops on errors; `zine check --strict` also on warnings). What each kind of
-PDF must be is said here; the PDF is read in `reader` (pages, sizes, metadata), `text` (fonts,
-small text) and `ink` (what the copier does to colour, greys and the edges), print facts from
-shared FACTS.md §5. Importing this package loads no PDF library: the build process never does.
+PDF must be is said here; the PDF is read in `reader` (pages, sizes), `opened` (metadata),
+`text` (fonts, small text) and `ink` (what the copier does to colour, greys and the edges),
+print facts from shared FACTS.md §5. Importing this package loads no PDF library: the build process never does.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder import paper
 from builder.imposition import family
@@ -20,6 +21,9 @@ from builder.imposition.layouts import onepagezine
 from builder.kinds import Kind
 from builder.model import Finding, Placed
 from builder.paper import FORMATS, ZINE, Format, Size
+
+if TYPE_CHECKING:
+    from builder.preflight.reader import Visit
 
 
 @dataclass(frozen=True)
@@ -103,19 +107,20 @@ def expectation_for(path: Path, format: str | None = None, sheet: str | None = N
 
 
 def check(paths: Iterable[Path], *, expect: Expectation | None = None, fonts: Collection[str] = (),
-          pixels: bool = True, kind: Kind | None = None) -> list[Finding]:
+          pixels: bool = True, kind: Kind | None = None, visit: Visit | None = None) -> list[Finding]:
     """Every finding in every PDF; `fonts` (family names), when given, are the only ones allowed.
 
     `pixels=False` skips rendering the pages (colour, greys, ink near the edges): for a file
     whose pages were already checked in another (an imposed booklet of a checked edition).
     `kind` is what the files are when the caller knows it (a build); else each file's name
-    says (`named_kind`; a reading edition's parts are named in its warnings).
+    says (`named_kind`; a reading edition's parts are named in its warnings). `visit` is called
+    for every page of every file as it is checked (reader.Visit: a build's previews).
     """
     from builder.preflight import reader  # pdfium and pypdf: only in the processes that check
 
     findings: list[Finding] = []
     for path in paths:
-        findings.extend(reader.findings(Path(path), expect, fonts, pixels, kind))
+        findings.extend(reader.findings(Path(path), expect, fonts, pixels, kind, visit))
     return findings
 
 

@@ -76,16 +76,19 @@ def look(page: pdfium.PdfPage, *, budget: int = PIXELS) -> tuple[str, ...]:
     width, height = page.get_size()
     scale = min(SCALE, math.sqrt(budget / max(width * height, 1.0)))
     # No anti-aliasing: the edges of black text and rules stay black instead of turning grey.
-    bitmap = page.render(scale=scale, no_smoothtext=True, no_smoothpath=True, no_smoothimage=True)
+    # In RGB order: Pillow takes pdfium's pixels as they are, not swapped nor copied (issue 26).
+    bitmap = page.render(scale=scale, no_smoothtext=True, no_smoothpath=True, no_smoothimage=True,
+                         rev_byteorder=True)
     try:
-        image: Image.Image = bitmap.to_pil().convert("RGB")
+        image: Image.Image = bitmap.to_pil()  # shares the bitmap's pixels: used before it is closed
+        image = image if image.mode == "RGB" else image.convert("RGB")
+        # The same pixels give the same findings: a page whose digest changed but not its pixels
+        # costs a render and a digest, not the analysis. Hashed where pdfium drew them, uncopied.
+        # (SHA-256: several times faster than BLAKE2 where the processor computes it; issue 26.)
+        key = hashlib.sha256(bitmap.buffer if image.mode == bitmap.mode else image.tobytes()).digest()
+        messages = remembered(_SEEN, key + str(scale).encode(), SEEN_MAX, lambda: _messages(image, scale * MM))
     finally:
         bitmap.close()
-    # The same pixels give the same findings: a page whose digest changed but not its pixels
-    # costs a render and a digest, not the analysis.
-    # (SHA-256: several times faster than BLAKE2 where the processor computes it; issue 26.)
-    key = hashlib.sha256(image.tobytes()).digest() + str(scale).encode()
-    messages = remembered(_SEEN, key, SEEN_MAX, lambda: _messages(image, scale * MM))
     coarse = () if scale == SCALE else (
         f"checked at {scale * 72:.2g} dpi, not {SCALE * 72:.0f}: at 100 dpi its {width / 72:.0f} × {height / 72:.0f} "
         f"inches would take more than the {budget / 1e6:.0f} million pixels a page may (issue 25), so tints, "

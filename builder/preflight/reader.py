@@ -1,33 +1,38 @@
-"""Read one PDF back, page by page, for preflight: sizes, text and fonts, ink, metadata."""
+"""Read one PDF back, page by page, for preflight: sizes, text and fonts, ink; with what qpdf
+says of it (opened.py: whether it is read at all, its metadata, its pages' digests)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-import pikepdf
 import pypdfium2 as pdfium
 
-from builder.errors import ENCRYPTED, BuildError, pages, plural, reason, unreadable
-from builder.imposition.engine import limits, reading
-from builder.imposition.family import SHEET_KEY
+from builder.errors import ENCRYPTED, pages, plural, reason, unreadable
+from builder.imposition.engine import limits
 from builder.kinds import Kind
 from builder.model import Finding
-from builder.paper import METADATA_KEY, Size
-from builder.preflight import Expectation, digests, expectation_for, ink, named_kind, text
+from builder.paper import Size
+from builder.preflight import Expectation, expectation_for, ink, named_kind, opened, text
 from builder.workers.caches import remembered
+
+Visit = Callable[[int, "bytes | None", "Callable[[], pdfium.PdfPage]"], None]
+"""What else is made of each page as it is checked: called with the page's number, its digest
+(None if unknown) and a function that loads the page (once, whoever asks first; it is closed
+after the call): the previews (preview.thumbnail), so that a page is loaded once for both."""
 
 
 def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool,
-             kind: Kind | None = None) -> list[Finding]:
+             kind: Kind | None = None, visit: Visit | None = None) -> list[Finding]:
     """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect` (or
-    `kind`), what its name and recorded format say (preflight.expectation_for, named_kind)."""
-    refused = _refused(path)
-    if refused:
-        return [Finding(path, None, "error", refused)]
-    described, recorded = _metadata(path)
-    expect = expect or expectation_for(path, *recorded)
+    `kind`), what its name and recorded format say (preflight.expectation_for, named_kind).
+    `visit`, if given, is called for every page once checked, in order, unless pdfium cannot open
+    the file (what it raises is raised)."""
+    qpdf = opened.read(path)
+    if qpdf.refused:
+        return [Finding(path, None, "error", qpdf.refused)]
+    expect = expect or expectation_for(path, *qpdf.recorded)
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
@@ -39,14 +44,18 @@ def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pix
     sizes: dict[Size, list[int]] = {}
     try:
         parts = _parts(document) if (kind or named_kind(path)) is Kind.READING else {}
-        digests = _digests(path, len(document))
+        known = qpdf.digests if qpdf.digests is not None and len(qpdf.digests) == len(document) else None
+        digests = known or [None] * len(document)
         for number, digest in enumerate(digests, start=1):
-            look = _page(path, document, number, digest, pixels)
-            findings += _findings(path, number, look, used, sizes, _part(parts, number) if pixels else None)
+            with Lazy(document, number - 1) as page:
+                look = _page(page, digest, pixels)
+                findings += _findings(path, number, look, used, sizes, _part(parts, number) if pixels else None)
+                if visit is not None:
+                    visit(number, digest, page)
     finally:
         document.close()
     found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings,
-             *ink.black(path, kind or named_kind(path)), *described]
+             *ink.black(path, kind or named_kind(path)), *qpdf.described]
     return sorted(found, key=lambda finding: finding.severity == "note")  # the plain report last
 
 
@@ -68,13 +77,34 @@ LOOKS_MAX = 2048
 """Pages whose look is remembered (a few kilobytes each), oldest forgotten first."""
 
 
-def _page(path: Path, document: pdfium.PdfDocument, number: int, digest: bytes | None, pixels: bool) -> _Look:
-    """What page `number` shows (its pixels too if `pixels`), remembered by its `digest` if any."""
+class Lazy:
+    """Page `index` (0-based) of `document`, loaded the first time it is called for, closed when
+    the `with` block ends (pdfium's errors if it cannot be loaded: each call tries again)."""
+
+    def __init__(self, document: pdfium.PdfDocument, index: int) -> None:
+        self._document, self._index = document, index
+        self._page: pdfium.PdfPage | None = None
+
+    def __call__(self) -> pdfium.PdfPage:
+        if self._page is None:
+            self._page = self._document[self._index]
+        return self._page
+
+    def __enter__(self) -> Lazy:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        if self._page is not None:
+            self._page.close()
+
+
+def _page(loaded: Callable[[], pdfium.PdfPage], digest: bytes | None, pixels: bool) -> _Look:
+    """What the page `loaded` gives shows (its pixels too if `pixels`), remembered by its `digest` if any."""
     if digest is not None and (digest, pixels) in _LOOKS:
         return _LOOKS[digest, pixels]
     # One unreadable page must not hide what the others have to say: loading it may fail too.
     try:
-        page = document[number - 1]
+        page = loaded()
     except Exception as error:  # noqa: BLE001 — pdfium refuses a page it cannot parse
         return _Look(None, None, (), f"could not be read ({reason(error)})")
     size: tuple[float, float] | None = None
@@ -86,8 +116,6 @@ def _page(path: Path, document: pdfium.PdfDocument, number: int, digest: bytes |
         looked = ink.look(page) if pixels else ()
     except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
         return _Look(size, seen, looked, f"could not be checked ({reason(error)})")
-    finally:
-        page.close()
     found = _Look(size, seen, looked, "")
     return found if digest is None else remembered(_LOOKS, (digest, pixels), LOOKS_MAX, lambda: found)
 
@@ -107,28 +135,6 @@ def _findings(path: Path, number: int, look: _Look, used: dict[str, text.Font], 
         findings += [Finding(path, number, "warning", look.text.small)] if look.text.small else []
     findings += [Finding(path, number, "warning", ink.in_part(message, part)) for message in look.ink]
     return findings + ([Finding(path, number, "error", look.failed)] if look.failed else [])
-
-
-def _digests(path: Path, count: int) -> list[bytes | None]:
-    """Each page's digest (pages.py); None for each when qpdf cannot read what pdfium did."""
-    try:
-        found = digests.pages(path)
-    except Exception:  # noqa: BLE001 — any PDF may break a reader: its pages are then checked anyway
-        return [None] * count
-    return list(found) if len(found) == count else [None] * count
-
-
-def _refused(path: Path) -> str:
-    """Why the file at `path` is not read at all: not a regular file, or a stream past its budget
-    (limits: a compression bomb would take gigabytes); "" to read it."""
-    try:
-        limits.regular(path, str(path))
-        pdf, _ = reading.opened(path, str(path))
-    except BuildError as error:
-        return error.message if not path.is_file() else ""  # qpdf cannot read it: pdfium may
-    with pdf:
-        over = limits.over_budget(pdf)
-    return str(over) if over else ""
 
 
 def _parts(document: pdfium.PdfDocument) -> dict[int, str]:
@@ -171,48 +177,3 @@ def _sizes(path: Path, sizes: dict[Size, list[int]], expect: Expectation | None)
         findings.append(Finding(path, None, "error", f"{plural(count, 'side')}: a booklet printed recto-verso "
                                                      "needs an even number"))
     return findings
-
-
-def _metadata(path: Path) -> tuple[list[Finding], tuple[str | None, str | None]]:
-    """Title and language (viewers show the title, screen readers need the language), an XFA form
-    (reading.xfa); and the zine format the build recorded (paper.METADATA_KEY) and the sheet `zine
-    impose` recorded (imposition.family.SHEET_KEY), if any. Read by
-    qpdf as `zine impose` reads it (reading.opened): AES-encrypted files with an empty user
-    password included, with no package more (issue 22)."""
-    try:
-        pdf, _ = reading.opened(path, str(path))
-        with pdf:
-            info = pdf.docinfo
-            title = _text(info.get("/Title")) or _xmp_title(pdf)  # PDF 2.0 may keep the title in XMP only
-            lang, recorded, form = _text(pdf.Root.get("/Lang")), _text(info.get(METADATA_KEY)), reading.xfa(pdf)
-            turned = [limits.rotation(page.obj.get("/Rotate"), number) for number, page in enumerate(pdf.pages, 1)]
-            sheet, forbidden = _text(info.get(SHEET_KEY)), reading.permissions(pdf)
-    except Exception as error:  # noqa: BLE001 — pdfium read it; qpdf may not
-        said = error.message if isinstance(error, BuildError) else reason(error)
-        return [Finding(path, None, "warning", f"could not read the metadata ({said})")], (None, None)
-    findings = [Finding(path, None, "error", reading.XFA_DYNAMIC)] if form == "dynamic" else []
-    findings += [Finding(path, number, "error", said.removeprefix(f"page {number} "))
-                 for number, said in enumerate(turned, 1) if said]
-    findings += [Finding(path, None, "warning", reading.XFA_STATIC)] if form == "static" else []
-    findings += [Finding(path, None, "warning", message) for message in forbidden]
-    if not title.strip():
-        findings.append(Finding(path, None, "warning", "no title in the metadata: viewers show the file name"))
-    if not lang.strip():
-        findings.append(Finding(path, None, "warning", "no language in the metadata: screen readers cannot "
-                                                       "pick a voice"))
-    return findings, (recorded or None, sheet or None)
-
-
-def _text(value: object) -> str:
-    """A metadata value as text ("" when missing)."""
-    return "" if value is None else str(value)
-
-
-def _xmp_title(pdf: pikepdf.Pdf) -> str:
-    """The title in the XMP metadata (dc:title), "" if none."""
-    try:
-        # pikepdf's type hints do not say that a Pdf has open_metadata (it is added at run time).
-        metadata = pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False)  # type: ignore[operator, unused-ignore]
-        return _text(metadata.get("dc:title"))
-    except Exception:  # noqa: BLE001 — XMP is XML any tool may have written badly: no title then
-        return ""

@@ -1,9 +1,9 @@
 """The executor of a build's plan (plan.py) over the worker processes.
 
 Its documents are laid out side by side (renders.py); each output is then published as laid
-out or imposed, and checked by preflight, each task in the workers and each step waiting only
-for what it needs. Outputs and their findings are listed in the order of `Kind`, whatever
-order they were made in.
+out or imposed, and checked by preflight (its previews drawn by the same task, page by page),
+each task in the workers and each step waiting only for what it needs. Outputs and their
+findings are listed in the order of `Kind`, whatever order they were made in.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Executor:
         self._renders = Renders(session.background, plan, stage)
         self._made: dict[Kind, _Made] = {}
         self._tasks: list[Ticket[Any]] = []
-        """The impositions and previews, in the order asked."""
+        """The impositions, in the order asked."""
 
     def __enter__(self) -> Executor:
         return self
@@ -100,15 +100,6 @@ class Executor:
         self._made[kind] = self._check(output, dataclasses.replace(source, path=path), len(imposition.sides),
                                        imposition.sheet, ())
 
-    def previews(self, reading: Rendered) -> None:
-        """The previews of the plan, if any: PNGs of the reading pages and of both sides of the
-        booklet's sheets, and its contact sheet."""
-        for preview in self.plan.previews:
-            contact = self.plan.path(Kind.CONTACT, self._stage) if preview.contact else None
-            self._tasks.append(self._background.submit(
-                preview.name, jobs.previews, self.plan.path(preview.source, self._stage), self._stage / PREVIEW,
-                preview.naming, contact, self.plan.language, weight=PREVIEW_MS * reading.pages))
-
     def keep_html(self) -> None:
         """If the plan says so, the HTML of every document in output/html/, each renderable on its
         own (templating.keep)."""
@@ -126,8 +117,13 @@ class Executor:
                                           for finding in self._background.result(output.check))]
 
     def _check(self, output: Output, pdf: Rendered, pages: int, size: Size, pictures: tuple[Placed, ...]) -> _Made:
-        """Output `pdf` listed with its `pages` of `size`, and its check handed to the workers."""
-        weight = (CHECK_MS if output.pixels else IMPOSE_MS) * pdf.pages
+        """Output `pdf` listed with its `pages` of `size`, and its check handed to the workers, with
+        its previews if the plan has them: drawn as its pages are checked, each page loaded once."""
+        contact = self.plan.path(Kind.CONTACT, self._stage)
+        shown = next((jobs.Shown(self._stage / PREVIEW, preview.naming, contact if preview.contact else None,
+                                 self.plan.language) for preview in self.plan.previews
+                      if preview.source is output.kind), None)
+        weight = (CHECK_MS if output.pixels else IMPOSE_MS) * pdf.pages + (PREVIEW_MS * pages if shown else 0)
         check = self._background.submit(output.kind, jobs.check, pdf.path, output.expect, pdf.families,
-                                        output.pixels, output.kind, weight=weight)
+                                        output.pixels, output.kind, shown, weight=weight)
         return _Made(Pdf(self.plan.path(output.kind), output.kind.unit, pages, size), check, pictures)
