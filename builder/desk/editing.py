@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 import tomllib
 from pathlib import Path
@@ -81,11 +82,14 @@ def save(content: Path, name: str, text: str, opened: str) -> str:
 
 
 def atomic_write(target: Path, data: bytes) -> None:
-    """`data` into `target` through a temporary file of the same folder and os.replace."""
+    """`data` into `target` through a temporary file of the same folder and os.replace; the file
+    keeps its permissions (mkstemp makes the temporary file readable by its owner only)."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        if target.exists():
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -131,3 +131,11 @@ def test_a_stream_sends_each_new_build() -> None:
 
     stream(board, write)
     assert sent == [b"retry: 1000\nevent: build\ndata: 0\n\n", b"event: build\ndata: 1\n\n"]
+
+
+def test_a_save_keeps_the_files_permissions(content: Path) -> None:
+    """The temporary file mkstemp makes is its owner's only: the saved part must not become so."""
+    (content / "un.md").chmod(0o664)
+    text, opened = editing.read(content, "un.md")
+    editing.save(content, "un.md", text + "Ajouté\n", opened)
+    assert (content / "un.md").stat().st_mode & 0o777 == 0o664
