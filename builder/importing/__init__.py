@@ -16,6 +16,7 @@ removes what was put (importing.place). The source file is only read.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import unicodedata
@@ -61,7 +62,7 @@ def run(source: Path, root: Path, where: str, name: str | None = None) -> Import
                                 "another name with --name NAME")
     if not source.is_file():
         raise BuildError(where, "no such file: nothing imported")
-    stage = Path(tempfile.mkdtemp(prefix=".zine-import-", dir=root.resolve()))
+    stage = _stage(root.resolve())
     try:
         imported = _made(source, where, stage, content, part)
         new = listing.listed(old, part, f"content/{manifest.NAME}")
@@ -69,6 +70,27 @@ def run(source: Path, root: Path, where: str, name: str | None = None) -> Import
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return imported
+
+
+def _stage(root: Path) -> Path:
+    """A new folder to make the import in, in the project's `root` (`.zine-import-PID-…`); the
+    folders an import killed on the way left there (its process is gone) are removed first."""
+    for left in root.glob(".zine-import-*"):
+        pid = left.name.split("-")[2]
+        if left.is_dir() and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(left, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f".zine-import-{os.getpid()}-", dir=root))
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` exists (on this machine: the project may be on a shared folder)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's
+        return True
+    return True
 
 
 def _made(source: Path, where: str, stage: Path, content: Path, part: str) -> Imported:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import os
 import shutil
 import subprocess
+import sys
 import tomllib
 import zipfile
 from pathlib import Path
@@ -323,3 +325,20 @@ def test_the_summary_is_written_to_standard_output(zine: Path, capsys: pytest.Ca
     code, out, err = _import(capsys, DOCUMENTS / "comments.docx", zine)
     assert code == 0 and err == "" and "not carried: 5 comments" in out and out.endswith("next: zine build\n")
     assert io.StringIO(out).readline().startswith("wrote content/comments.md")
+
+
+def test_an_import_killed_on_the_way_leaves_nothing_after_the_next(zine: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The folder a killed import made its part in (its process gone) is removed by the next import;
+    one of a process still running (an import going on) is left alone."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    left, busy = zine / f".zine-import-{gone.pid}-x1", zine / f".zine-import-{os.getpid()}-x2"
+    for folder in (left, busy):
+        folder.mkdir()
+        (folder / "part.md").write_text("half", encoding="utf-8")
+    source = tmp_path / "note.md"
+    source.write_text("Un mot.\n", encoding="utf-8")
+    assert _import(capsys, source, zine)[0] == 0
+    assert not left.exists() and busy.is_dir()
+    assert sorted(path.name for path in zine.glob(".zine-import-*")) == [busy.name]
