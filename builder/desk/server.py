@@ -91,6 +91,8 @@ class Handler(BaseHTTPRequestHandler):
             self._download(url.path[len("/out/"):], snapshot.files[url.path[len("/out/"):]])
         elif url.path == "/part":
             self._part(parse_qs(url.query).get("name", [""])[0])
+        elif url.path == "/favicon.ico":  # asked for by every browser: nothing to show, and no error in its console
+            self._send(204, b"", "image/x-icon", FOREVER)
         else:
             self._send(404, b"not found", "text/plain; charset=utf-8")
 
@@ -140,7 +142,7 @@ class Handler(BaseHTTPRequestHandler):
         desk, state = self.server.desk, self.server.desk.board.snapshot.state
         text = resources.files(__package__).joinpath("static", "index.html").read_text(encoding="utf-8")
         filled = {"token": desk.guard.token, "lang": str(state.get("lang", "en")),
-                  "dir": str(state.get("direction", "ltr")), "title": desk.project.root.name}
+                  "dir": str(state.get("direction", "ltr")), "title": _title(desk.project)}
         for key, value in filled.items():
             text = text.replace(f"{{{{{key}}}}}", html.escape(value))
         self._send(200, text.encode(), "text/html; charset=utf-8", "no-store")
@@ -201,3 +203,9 @@ class Handler(BaseHTTPRequestHandler):
 
 def _image(board: events.Board, digest: str) -> bytes | None:
     return board.snapshot.images.get(digest) or board.previous.images.get(digest)
+
+
+def _title(project: Project) -> str:
+    """The zine's title as its manifest gives it (the page's heading and tab), else its folder's name."""
+    title = editing.manifest(project.content).get("title")
+    return " ".join(title.split()) if isinstance(title, str) and title.strip() else str(project.root.name)

@@ -71,6 +71,15 @@ def test_the_desk_answers_its_own_host_names(desk: tuple[server.Server, Path]) -
     assert desk[0].server_address[0] == "127.0.0.1", "bound to the loopback address only"
 
 
+def test_the_page_is_titled_by_the_zine_and_the_icon_asked_for_is_no_error(desk: tuple[server.Server, Path]) -> None:
+    """The manifest's title, not the folder's name, heads the page; a browser's /favicon.ico gets
+    an empty answer, not a 404 in its console."""
+    page = ask(desk, "GET", "/")[2].decode()
+    assert "<title>T</title>" in page and desk[1].name not in page
+    status, headers, body = ask(desk, "GET", "/favicon.ico")
+    assert (status, body) == (204, b"") and "Content-Security-Policy" in headers
+
+
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1", "127.0.0.1:1",
                                   "localhost.evil.example:{port}", "0.0.0.0:{port}", "[::1]:{port}", ""])
 def test_another_host_is_refused_421(desk: tuple[server.Server, Path], host: str) -> None:
