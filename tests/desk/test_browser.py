@@ -177,6 +177,22 @@ def test_a_broken_manifest_shows_its_line_and_keeps_the_pages(page: Any, served:
     page.wait_for_selector("#errors[hidden]", state="attached", timeout=WAIT)
 
 
+def test_a_save_that_breaks_the_build_says_so_where_it_was_saved(page: Any, served: tuple[str, Path, Any]) -> None:
+    """The edit panel does not go on saying "being rebuilt" once the build of what was saved failed."""
+    manifest = served[1] / "content/zine.toml"
+    good = manifest.read_text(encoding="utf-8")
+    _open(page, "zine.toml")
+    try:
+        page.fill("#text", good.replace('edition = "Édition de test"', 'edition = "Édition de test'))
+        page.click("#save")
+        page.wait_for_function("() => document.getElementById('edit-status').textContent.includes('a échoué')",
+                               timeout=WAIT)
+        assert page.get_attribute("#edit-status", "class") == "refused"
+    finally:
+        manifest.write_text(good, encoding="utf-8")
+    page.wait_for_selector("#errors[hidden]", state="attached", timeout=WAIT)
+
+
 def _open(page: Any, name: str) -> None:
     page.select_option("#part", name)
     page.click("#open")

@@ -9,6 +9,7 @@ let state = { pages: {}, words: {}, parts: [] };
 let view = "reading";
 let opened = null; // { name, sha } of the part in the textarea
 let seen = null; // the number of the last snapshot announced on /events
+let savedBefore = null; // the build number at the last save, until a build after it is shown
 
 function el(tag, props, children) {
   const node = document.createElement(tag);
@@ -130,7 +131,14 @@ async function refresh() {
   const answer = await fetch("/state.json", { cache: "no-store" });
   state = await answer.json();
   state.pages = state.pages || {}; // none before a first good build
-  showWords(); showErrors(); showPrint(); showParts(); showView(); showStatus();
+  showWords(); showErrors(); showPrint(); showParts(); showView(); showStatus(); showSaved();
+}
+
+// After a save, the build that follows says whether what was saved builds.
+function showSaved() {
+  if (savedBefore === null || state.building || !(state.build > savedBefore)) return;
+  say(state.ok ? "saved_built" : "saved_failed", !state.ok);
+  savedBefore = null;
 }
 
 async function send(path, body, headers) {
@@ -162,6 +170,7 @@ async function savePart() {
     { "Content-Type": "application/json" });
   if (answer.ok) {
     opened.sha = (await answer.json()).sha;
+    savedBefore = state.build + (state.building ? 1 : 0); // a build under way began before the save
     return say("saved", false);
   }
   say(answer.status === 409 ? "conflict" : "refused", true);
