@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,7 +124,6 @@ def _made(source: Path, where: str, stage: Path, content: Path, part: str) -> Im
 
 
 def slug(text: str) -> str:
-    """`text` as a file name: ASCII letters and digits, lower case, words joined by "-"
-    ("Rapport d'été 2024" → "rapport-d-ete-2024"); "" if nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return "-".join("".join(char if char.isalnum() else " " for char in ascii_text).split())[:80]
+    """`text` as a file name ("Rapport d'été 2024" → "rapport-d-ete-2024"): manifest.slugify's
+    letters, at most 80 of them; "" if nothing is left."""
+    return manifest.slugify(text, empty="")[:80].strip("-")
