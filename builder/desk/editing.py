@@ -3,7 +3,7 @@
 Only the content folder's files that the manifest lists (its parts, intro, back cover, mini-zine)
 and the manifest itself may be read or written, by their name in content/ as the manifest
 writes it; a name that leaves content/ (.., an absolute path, a link) is no such file. A save is
-atomic (a temporary file in the same folder, then os.replace: an editor or the build never
+atomic (files.whole: a temporary file in the same folder, then os.replace: an editor or the build never
 reads half a file) and refused when the file changed on disk since it was opened: the page
 sends back the SHA-256 of the text it opened.
 """
@@ -11,13 +11,11 @@ sends back the SHA-256 of the text it opened.
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
 
+from builder import files
 from builder.content.manifest import NAME, SINGLES
 
 MAX_TEXT = 4 * 1024 * 1024
@@ -77,23 +75,8 @@ def save(content: Path, name: str, text: str, opened: str) -> str:
         raise Refused(413, "text too long")
     if hashlib.sha256(target.read_bytes()).hexdigest() != opened:
         raise Refused(409, "changed on disk since it was opened")
-    atomic_write(target, data)
+    files.whole(target, data)
     return hashlib.sha256(data).hexdigest()
-
-
-def atomic_write(target: Path, data: bytes) -> None:
-    """`data` into `target` through a temporary file of the same folder and os.replace; the file
-    keeps its permissions (mkstemp makes the temporary file readable by its owner only)."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        if target.exists():
-            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _inside(content: Path, name: str) -> Path | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from builder.errors import BuildError
@@ -28,10 +29,14 @@ STALE_SECONDS = 600
 
 def whole(target: Path, data: bytes) -> None:
     """Write `data` to `target` through a temporary file of this process renamed into place: never
-    half a file, even while other processes write the same one. OSError as writing raises it."""
+    half a file, even while other processes write the same one; a file written again keeps its
+    permissions (a part saved from the desk, the manifest `zine import` lists a part in). OSError
+    as writing raises it."""
     temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         temporary.write_bytes(data)
+        with suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

@@ -9,11 +9,10 @@ still the text the part was added to. Any failure removes what was put: content/
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
+from builder import files
 from builder.content import manifest
 from builder.errors import BuildError
 
@@ -73,15 +72,6 @@ def _manifest(path: Path, old: str, new: str) -> None:
     try:
         if path.read_bytes().decode("utf-8", "replace") != old:
             raise BuildError(where, "changed while importing: nothing imported; import again")
-        handle, name = tempfile.mkstemp(prefix=".zine-toml-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-                file.write(new)
-            os.chmod(name, path.stat().st_mode & 0o7777)
-            os.replace(name, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
-            raise
+        files.whole(path, new.encode("utf-8"))
     except OSError as error:
         raise BuildError(where, f"cannot be written ({error.strerror or error}): nothing imported") from None
