@@ -12,13 +12,15 @@
   SAMPLE seconds from /proc (Linux; a peak shorter than that can be missed). Target ≤ 1 GiB;
 - scale: one cold build (previews on) at about 20, 100, 250 and 500 pages: time per page, and the
   cost of each page added since the size before (the same from 20 to 500 if the line is straight).
-Times are medians of RUNS runs (COLD_RUNS for the cold builds), with the fastest and slowest in
-brackets: the machine's noise (and the load average before and after, as the machine may be shared).
+Times are medians of RUNS runs (COLD_RUNS for the cold builds and the bare render, run in turn:
+`interleaved`), with the fastest and slowest in brackets: the machine's noise (and the load average
+before and after, as the machine may be shared).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,9 +38,9 @@ PARTS = 60
 SCALE = (3, 14, 35, 70)
 """Parts for about 20, 100, 250 and 500 pages (about 7.2 pages a part)."""
 RUNS = 3
-COLD_RUNS = 2
-"""Cold builds of the 400+ pages take half a minute each on two cores: two of each keep the
-section near five minutes."""
+COLD_RUNS = 3
+"""Cold builds of the 400+ pages take about twenty seconds each on two cores: three of each,
+with as many bare renders, keep the section near five minutes."""
 SAMPLE = 0.1
 TREE = """
 import os, resource, subprocess, sys, time
@@ -74,11 +76,12 @@ def run() -> list[str]:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-big-") as folder:
         project = big_zine.write(Path(folder) / "big", PARTS)
-        cold = walls([ZINE, "build"], COLD_RUNS, cwd=project)
-        plain = walls([ZINE, "build", "--no-previews"], COLD_RUNS, cwd=project)
         subprocess.run([ZINE, "build", "--keep-html"], cwd=project, check=True, capture_output=True)
-        html = sorted((project / "output" / "html").glob("*.html"))
-        bare = walls([sys.executable, "-c", build_section.BARE, *html], RUNS, cwd=project)
+        # Kept beside output/, at the same depth (its links are relative): a build empties output/html/.
+        shutil.copytree(project / "output" / "html", project / "kept" / "html")
+        html = sorted((project / "kept" / "html").glob("*.html"))
+        cold, plain, bare = interleaved([[ZINE, "build"], [ZINE, "build", "--no-previews"],
+                                         [sys.executable, "-c", build_section.BARE, *html]], COLD_RUNS, project)
         pages = _pages(project)
         warm = build_section.warm(project, "part-001.md", big_zine.EDITED, RUNS)
         scale = [_scaled(Path(folder) / f"scale-{count}", count) for count in SCALE]
@@ -97,6 +100,16 @@ def run() -> list[str]:
         before = (seconds, count)
     return [*table(rows), f"   (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after; "
                           f"{os.cpu_count()} cores; memory sampled every {SAMPLE} s)"]
+
+
+def interleaved(commands: list[list[str | Path]], runs: int, cwd: Path) -> list[list[float]]:
+    """The wall times of `runs` runs of each of `commands`, run in turn (one of each, then again):
+    this machine is shared, and a slow spell then slows each command alike, not the ratio."""
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, taken in zip(commands, times, strict=True):
+            taken += walls(command, 1, cwd=cwd)
+    return times
 
 
 def _scaled(folder: Path, parts: int) -> tuple[float, int, int, int]:
