@@ -110,6 +110,9 @@ SEEN_MAX = 4096
 
 
 def _messages(image: Image.Image, px_per_mm: float = PX_PER_MM) -> tuple[str, ...]:
+    few = _few_colours(image, px_per_mm)
+    if few is not None:
+        return few
     colour = _colour(image)
     light = image.convert("L")
     middle = light.point(_MIDDLE)
@@ -126,14 +129,46 @@ def _messages(image: Image.Image, px_per_mm: float = PX_PER_MM) -> tuple[str, ..
         area = pixels.histogram()[255] / px_per_mm ** 2
         if area >= AREA_MM2:
             found.append(f"{what} (about {area:.0f} mm²)")
-    box = light.point(_INKED).getbbox()
-    if box:
-        edges = {"left": box[0], "top": box[1], "right": light.width - box[2], "bottom": light.height - box[3]}
-        near = [f"{pixels / px_per_mm:.1f} mm from the {edge} edge" for edge, pixels in edges.items()
-                if pixels / px_per_mm < EDGE_MM]
-        if near:
-            found.append(f"{EDGE}{', '.join(near)}: copiers cannot print the outer {EDGE_MM:g} mm of a sheet")
-    return tuple(found)
+    return (*found, *_edges(light.point(_INKED).getbbox(), light.size, px_per_mm))
+
+
+def _edges(box: tuple[int, int, int, int] | None, size: tuple[int, int], px_per_mm: float) -> tuple[str, ...]:
+    """The edge warning of a page `size` pixels across and down whose ink lies within `box` (None: no ink)."""
+    if not box:
+        return ()
+    edges = {"left": box[0], "top": box[1], "right": size[0] - box[2], "bottom": size[1] - box[3]}
+    near = [f"{pixels / px_per_mm:.1f} mm from the {edge} edge" for edge, pixels in edges.items()
+            if pixels / px_per_mm < EDGE_MM]
+    return (f"{EDGE}{', '.join(near)}: copiers cannot print the outer {EDGE_MM:g} mm of a sheet",) if near else ()
+
+
+FEW = 64
+"""Colours a page may have for `_few_colours` to judge it from its list of colours."""
+
+
+def _few_colours(image: Image.Image, px_per_mm: float) -> tuple[str, ...] | None:
+    """`_messages` of a page of at most FEW colours, counted colour by colour instead of pixel by
+    pixel: most pages are text and rules, rendered without anti-aliasing (issue 26: a sixth of the
+    time); None when the pixels must be looked at (more colours, a grey area to erode, a light
+    tint beside the white that is not ink). The same findings: the test compares both ways."""
+    colours = cast("list[tuple[int, tuple[int, int, int]]] | None", image.getcolors(FEW))  # (an RGB image)
+    if colours is None:
+        return None
+    shades = Image.new("RGB", (len(colours), 1))
+    shades.putdata([rgb for _, rgb in colours])
+    lights = list(shades.convert("L").tobytes())  # Pillow's own weights, as `_messages` converts
+    coloured = [max(abs(r - g), abs(g - b), abs(r - b)) > COLOUR for _, (r, g, b) in colours]
+    grey = sum(count for (count, _), light, hue in zip(colours, lights, coloured, strict=True)
+               if 16 < light < INK and not hue)
+    if grey / px_per_mm ** 2 >= AREA_MM2 or any(light >= INK and rgb != (255, 255, 255)
+                                                 for (_, rgb), light in zip(colours, lights, strict=True)):
+        return None
+    found = []
+    area = sum(count for (count, _), hue in zip(colours, coloured, strict=True) if hue) / px_per_mm ** 2
+    if area >= AREA_MM2:
+        found.append(f"{IN_COLOUR}: copiers print it as grey (about {area:.0f} mm²)")
+    # The pixels that are not white: the inked ones here.
+    return (*found, *_edges(ImageChops.invert(image).getbbox(), image.size, px_per_mm))
 
 
 def black(path: Path, kind: Kind | None) -> list[Finding]:
