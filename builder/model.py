@@ -188,6 +188,9 @@ class Rendered:
     layout: str = ""
     """How a document with parts was laid out (render/byparts.py): "laid out by part, 3 of 62
     pieces anew", or why it was laid out as one document; empty for the others."""
+    gray_black: bool = False
+    """Its exact black was drawn as DeviceGray (render/grayblack.py): imposing it needs no rewrite
+    of its black (imposition/engine/black.py)."""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from builder.workers.session import Session
 
     project = project_of(args)
-    with Session(project) as session:  # the workers start before the build's imports
+    with Session(project, once=True) as session:  # the workers start before the build's imports
         from builder.build import build
 
         report = build(project, options=options_of(args), session=session,

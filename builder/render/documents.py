@@ -28,9 +28,10 @@ def documents(env: templating.Templates, zine: Zine, *, fillable: bool) -> dict[
     inside = LetterFit.of(letters, zine, zine.format.page, pages=zine.format.letter_pages)
     reading = templating.document(env, "zine.html", Kind.READING, zine)
     # The reading edition is the one read on screens: an accessible, tagged PDF (PDF/UA-1: structure
-    # tree, language, title shown). The booklet and letters stay print files, their black on one
-    # ink (the letters here, the booklet and the mini-zine by the imposition); the reading edition
-    # keeps WeasyPrint's RGB black: a screen shows the same, and the booklet is made from it.
+    # tree, language, title shown). The booklet and letters are print files, their black on one
+    # ink: every document's exact black is drawn as DeviceGray (render/grayblack.py; a screen shows
+    # the same black), and where that could not be, the letters are rewritten here (Document.one_ink),
+    # the booklet and the mini-zine by the imposition.
     found = {Kind.READING: dataclasses.replace(reading, check=inside, variant=READING_VARIANT,
                                               parts=tuple(part.slug for part in zine.parts))}
     # The pack: each letter on one page, its address within what the envelope's window shows.

@@ -23,7 +23,7 @@ from builder.errors import BuildError, BuildErrors, collected, raise_all
 from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
 from builder.project import Project
-from builder.render import diagnose, notices, overflow, replay, resume, speedups, tables
+from builder.render import diagnose, grayblack, notices, overflow, replay, resume, speedups, tables
 from builder.render.byparts import ByParts
 from builder.render.fonts import Fonts
 from builder.render.resume import Unsplittable
@@ -43,6 +43,7 @@ class Renderer:
         speedups.install()  # layout and PDF writing linear in the number of parts
         resume.install()  # layout by part
         replay.install()  # pages laid out before and unchanged: not drawn again
+        grayblack.install()  # black drawn on one ink, not rewritten after
         self.configs: dict[str, Fonts] = {}
         self.project = project
         # The pictures the build resampled (builder/pictures) are served from the output's cache too.
@@ -54,15 +55,17 @@ class Renderer:
         """Each font file this set-up has read, stamped (modification time, size) when read, and
         the project's font folder (a font added there is a change)."""
 
-    def render(self, document: Document, target: Path, *, source_date: datetime.date | None) -> Rendered:
+    def render(self, document: Document, target: Path, *, source_date: datetime.date | None,
+               kept: bool = True) -> Rendered:
         """Lay `document` out once and write it to `target`; raise BuildError with every problem.
-
+        `kept`: laid out by part, its pages recorded as drawn, for the next render to reuse (byparts.py,
+        replay.py); else whole and drawn as WeasyPrint draws: the same PDF, cheaper (session.py).
         `document.check` sees, before anything is written, where each element with an id starts
         on each page (x, y in mm from the top-left corner). `source_date` stamps the fonts
         (fontTools subsetting) unless SOURCE_DATE_EPOCH is set.
         """
         def lay_out(text: str) -> Any:
-            return self._lay_out(document, text, config, how)
+            return self._lay_out(document, text, config, how, kept)
 
         how: list[str] = []
         config = self._config(document.fonts)
@@ -81,7 +84,7 @@ class Renderer:
                 problems += [error for error in found.errors if (error.where, error.line) not in refused]
                 checked, warned = _checked(document, laid_out.pages)
                 problems += checked
-                data = b"" if problems else _written(document, laid_out)
+                data = b"" if problems else _written(document, laid_out, kept)
             except Refused:  # already recorded by the fetcher
                 data = b""
         messages = list(dict.fromkeys(record.getMessage() for record in records))  # once each
@@ -93,12 +96,12 @@ class Renderer:
         return dataclasses.replace(self._rendered(document.name, target, laid_out.pages, said, found.pictures,
                                                   frozenset(config.families | config.project)), layout="".join(how))
 
-    def _lay_out(self, document: Document, text: str, config: Fonts, how: list[str]) -> Any:
+    def _lay_out(self, document: Document, text: str, config: Fonts, how: list[str], kept: bool) -> Any:
         """WeasyPrint's layout of `text`, the HTML of `document` (a weasyprint.Document): part by part
-        when it has parts (render/byparts.py), reusing those that did not change, else whole; `how`
-        becomes what was done (Rendered.layout)."""
+        when it has parts and is `kept` (render/byparts.py), reusing those that did not change, else
+        whole; `how` becomes what was done (Rendered.layout)."""
         html = HTML(string=text, base_url=document.base_url.resolve().as_uri() + "/", url_fetcher=self.fetcher)
-        if document.parts:
+        if document.parts and kept:
             # Pieces laid out with other fonts (the manifest's `fonts`) or forms are not reused.
             parts = self.by_parts.get(document.name)
             if parts is None or parts.options != (config, document.forms):
@@ -137,21 +140,24 @@ class Renderer:
             # Pages the layout left empty (a part that must start on a right-hand page): reported.
             blanks=tuple(number for number, page in enumerate(pages, start=1) if page._page_box.page_type.blank),
             files=tuple(dict.fromkeys([*self.fetcher.served, *self.fonts.values()])),
-            families=families, notices=tuple(dict.fromkeys(said)), pictures=tuple(pictures))
+            families=families, notices=tuple(dict.fromkeys(said)), pictures=tuple(pictures),
+            gray_black=grayblack.drawn())
 
 
-def _written(document: Document, laid_out: Any) -> bytes:
-    """The PDF of `laid_out`, WeasyPrint's layout of `document`: the pages a document laid out by
-    part kept from its last layout are replayed, not drawn again, where they can be (render/replay.py)."""
-    with replay.painting() if document.parts else nullcontext():
+def _written(document: Document, laid_out: Any, kept: bool) -> bytes:
+    """The PDF of `laid_out`, WeasyPrint's layout of `document`: if `kept`, the pages a document laid
+    out by part kept from its last layout are replayed, not drawn again, where they can be, and the
+    others recorded as drawn (render/replay.py)."""
+    with replay.painting() if document.parts and kept else nullcontext():
         data: bytes = laid_out.write_pdf(custom_metadata=True, pdf_variant=document.variant,  # the format: base.html
                                          finisher=_finisher(document))
     return data
 
 
 def _inked(document: Document, data: bytes) -> bytes:
-    """The PDF as written: a print document's black on one ink (Document.one_ink)."""
-    if not data or not document.one_ink:
+    """The PDF as written: a print document's black on one ink (Document.one_ink), unless it was
+    drawn so (render/grayblack.py)."""
+    if not data or not document.one_ink or grayblack.drawn():
         return data
     from builder.imposition.engine import black  # pikepdf: only in the processes that render
 

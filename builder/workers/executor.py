@@ -51,7 +51,7 @@ class Executor:
 
     def __init__(self, session: Session, plan: Plan, stage: Path) -> None:
         self._background, self.plan, self._stage = session.background, plan, stage
-        self._renders = Renders(session.background, plan, stage)
+        self._renders = Renders(session.background, plan, stage, kept=not session.once)
         self._made: dict[Kind, _Made] = {}
         self._tasks: list[Ticket[Any]] = []
         """The impositions, in the order asked."""
@@ -96,6 +96,7 @@ class Executor:
         output's `where` (plan.Output) if the source is unreadable."""
         output, path = self.plan.outputs[kind], self.plan.path(kind, self._stage)
         self._tasks.append(self._background.submit(kind, jobs.impose, source.path, imposition, path, output.where,
+                                                   source.gray_black,
                                                    weight=IMPOSE_MS * source.pages))
         self._made[kind] = self._check(output, dataclasses.replace(source, path=path), len(imposition.sides),
                                        imposition.sheet, ())

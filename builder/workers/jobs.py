@@ -56,11 +56,12 @@ _laid: dict[str, _Laid] = {}
 _checked: dict[tuple[str, str], tuple[Finding, ...]] = {}
 
 
-def render(document: Document, target: Path, project: Project, source_date: datetime.date) -> Rendered:
+def render(document: Document, target: Path, project: Project, source_date: datetime.date,
+           kept: bool = True) -> Rendered:
     """Lay `document` out into `target` (only the project's content and templates, and the shipped
     templates under them, may be read), or
     copy the PDF made the last time from the same HTML and the same files (fonts included);
-    raises BuildError (render.weasy)."""
+    `kept`: laid out for a rebuild to reuse (Renderer.render); raises BuildError (render.weasy)."""
     key = hashlib.sha256(f"{project}|{document.base_url}|{source_date}|{document.forms}|{document.check!r}|"
                          f"{document.fonts}|{document.html}".encode()).hexdigest()
     previous = _laid.get(document.name)
@@ -73,7 +74,7 @@ def render(document: Document, target: Path, project: Project, source_date: date
         from builder.render.weasy import Renderer  # about a second: only in the processes that render
 
         renderer = _renderers[project] = Renderer(project)
-    rendered = renderer.render(document, target, source_date=source_date)
+    rendered = renderer.render(document, target, source_date=source_date, kept=kept)
     # The files were stamped as they were read: a save during the render lays it out again next time.
     _laid[document.name] = _Laid(key, target.read_bytes(), rendered)
     return rendered
@@ -111,11 +112,12 @@ def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels:
     return tuple(dataclasses.replace(finding, path=path) for finding in found)
 
 
-def impose(source: Path, plan: Imposition, target: Path, where: str) -> None:
-    """Impose the PDF at `source` by `plan` into `target`; BuildError (naming `where`) if unreadable."""
+def impose(source: Path, plan: Imposition, target: Path, where: str, inked: bool = False) -> None:
+    """Impose the PDF at `source` by `plan` into `target`; BuildError (naming `where`) if unreadable.
+    `inked`: its black is on one ink as drawn (Rendered.gray_black), not to be rewritten."""
     from builder.imposition.engine import pdf
 
-    pdf.impose(pdf.open_source(source, where=where, remember=True), plan, target)
+    pdf.impose(pdf.open_source(source, where=where, remember=True, inked=inked), plan, target)
 
 
 def previews(pdf: Path, shown: Shown, pngs: list[bytes] | None = None) -> None:

@@ -24,14 +24,15 @@ document's first task on the least busy worker, nothing else."""
 
 
 class Renders:
-    """The renders of a plan's documents into `stage`/work/, each a task named by its kind."""
+    """The renders of a plan's documents into `stage`/work/, each a task named by its kind; laid out
+    so as to be rebuilt fast if `kept` (weasy.Renderer.render), else for this build only."""
 
-    def __init__(self, background: Background, plan: Plan, stage: Path) -> None:
+    def __init__(self, background: Background, plan: Plan, stage: Path, *, kept: bool = True) -> None:
         self._background, self._plan, self._stage = background, plan, stage
         (stage / WORK).mkdir()
         try:
             self._tickets = {kind: background.submit(
-                kind, jobs.render, document, work_path(stage, kind), plan.project, plan.date,
+                kind, jobs.render, document, work_path(stage, kind), plan.project, plan.date, kept,
                 weight=RENDER_MS_PER_KB * len(document.html) / 1000) for kind, document in plan.documents.items()}
         except BaseException:  # nothing may go on writing in the stage
             background.drain()

@@ -19,8 +19,14 @@ from builder.workers.background import Background
 class Session:
     """Warm state for the builds of one project: its templates, and the worker processes."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, *, once: bool = False) -> None:
         self.project = project
+        self.once = once
+        """Whether this session makes one build (`zine build`), not a build after each change
+        (`zine watch`, `zine serve`): nothing is kept in the workers for a next build then, so the
+        reading edition is laid out whole and its pages drawn without being recorded (issue 26:
+        layout by part and the records of replay.py cost 10–20 % of a cold layout, and pay off only
+        in a rebuild)."""
         # The workers first: they import WeasyPrint while this process loads Jinja2 and the content.
         self.background = Background(warm=jobs.WARM)
         try:
@@ -43,7 +49,7 @@ class Session:
 
     @classmethod
     def reused(cls, session: Session | None, project: Project) -> AbstractContextManager[Session]:
-        """`session` as it is, left open (watch mode), or a new one, closed at the end."""
+        """`session` as it is, left open (watch mode), or a new one for one build, closed at the end."""
         if session is not None:
             return nullcontext(session)
-        return cls(project)
+        return cls(project, once=True)

@@ -16,13 +16,17 @@ FONT = (Path(__file__).resolve().parents[2] / "templates/fonts/CharisSIL-Regular
 
 
 def _reading(target: Path, words: list[str]) -> Path:
-    """An A5 document of one page per word, its text in WeasyPrint's RGB black."""
+    """An A5 document of one page per word, its text in WeasyPrint's RGB black (as WeasyPrint draws
+    it, not as a build's renderer does: render/grayblack.py)."""
+    import pydyf
     from weasyprint import HTML
+    from weasyprint.pdf.stream import Stream
 
     style = (f"<style>@font-face {{ font-family: Shipped; src: url({FONT}) }} html {{ font-family: Shipped }} "
              "@page { size: A5; margin: 20mm } p { break-after: page }</style>")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+        patch.setattr(Stream, "set_color_rgb", pydyf.Stream.set_color_rgb)
         HTML(string=style + "".join(f"<p>{word}</p>" for word in words)).write_pdf(target)
     return target
 

@@ -19,11 +19,14 @@ def _outputs(project: Path) -> dict[str, bytes]:
 
 
 def test_a_warm_rebuild_writes_what_a_cold_build_writes(tmp_path: Path) -> None:
+    """A session kept for rebuilds lays the reading edition out part by part; one build (`zine
+    build`: no session given) lays it out whole, which nothing reuses: the same bytes either way."""
     project = copy_project(SAMPLE, tmp_path)
     part = project / "content/trois.md"
     session = Session(Project.at(project))
+    lasting: list[str] = []
     try:
-        build_in(project, session=session)
+        build_in(project, session=session, log=lasting.append)
         part.write_text(part.read_text(encoding="utf-8").replace("Paragraphe 1", "Paragraphe premier"),
                         encoding="utf-8")
         warm = build_in(project, session=session)
@@ -31,7 +34,10 @@ def test_a_warm_rebuild_writes_what_a_cold_build_writes(tmp_path: Path) -> None:
         session.close()
     assert warm.laid_out == ("reading",)
     written = _outputs(project)
-    cold = build_in(project)  # a fresh session: nothing reused
+    once: list[str] = []
+    cold = build_in(project, log=once.append)  # a fresh session for one build: nothing reused
     assert "reading" in cold.laid_out
+    assert any("laid out by part" in line for line in lasting), lasting
+    assert not any("by part" in line for line in once), once
     assert _outputs(project) == written
     assert any(name.endswith(".png") for name in written) and any(name.endswith(".pdf") for name in written)

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 from builder.build import Options
+from builder.project import Project
 from builder.render.weasy import Renderer
+from builder.workers.session import Session
 from PIL import Image
 
 from conftest import build_in, page_texts, part, reading_edition, snapshot, write_zine
@@ -100,9 +102,11 @@ def test_a_page_more_in_the_first_part_moves_the_contents_numbers(steps: dict[st
 
 
 def test_the_build_says_it_laid_the_reading_edition_out_by_part(tmp_path: Path) -> None:
+    """In a session kept for rebuilds (`zine watch`, `zine serve`; one `zine build` lays it out whole)."""
     log: list[str] = []
     root = write_zine(tmp_path, [part("Un", 2), part("Deux", 1, start=3), part("Trois", 1, start=5)])
-    report = build_in(root, options=Options(previews=False), log=log.append)
+    with Session(Project.at(root)) as session:
+        report = build_in(root, options=Options(previews=False), log=log.append, session=session)
     [line] = [line for line in log if line.startswith("laid out the reading edition")]
     assert line.endswith(" (laid out by part, 4 of 4 pieces anew)"), line
     [reading] = [output.path for output in report.outputs if output.path.name.endswith("-reading.pdf")]

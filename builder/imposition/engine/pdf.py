@@ -62,12 +62,12 @@ class Source:
 
 
 def open_source(path: Path, *, where: str | None = None, scaling: str | None = None,
-                remember: bool = False) -> Source:
+                remember: bool = False, inked: bool = False) -> Source:
     """Open a PDF whose pages share one size, either way up, or, if `scaling` is given, whose
     pages nearly all do (the others fitted that way: mixed.arrange); raise BuildError naming the
-    problem. `remember`: see reading.clean."""
+    problem. `remember`, `inked`: see reading.clean."""
     where = where or str(path)
-    clean = reading.clean(path, where, remember=remember)
+    clean = reading.clean(path, where, remember=remember, inked=inked)
     with _reading(where):
         reader = PdfReader(io.BytesIO(clean.data))
         sizes = [_size(page, number, where) for number, page in enumerate(reader.pages, start=1)]

@@ -54,10 +54,10 @@ class Clean:
     """What may print otherwise than the user expects (a static XFA form)."""
 
 
-def clean(path: Path, where: str, *, remember: bool = False) -> Clean:
-    """The PDF at `path` decrypted, repaired and with its printed annotations drawn into the pages;
-    BuildError naming `where` if no viewer could open it either (encrypted, not a PDF), or if its
-    content is a dynamic XFA form. `remember`: black.one_ink's (a build's worker)."""
+def clean(path: Path, where: str, *, remember: bool = False, inked: bool = False) -> Clean:
+    """The PDF at `path` decrypted, repaired, its printed annotations drawn into the pages and its black
+    on one ink (black.one_ink; `inked`: drawn so, render/grayblack.py; `remember`: one_ink's); BuildError
+    naming `where` if no viewer could open it (encrypted, not a PDF) or it is a dynamic XFA form."""
     pdf, mended = opened(path, where)
     with pdf:
         if over := limits.over_budget(pdf):
@@ -71,13 +71,13 @@ def clean(path: Path, where: str, *, remember: bool = False) -> Clean:
                 pdf.generate_appearance_streams()  # the fields' values, drawn as viewers draw them
             left = _left_out(pdf)  # counted first: some versions of qpdf drop them all when flattening
             pdf.flatten_annotations(mode="print")
-            black.one_ink(pdf, remember=remember)  # every imposed file is printed: its black on one ink
+            if not inked or form is not None:  # drawn so (`inked`), form fields' appearances may not be
+                black.one_ink(pdf, remember=remember)
             output = io.BytesIO()
-            # Streams are copied as they are (no decoding, no recompression): the imposed file
-            # keeps the source's bytes, and the rewrite costs milliseconds. Objects are written
-            # out of object streams, which pypdf reads faster (256 A5 pages from WeasyPrint: 0.23 s
-            # of CPU to read and impose instead of 0.28). pikepdf's warnings are for those who edit
-            # the file (form fields Acrobat would miss): it is only read.
+            # Streams are copied as they are (no decoding, no recompression): the imposed file keeps
+            # the source's bytes, and the rewrite costs milliseconds. Objects are written out of object
+            # streams, which pypdf reads faster (256 A5 pages from WeasyPrint: 0.23 s of CPU to read and
+            # impose, not 0.28). pikepdf's warnings are for those who edit the file: it is only read.
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 # The XMP as it is too: pikepdf's fix_metadata_version would parse it (issue 25).
