@@ -149,8 +149,9 @@ FEW = 64
 def _few_colours(image: Image.Image, px_per_mm: float) -> tuple[str, ...] | None:
     """`_messages` of a page of at most FEW colours, counted colour by colour instead of pixel by
     pixel: most pages are text and rules, rendered without anti-aliasing (issue 26: the 425 pages
-    of bench/big_zine.py analysed in 0.4 s of CPU instead of 1.0, 264 of them so); None when the pixels must be looked at (more colours, a grey area to erode, a light
-    tint beside the white that is not ink). The same findings: the test compares both ways."""
+    of bench/big_zine.py analysed in 0.4 s of CPU instead of 1.0, 264 of them so); None when the
+    pixels must be looked at (more colours, a grey area to erode, a light tint beside the white that
+    is not ink). The same findings: the test compares both ways."""
     colours = cast("list[tuple[int, tuple[int, int, int]]] | None", image.getcolors(FEW))  # (an RGB image)
     if colours is None:
         return None
