@@ -39,6 +39,8 @@ pytestmark = pytest.mark.slow
 def _needed() -> None:
     """Skip without Chromium or Playwright, saying so; fail instead in CI (CI set), which installs both."""
     missing = [] if CHROMIUM.exists() else [f"Chromium ({CHROMIUM}: apt-get install chromium)"]
+    if not missing and (failed := _broken(CHROMIUM)):  # Debian's needs libharfbuzz-subset0, for one
+        missing.append(f"Chromium that starts ({failed})")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -47,6 +49,15 @@ def _needed() -> None:
         pytest.fail(f"the browser tests need {' and '.join(missing)}")
     if missing:
         pytest.skip(f"no {' and no '.join(missing)}: the browser tests need it (CI runs them)")
+
+
+def _broken(chromium: Path) -> str:
+    """Why `chromium --version` fails (its last line of errors: a library it cannot load), or ""."""
+    try:
+        ran = subprocess.run([str(chromium), "--version"], capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return str(error)
+    return "" if ran.returncode == 0 else (ran.stderr.strip().splitlines() or [f"exit {ran.returncode}"])[-1]
 
 
 @pytest.fixture(scope="module")
@@ -266,6 +277,28 @@ def test_every_view_shows_its_pages_and_the_print_panel_its_facts(page: Any, ser
     assert sheet.ok and len(PdfReader(io.BytesIO(sheet.body())).pages) == 2, "the duplex test sheet, front and back"
 
 
+def test_a_state_fetched_earlier_never_replaces_one_fetched_later(page: Any) -> None:
+    """Two builds announced close together: the first fetch of /state.json answers last (stale), the
+    second at once; the page shows the later state, not the one that arrived last."""
+    shown = page.evaluate("""async () => {
+        const real = window.fetch;
+        let calls = 0;
+        window.fetch = async (url, options) => {
+            const call = ++calls;
+            const answer = await real(url, options);
+            const body = await answer.json();
+            if (call === 1) {
+                await new Promise((resolve) => setTimeout(resolve, 400));
+                body.stale = true;
+            }
+            return new Response(JSON.stringify(body));
+        };
+        try { await Promise.all([refresh(), refresh()]); } finally { window.fetch = real; }
+        return state.stale === true;
+    }""")
+    assert shown is False, "an older state was shown over a newer one"
+
+
 def test_stopping_the_desk_ends_its_workers(served: tuple[str, Path, Any]) -> None:
     """`kill` (SIGTERM) ends zine serve as Ctrl-C does: at once, its worker processes with it. Last
     in this file: the desk is gone after it."""
@@ -273,3 +306,4 @@ def test_stopping_the_desk_ends_its_workers(served: tuple[str, Path, Any]) -> No
     served[2].terminate()
     assert served[2].wait(timeout=30) == 0
     assert len(workers) == 2 and not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "orphaned workers"
+

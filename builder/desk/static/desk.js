@@ -127,7 +127,15 @@ function showStatus() {
   document.body.dataset.build = String(state.build || 0);
 }
 
-async function refresh() {
+// One state fetched at a time, in the order asked: two builds announced close together made two
+// fetches whose answers could arrive in either order, and the older state, shown last, stayed.
+let loading = Promise.resolve();
+function refresh() {
+  loading = loading.then(load, load);
+  return loading;
+}
+
+async function load() {
   const answer = await fetch("/state.json", { cache: "no-store" });
   state = await answer.json();
   state.pages = state.pages || {}; // none before a first good build
