@@ -14,21 +14,21 @@ import os
 from pathlib import Path
 
 from builder.content.manifest import slugify
+from builder.pictures.formats import READ
 
 from .editing import Refused
 
 MAX_PHOTO = 30 * 1024 * 1024
 """Bytes a dropped photo may have: a phone's full-size photo is a few MB."""
 FOLDER = "images"
-EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp", "TIFF": ".tif", "HEIF": ".heic"}
-"""The formats taken, by Pillow's name, with the extension the copy gets."""
 
 
 def add(content: Path, filename: str, data: bytes) -> str:
     """Copy the photo `data` (sent as `filename`) into content/images/; return its Markdown,
     `![description](images/NAME)`, the description left to write (the name's words stand in).
 
-    Refused(413) over MAX_PHOTO, Refused(415) when Pillow does not read it as a photo of EXTENSIONS.
+    Refused(413) over MAX_PHOTO, Refused(415) when Pillow does not read it as a picture the build
+    reads (pictures.formats.READ).
     """
     if len(data) > MAX_PHOTO:
         raise Refused(413, "photo too large")
@@ -36,7 +36,7 @@ def add(content: Path, filename: str, data: bytes) -> str:
     stem = slugify(Path(filename).stem, empty="photo")[:60].strip("-") or "photo"
     folder = content / FOLDER
     folder.mkdir(exist_ok=True)
-    name = _write_new(folder, stem, EXTENSIONS[kind], data)
+    name = _write_new(folder, stem, READ[kind], data)
     return f"![{stem.replace('-', ' ')}]({FOLDER}/{name})"
 
 
@@ -52,7 +52,7 @@ def _format(data: bytes) -> str:
             kind = str(image.format)
     except Exception as error:  # noqa: BLE001 — Pillow raises many kinds on a file that is no picture
         raise Refused(415, "not a photo") from error
-    if kind not in EXTENSIONS:
+    if kind not in READ:
         raise Refused(415, "not a photo format the zine prints")
     return kind
 

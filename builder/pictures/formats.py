@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+READ = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp", "TIFF": ".tif",
+        "BMP": ".bmp", "AVIF": ".avif", "HEIF": ".heic"}
+"""The formats of pictures the build reads (SVG drawings aside), by Pillow's name, with the extension
+a copy of such a file gets (MPO: a phone's JPEG that holds more than one picture)."""
 SAVE = "save it as JPEG (a photo) or PNG (a drawing)"
 """The way out for any picture the build cannot read."""
 SIGNATURES = (

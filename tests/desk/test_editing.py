@@ -139,3 +139,13 @@ def test_a_save_keeps_the_files_permissions(content: Path) -> None:
     text, opened = editing.read(content, "un.md")
     editing.save(content, "un.md", text + "Ajouté\n", opened)
     assert (content / "un.md").stat().st_mode & 0o777 == 0o664
+
+
+def test_a_phones_jpeg_with_two_pictures_and_a_bmp_are_taken_as_the_build_reads_them(content: Path) -> None:
+    """Every format the build prints is taken (pictures.formats.READ): a phone's MPO was refused."""
+    mpo, bmp = io.BytesIO(), io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(mpo, format="MPO", save_all=True,
+                                           append_images=[Image.new("RGB", (40, 30), "blue")])
+    Image.new("RGB", (40, 30), "red").save(bmp, format="BMP")
+    assert photos.add(content, "IMG_0042.JPG", mpo.getvalue()) == "![img 0042](images/img-0042.jpg)"
+    assert photos.add(content, "scan.bmp", bmp.getvalue()) == "![scan](images/scan.bmp)"
