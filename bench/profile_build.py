@@ -7,7 +7,7 @@ are of CPU time (time.process_time), not wall time: on a shared machine, other p
 count for less, and the build process's waits for the workers for nothing)
 
 Builds FOLDER once in a fresh session with every task of the workers profiled (each worker is
-forked from this process after `_reply` is wrapped, so it profiles each task it runs), merges the
+forked from this process after `serving.reply` is wrapped, so it profiles each task it runs), merges the
 profiles of the workers, and prints the build process's and the workers' LIMIT entries of the
 builder and of WeasyPrint's top level, by cumulative seconds (a function called inside another
 is counted in both). Profiling slows Python code down: compare entries, not wall times.
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, 
 
 from builder.build import Options, build  # noqa: E402  (after the path is set)
 from builder.project import Project  # noqa: E402
-from builder.workers import background  # noqa: E402
+from builder.workers import serving  # noqa: E402
 from builder.workers.session import Session  # noqa: E402
 
 SHOWN = ("builder/", "weasyprint/document.py", "weasyprint/layout/__init__.py", "pypdfium2", "pikepdf/",
@@ -37,7 +37,7 @@ def main(project: Path, limit: int, warm: tuple[str, str] | None = None, cpu: bo
     timer = (time.process_time,) if cpu else ()
     with tempfile.TemporaryDirectory(prefix="profile-") as folder:
         dumps = Path(folder)
-        reply = background._reply
+        reply = serving.reply
 
         def profiled(number: int, task: object, args: tuple[object, ...]) -> bytes:
             profile = cProfile.Profile(*timer)
@@ -46,7 +46,7 @@ def main(project: Path, limit: int, warm: tuple[str, str] | None = None, cpu: bo
             finally:
                 profile.dump_stats(dumps / f"{time.monotonic_ns()}.prof")
 
-        background._reply = profiled  # type: ignore[assignment]
+        serving.reply = profiled  # type: ignore[assignment]
         main_profile = cProfile.Profile(*timer)
         edited = project / "content" / warm[0] if warm else None
         original = edited.read_text(encoding="utf-8") if edited else ""

@@ -33,10 +33,11 @@ def thumbnails(pdf: Path, folder: Path, name: Callable[[int], str]) -> list[byte
     return pngs
 
 
-def write(pngs: list[bytes], folder: Path, name: Callable[[int], str]) -> None:
-    """Write the PNG of each page (`thumbnail`'s, in page order) into `folder`, named by `name(page number)`."""
+def write(pngs: list[bytes], folder: Path, name: Callable[[int], str], first: int = 1) -> None:
+    """Write the PNG of each page (`thumbnail`'s, in page order, from page number `first`) into
+    `folder`, named by `name(page number)`."""
     folder.mkdir(parents=True, exist_ok=True)
-    for number, png in enumerate(pngs, start=1):
+    for number, png in enumerate(pngs, start=first):
         (folder / name(number)).write_bytes(png)
 
 

@@ -69,10 +69,11 @@ def findings(path: Path, number: int, page: pdfium.PdfPage, *, part: str | None 
     return [Finding(path, number, "warning", in_part(message, part)) for message in look(page, budget=budget)]
 
 
-def look(page: pdfium.PdfPage, *, budget: int = PIXELS) -> tuple[str, ...]:
+def look(page: pdfium.PdfPage, *, budget: int = PIXELS, remember: bool = True) -> tuple[str, ...]:
     """The warnings of the page's pixels, whatever its number or part (reader.py keeps them by
     page digest): colour, grey areas, ink near the edges. A page of more than `budget` pixels at
-    100 dpi is rendered at the resolution that fits, and says so."""
+    100 dpi is rendered at the resolution that fits, and says so. `remember`: kept by its pixels
+    too, for a page that may be seen again (a lasting session's); a one-off build hashes none."""
     width, height = page.get_size()
     scale = min(SCALE, math.sqrt(budget / max(width * height, 1.0)))
     # No anti-aliasing: the edges of black text and rules stay black instead of turning grey.
@@ -85,8 +86,11 @@ def look(page: pdfium.PdfPage, *, budget: int = PIXELS) -> tuple[str, ...]:
         # The same pixels give the same findings: a page whose digest changed but not its pixels
         # costs a render and a digest, not the analysis. Hashed where pdfium drew them, uncopied.
         # (SHA-256: several times faster than BLAKE2 where the processor computes it; issue 26.)
-        key = hashlib.sha256(bitmap.buffer if image.mode == bitmap.mode else image.tobytes()).digest()
-        messages = remembered(_SEEN, key + str(scale).encode(), SEEN_MAX, lambda: _messages(image, scale * MM))
+        if remember:
+            key = hashlib.sha256(bitmap.buffer if image.mode == bitmap.mode else image.tobytes()).digest()
+            messages = remembered(_SEEN, key + str(scale).encode(), SEEN_MAX, lambda: _messages(image, scale * MM))
+        else:
+            messages = _messages(image, scale * MM)
     finally:
         bitmap.close()
     coarse = () if scale == SCALE else (

@@ -34,9 +34,10 @@ class Read:
     tree is not the file's: reading._mended)."""
 
 
-def read(path: Path) -> Read:
-    """What qpdf says of the PDF at `path` (see `Read`); a file qpdf cannot open is read anyway,
-    by pdfium, if it is a regular file. Raises what pikepdf raises on a stream it cannot inflate."""
+def read(path: Path, *, digested: bool = True) -> Read:
+    """What qpdf says of the PDF at `path` (see `Read`; its pages' digests only if `digested`); a
+    file qpdf cannot open is read anyway, by pdfium, if it is a regular file. Raises what pikepdf
+    raises on a stream it cannot inflate."""
     try:
         limits.regular(path, str(path))
         pdf, mended = reading.opened(path, str(path))
@@ -49,7 +50,7 @@ def read(path: Path) -> Read:
         if over:
             return Read(str(over))
         described, recorded = _metadata(path, pdf)
-        return Read("", tuple(described), recorded, None if mended else _digests(pdf))
+        return Read("", tuple(described), recorded, None if mended or not digested else _digests(pdf))
 
 
 def _digests(pdf: pikepdf.Pdf) -> list[bytes | None] | None:

@@ -3,8 +3,8 @@ says of it (opened.py: whether it is read at all, its metadata, its pages' diges
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -24,43 +24,89 @@ after the call): the previews (preview.thumbnail), so that a page is loaded once
 
 
 def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool,
-             kind: Kind | None = None, visit: Visit | None = None) -> list[Finding]:
+             kind: Kind | None = None, visit: Visit | None = None, *, remember: bool = True) -> list[Finding]:
     """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect` (or
     `kind`), what its name and recorded format say (preflight.expectation_for, named_kind).
     `visit`, if given, is called for every page once checked, in order, unless pdfium cannot open
-    the file (what it raises is raised)."""
-    qpdf = opened.read(path)
+    the file (what it raises is raised). `remember`: its pages are digested, and what is seen of
+    them kept by digest, for a later check of the same pages (a lasting session's)."""
+    top = head(path, expect, kind, remember=remember)
+    if top.refused:
+        return list(top.refused)
+    return finish(path, top, looks(path, top.digests, 0, top.pages, pixels, visit), fonts, pixels)
+
+
+@dataclass(frozen=True)
+class Head:
+    """What preflight reads of a whole PDF besides its pages, read first (`head`): its pages may
+    then be looked at in chunks, in both workers (`looks`), and the findings put together (`finish`)."""
+
+    refused: tuple[Finding, ...]
+    """The one finding when the file cannot be read at all (the others are then empty)."""
+    expect: Expectation | None = None
+    pages: int = 0
+    parts: dict[int, str] = field(default_factory=dict)
+    """The part each page starts (a reading edition's top bookmarks: _parts)."""
+    digests: tuple[bytes | None, ...] = ()
+    """Each page's digest (opened.Read.digests), None for each when not digested."""
+    said: tuple[Finding, ...] = ()
+    """Its findings not of one page: black on one ink (ink.black), then the metadata's."""
+
+
+def head(path: Path, expect: Expectation | None, kind: Kind | None = None, *, remember: bool = True) -> Head:
+    """The `Head` of the PDF at `path`: read by qpdf (its pages digested if `remember`), then opened by pdfium."""
+    qpdf = opened.read(path, digested=remember)
     if qpdf.refused:
-        return [Finding(path, None, "error", qpdf.refused)]
+        return Head((Finding(path, None, "error", qpdf.refused),))
     expect = expect or expectation_for(path, *qpdf.recorded)
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
         # The words `zine impose` uses: both open what viewers open (an empty user password too).
         said = ENCRYPTED if "password" in str(error).lower() else unreadable(reason(error))
-        return [Finding(path, None, "error", said)]
+        return Head((Finding(path, None, "error", said),))
+    try:
+        count = len(document)
+        parts = _parts(document) if (kind or named_kind(path)) is Kind.READING else {}
+    finally:
+        document.close()
+    known = qpdf.digests if qpdf.digests is not None and len(qpdf.digests) == count else None
+    return Head((), expect, count, parts, tuple(known or [None] * count),
+                (*ink.black(path, kind or named_kind(path)), *qpdf.described))
+
+
+def looks(path: Path, digests: Sequence[bytes | None] | None, start: int, stop: int, pixels: bool,
+          visit: Visit | None = None) -> list[Look]:
+    """What is seen of pages `start` to `stop` (0-based, `stop` excluded) of the PDF at `path`,
+    whose pages have `digests` (Head.digests; None: not digested); `visit` is called for each
+    (see `findings`). pdfium's errors if it cannot open the file."""
+    seen = []
+    document = pdfium.PdfDocument(path)
+    try:
+        for index in range(start, stop):
+            with Lazy(document, index) as page:
+                digest = digests[index] if digests is not None else None
+                seen.append(_page(page, digest, pixels))
+                if visit is not None:
+                    visit(index + 1, digest, page)
+    finally:
+        document.close()
+    return seen
+
+
+def finish(path: Path, top: Head, seen: list[Look], fonts: Collection[str], pixels: bool) -> list[Finding]:
+    """The findings of the PDF at `path` whose `head` is `top` and whose pages were seen so, in order."""
     findings: list[Finding] = []
     used: dict[str, text.Font] = {}
     sizes: dict[Size, list[int]] = {}
-    try:
-        parts = _parts(document) if (kind or named_kind(path)) is Kind.READING else {}
-        known = qpdf.digests if qpdf.digests is not None and len(qpdf.digests) == len(document) else None
-        digests = known or [None] * len(document)
-        for number, digest in enumerate(digests, start=1):
-            with Lazy(document, number - 1) as page:
-                look = _page(page, digest, pixels)
-                findings += _findings(path, number, look, used, sizes, _part(parts, number) if pixels else None)
-                if visit is not None:
-                    visit(number, digest, page)
-    finally:
-        document.close()
-    found = [*_sizes(path, sizes, expect), *text.font_findings(path, used, fonts), *findings,
-             *ink.black(path, kind or named_kind(path)), *qpdf.described]
+    for number, look in enumerate(seen, start=1):
+        findings += _findings(path, number, look, used, sizes, _part(top.parts, number) if pixels else None)
+    found = [*_sizes(path, sizes, top.expect), *text.font_findings(path, used, fonts), *findings, *top.said]
     return sorted(found, key=lambda finding: finding.severity == "note")  # the plain report last
 
 
 @dataclass(frozen=True)
-class _Look:
+class Look:
     """What preflight sees of one page, whatever its number: kept by page digest (pages.py), so a
     page unchanged since the last check is neither rendered nor parsed again (issue 26)."""
 
@@ -72,7 +118,7 @@ class _Look:
     """Why the page could not be checked (after what was seen before), "" if it could."""
 
 
-_LOOKS: dict[tuple[bytes, bool], _Look] = {}
+_LOOKS: dict[tuple[bytes, bool], Look] = {}
 LOOKS_MAX = 2048
 """Pages whose look is remembered (a few kilobytes each), oldest forgotten first."""
 
@@ -98,7 +144,7 @@ class Lazy:
             self._page.close()
 
 
-def _page(loaded: Callable[[], pdfium.PdfPage], digest: bytes | None, pixels: bool) -> _Look:
+def _page(loaded: Callable[[], pdfium.PdfPage], digest: bytes | None, pixels: bool) -> Look:
     """What the page `loaded` gives shows (its pixels too if `pixels`), remembered by its `digest` if any."""
     if digest is not None and (digest, pixels) in _LOOKS:
         return _LOOKS[digest, pixels]
@@ -106,21 +152,21 @@ def _page(loaded: Callable[[], pdfium.PdfPage], digest: bytes | None, pixels: bo
     try:
         page = loaded()
     except Exception as error:  # noqa: BLE001 — pdfium refuses a page it cannot parse
-        return _Look(None, None, (), f"could not be read ({reason(error)})")
+        return Look(None, None, (), f"could not be read ({reason(error)})")
     size: tuple[float, float] | None = None
     seen: text.Seen | None = None
     looked: tuple[str, ...] = ()
     try:
         size = page.get_size()
         seen = text.read(page)
-        looked = ink.look(page) if pixels else ()
+        looked = ink.look(page, remember=digest is not None) if pixels else ()
     except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
-        return _Look(size, seen, looked, f"could not be checked ({reason(error)})")
-    found = _Look(size, seen, looked, "")
+        return Look(size, seen, looked, f"could not be checked ({reason(error)})")
+    found = Look(size, seen, looked, "")
     return found if digest is None else remembered(_LOOKS, (digest, pixels), LOOKS_MAX, lambda: found)
 
 
-def _findings(path: Path, number: int, look: _Look, used: dict[str, text.Font], sizes: dict[Size, list[int]],
+def _findings(path: Path, number: int, look: Look, used: dict[str, text.Font], sizes: dict[Size, list[int]],
               part: str | None) -> list[Finding]:
     """The findings of page `number` as `look` saw it, its size recorded in `sizes` and its fonts
     in `used`; the edge warning names `part`, the part the page belongs to."""

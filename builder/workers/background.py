@@ -6,7 +6,9 @@ build in watch mode. A task names the document it is about; it goes to the worke
 name before, whose caches know the document (caches.py lists them). A name not seen yet goes to
 the worker with the least work waiting, in the caller's estimate (`weight`), so that the long
 render of the reading edition and the short ones of the letters run side by side; between idle
-workers, to the one with the fewest names.
+workers, to the one with the fewest names. A task that needs no worker's caches (`anywhere`: one
+chunk of a long check, issue 26) waits here until a worker has nothing to do, then goes to it:
+chunks spread over the workers as they free up, whatever each one's other work turns out to cost.
 
 Plain processes and pipes, not a ProcessPoolExecutor: an executor starts a thread, and a later
 fork would copy a process with threads (Python 3.12 warns: it can deadlock). Every reply carries
@@ -17,28 +19,22 @@ a BuildError. No task ever runs in the build process: it never imports WeasyPrin
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import multiprocessing
 import os
 import pickle
 import signal
-import threading
-import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 from builder.errors import BuildError
+from builder.workers import serving
 
 T = TypeVar("T")
 SIZE = max(1, min(2, os.cpu_count() or 1))
 """Worker processes: a build has one long document and a few short ones, so two at most."""
-IDLE = 0.05
-"""Seconds without a task after which a worker counts as idle (and imports what it will need):
-long enough for the build to answer a result with the next task."""
 ATTEMPTS = 2
 """Workers a task may take down (by dying while it runs) before it fails."""
 
@@ -86,11 +82,19 @@ class Background:
         self._workers = [self._start() for _ in range(size)]
         self._names: dict[str, int] = {}
         """Which worker (an index) had each name last."""
+        self._waiting: list[Ticket[Any]] = []
+        """The `anywhere` tickets no worker has yet, oldest first."""
 
-    def submit(self, name: str, task: Callable[..., T], *args: Any, weight: float = 1.0) -> Ticket[T]:
-        """Hand `task(*args)` to the worker that knows `name` (or the least busy); return its ticket."""
+    def submit(self, name: str, task: Callable[..., T], *args: Any, weight: float = 1.0,
+               anywhere: bool = False) -> Ticket[T]:
+        """Hand `task(*args)` to the worker that knows `name` (or the least busy); return its ticket.
+        `anywhere`: to the first worker with nothing to do, now or once one has finished its tasks."""
         ticket = Ticket(next(self._numbers), name, task, args, weight)
         self._poll()
+        if anywhere:
+            self._waiting.append(ticket)
+            self._hand_out()
+            return ticket
         index = self._names.get(name)
         if index is None:
             names = list(self._names.values())
@@ -100,18 +104,29 @@ class Background:
         return ticket
 
     def result(self, ticket: Ticket[T]) -> T:
-        """Wait for `ticket`'s task; its value, or raise what it raised."""
+        """Wait for `ticket`'s task; its value, or raise what it raised. Meanwhile every worker's
+        results are collected as they come, so that a worker that is done gets a waiting task."""
         while not ticket.done:
-            self._receive(next(at for at, worker in enumerate(self._workers) if ticket in worker.tickets))
+            self._receive(self._next())
         if isinstance(ticket.value, BaseException):
             raise ticket.value
         return ticket.value  # type: ignore[no-any-return]
 
     def drain(self) -> None:
         """Wait for every task without their results (a failed build: nothing may still write)."""
-        for index in range(len(self._workers)):
-            while self._workers[index].tickets:
-                self._receive(index)
+        while any(worker.tickets for worker in self._workers):
+            self._receive(self._next())
+
+    def _next(self) -> int:
+        """The index of a worker whose next result has come (waiting for one if none has)."""
+        busy = {self._workers[at].connection: at for at in range(len(self._workers)) if self._workers[at].tickets}
+        return busy[wait(list(busy))[0]]  # type: ignore[index]
+
+    def _hand_out(self) -> None:
+        """Give the waiting `anywhere` tickets, oldest first, to the workers that have nothing to do."""
+        for index, worker in enumerate(self._workers):
+            if self._waiting and not worker.tickets:
+                self._send(index, self._waiting.pop(0))
 
     def close(self) -> None:
         """Wait for the tasks the workers hold, then end them (one still warming up is not waited for)."""
@@ -132,10 +147,13 @@ class Background:
             for ticket in worker.tickets:
                 ticket.done, ticket.value = True, BuildError(None, "the build was stopped")
             worker.tickets.clear()
+        for ticket in self._waiting:
+            ticket.done, ticket.value = True, BuildError(None, "the build was stopped")
+        self._waiting.clear()
 
     def _start(self) -> _Worker:
         connection, child = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child, os.getpid(), self._warm), daemon=True)
+        process = self._context.Process(target=serving.serve, args=(child, os.getpid(), self._warm), daemon=True)
         process.start()
         child.close()
         return _Worker(connection, process)
@@ -174,6 +192,7 @@ class Background:
         if not ok and not isinstance(value, BuildError):  # a bug: say where it happened
             value.add_note(f"in a worker process:\n{trace}")
         ticket.done, ticket.value = True, value
+        self._hand_out()
 
     def _lost(self, index: int) -> None:
         """Worker `index` is gone: start another and hand it the tasks the dead one held, in order;
@@ -193,6 +212,7 @@ class Background:
                                                 "(out of memory, or a crash in a library)")
         for ticket in dead.tickets:
             self._send(index, ticket)
+        self._hand_out()
 
 
 def _ready(connection: Connection) -> bool:
@@ -200,51 +220,3 @@ def _ready(connection: Connection) -> bool:
         return connection.poll()
     except (EOFError, OSError):
         return True  # gone: the next receive says so
-
-
-def _serve(connection: Connection, parent: int, warm: tuple[str, ...]) -> None:
-    """The worker's loop: run each task received, send back (number, ok, value or error, traceback)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle: it stops us
-    # close() ends us with SIGTERM: a Python handler inherited from the parent (zine watch's, zine
-    # serve's) would wait for this thread to run Python again, which a task's wait may never do.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _watch_parent(parent)
-    waiting = list(warm)
-    while True:
-        while waiting and not connection.poll(IDLE):  # idle: import what the next tasks will need
-            try:
-                importlib.import_module(waiting.pop(0))
-            except Exception:  # noqa: BLE001, S112 — the task that needs it will say what is wrong
-                continue
-        try:
-            message = connection.recv()
-        except EOFError:
-            return
-        number, task, args = message
-        connection.send_bytes(_reply(number, task, args))
-
-
-def _reply(number: int, task: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
-    """The pickled reply to a task: its value, or the exception it raised with its traceback."""
-    try:
-        reply = (number, True, task(*args), "")
-    except Exception as error:  # noqa: BLE001 — the build re-raises it (BuildError pickles)
-        reply = (number, False, error, traceback.format_exc())
-    try:
-        data = pickle.dumps(reply)
-        pickle.loads(data)  # what the build cannot rebuild must not reach it
-        return data
-    except Exception as error:  # noqa: BLE001 — a value or an error that does not pickle
-        return pickle.dumps((number, False, RuntimeError(f"{reply[2]!r} could not be sent back: {error}"),
-                             reply[3]))
-
-
-def _watch_parent(parent: int) -> None:
-    """Exit when the build is gone (killed, not closed): no orphans."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, daemon=True).start()

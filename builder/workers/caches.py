@@ -24,7 +24,10 @@
   1024 images each, the same bytes): an unchanged page or booklet side is not rendered again, a
   page drawn anew but the same is not encoded again.
 Tasks about one document always go to the worker that had it before, so each cache hits in
-`zine watch`; a fresh session (one `zine build`) starts with all of them empty.
+`zine watch`; a fresh session (one `zine build`) starts with all of them empty, and fills none of
+the preflight and preview caches: nothing of it is checked again, so its pages are neither
+digested nor hashed, and its long documents are checked in chunks by whichever worker is free
+(executor.CHUNK, issue 26).
 """
 
 from __future__ import annotations

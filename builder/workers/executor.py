@@ -12,7 +12,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from builder.imposition import Imposition
 from builder.kinds import Kind
@@ -24,12 +24,32 @@ from builder.project import HTML, PREVIEW
 from builder.render import templating
 from builder.workers import jobs
 from builder.workers.background import Ticket
+
+if TYPE_CHECKING:
+    from builder.preflight.reader import Head, Look
 from builder.workers.renders import Renders
 from builder.workers.session import Session
 
 CHECK_MS, IMPOSE_MS, PREVIEW_MS = 20, 5, 20
 """Rough costs in milliseconds per page (measured on the bench machine): they place a task
 named for the first time on the least busy worker, nothing else."""
+CHUNK = 32
+"""Pages a chunk of a one-off build's check looks at (issue 26): both workers check the long
+reading edition, each chunk going to whichever is free (Background's `anywhere`), beside the
+booklet's imposition and check. Small enough that the last chunks even out the workers (about
+half a second each), large enough that opening the file for each costs little."""
+
+
+@dataclass(frozen=True)
+class _Chunked:
+    """A check in chunks: what is read of the whole file, the chunks of pages, then the putting
+    together (jobs.check_head, check_pages, check_finish)."""
+
+    path: Path
+    head: Ticket[Head]
+    chunks: tuple[Ticket[list[Look]], ...]
+    fonts: frozenset[str]
+    pixels: bool
 
 
 @dataclass(frozen=True)
@@ -37,7 +57,7 @@ class _Made:
     """An output written (or being written) in the staging folder, and its check under way."""
 
     pdf: Pdf
-    check: Ticket[tuple[Finding, ...]]
+    check: Ticket[tuple[Finding, ...]] | _Chunked
     pictures: tuple[Placed, ...]
     """Where its pictures landed: its grey-tint and colour warnings name them (preflight.named)."""
 
@@ -52,6 +72,8 @@ class Executor:
     def __init__(self, session: Session, plan: Plan, stage: Path) -> None:
         self._background, self.plan, self._stage = session.background, plan, stage
         self._renders = Renders(session.background, plan, stage, kept=not session.once)
+        self._once = session.once
+        """A one-off build: nothing is kept for a next build, and long checks go in chunks."""
         self._made: dict[Kind, _Made] = {}
         self._tasks: list[Ticket[Any]] = []
         """The impositions, in the order asked."""
@@ -115,7 +137,25 @@ class Executor:
             self._background.result(ticket)
         made = [self._made[kind] for kind in Kind if kind in self._made]
         return [*self._renders.notices, *(named(finding, output.pictures) for output in made
-                                          for finding in self._background.result(output.check))]
+                                          for finding in self._found(output.check))]
+
+    def _found(self, check: Ticket[tuple[Finding, ...]] | _Chunked) -> tuple[Finding, ...]:
+        """The findings of one output's check, once done (a check in chunks put together)."""
+        if isinstance(check, Ticket):
+            return self._background.result(check)
+        top = self._background.result(check.head)
+        seen: list[Look] = []
+        for chunk in check.chunks:
+            try:
+                looked = self._background.result(chunk)
+                seen.extend(looked)
+            except Exception:  # noqa: BLE001 — the head says why the file cannot be read
+                if not top.refused:
+                    raise
+        if top.refused:
+            return top.refused
+        return self._background.result(self._background.submit(
+            "finish", jobs.check_finish, check.path, top, seen, check.fonts, check.pixels, anywhere=True))
 
     def _check(self, output: Output, pdf: Rendered, pages: int, size: Size, pictures: tuple[Placed, ...]) -> _Made:
         """Output `pdf` listed with its `pages` of `size`, and its check handed to the workers, with
@@ -125,6 +165,20 @@ class Executor:
                                  self.plan.language) for preview in self.plan.previews
                       if preview.source is output.kind), None)
         weight = (CHECK_MS if output.pixels else IMPOSE_MS) * pdf.pages + (PREVIEW_MS * pages if shown else 0)
-        check = self._background.submit(output.kind, jobs.check, pdf.path, output.expect, pdf.families,
-                                        output.pixels, output.kind, shown, weight=weight)
+        check: Ticket[tuple[Finding, ...]] | _Chunked
+        if self._once and output.pixels and pages > CHUNK and (shown is None or shown.contact is None):
+            check = self._chunked(output, pdf, pages, shown, weight / pages)
+        else:
+            check = self._background.submit(output.kind, jobs.check, pdf.path, output.expect, pdf.families,
+                                            output.pixels, output.kind, shown, not self._once, weight=weight)
         return _Made(Pdf(self.plan.path(output.kind), output.kind.unit, pages, size), check, pictures)
+
+    def _chunked(self, output: Output, pdf: Rendered, pages: int, shown: jobs.Shown | None,
+                 weight: float) -> _Chunked:
+        """The check of a long output in chunks of CHUNK pages, for whichever worker is free (see CHUNK)."""
+        head = self._background.submit(output.kind, jobs.check_head, pdf.path, output.expect, output.kind)
+        chunks = tuple(self._background.submit(output.kind, jobs.check_pages, pdf.path, start,
+                                               min(start + CHUNK, pages), output.pixels, shown,
+                                               weight=weight * CHUNK, anywhere=True)
+                       for start in range(0, pages, CHUNK))
+        return _Chunked(pdf.path, head, chunks, pdf.families, output.pixels)

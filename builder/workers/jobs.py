@@ -29,6 +29,7 @@ from builder.workers.caches import remembered
 if TYPE_CHECKING:
     from builder.imposition import Imposition
     from builder.preflight import Expectation
+    from builder.preflight.reader import Head, Look
     from builder.render.weasy import Renderer
 
 WARM = ("builder.render.weasy", "builder.preflight.reader", "builder.imposition.engine.pdf", "builder.preview")
@@ -93,23 +94,65 @@ class Shown:
 
 
 def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels: bool,
-          kind: Kind | None = None, shown: Shown | None = None) -> tuple[Finding, ...]:
+          kind: Kind | None = None, shown: Shown | None = None, remember: bool = True) -> tuple[Finding, ...]:
     """Preflight `path` (preflight.check), an output of `kind` when known; the same bytes checked
     the same way are checked once. With `shown`, its previews too, drawn as its pages are checked:
-    each page is loaded once for both, and the file opened and digested once (issue 26)."""
-    from builder import preflight, preview
+    each page is loaded once for both, and the file opened and digested once (issue 26).
+    `remember`: its pages are digested and what is seen of them kept (a lasting session's)."""
+    from builder import preflight
 
     pngs: list[bytes] = []
 
     def visit(number: int, digest: bytes | None, page: Callable[[], Any]) -> None:
-        pngs.append(preview.thumbnail(digest, page))
+        pngs.append(_thumbnail(digest, page))
 
     key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels, kind)))
     found = remembered(_checked, key, CHECKED_MAX, lambda: tuple(preflight.check(
-        [path], expect=expect, fonts=fonts, pixels=pixels, kind=kind, visit=visit if shown else None)))
+        [path], expect=expect, fonts=fonts, pixels=pixels, kind=kind, visit=visit if shown else None,
+        remember=remember)))
     if shown is not None:  # none drawn if the check was remembered, or pdfium could not open the file
         previews(path, shown, pngs or None)
     return tuple(dataclasses.replace(finding, path=path) for finding in found)
+
+
+def check_head(path: Path, expect: Expectation | None, kind: Kind | None) -> Head:
+    """What preflight reads of the whole PDF at `path` before its pages are checked in chunks
+    (`check_pages`, in any worker) and the findings put together (`check_finish`): a one-off
+    build's long document, nothing digested nor kept (issue 26)."""
+    from builder.preflight import reader
+
+    return reader.head(path, expect, kind, remember=False)
+
+
+def check_pages(path: Path, start: int, stop: int, pixels: bool, shown: Shown | None) -> list[Look]:
+    """What preflight sees of pages `start` to `stop` (0-based, `stop` excluded) of the PDF at `path`
+    (reader.looks, nothing digested), their previews written as they are checked if `shown` (with
+    no contact sheet)."""
+    from builder import preview
+    from builder.preflight import reader
+
+    pngs: list[bytes] = []
+
+    def visit(number: int, digest: bytes | None, page: Callable[[], Any]) -> None:
+        pngs.append(_thumbnail(digest, page))
+
+    seen = reader.looks(path, None, start, stop, pixels, visit if shown else None)
+    if shown is not None:
+        preview.write(pngs, shown.folder, shown.naming, first=start + 1)
+    return seen
+
+
+def check_finish(path: Path, top: Head, seen: list[Look], fonts: frozenset[str], pixels: bool) -> tuple[Finding, ...]:
+    """The findings of the PDF at `path` checked in chunks, put together as `check` would give them."""
+    from builder.preflight import reader
+
+    return tuple(reader.finish(path, top, seen, fonts, pixels))
+
+
+def _thumbnail(digest: bytes | None, page: Callable[[], Any]) -> bytes:
+    from builder import preview
+
+    return preview.thumbnail(digest, page)
 
 
 def impose(source: Path, plan: Imposition, target: Path, where: str, inked: bool = False) -> None:

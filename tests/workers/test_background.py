@@ -41,6 +41,34 @@ def test_a_new_name_goes_to_the_least_busy_worker(background: Background) -> Non
     assert len(others) == 1 and background.result(busy) not in others, "short tasks do not queue behind a long one"
 
 
+def _after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_a_task_for_anywhere_goes_to_the_worker_that_is_free(background: Background) -> None:
+    busy = background.submit("long", _after, 1.5, weight=1)
+    # By the weights, the worker holding "long" would look the least busy: only being free counts.
+    free = [background.submit(f"chunk-{n}", _after, 0.05, weight=1000, anywhere=True) for n in range(4)]
+    ran = {background.result(ticket) for ticket in free}
+    assert len(ran) == 1 and background.result(busy) not in ran, "every chunk ran beside the long task"
+
+
+def test_a_task_for_anywhere_waits_until_a_worker_has_finished(background: Background) -> None:
+    first, second = (background.submit(name, _after, 0.5) for name in ("a", "b"))
+    waiting = background.submit("chunk", os.getpid, anywhere=True)
+    assert background.result(waiting) in {background.result(first), background.result(second)}
+
+
+def test_stopping_ends_the_tasks_still_waiting_for_a_worker(background: Background) -> None:
+    for name in ("a", "b"):
+        background.submit(name, time.sleep, 5)
+    waiting = background.submit("chunk", os.getpid, anywhere=True)
+    background.stop()
+    with pytest.raises(BuildError, match="stopped"):
+        background.result(waiting)
+
+
 def test_findings_come_back_and_the_same_bytes_are_checked_once(sample_build: Report, tmp_path: Path,
                                                                 background: Background) -> None:
     reading = sample_build.outputs[0].path
