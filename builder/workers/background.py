@@ -19,6 +19,7 @@ a BuildError. No task ever runs in the build process: it never imports WeasyPrin
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -73,13 +74,17 @@ class Background:
     """Worker processes that run tasks by name (see the module docstring)."""
 
     def __init__(self, *, warm: tuple[str, ...] = (), size: int = SIZE) -> None:
-        """Start `size` workers; each imports the modules named in `warm` while it has nothing to do."""
+        """Start `size` workers; each imports the modules named in `warm` while it has nothing to do,
+        the first at once, the others once a task has been handed out (serving.serve's `held`): on
+        two cores, the build's start-up and one worker's imports run side by side (issue 26)."""
         methods = multiprocessing.get_all_start_methods()
         # fork: a worker starts in milliseconds, with what this process imported already there.
         self._context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self._warm = warm
         self._numbers = itertools.count()
-        self._workers = [self._start() for _ in range(size)]
+        self._workers = [self._start(held=index > 0) for index in range(size)]
+        self._held = set(range(1, size))
+        """The workers not yet let to import what they will need."""
         self._names: dict[str, int] = {}
         """Which worker (an index) had each name last."""
         self._waiting: list[Ticket[Any]] = []
@@ -90,6 +95,7 @@ class Background:
         """Hand `task(*args)` to the worker that knows `name` (or the least busy); return its ticket.
         `anywhere`: to the first worker with nothing to do, now or once one has finished its tasks."""
         ticket = Ticket(next(self._numbers), name, task, args, weight)
+        self._release()
         self._poll()
         if anywhere:
             self._waiting.append(ticket)
@@ -116,6 +122,13 @@ class Background:
         """Wait for every task without their results (a failed build: nothing may still write)."""
         while any(worker.tickets for worker in self._workers):
             self._receive(self._next())
+
+    def _release(self) -> None:
+        """Let the held workers import what they will need: the build has handed out its first task."""
+        for index in sorted(self._held):
+            with contextlib.suppress(OSError, ValueError):  # gone: its replacement is not held
+                self._workers[index].connection.send(serving.GO)
+        self._held.clear()
 
     def _next(self) -> int:
         """The index of a worker whose next result has come (waiting for one if none has)."""
@@ -151,9 +164,10 @@ class Background:
             ticket.done, ticket.value = True, BuildError(None, "the build was stopped")
         self._waiting.clear()
 
-    def _start(self) -> _Worker:
+    def _start(self, *, held: bool = False) -> _Worker:
         connection, child = self._context.Pipe()
-        process = self._context.Process(target=serving.serve, args=(child, os.getpid(), self._warm), daemon=True)
+        process = self._context.Process(target=serving.serve, args=(child, os.getpid(), self._warm, held),
+                                        daemon=True)
         process.start()
         child.close()
         return _Worker(connection, process)

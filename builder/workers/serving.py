@@ -19,8 +19,14 @@ IDLE = 0.05
 long enough for the build to answer a result with the next task."""
 
 
-def serve(connection: Connection, parent: int, warm: tuple[str, ...]) -> None:
-    """The worker's loop: run each task received, send back (number, ok, value or error, traceback)."""
+GO = None
+"""The message that lets a worker started `held` import what it will need."""
+
+
+def serve(connection: Connection, parent: int, warm: tuple[str, ...], held: bool = False) -> None:
+    """The worker's loop: run each task received, send back (number, ok, value or error, traceback).
+    While it has nothing to do it imports the modules named in `warm`; `held`, not before its first
+    message (a task, or GO): the build's start-up, which reads the content, has the other core."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle: it stops us
     # close() ends us with SIGTERM: a Python handler inherited from the parent (zine watch's, zine
     # serve's) would wait for this thread to run Python again, which a task's wait may never do.
@@ -28,7 +34,7 @@ def serve(connection: Connection, parent: int, warm: tuple[str, ...]) -> None:
     _watch_parent(parent)
     waiting = list(warm)
     while True:
-        while waiting and not connection.poll(IDLE):  # idle: import what the next tasks will need
+        while waiting and not held and not connection.poll(IDLE):  # idle: import what the next tasks will need
             try:
                 importlib.import_module(waiting.pop(0))
             except Exception:  # noqa: BLE001, S112 — the task that needs it will say what is wrong
@@ -37,6 +43,9 @@ def serve(connection: Connection, parent: int, warm: tuple[str, ...]) -> None:
             message = connection.recv()
         except EOFError:
             return
+        held = False
+        if message is GO:
+            continue
         number, task, args = message
         connection.send_bytes(reply(number, task, args))
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import pickle
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +16,7 @@ from builder.errors import BuildError
 from builder.imposition.layouts import saddle
 from builder.model import Report
 from builder.paper import A4, A5
-from builder.workers import jobs
+from builder.workers import jobs, serving
 from builder.workers.background import Background
 
 from conftest import write_pdf
@@ -67,6 +70,30 @@ def test_stopping_ends_the_tasks_still_waiting_for_a_worker(background: Backgrou
     background.stop()
     with pytest.raises(BuildError, match="stopped"):
         background.result(waiting)
+
+
+def _imported(name: str) -> bool:
+    return name in sys.modules
+
+
+@pytest.mark.parametrize("held", [False, True])
+def test_a_held_worker_imports_nothing_before_its_first_message(held: bool) -> None:
+    module = "tabnanny"  # imported by nothing here: the forked worker would have it otherwise
+    assert module not in sys.modules
+    parent, child = multiprocessing.get_context("fork").Pipe()
+    worker = multiprocessing.get_context("fork").Process(target=serving.serve, args=(child, os.getpid(), (module,), held),
+                                                         daemon=True)
+    worker.start()
+    try:
+        asked = []
+        for number in range(2):
+            time.sleep(0.5)  # idle long enough to import it, unless held
+            parent.send((number, _imported, (module,)))
+            asked.append(pickle.loads(parent.recv_bytes())[2])
+        assert asked == [not held, True], "held: imported only once idle after its first task"
+    finally:
+        worker.kill()
+        worker.join()
 
 
 def test_findings_come_back_and_the_same_bytes_are_checked_once(sample_build: Report, tmp_path: Path,
