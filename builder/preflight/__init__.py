@@ -108,7 +108,7 @@ def expectation_for(path: Path, format: str | None = None, sheet: str | None = N
 
 def check(paths: Iterable[Path], *, expect: Expectation | None = None, fonts: Collection[str] = (),
           pixels: bool = True, kind: Kind | None = None, visit: Visit | None = None,
-          remember: bool = True) -> list[Finding]:
+          remember: bool = True, text: bool = True) -> list[Finding]:
     """Every finding in every PDF; `fonts` (family names), when given, are the only ones allowed.
 
     `pixels=False` skips rendering the pages (colour, greys, ink near the edges): for a file
@@ -116,14 +116,18 @@ def check(paths: Iterable[Path], *, expect: Expectation | None = None, fonts: Co
     `kind` is what the files are when the caller knows it (a build); else each file's name
     says (`named_kind`; a reading edition's parts are named in its warnings). `visit` is called
     for every page of every file as it is checked (reader.Visit: a build's previews).
-    `remember`: what is seen of each page is kept by the page's digest, for a later check of the
-    same pages (`zine watch`, `zine serve`); a one-off check digests nothing (issue 26).
+    `text=False` skips reading the pages' text (fonts, small text): for sheets imposed, not scaled
+    down, of pages whose text was checked already (the booklet of a reading edition: the same
+    characters at the same sizes). `remember`: what is seen of each page is kept by the page's
+    digest, for a later check of the same pages (`zine watch`, `zine serve`); a one-off check
+    digests nothing (issue 26).
     """
     from builder.preflight import reader  # pdfium and pypdf: only in the processes that check
 
     findings: list[Finding] = []
     for path in paths:
-        findings.extend(reader.findings(Path(path), expect, fonts, pixels, kind, visit, remember=remember))
+        findings.extend(reader.findings(Path(path), expect, fonts, pixels, kind, visit, remember=remember,
+                                        text=text))
     return findings
 
 

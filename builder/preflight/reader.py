@@ -24,16 +24,18 @@ after the call): the previews (preview.thumbnail), so that a page is loaded once
 
 
 def findings(path: Path, expect: Expectation | None, fonts: Collection[str], pixels: bool,
-             kind: Kind | None = None, visit: Visit | None = None, *, remember: bool = True) -> list[Finding]:
+             kind: Kind | None = None, visit: Visit | None = None, *, remember: bool = True,
+             text: bool = True) -> list[Finding]:
     """Every finding in the PDF at `path` (see `builder.preflight.check`); without `expect` (or
     `kind`), what its name and recorded format say (preflight.expectation_for, named_kind).
     `visit`, if given, is called for every page once checked, in order, unless pdfium cannot open
     the file (what it raises is raised). `remember`: its pages are digested, and what is seen of
-    them kept by digest, for a later check of the same pages (a lasting session's)."""
+    them kept by digest, for a later check of the same pages (a lasting session's). `text`: its
+    pages' text is read (fonts, small text; preflight.check)."""
     top = head(path, expect, kind, remember=remember)
     if top.refused:
         return list(top.refused)
-    return finish(path, top, looks(path, top.digests, 0, top.pages, pixels, visit), fonts, pixels)
+    return finish(path, top, looks(path, top.digests, 0, top.pages, pixels, visit, text=text), fonts, pixels)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def head(path: Path, expect: Expectation | None, kind: Kind | None = None, *, re
 
 
 def looks(path: Path, digests: Sequence[bytes | None] | None, start: int, stop: int, pixels: bool,
-          visit: Visit | None = None) -> list[Look]:
+          visit: Visit | None = None, *, text: bool = True) -> list[Look]:
     """What is seen of pages `start` to `stop` (0-based, `stop` excluded) of the PDF at `path`,
     whose pages have `digests` (Head.digests; None: not digested); `visit` is called for each
     (see `findings`). pdfium's errors if it cannot open the file."""
@@ -86,7 +88,7 @@ def looks(path: Path, digests: Sequence[bytes | None] | None, start: int, stop: 
         for index in range(start, stop):
             with Lazy(document, index) as page:
                 digest = digests[index] if digests is not None else None
-                seen.append(_page(page, digest, pixels))
+                seen.append(_page(page, digest, pixels, text))
                 if visit is not None:
                     visit(index + 1, digest, page)
     finally:
@@ -118,7 +120,7 @@ class Look:
     """Why the page could not be checked (after what was seen before), "" if it could."""
 
 
-_LOOKS: dict[tuple[bytes, bool], Look] = {}
+_LOOKS: dict[tuple[bytes, bool, bool], Look] = {}
 LOOKS_MAX = 2048
 """Pages whose look is remembered (a few kilobytes each), oldest forgotten first."""
 
@@ -144,10 +146,11 @@ class Lazy:
             self._page.close()
 
 
-def _page(loaded: Callable[[], pdfium.PdfPage], digest: bytes | None, pixels: bool) -> Look:
-    """What the page `loaded` gives shows (its pixels too if `pixels`), remembered by its `digest` if any."""
-    if digest is not None and (digest, pixels) in _LOOKS:
-        return _LOOKS[digest, pixels]
+def _page(loaded: Callable[[], pdfium.PdfPage], digest: bytes | None, pixels: bool, text_too: bool = True) -> Look:
+    """What the page `loaded` gives shows (its text if `text_too`, its pixels if `pixels`),
+    remembered by its `digest` if any."""
+    if digest is not None and (digest, pixels, text_too) in _LOOKS:
+        return _LOOKS[digest, pixels, text_too]
     # One unreadable page must not hide what the others have to say: loading it may fail too.
     try:
         page = loaded()
@@ -158,12 +161,12 @@ def _page(loaded: Callable[[], pdfium.PdfPage], digest: bytes | None, pixels: bo
     looked: tuple[str, ...] = ()
     try:
         size = page.get_size()
-        seen = text.read(page)
+        seen = text.read(page) if text_too else None
         looked = ink.look(page, remember=digest is not None) if pixels else ()
     except Exception as error:  # noqa: BLE001 — any PDF may break a reader; report it
         return Look(size, seen, looked, f"could not be checked ({reason(error)})")
     found = Look(size, seen, looked, "")
-    return found if digest is None else remembered(_LOOKS, (digest, pixels), LOOKS_MAX, lambda: found)
+    return found if digest is None else remembered(_LOOKS, (digest, pixels, text_too), LOOKS_MAX, lambda: found)
 
 
 def _findings(path: Path, number: int, look: Look, used: dict[str, text.Font], sizes: dict[Size, list[int]],

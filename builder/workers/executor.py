@@ -120,8 +120,9 @@ class Executor:
         self._tasks.append(self._background.submit(kind, jobs.impose, source.path, imposition, path, output.where,
                                                    source.gray_black,
                                                    weight=IMPOSE_MS * source.pages))
+        # Its text was read in the source, as printed unless scaled down (preflight.check's `text`).
         self._made[kind] = self._check(output, dataclasses.replace(source, path=path), len(imposition.sides),
-                                       imposition.sheet, ())
+                                       imposition.sheet, (), text=output.pixels or imposition.scale < 1)
 
     def keep_html(self) -> None:
         """If the plan says so, the HTML of every document in output/html/, each renderable on its
@@ -157,7 +158,8 @@ class Executor:
         return self._background.result(self._background.submit(
             "finish", jobs.check_finish, check.path, top, seen, check.fonts, check.pixels, anywhere=True))
 
-    def _check(self, output: Output, pdf: Rendered, pages: int, size: Size, pictures: tuple[Placed, ...]) -> _Made:
+    def _check(self, output: Output, pdf: Rendered, pages: int, size: Size, pictures: tuple[Placed, ...],
+               text: bool = True) -> _Made:
         """Output `pdf` listed with its `pages` of `size`, and its check handed to the workers, with
         its previews if the plan has them: drawn as its pages are checked, each page loaded once."""
         contact = self.plan.path(Kind.CONTACT, self._stage)
@@ -170,7 +172,7 @@ class Executor:
             check = self._chunked(output, pdf, pages, shown, weight / pages)
         else:
             check = self._background.submit(output.kind, jobs.check, pdf.path, output.expect, pdf.families,
-                                            output.pixels, output.kind, shown, not self._once, weight=weight)
+                                            output.pixels, output.kind, shown, not self._once, text, weight=weight)
         return _Made(Pdf(self.plan.path(output.kind), output.kind.unit, pages, size), check, pictures)
 
     def _chunked(self, output: Output, pdf: Rendered, pages: int, shown: jobs.Shown | None,

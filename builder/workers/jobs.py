@@ -94,11 +94,13 @@ class Shown:
 
 
 def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels: bool,
-          kind: Kind | None = None, shown: Shown | None = None, remember: bool = True) -> tuple[Finding, ...]:
+          kind: Kind | None = None, shown: Shown | None = None, remember: bool = True,
+          text: bool = True) -> tuple[Finding, ...]:
     """Preflight `path` (preflight.check), an output of `kind` when known; the same bytes checked
     the same way are checked once. With `shown`, its previews too, drawn as its pages are checked:
     each page is loaded once for both, and the file opened and digested once (issue 26).
-    `remember`: its pages are digested and what is seen of them kept (a lasting session's)."""
+    `remember`: its pages are digested and what is seen of them kept (a lasting session's);
+    `text`: its text is read (preflight.check)."""
     from builder import preflight
 
     pngs: list[bytes] = []
@@ -106,10 +108,10 @@ def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels:
     def visit(number: int, digest: bytes | None, page: Callable[[], Any]) -> None:
         pngs.append(_thumbnail(digest, page))
 
-    key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels, kind)))
+    key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels, kind, text)))
     found = remembered(_checked, key, CHECKED_MAX, lambda: tuple(preflight.check(
         [path], expect=expect, fonts=fonts, pixels=pixels, kind=kind, visit=visit if shown else None,
-        remember=remember)))
+        remember=remember, text=text)))
     if shown is not None:  # none drawn if the check was remembered, or pdfium could not open the file
         previews(path, shown, pngs or None)
     return tuple(dataclasses.replace(finding, path=path) for finding in found)

@@ -34,7 +34,9 @@ def test_a_warm_rebuild_writes_what_a_cold_build_writes(tmp_path: Path, monkeypa
     Image.new("RGB", (60, 40), (200, 40, 40)).save(project / "content/images/rouge.png")
     for name in ("deux.md", "quatre.md"):
         with (project / "content" / name).open("a", encoding="utf-8") as text:
-            text.write("\n\n![Un carré rouge](images/rouge.png)\n")
+            text.write("\n\n![Un carré rouge](images/rouge.png)\n\nEt un mot *minuscule*.\n")
+    with (project / "templates/zine.css").open("a", encoding="utf-8") as css:
+        css.write("\nem { font-size: 5pt }\n")  # small text: said of the reading edition, not again of the booklet
     session = Session(Project.at(project))
     lasting: list[str] = []
     try:
@@ -60,4 +62,6 @@ def test_a_warm_rebuild_writes_what_a_cold_build_writes(tmp_path: Path, monkeypa
     assert _outputs(project) == written
     assert cold.findings == warm.findings, "the chunks' findings are the whole check's"
     assert len({finding.page for finding in warm.findings if finding.page and "rouge.png" in finding.message}) == 2
+    small = [finding.path.name for finding in warm.findings if "below 7 pt" in finding.message]
+    assert len(small) == 2 and all(name.endswith("-reading.pdf") for name in small), small
     assert any(name.endswith(".png") for name in written) and any(name.endswith(".pdf") for name in written)
