@@ -38,9 +38,10 @@ PARTS = 60
 SCALE = (3, 14, 35, 70)
 """Parts for about 20, 100, 250 and 500 pages (about 7.2 pages a part)."""
 RUNS = 3
-COLD_RUNS = 3
-"""Cold builds of the 400+ pages take about twenty seconds each on two cores: three of each,
-with as many bare renders, keep the section near five minutes."""
+COLD_RUNS = 5
+"""Cold builds of the 400+ pages take about twenty-five seconds each on two cores: five of each,
+with as many bare renders, keep the section near eight minutes; fewer rounds left the ratio to
+the machine's drift (the same build took 22 s and 34 s within ten minutes here)."""
 SAMPLE = 0.1
 TREE = """
 import os, resource, subprocess, sys, time
@@ -88,6 +89,7 @@ def run() -> list[str]:
     cold_s, bare_s, plain_s, warm_s = (statistics.median(times) for times in (cold, bare, plain, warm))
     rows = [["measure", "time (fastest–slowest)", "ratio", "target"],
             [f"cold build, {pages} pages, previews", spread(cold), f"{cold_s / bare_s:.2f}× bare", "≤ 1.20×"],
+            ["  the same, round by round (each build / the bare render after it)", "", _rounds(cold, bare), ""],
             ["cold build, --no-previews", spread(plain), f"{plain_s / bare_s:.2f}× bare", ""],
             ["bare WeasyPrint, same HTML, one process", spread(bare), "", ""],
             ["warm rebuild, one word edited in part 1", spread(warm), f"{warm_s / cold_s:.2f}× cold", "≤ 0.25×"]]
@@ -100,6 +102,13 @@ def run() -> list[str]:
         before = (seconds, count)
     return [*table(rows), f"   (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after; "
                           f"{os.cpu_count()} cores; memory sampled every {SAMPLE} s)"]
+
+
+def _rounds(builds: list[float], bares: list[float]) -> str:
+    """The median of the ratios of each round, with the lowest and highest: the machine's speed
+    drifts over minutes (up to ±20 % here), less within one round."""
+    ratios = sorted(build / bare for build, bare in zip(builds, bares, strict=True))
+    return f"{statistics.median(ratios):.2f}× ({ratios[0]:.2f}–{ratios[-1]:.2f}×)"
 
 
 def interleaved(commands: list[list[str | Path]], runs: int, cwd: Path) -> list[list[float]]:
