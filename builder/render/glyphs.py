@@ -19,13 +19,21 @@ Adapted from WeasyPrint 70.0 (BSD-3-Clause, © 2011-2025 Simon Sapin and contrib
 from __future__ import annotations
 
 import struct
+import weakref
 from collections.abc import Callable
 from typing import Any
+
+from weasyprint.text.ffi import FROM_UNITS
 
 VERSION = "70.0"
 """The WeasyPrint whose draw_first_line was read."""
 _GLYPH = struct.Struct("=IiiiI")
 """PangoGlyphInfo: glyph, then its geometry (width, x offset, y offset), then its attributes."""
+FIELDS = 5
+"""The 4-byte fields of one PangoGlyphInfo (`_GLYPH`)."""
+_TOKENS: weakref.WeakKeyDictionary[Any, dict[float, dict[tuple[int, int], str]]] = weakref.WeakKeyDictionary()
+"""What a glyph adds to a TJ string, by its font, the font's size, the glyph and its width (with
+no x offset): the same each time, once the font knows the glyph's width, which it never forgets."""
 _installed = False
 original: Callable[..., Any] | None = None
 """WeasyPrint's own draw_first_line, once `install()` took (the tests draw with it too)."""
@@ -66,31 +74,33 @@ def _drawer(original: Callable[..., Any]) -> Callable[..., Any]:
     return draw_first_line
 
 
-def _runs(stream: Any, line: Any, ffi: Any, pango: Any) -> list[tuple[Any, Any, list[tuple[int, ...]]]] | None:
+def _runs(stream: Any, line: Any, ffi: Any, pango: Any) -> list[tuple[Any, Any, memoryview]] | None:
     """Each run of the line: its glyph item, its font (Stream.add_font: registered in the order
-    WeasyPrint registers them) and its glyphs; None if a glyph or a font needs WeasyPrint's own way."""
+    WeasyPrint registers them) and its glyphs (FIELDS signed ints each); None if a glyph or a font
+    needs WeasyPrint's own way."""
     runs = []
-    run = line.runs[0]
+    run, previous, font = line.runs[0], None, None
     while run != ffi.NULL:
         item, run = run.data, run.next
         glyphs = item.glyphs
-        infos = list(_GLYPH.iter_unpack(ffi.buffer(glyphs.glyphs, glyphs.num_glyphs * _GLYPH.size)))
-        if any(glyph & pango.PANGO_GLYPH_UNKNOWN_FLAG or rise for glyph, _, _, rise, _ in infos):
-            return None
-        font, size = stream.add_font(item.item.analysis.font)
-        if font.svg or font.png or font.colr:
-            return None
-        runs.append((item, (font, size), infos))
+        fields = memoryview(bytes(ffi.buffer(glyphs.glyphs, glyphs.num_glyphs * _GLYPH.size))).cast("i")
+        if max(fields[0::FIELDS], default=0) & pango.PANGO_GLYPH_UNKNOWN_FLAG or any(fields[3::FIELDS]):
+            return None  # a glyph the fonts lack (flagged), or one raised or lowered (a y offset)
+        if item.item.analysis.font != previous:  # a line's runs share a font, mostly
+            previous = item.item.analysis.font
+            font = stream.add_font(previous)
+            if font[0].svg or font[0].png or font[0].colr:
+                return None
+        runs.append((item, font, fields))
     return runs
 
 
-def _show(stream: Any, textbox: Any, runs: list[tuple[Any, Any, list[tuple[int, ...]]]], pango: Any) -> None:
+def _show(stream: Any, textbox: Any, runs: list[tuple[Any, Any, memoryview]], pango: Any) -> None:
     """Write the TJ strings of the line's `runs` (_runs), as WeasyPrint's loop writes them."""
-    from weasyprint.text.ffi import FROM_UNITS
-
     previous, string, utf8 = None, "", b""
     font_size: float = 0
-    for item, (font, size), infos in runs:
+    tokens: dict[tuple[int, int], str] = {}
+    for item, (font, size), fields in runs:
         pango_font = item.item.analysis.font
         if pango_font != previous:
             previous, font_size = pango_font, size
@@ -100,29 +110,39 @@ def _show(stream: Any, textbox: Any, runs: list[tuple[Any, Any, list[tuple[int, 
                 stream.show_text(string)
             string = ""
             stream.set_font_size(font.hash, 1 if font.bitmap else font_size)
-        widths, to_unicode, wide = font.widths, font.to_unicode, not font.bitmap
+            tokens = _TOKENS.setdefault(font, {}).setdefault(font_size, {})
         parts = ["<"]
-        for index, (glyph, width, x_offset, _, _) in enumerate(infos):
-            if glyph == pango.PANGO_GLYPH_EMPTY:
-                parts.append(f">{-width / font_size}<")
-                continue
-            if glyph not in to_unicode:
-                utf8 = utf8 or textbox.pango_layout.text.encode()
-                to_unicode[glyph] = _characters(item, index, len(infos), utf8)
-            offset = x_offset / font_size
-            if offset:
-                parts.append(f">{-offset}<")
-            parts.append(f"{glyph:04x}" if wide else f"{glyph:02x}")
-            logical = widths.get(glyph)
-            if logical is None:
-                pango.pango_font_get_glyph_extents(item.item.analysis.font, glyph, stream.ink_rect, stream.logical_rect)
-                logical = widths[glyph] = round(stream.logical_rect.width * 1000 * FROM_UNITS / font_size)
-            kerning = logical + offset - width * 1000 * FROM_UNITS / font_size
-            if kerning:
-                parts.append(f">{int(kerning)}<")
+        for index, (glyph, width, x_offset) in enumerate(zip(fields[0::FIELDS], fields[1::FIELDS],
+                                                             fields[2::FIELDS], strict=True)):
+            token = tokens.get((glyph, width)) if not x_offset else None
+            if token is None:
+                if glyph not in font.to_unicode and glyph != pango.PANGO_GLYPH_EMPTY:
+                    utf8 = utf8 or textbox.pango_layout.text.encode()
+                    font.to_unicode[glyph] = _characters(item, index, len(fields) // FIELDS, utf8)
+                token = _token(stream, font, pango_font, glyph, width, x_offset / font_size, font_size, pango)
+                if not x_offset:
+                    tokens[glyph, width] = token
+            parts.append(token)
         string += "".join(parts)
         string = string[:-1] if string[-1] == "<" else string + ">"
     stream.show_text(string)
+
+
+def _token(stream: Any, font: Any, pango_font: Any, glyph: int, width: int, offset: float, font_size: float,
+           pango: Any) -> str:
+    """What WeasyPrint's loop adds to the TJ string for one glyph: its x offset, its code and the
+    kerning that makes its advance pango's (`width`); for an empty glyph, its advance alone.
+    Sets the font's width of the glyph where missing, as WeasyPrint does."""
+    if glyph == pango.PANGO_GLYPH_EMPTY:
+        return f">{-width / font_size}<"
+    token = f">{-offset}<" if offset else ""
+    token += f"{glyph:02x}" if font.bitmap else f"{glyph:04x}"
+    logical = font.widths.get(glyph)
+    if logical is None:
+        pango.pango_font_get_glyph_extents(pango_font, glyph, stream.ink_rect, stream.logical_rect)
+        logical = font.widths[glyph] = round(stream.logical_rect.width * 1000 * FROM_UNITS / font_size)
+    kerning = logical + offset - width * 1000 * FROM_UNITS / font_size
+    return token + f">{int(kerning)}<" if kerning else token
 
 
 def _characters(item: Any, index: int, count: int, utf8: bytes) -> str:
