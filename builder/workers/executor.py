@@ -34,10 +34,24 @@ CHECK_MS, IMPOSE_MS, PREVIEW_MS = 20, 5, 20
 """Rough costs in milliseconds per page (measured on the bench machine): they place a task
 named for the first time on the least busy worker, nothing else."""
 CHUNK = 32
-"""Pages a chunk of a one-off build's check looks at (issue 26): both workers check the long
+"""Pages of the largest chunk of a one-off build's check (issue 26): both workers check the long
 reading edition, each chunk going to whichever is free (Background's `anywhere`), beside the
-booklet's imposition and check. Small enough that the last chunks even out the workers (about
-half a second each), large enough that opening the file for each costs little."""
+booklet's imposition and check; a document of at most CHUNK pages is checked whole."""
+LAST_CHUNK = 8
+"""Pages of the smallest chunks, the last ones: the workers finish within a fraction of a second
+of each other (`chunks`), and opening the file for each still costs little."""
+
+
+def chunks(pages: int, largest: int = CHUNK, smallest: int = LAST_CHUNK) -> list[range]:
+    """The page ranges (0-based) a check of `pages` pages goes in, in page order: each a quarter of
+    the pages left, from `largest` pages down to `smallest` (guided scheduling: large chunks
+    first, small ones to even out the workers at the end)."""
+    found, start = [], 0
+    while start < pages:
+        size = max(smallest, min(largest, (pages - start) // 4))
+        found.append(range(start, min(start + size, pages)))
+        start += size
+    return found
 
 
 @dataclass(frozen=True)
@@ -177,10 +191,9 @@ class Executor:
 
     def _chunked(self, output: Output, pdf: Rendered, pages: int, shown: jobs.Shown | None,
                  weight: float) -> _Chunked:
-        """The check of a long output in chunks of CHUNK pages, for whichever worker is free (see CHUNK)."""
+        """The check of a long output in chunks of pages (`chunks`), for whichever worker is free (see CHUNK)."""
         head = self._background.submit(output.kind, jobs.check_head, pdf.path, output.expect, output.kind)
-        chunks = tuple(self._background.submit(output.kind, jobs.check_pages, pdf.path, start,
-                                               min(start + CHUNK, pages), output.pixels, shown,
-                                               weight=weight * CHUNK, anywhere=True)
-                       for start in range(0, pages, CHUNK))
-        return _Chunked(pdf.path, head, chunks, pdf.families, output.pixels)
+        tickets = tuple(self._background.submit(output.kind, jobs.check_pages, pdf.path, chunk.start, chunk.stop,
+                                                output.pixels, shown, weight=weight * len(chunk), anywhere=True)
+                        for chunk in chunks(pages))
+        return _Chunked(pdf.path, head, tickets, pdf.families, output.pixels)

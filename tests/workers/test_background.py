@@ -16,7 +16,7 @@ from builder.errors import BuildError
 from builder.imposition.layouts import saddle
 from builder.model import Report
 from builder.paper import A4, A5
-from builder.workers import jobs, serving
+from builder.workers import executor, jobs, serving
 from builder.workers.background import Background
 
 from conftest import write_pdf
@@ -70,6 +70,16 @@ def test_stopping_ends_the_tasks_still_waiting_for_a_worker(background: Backgrou
     background.stop()
     with pytest.raises(BuildError, match="stopped"):
         background.result(waiting)
+
+
+@pytest.mark.parametrize("pages", [33, 64, 100, 425, 2000])
+def test_a_long_check_goes_in_chunks_that_shrink_to_the_end(pages: int) -> None:
+    found = executor.chunks(pages)
+    assert [index for chunk in found for index in chunk] == list(range(pages)), "every page once, in order"
+    sizes = [len(chunk) for chunk in found]
+    assert all(size >= after for size, after in zip(sizes, sizes[1:-1], strict=False)), "largest first, then smaller"
+    assert max(sizes) <= executor.CHUNK and all(size >= executor.LAST_CHUNK for size in sizes[:-1])
+    assert len(found) < 2 or sizes[-2] == executor.LAST_CHUNK, "the workers even out on small chunks"
 
 
 def _imported(name: str) -> bool:
