@@ -75,9 +75,9 @@ def _drawer(original: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _runs(stream: Any, line: Any, ffi: Any, pango: Any) -> list[tuple[Any, Any, memoryview]] | None:
-    """Each run of the line: its glyph item, its font (Stream.add_font: registered in the order
-    WeasyPrint registers them) and its glyphs (FIELDS signed ints each); None if a glyph or a font
-    needs WeasyPrint's own way."""
+    """Each run of the line: its glyph item, its font and size (Stream.add_font's pair, looked up
+    where the run's font changes, as WeasyPrint does: the same pair while it does not) and its
+    glyphs (FIELDS signed ints each); None if a glyph or a font needs WeasyPrint's own way."""
     runs = []
     run, previous, font = line.runs[0], None, None
     while run != ffi.NULL:
@@ -100,10 +100,10 @@ def _show(stream: Any, textbox: Any, runs: list[tuple[Any, Any, memoryview]], pa
     previous, string, utf8 = None, "", b""
     font_size: float = 0
     tokens: dict[tuple[int, int], str] = {}
-    for item, (font, size), fields in runs:
-        pango_font = item.item.analysis.font
-        if pango_font != previous:
-            previous, font_size = pango_font, size
+    for item, added, fields in runs:
+        font, size = added
+        if added is not previous:  # _runs made a new pair where the run's font changed
+            previous, font_size = added, size
             if pango.pango_version() < 14802:  # https://gitlab.gnome.org/GNOME/pango/-/issues/530
                 font_size = textbox.style["font_size"]
             if string:
@@ -119,7 +119,8 @@ def _show(stream: Any, textbox: Any, runs: list[tuple[Any, Any, memoryview]], pa
                 if glyph not in font.to_unicode and glyph != pango.PANGO_GLYPH_EMPTY:
                     utf8 = utf8 or textbox.pango_layout.text.encode()
                     font.to_unicode[glyph] = _characters(item, index, len(fields) // FIELDS, utf8)
-                token = _token(stream, font, pango_font, glyph, width, x_offset / font_size, font_size, pango)
+                token = _token(stream, font, item.item.analysis.font, glyph, width, x_offset / font_size, font_size,
+                               pango)
                 if not x_offset:
                     tokens[glyph, width] = token
             parts.append(token)

@@ -24,11 +24,11 @@ from builder.project import HTML, PREVIEW
 from builder.render import templating
 from builder.workers import jobs
 from builder.workers.background import Ticket
+from builder.workers.renders import Renders
+from builder.workers.session import Session
 
 if TYPE_CHECKING:
     from builder.preflight.reader import Head, Look
-from builder.workers.renders import Renders
-from builder.workers.session import Session
 
 CHECK_MS, IMPOSE_MS, PREVIEW_MS = 20, 5, 20
 """Rough costs in milliseconds per page (measured on the bench machine): they place a task
@@ -162,7 +162,7 @@ class Executor:
         seen: list[Look] = []
         for chunk in check.chunks:
             try:
-                looked = self._background.result(chunk)
+                looked = self._background.result(chunk)  # (mypy infers a list of Looks so, not inline)
                 seen.extend(looked)
             except Exception:  # noqa: BLE001 — the head says why the file cannot be read
                 if not top.refused:

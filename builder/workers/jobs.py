@@ -104,14 +104,17 @@ def check(path: Path, expect: Expectation | None, fonts: frozenset[str], pixels:
     from builder import preflight
 
     pngs: list[bytes] = []
+    visit = _drawing(pngs)
 
-    def visit(number: int, digest: bytes | None, page: Callable[[], Any]) -> None:
-        pngs.append(_thumbnail(digest, page))
+    def checked() -> tuple[Finding, ...]:
+        return tuple(preflight.check([path], expect=expect, fonts=fonts, pixels=pixels, kind=kind,
+                                     visit=visit if shown else None, remember=remember, text=text))
 
-    key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels, kind, text)))
-    found = remembered(_checked, key, CHECKED_MAX, lambda: tuple(preflight.check(
-        [path], expect=expect, fonts=fonts, pixels=pixels, kind=kind, visit=visit if shown else None,
-        remember=remember, text=text)))
+    if remember:
+        key = (hashlib.sha256(path.read_bytes()).hexdigest(), repr((expect, sorted(fonts), pixels, kind, text)))
+        found = remembered(_checked, key, CHECKED_MAX, checked)
+    else:  # a one-off build's file is checked once
+        found = checked()
     if shown is not None:  # none drawn if the check was remembered, or pdfium could not open the file
         previews(path, shown, pngs or None)
     return tuple(dataclasses.replace(finding, path=path) for finding in found)
@@ -134,11 +137,7 @@ def check_pages(path: Path, start: int, stop: int, pixels: bool, shown: Shown | 
     from builder.preflight import reader
 
     pngs: list[bytes] = []
-
-    def visit(number: int, digest: bytes | None, page: Callable[[], Any]) -> None:
-        pngs.append(_thumbnail(digest, page))
-
-    seen = reader.looks(path, None, start, stop, pixels, visit if shown else None)
+    seen = reader.looks(path, None, start, stop, pixels, _drawing(pngs) if shown else None)
     if shown is not None:
         preview.write(pngs, shown.folder, shown.naming, first=start + 1)
     return seen
@@ -151,10 +150,14 @@ def check_finish(path: Path, top: Head, seen: list[Look], fonts: frozenset[str],
     return tuple(reader.finish(path, top, seen, fonts, pixels))
 
 
-def _thumbnail(digest: bytes | None, page: Callable[[], Any]) -> bytes:
+def _drawing(pngs: list[bytes]) -> Callable[[int, bytes | None, Callable[[], Any]], None]:
+    """A preflight page visitor (preflight/reader.Visit) that adds each page's preview PNG to `pngs`."""
     from builder import preview
 
-    return preview.thumbnail(digest, page)
+    def visit(number: int, digest: bytes | None, page: Callable[[], Any]) -> None:
+        pngs.append(preview.thumbnail(digest, page))
+
+    return visit
 
 
 def impose(source: Path, plan: Imposition, target: Path, where: str, inked: bool = False) -> None:
