@@ -23,7 +23,19 @@ from builder.errors import BuildError, BuildErrors, collected, raise_all
 from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
 from builder.project import Project
-from builder.render import contexts, diagnose, glyphs, grayblack, notices, overflow, replay, resume, speedups, tables
+from builder.render import (
+    contexts,
+    deflate,
+    diagnose,
+    glyphs,
+    grayblack,
+    notices,
+    overflow,
+    replay,
+    resume,
+    speedups,
+    tables,
+)
 from builder.render.byparts import ByParts
 from builder.render.fonts import Fonts
 from builder.render.resume import Unsplittable
@@ -46,6 +58,7 @@ class Renderer:
         grayblack.install()  # black drawn on one ink, not rewritten after
         glyphs.install()  # plain lines of text drawn without a cffi read per glyph
         contexts.install()  # one Pango context per language and direction, not one per line
+        deflate.install()  # the PDF's streams compressed on two threads
         self.configs: dict[str, Fonts] = {}
         self.project = project
         # The pictures the build resampled (builder/pictures) are served from the output's cache too.
