@@ -29,6 +29,7 @@ from builder.render import (
     diagnose,
     glyphs,
     grayblack,
+    halves,
     notices,
     overflow,
     replay,
@@ -162,11 +163,17 @@ class Renderer:
 def _written(document: Document, laid_out: Any, kept: bool) -> bytes:
     """The PDF of `laid_out`, WeasyPrint's layout of `document`: if `kept`, the pages a document laid
     out by part kept from its last layout are replayed, not drawn again, where they can be, and the
-    others recorded as drawn (render/replay.py)."""
-    with replay.painting() if document.parts and kept else nullcontext():
+    others recorded as drawn (render/replay.py); else, a long document's second half is drawn in a
+    forked process meanwhile (render/halves.py)."""
+    def write() -> bytes:
         data: bytes = laid_out.write_pdf(custom_metadata=True, pdf_variant=document.variant,  # the format: base.html
                                          finisher=_finisher(document))
-    return data
+        return data
+
+    if not kept:  # a one-off build: half of a long document's pages drawn beside (render/halves.py)
+        return halves.written(laid_out.pages, write)
+    with replay.painting() if document.parts else nullcontext():
+        return write()
 
 
 def _inked(document: Document, data: bytes) -> bytes:
