@@ -22,7 +22,10 @@ import contextlib
 import logging
 import os
 import pickle
+import select
+import signal
 import sys
+import time
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -31,6 +34,9 @@ from builder.render import painted, replay
 
 MINIMUM = 64
 """Pages a document needs for its drawing to be split: below, a fork costs more than it saves."""
+PATIENCE = 10.0
+"""Seconds the drawing waits for the copy's records beyond the time it took to draw its own half
+(the copy's half is as long): a copy not done by then is ended, and the second half drawn here."""
 LOG = logging.getLogger(__name__)
 last = replay.Counts()
 """The pages of the second half the last `written` replayed, and those it drew here (the tests read them)."""
@@ -66,8 +72,16 @@ def written(pages: list[Any], write: Callable[[], bytes]) -> bytes:
             os._exit(0)
     os.close(sending)
     try:
-        return _replaying(pages, split, reading, write)
+        return _replaying(pages, split, reading, write, time.monotonic())
     finally:
+        _end(child)
+
+
+def _end(child: int) -> None:
+    """The copy `child` gone: reaped if it ended, else ended (it has nothing more to give)."""
+    if os.waitpid(child, os.WNOHANG)[0] == 0:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
 
 
@@ -113,9 +127,10 @@ def _portable(page: Any, done: painted.Record) -> painted.Record | None:
     return done
 
 
-def _replaying(pages: list[Any], split: int, reading: int, write: Callable[[], bytes]) -> bytes:
+def _replaying(pages: list[Any], split: int, reading: int, write: Callable[[], bytes], forked: float) -> bytes:
     """`write()`, replaying the records the copy sends on `reading` (read when the first page of
-    the second half is drawn) where replay.py would, drawing every other page."""
+    the second half is drawn, waiting PATIENCE seconds more than it took since `forked`, a
+    time.monotonic()) where replay.py would, drawing every other page."""
     from weasyprint import document
 
     global last
@@ -129,7 +144,7 @@ def _replaying(pages: list[Any], split: int, reading: int, write: Callable[[], b
         number = index.get(id(page), -1)
         if number >= split:
             if received is None:
-                received = _received(reading)
+                received = _received(reading, time.monotonic() - forked + PATIENCE)
             done = received.pop(number, None)
             if done is not None:
                 boxes = list(page._page_box.descendants())
@@ -149,10 +164,14 @@ def _replaying(pages: list[Any], split: int, reading: int, write: Callable[[], b
             os.close(reading)
 
 
-def _received(reading: int) -> dict[int, Any]:
-    """What the copy sent: its records by page index; none if it sent nothing readable."""
+def _received(reading: int, patience: float) -> dict[int, Any]:
+    """What the copy sent on `reading` (closed then), if it began within `patience` seconds: its
+    records by page index; none if it sent nothing readable."""
     try:
         with os.fdopen(reading, "rb") as incoming:
+            if not select.select([incoming], [], [], patience)[0]:
+                LOG.debug("the forked drawing took too long: the second half is drawn here")
+                return {}
             found: dict[int, Any] = pickle.load(incoming)  # noqa: S301 — our own fork's, through our own pipe
             return found
     except Exception as error:  # noqa: BLE001 — the copy failed: every page is drawn here

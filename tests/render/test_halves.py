@@ -3,9 +3,11 @@ byte for byte, as drawing every page here, replayed where it can be, drawn here 
 
 from __future__ import annotations
 
-import sys
 import base64
 import io
+import os
+import sys
+import time
 from typing import Any
 
 import pytest
@@ -83,3 +85,28 @@ def test_a_short_document_is_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(halves.os, "fork", no_fork)
     document = HTML(string="<p>Une page.</p>").render()
     assert halves.written(document.pages, lambda: _write(document)) == _write(document)
+
+
+def test_a_copy_that_takes_too_long_is_ended_and_its_half_drawn_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(*_: Any) -> dict[int, Any]:
+        time.sleep(600)
+        return {}
+
+    monkeypatch.setattr(halves, "_recorded", slow)
+    monkeypatch.setattr(halves, "PATIENCE", 0.0)
+    children: list[int] = []
+    fork = halves.os.fork
+
+    def forking() -> int:
+        child = fork()
+        if child:
+            children.append(child)
+        return child
+
+    monkeypatch.setattr(halves.os, "fork", forking)
+    document = _document()
+    alone = _write(document)
+    assert halves.written(document.pages, lambda: _write(document)) == alone
+    assert (halves.last.replayed, halves.last.drawn) == (0, PAGES - PAGES // 2)
+    with pytest.raises(ChildProcessError):  # reaped: no copy left behind
+        os.waitpid(children[0], os.WNOHANG)
