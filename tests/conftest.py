@@ -39,6 +39,17 @@ from builder.workers.session import Session
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = Path(__file__).resolve().parent / "sample"
 DATA = Path(__file__).resolve().parent / "data"
+SHIPPED_FONTS = ROOT / "templates/fonts"
+BODY_FACES = (("Body", "CharisSIL-Regular.ttf", ""), ("Body", "CharisSIL-Bold.ttf", "; font-weight: bold"),
+              ("Body", "CharisSIL-Italic.ttf", "; font-style: italic"))
+"""The shipped Charis SIL as the family Body: regular, bold, italic (for `font_faces`)."""
+
+
+def font_faces(faces: tuple[tuple[str, str, str], ...]) -> str:
+    """@font-face rules for shipped fonts, each (family, file in templates/fonts, more descriptors):
+    what a test document renders with, never the machine's fonts (a machine may have none)."""
+    return "".join(f"@font-face {{ font-family: {family}; src: url({(SHIPPED_FONTS / file).as_uri()}) {more} }}"
+                   for family, file, more in faces)
 """PDFs from elsewhere that the tests need as they are."""
 
 

@@ -4,22 +4,17 @@ style the set-up reads (direction, language, font, decoration, features)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from builder.render import contexts
 from weasyprint import HTML
 from weasyprint.text import line_break
 from weasyprint.text.fonts import FontConfiguration
 
+from conftest import BODY_FACES, font_faces
+
 contexts.install()
 
-FONTS = Path(__file__).resolve().parents[2] / "templates/fonts"
-FACES = "".join(f"@font-face {{ font-family: {family}; src: url({(FONTS / file).as_uri()}) {style} }}"
-                for family, file, style in (
-                    ("Body", "CharisSIL-Regular.ttf", ""), ("Body", "CharisSIL-Bold.ttf", "; font-weight: bold"),
-                    ("Body", "CharisSIL-Italic.ttf", "; font-style: italic"),
-                    ("Body", "NotoNaskhArabic-Regular.ttf", ""), ("Body", "NotoSerifHebrew-Regular.ttf", "")))
+FACES = font_faces((*BODY_FACES, ("Body", "NotoNaskhArabic-Regular.ttf", ""), ("Body", "NotoSerifHebrew-Regular.ttf", "")))
 CYRILLIC = "бгдпт"
 """Letters Charis SIL draws otherwise in Serbian than in Russian (its `locl` feature): shaped by language."""
 PAGES = {

@@ -11,9 +11,12 @@ import pytest
 from builder.render import deflate
 from weasyprint import HTML
 
+from conftest import BODY_FACES, font_faces
+
 deflate.install()
 
-PAGES = "".join(f"<section style='break-after: page'><h1>Page {number}</h1><p>{'Du texte. ' * 80}</p></section>"
+STYLE = f"<style>{font_faces(BODY_FACES)} html {{ font-family: Body }}</style>"
+PAGES = STYLE + "".join(f"<section style='break-after: page'><h1>Page {number}</h1><p>{'Du texte. ' * 80}</p></section>"
                 for number in range(6))
 
 

@@ -4,7 +4,6 @@ for byte, as WeasyPrint's own drawing, for every kind of line it takes or hands 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,14 +11,11 @@ from builder.render import glyphs
 from weasyprint import HTML
 from weasyprint.draw import text
 
+from conftest import BODY_FACES, font_faces
+
 glyphs.install()
 
-FONTS = Path(__file__).resolve().parents[2] / "templates/fonts"
-FACES = "".join(f"@font-face {{ font-family: {family}; src: url({(FONTS / file).as_uri()}) {style} }}"
-                for family, file, style in (
-                    ("Body", "CharisSIL-Regular.ttf", ""), ("Body", "CharisSIL-Bold.ttf", "; font-weight: bold"),
-                    ("Body", "CharisSIL-Italic.ttf", "; font-style: italic"),
-                    ("Body", "NotoNaskhArabic-Regular.ttf", ""), ("Body", "NotoSerifHebrew-Regular.ttf", ""),
+FACES = font_faces((*BODY_FACES, ("Body", "NotoNaskhArabic-Regular.ttf", ""), ("Body", "NotoSerifHebrew-Regular.ttf", ""),
                     ("Body", "NotoSansSymbols2-Regular.ttf", ""), ("Mono", "GentiumBookPlus-Regular.ttf", "")))
 LINES = {
     "plain": "<p>Une ligne ordinaire, avec « guillemets », des ligatures : fi, fl, ffi ; AVATAR Wo Ty.</p>",

@@ -15,6 +15,8 @@ from builder.render import halves, replay
 from PIL import Image
 from weasyprint import HTML
 
+from conftest import BODY_FACES, font_faces
+
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the drawing is split on Linux only")
 replay.install()
 
@@ -30,7 +32,8 @@ def _document(picture_on: int | None = None) -> Any:
         if number == picture_on:
             text += f"<p><img alt='gris' src='{_picture()}'></p>"
         pages.append(f"<section lang='fr' style='break-after: page'>{text}</section>")
-    style = "<style>@page { size: A6; margin: 10mm; @bottom-center { content: counter(page) } }</style>"
+    style = (f"<style>{font_faces(BODY_FACES)} html {{ font-family: Body }}"
+             "@page { size: A6; margin: 10mm; @bottom-center { content: counter(page) } }</style>")
     return HTML(string=f"<html lang='fr'><head><title>Essai</title>{style}</head><body>{''.join(pages)}</body></html>"
                 ).render()
 
@@ -83,7 +86,8 @@ def test_a_short_document_is_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("forked")
 
     monkeypatch.setattr(halves.os, "fork", no_fork)
-    document = HTML(string="<p>Une page.</p>").render()
+    document = HTML(string=f"<style>{font_faces(BODY_FACES)} html {{ font-family: Body }}</style><p>Une page.</p>"
+                    ).render()
     assert halves.written(document.pages, lambda: _write(document)) == _write(document)
 
 
