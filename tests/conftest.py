@@ -45,6 +45,14 @@ BODY_FACES = (("Body", "CharisSIL-Regular.ttf", ""), ("Body", "CharisSIL-Bold.tt
 """The shipped Charis SIL as the family Body: regular, bold, italic (for `font_faces`)."""
 
 
+@pytest.fixture
+def subset_dated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SOURCE_DATE_EPOCH set, for tests that compare PDFs WeasyPrint wrote at different times: without
+    HarfBuzz-Subset, fontTools subsets the fonts and stamps the clock time in them (a build sets it
+    itself: render.weasy._source_date)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
 def font_faces(faces: tuple[tuple[str, str, str], ...]) -> str:
     """@font-face rules for shipped fonts, each (family, file in templates/fonts, more descriptors):
     what a test document renders with, never the machine's fonts (a machine may have none)."""

@@ -20,9 +20,9 @@ PAGES = STYLE + "".join(f"<section style='break-after: page'><h1>Page {number}</
                 for number in range(6))
 
 
+@pytest.mark.usefixtures("subset_dated")
 def test_the_pdf_is_byte_for_byte_pydyf_s(monkeypatch: pytest.MonkeyPatch) -> None:
     assert deflate._original is not None, "installed for this pydyf"
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     ahead = HTML(string=PAGES).write_pdf()
     monkeypatch.setattr(pydyf.Stream, "data", deflate._original)
     monkeypatch.setattr(deflate, "_ready", lambda pdf: None)

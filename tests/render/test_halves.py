@@ -17,7 +17,8 @@ from weasyprint import HTML
 
 from conftest import BODY_FACES, font_faces
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the drawing is split on Linux only")
+pytestmark = [pytest.mark.skipif(sys.platform != "linux", reason="the drawing is split on Linux only"),
+              pytest.mark.usefixtures("subset_dated")]
 replay.install()
 
 PAGES = 70
@@ -47,12 +48,6 @@ def _picture() -> str:
 
 def _write(document: Any) -> bytes:
     return document.write_pdf(pdf_variant="pdf/ua-1")  # type: ignore[no-any-return]  # tagged, as a reading edition
-
-
-@pytest.fixture(autouse=True)
-def _dated(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Without HarfBuzz-Subset, fontTools subsets the fonts and stamps the time in them, unless this is set.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
 
 
 def test_the_second_half_drawn_beside_and_replayed_writes_the_same_pdf() -> None:

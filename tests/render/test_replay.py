@@ -124,6 +124,7 @@ def test_a_page_showing_a_glyph_first_is_drawn_again(steps: list[Step]) -> None:
 
 
 
+@pytest.mark.usefixtures("subset_dated")
 def test_a_glyph_another_page_gave_another_width_is_drawn_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """A page's kerning depends on the widths its glyphs have when drawn: when an earlier page set
     one otherwise (here: every font made with a width of 123 for a glyph of page 2), page 2 is drawn
