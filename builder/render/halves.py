@@ -95,8 +95,8 @@ def _recorded(pages: list[Any], split: int, write: Callable[[], bytes]) -> dict[
     found: dict[int, Any] = {}
 
     def paint(page: Any, stream: Any, scale: float = 1) -> None:
-        number = index[id(page)]
-        if number < split:
+        number = index.get(id(page), -1)
+        if number < split:  # (the first half is the worker's to draw)
             return
         done = painted.record(lambda: drawing(page, stream, scale), stream, replay._start(stream, scale))
         portable = _portable(page, done) if done is not None else None
