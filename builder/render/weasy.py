@@ -24,7 +24,6 @@ from builder.model import Document, Placed, Rendered
 from builder.paper import PX_PER_MM, Size
 from builder.project import Project
 from builder.render import (
-    contexts,
     deflate,
     diagnose,
     glyphs,
@@ -58,7 +57,6 @@ class Renderer:
         replay.install()  # pages laid out before and unchanged: not drawn again
         grayblack.install()  # black drawn on one ink, not rewritten after
         glyphs.install()  # plain lines of text drawn without a cffi read per glyph
-        contexts.install()  # one Pango context per language and direction, not one per line
         deflate.install()  # the PDF's streams compressed on two threads
         self.configs: dict[str, Fonts] = {}
         self.project = project
