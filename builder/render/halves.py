@@ -50,9 +50,10 @@ def written(pages: list[Any], write: Callable[[], bytes]) -> bytes:
     """`write()` (the laid-out document's write_pdf, whose `pages` are these), with the second half
     of the pages drawn in a forked process; as `write()` alone when they are fewer than MINIMUM,
     or where the fork is not available."""
-    if len(pages) < MINIMUM or sys.platform != "linux" or not _replayable():
+    if len(pages) < MINIMUM or sys.platform != "linux" or not replay.available():
         return write()
     split = len(pages) // 2
+    index = {id(page): number for number, page in enumerate(pages)}
     reading, sending = os.pipe()
     try:
         with warnings.catch_warnings():  # (Python 3.12 warns of a fork with threads: ours only sleeps)
@@ -65,14 +66,14 @@ def written(pages: list[Any], write: Callable[[], bytes]) -> bytes:
     if child == 0:  # the copy: draw, send, end without running anything of the parent's
         try:
             os.close(reading)
-            found = _recorded(pages, split, write)
+            found = _recorded(index, len(pages), split, write)
             with os.fdopen(sending, "wb") as out:
                 pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             os._exit(0)
     os.close(sending)
     try:
-        return _replaying(pages, split, reading, write, time.monotonic())
+        return _replaying(index, split, reading, write, time.monotonic())
     finally:
         _end(child)
 
@@ -85,12 +86,11 @@ def _end(child: int) -> None:
         os.waitpid(child, 0)
 
 
-def _recorded(pages: list[Any], split: int, write: Callable[[], bytes]) -> dict[int, Any]:
-    """The records of pages `split` and after, drawn by `write()` with the others skipped, each
-    made portable (_portable): by page index; those that cannot be, left out."""
+def _recorded(index: dict[int, int], count: int, split: int, write: Callable[[], bytes]) -> dict[int, Any]:
+    """The records of pages `split` to `count` (their `index` by id()), drawn by `write()` with the
+    others skipped, each made portable (_portable): by page index; those that cannot be, left out."""
     from weasyprint import document
 
-    index = {id(page): number for number, page in enumerate(pages)}
     drawing: Callable[..., None] = document.Page.paint
     found: dict[int, Any] = {}
 
@@ -98,11 +98,11 @@ def _recorded(pages: list[Any], split: int, write: Callable[[], bytes]) -> dict[
         number = index.get(id(page), -1)
         if number < split:  # (the first half is the worker's to draw)
             return
-        done = painted.record(lambda: drawing(page, stream, scale), stream, replay._start(stream, scale))
+        done = replay.recorded(lambda: drawing(page, stream, scale), stream, scale)
         portable = _portable(page, done) if done is not None else None
         if portable is not None:
             found[number] = portable
-        if number == len(pages) - 1:
+        if number == count - 1:
             raise _Done
 
     document.Page.paint = paint
@@ -113,28 +113,29 @@ def _recorded(pages: list[Any], split: int, write: Callable[[], bytes]) -> dict[
 
 def _portable(page: Any, done: painted.Record) -> painted.Record | None:
     """`done` with its tags' boxes named by their place among the page's boxes (the copy's boxes
-    are not this process's); None if it places pictures or tags a box not among them."""
-    if done.images:
-        return None
-    places = {id(box): number for number, box in enumerate(page._page_box.descendants())}
-    if any(id(box) not in places for box, _ in done.tags):
-        return None
-    done.tags = [(places[id(box)], tag) for box, tag in done.tags]
+    are not this process's); None if it places pictures, tags a box not among them, or was drawn
+    in a state that does not pickle."""
     try:
         pickle.dumps(done.start)
     except Exception:  # noqa: BLE001 — a state that does not travel: draw the page here
         return None
+    if done.images:
+        return None
+    if done.tags:
+        places = {id(box): number for number, box in enumerate(page._page_box.descendants())}
+        if any(id(box) not in places for box, _ in done.tags):
+            return None
+        done.tags = [(places[id(box)], tag) for box, tag in done.tags]
     return done
 
 
-def _replaying(pages: list[Any], split: int, reading: int, write: Callable[[], bytes], forked: float) -> bytes:
+def _replaying(index: dict[int, int], split: int, reading: int, write: Callable[[], bytes], forked: float) -> bytes:
     """`write()`, replaying the records the copy sends on `reading` (read when the first page of
     the second half is drawn, waiting PATIENCE seconds more than it took since `forked`, a
     time.monotonic()) where replay.py would, drawing every other page."""
     from weasyprint import document
 
     global last
-    index = {id(page): number for number, page in enumerate(pages)}
     drawing: Callable[..., None] = document.Page.paint
     received: dict[int, Any] | None = None
     last = counts = replay.Counts()
@@ -147,9 +148,10 @@ def _replaying(pages: list[Any], split: int, reading: int, write: Callable[[], b
                 received = _received(reading, time.monotonic() - forked + PATIENCE)
             done = received.pop(number, None)
             if done is not None:
-                boxes = list(page._page_box.descendants())
-                done.tags = [(boxes[place], tag) for place, tag in done.tags]
-                if done.start == replay._start(stream, scale) and replay._replay(done, stream):
+                if done.tags:
+                    boxes = list(page._page_box.descendants())
+                    done.tags = [(boxes[place], tag) for place, tag in done.tags]
+                if replay.replayed(done, stream, scale):
                     counts.replayed += 1
                     return
             counts.drawn += 1
@@ -178,9 +180,3 @@ def _received(reading: int, patience: float) -> dict[int, Any]:
         LOG.debug("the forked drawing sent nothing usable: %s", error)
         return {}
 
-
-def _replayable() -> bool:
-    """Whether replay.py took (WeasyPrint 70.0, pydyf writing a stream's items a line each)."""
-    from weasyprint import document
-
-    return bool(getattr(document.Page, "_zine_replay", False))

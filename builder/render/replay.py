@@ -31,7 +31,7 @@ compressed, while its items are the same (`_kept`: zlib was ≈4 s of the same r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -75,7 +75,7 @@ def install() -> None:
     from weasyprint import document
     from weasyprint.pdf.stream import Stream
 
-    if (weasyprint.__version__ != VERSION or getattr(document.Page, "_zine_replay", False)
+    if (weasyprint.__version__ != VERSION or available()
             or pydyf.Stream([b"q", b"Q"]).data != pydyf.Stream([b"q\nQ"]).data):  # (a record's operations: one item)
         return
     original = document.Page.paint
@@ -84,19 +84,36 @@ def install() -> None:
         if not _active:
             original(page, stream, scale)
             return
-        start = _start(stream, scale)
         done = getattr(page, "_zine_painted", None)
-        if done is not None and done.start == start and _replay(done, stream):
+        if done is not None and replayed(done, stream, scale):
             last.replayed += 1
         else:
             last.drawn += 1
-            done = page._zine_painted = record(lambda: original(page, stream, scale), stream, start)
+            done = page._zine_painted = recorded(lambda: original(page, stream, scale), stream, scale)
         if done is not None:
             stream.__class__, stream._zine_record = kept, done
 
     kept = _kept(Stream)
     document.Page.paint = paint
     document.Page._zine_replay = True
+
+
+def available() -> bool:
+    """Whether `install()` took: WeasyPrint 70.0, pydyf writing a stream's items a line each."""
+    from weasyprint import document
+
+    return bool(getattr(document.Page, "_zine_replay", False))
+
+
+def recorded(draw: Callable[[], None], stream: Any, scale: float) -> Record | None:
+    """The record of `draw`ing a page on `stream` at `scale`, in the stream's state (painted.record)."""
+    return record(draw, stream, _start(stream, scale))
+
+
+def replayed(done: Record, stream: Any, scale: float) -> bool:
+    """Whether the page recorded in `done` was replayed on `stream` at `scale`: only in the state
+    it was drawn in, with its glyphs as it found them (then its drawing is written again)."""
+    return done.start == _start(stream, scale) and _replay(done, stream)
 
 
 def _kept(base: type) -> type:

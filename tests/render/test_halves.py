@@ -46,14 +46,15 @@ def _picture() -> str:
     return "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
 
 
-def _write(document: Any) -> bytes:
-    return document.write_pdf(pdf_variant="pdf/ua-1")  # type: ignore[no-any-return]  # tagged, as a reading edition
+def _write(document: Any, variant: str | None = "pdf/ua-1") -> bytes:
+    return document.write_pdf(pdf_variant=variant)  # type: ignore[no-any-return]  # tagged, as a reading edition
 
 
-def test_the_second_half_drawn_beside_and_replayed_writes_the_same_pdf() -> None:
+@pytest.mark.parametrize("variant", ["pdf/ua-1", None], ids=["tagged", "untagged"])
+def test_the_second_half_drawn_beside_and_replayed_writes_the_same_pdf(variant: str | None) -> None:
     document = _document()
-    alone = _write(document)
-    assert halves.written(document.pages, lambda: _write(document)) == alone
+    alone = _write(document, variant)
+    assert halves.written(document.pages, lambda: _write(document, variant)) == alone
     assert halves.last.replayed >= PAGES // 2 - 2, "the second half's pages, from the copy's records"
     assert halves.last.replayed + halves.last.drawn == PAGES - PAGES // 2
 
