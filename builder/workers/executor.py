@@ -162,7 +162,7 @@ class Executor:
         seen: list[Look] = []
         for chunk in check.chunks:
             try:
-                looked = self._background.result(chunk)  # (mypy infers a list of Looks so, not inline)
+                looked = self._background.result(chunk)  # (a variable: inline, mypy would infer Iterable[Look])
                 seen.extend(looked)
             except Exception:  # noqa: BLE001 — the head says why the file cannot be read
                 if not top.refused:
